@@ -1,0 +1,134 @@
+// DockerClient: the typed Docker Engine API of one engine. Negotiates the API version on first
+// use, maps non-2xx answers to Http errors with the daemon's message, and parses replies.
+#pragma once
+
+#include "engine/call.h"
+#include "engine/endpoint.h"
+#include "engine/transport.h"
+#include "engine/types.h"
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace slipway::engine {
+
+// The API versions this client speaks: 1.41 is Docker 20.10, the oldest engine still in use
+// at our users; 1.45 is the newest whose fields the parsers know.
+inline constexpr const char *kMinApiVersion = "1.41";
+inline constexpr const char *kMaxApiVersion = "1.45";
+
+// Docker's filters argument: {"label": ["a=b"], "status": ["running"]}.
+using Filters = std::map<std::string, std::vector<std::string>>;
+
+struct ContainerCreate {
+    std::string name; // empty: the engine picks one
+    std::string image;
+    std::vector<std::string> cmd;
+    std::vector<std::string> entrypoint;
+    std::vector<std::string> env; // "K=V"
+    Labels labels;
+    std::vector<std::string> exposedPorts;                        // "8080/tcp"
+    std::map<std::string, std::vector<PortBinding>> portBindings; // "8080/tcp" -> 127.0.0.1:0
+    std::optional<HealthConfig> healthcheck;
+    RestartPolicy restartPolicy;
+    std::string networkMode; // "", "bridge", or a network name
+    std::int64_t memoryLimit = 0;
+    std::int64_t nanoCpus = 0;
+    bool tty = false;
+};
+
+struct LogOptions {
+    bool follow = false;
+    bool timestamps = false;
+    bool stdoutOn = true;
+    bool stderrOn = true;
+    std::string tail = "all"; // or a number of lines
+    std::int64_t since = 0;
+};
+
+class DockerClient {
+public:
+    explicit DockerClient(Endpoint endpoint);
+    ~DockerClient();
+    DockerClient(const DockerClient &) = delete;
+    DockerClient &operator=(const DockerClient &) = delete;
+
+    const Endpoint &endpoint() const;
+
+    // The version in use ("1.41"), empty until negotiated. Negotiation happens on the first
+    // request; calling it explicitly surfaces a too-old engine early.
+    std::string apiVersion() const;
+    Call<std::string> negotiate();
+
+    Call<PingInfo> ping(); // unversioned; does not need negotiation
+    Call<VersionInfo> version();
+    Call<SystemInfo> info();
+
+    // Containers
+    Call<std::vector<ContainerSummary>> containers(bool all = true, const Filters &filters = {});
+    Call<ContainerInspect> inspectContainer(const std::string &idOrName);
+    Call<std::string> createContainer(const ContainerCreate &spec); // the new ID
+    Call<Unit> startContainer(const std::string &id);
+    Call<Unit> stopContainer(const std::string &id, std::optional<int> timeoutSeconds = {});
+    Call<Unit> restartContainer(const std::string &id, std::optional<int> timeoutSeconds = {});
+    Call<Unit> killContainer(const std::string &id, const std::string &signal = {});
+    Call<Unit> removeContainer(const std::string &id, bool force = false, bool volumes = false);
+    Call<Unit> renameContainer(const std::string &id, const std::string &newName);
+    // Non-following logs come back whole; `follow` streams until cancelled or the container ends.
+    Call<Unit> logs(const std::string &id, const LogOptions &options, bool tty,
+                    std::function<void(const LogLine &)> onLine);
+    Call<StatsSample> stats(const std::string &id, bool oneShot = true);
+    Call<Unit> streamStats(const std::string &id, std::function<void(const StatsSample &)> onSample);
+
+    // Images
+    Call<std::vector<ImageSummary>> images(bool all = false, const Filters &filters = {});
+    Call<ImageInspect> inspectImage(const std::string &nameOrId);
+    Call<std::vector<ImageHistoryEntry>> imageHistory(const std::string &nameOrId);
+    // `reference` is "name:tag" or "name@sha256:..."; `registryAuth` is the base64url JSON the
+    // X-Registry-Auth header carries, empty for anonymous. Fails if any message has an error.
+    Call<Unit> pullImage(const std::string &reference,
+                         std::function<void(const ProgressMessage &)> onProgress = {},
+                         const std::string &registryAuth = {});
+    Call<Unit> tagImage(const std::string &source, const std::string &repo, const std::string &tag);
+    Call<Unit> removeImage(const std::string &nameOrId, bool force = false);
+
+    // Networks
+    Call<std::vector<NetworkSummary>> networks(const Filters &filters = {});
+    Call<std::string> createNetwork(const std::string &name, const Labels &labels = {},
+                                    const std::string &driver = "bridge");
+    Call<Unit> removeNetwork(const std::string &idOrName);
+
+    // Events: streams until cancelled or the engine closes; `since` in Unix seconds (0 = now).
+    Call<Unit> events(std::function<void(const Event &)> onEvent, const Filters &filters = {},
+                      std::int64_t since = 0);
+
+    // Swarm
+    Call<std::vector<SwarmService>> services(const Filters &filters = {});
+    Call<SwarmService> inspectService(const std::string &idOrName);
+    Call<std::string> createService(const std::string &specJson); // the new ID
+    Call<Unit> removeService(const std::string &idOrName);
+    // Sends `specJson` as the new spec at `version`; `rollback` asks for the previous spec.
+    Call<Unit> updateService(const std::string &id, std::uint64_t version,
+                             const std::string &specJson, const std::string &registryAuth = {});
+    Call<Unit> rollbackService(const SwarmService &service);
+    Call<std::vector<SwarmTask>> tasks(const Filters &filters = {});
+    Call<std::vector<SwarmNode>> nodes(const Filters &filters = {});
+    Call<SwarmNode> inspectNode(const std::string &id);
+
+    // Every request's whole-request limit (streams have none); 15 s by default.
+    void setTimeout(std::chrono::milliseconds timeout);
+
+private:
+    struct Impl;
+    std::shared_ptr<Impl> d;
+};
+
+// Filters as the JSON the API's `filters` query parameter takes.
+std::string encodeFilters(const Filters &filters);
+
+} // namespace slipway::engine

@@ -1,0 +1,39 @@
+// Parsers of engine output: JSON text -> plain structs. Every parser of outside input is here,
+// refuses malformed input with ErrorKind::Parse (never throws), and has a fuzz target.
+#pragma once
+
+#include "engine/result.h"
+#include "engine/types.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace slipway::engine::parse {
+
+// The daemon's {"message": "..."} error body; falls back to the raw text, trimmed.
+std::string errorMessage(std::string_view body);
+
+Result<VersionInfo> version(std::string_view json);
+Result<SystemInfo> info(std::string_view json);
+Result<std::vector<ContainerSummary>> containers(std::string_view json);
+Result<ContainerInspect> containerInspect(std::string_view json);
+Result<std::vector<ImageSummary>> images(std::string_view json);
+Result<ImageInspect> imageInspect(std::string_view json);
+Result<std::vector<ImageHistoryEntry>> imageHistory(std::string_view json);
+Result<std::vector<NetworkSummary>> networks(std::string_view json);
+Result<Event> event(std::string_view json);
+Result<StatsSample> stats(std::string_view json);
+Result<ProgressMessage> progress(std::string_view json);
+Result<std::vector<SwarmService>> services(std::string_view json);
+Result<SwarmService> service(std::string_view json);
+Result<std::vector<SwarmTask>> tasks(std::string_view json);
+Result<std::vector<SwarmNode>> nodes(std::string_view json);
+Result<SwarmNode> node(std::string_view json);
+// {"Id": "...", "Warnings": [...]} of POST /containers/create and /networks/create.
+Result<std::string> createdId(std::string_view json);
+
+// "1.41" < "1.45": compares dotted version numbers numerically. Unparsable parts count as 0.
+int compareApiVersions(std::string_view a, std::string_view b);
+
+} // namespace slipway::engine::parse
