@@ -83,7 +83,8 @@ public:
     Call<Unit> logs(const std::string &id, const LogOptions &options, bool tty,
                     std::function<void(const LogLine &)> onLine);
     Call<StatsSample> stats(const std::string &id, bool oneShot = true);
-    Call<Unit> streamStats(const std::string &id, std::function<void(const StatsSample &)> onSample);
+    Call<Unit> streamStats(const std::string &id,
+                           std::function<void(const StatsSample &)> onSample);
 
     // Images
     Call<std::vector<ImageSummary>> images(bool all = false, const Filters &filters = {});

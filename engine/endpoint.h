@@ -33,7 +33,8 @@ struct Endpoint {
     // The DOCKER_CERT_PATH layout: ca.pem, cert.pem, key.pem in one directory.
     static TlsFiles tlsFromCertPath(const std::string &dir, bool verifyPeer = true);
 
-    // Canonical form for display and storage: unix:///path or tcp://host:port.
+    // Canonical form for display and storage: unix:///path, tcp://host:port, or
+    // https://host:port when `tls` (so that parsing it again keeps TLS on).
     std::string url() const;
     // The base URL curl is given: http://localhost for unix sockets, http(s)://host:port else.
     std::string baseUrl() const;

@@ -23,6 +23,9 @@ const char *toString(ErrorKind kind) {
 }
 
 std::string Error::describe() const {
+    // A stream that failed after a 200 (pull, build) carries the daemon's words but no status.
+    if (kind == ErrorKind::Http && httpStatus == 0)
+        return "engine: " + message;
     if (kind == ErrorKind::Http)
         return "HTTP " + std::to_string(httpStatus) + ": " + message;
     return std::string(toString(kind)) + ": " + message;

@@ -60,7 +60,9 @@ private:
 
 struct Unit {};
 using Status = Result<Unit>;
-inline Status success() { return Unit{}; }
+inline Status success() {
+    return Unit{};
+}
 
 inline Error makeError(ErrorKind kind, std::string message, int httpStatus = 0) {
     return Error{kind, std::move(message), httpStatus};

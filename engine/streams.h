@@ -4,6 +4,7 @@
 
 #include "engine/types.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@ private:
     int depth_ = 0;
     bool inString_ = false;
     bool escaped_ = false;
+    bool skipping_ = false; // dropping bytes up to the next newline after garbage
 };
 
 // Demultiplexes [stream:1][0 0 0][size:4 big-endian][payload] frames into log lines; with
@@ -42,7 +44,9 @@ private:
     void emitText(LogLine::Stream stream, std::string_view text);
     bool tty_;
     Handler handler_;
-    std::string frame_;                   // incomplete frame bytes
+    std::string frame_;                   // incomplete frame header bytes
+    std::uint32_t payloadLeft_ = 0;       // payload bytes of the current frame still to come
+    LogLine::Stream payloadStream_ = LogLine::Stream::Stdout;
     std::string pendingOut_, pendingErr_; // incomplete lines per stream
 };
 

@@ -29,7 +29,7 @@ struct HttpRequest {
 struct HttpResponse {
     int status = 0;
     std::map<std::string, std::string> headers; // names lower-cased
-    std::string body;                            // empty for streamed 2xx responses
+    std::string body;                           // empty for streamed 2xx responses
 
     std::string header(const std::string &lowerName) const;
 };

@@ -13,10 +13,10 @@ namespace slipway::engine {
 using Labels = std::map<std::string, std::string>;
 
 struct PingInfo {
-    std::string apiVersion;   // "Api-Version" header: the engine's highest API version
-    std::string osType;       // "OSType" header
+    std::string apiVersion; // "Api-Version" header: the engine's highest API version
+    std::string osType;     // "OSType" header
     bool experimental = false;
-    std::string swarm;        // "Swarm" header, e.g. "active/manager"; empty on old engines
+    std::string swarm; // "Swarm" header, e.g. "active/manager"; empty on old engines
 };
 
 struct VersionInfo {
@@ -32,7 +32,7 @@ struct VersionInfo {
 
 struct SwarmState {
     std::string nodeId;
-    std::string localNodeState; // "inactive", "active", "pending", "error", "locked"
+    std::string localNodeState;    // "inactive", "active", "pending", "error", "locked"
     bool controlAvailable = false; // a manager
     int managers = 0;
     int nodes = 0;
@@ -146,7 +146,7 @@ struct ContainerState {
 
 struct ContainerInspect {
     std::string id;
-    std::string name; // without the leading '/'
+    std::string name;    // without the leading '/'
     std::string created; // RFC 3339
     std::string image;   // image ID
     int restartCount = 0;
@@ -262,6 +262,9 @@ struct ProgressMessage {
     std::int64_t current = 0;
     std::int64_t total = 0;
     std::string error; // non-empty: the operation failed with this message
+    std::string stream;    // a build's output text ("Step 1/3 : FROM base\n")
+    std::string auxId;     // a build's result: aux.ID, the image ID
+    std::string auxDigest; // a push's result: aux.Digest
 };
 
 // One frame of a container log; stdout/stderr demultiplexed for non-TTY containers.

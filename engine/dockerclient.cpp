@@ -1,0 +1,582 @@
+#include "engine/dockerclient.h"
+
+#include "engine/imagereference.h"
+#include "engine/parse.h"
+#include "engine/streams.h"
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+
+namespace slipway::engine {
+
+using json = nlohmann::json;
+
+namespace {
+
+bool is2xx(int status) {
+    return status >= 200 && status < 300;
+}
+
+Error httpError(const HttpResponse &response) {
+    return makeError(ErrorKind::Http, parse::errorMessage(response.body), response.status);
+}
+
+std::string query(std::initializer_list<std::pair<const char *, std::string>> params) {
+    std::string q;
+    for (const auto &[key, value] : params) {
+        if (value.empty())
+            continue;
+        q += q.empty() ? '?' : '&';
+        q += key;
+        q += '=';
+        q += percentEncode(value);
+    }
+    return q;
+}
+
+const char *flag(bool on) {
+    return on ? "1" : "0";
+}
+
+std::string path(std::string_view prefix, const std::string &id, std::string_view suffix = {}) {
+    std::string p(prefix);
+    p += percentEncode(id);
+    p += suffix;
+    return p;
+}
+
+json healthJson(const HealthConfig &h) {
+    return {{"Test", h.test},
+            {"Interval", h.intervalNs},
+            {"Timeout", h.timeoutNs},
+            {"StartPeriod", h.startPeriodNs},
+            {"Retries", h.retries}};
+}
+
+json createBody(const ContainerCreate &spec) {
+    json body = {{"Image", spec.image}, {"Labels", spec.labels}, {"Tty", spec.tty}};
+    if (!spec.cmd.empty())
+        body["Cmd"] = spec.cmd;
+    if (!spec.entrypoint.empty())
+        body["Entrypoint"] = spec.entrypoint;
+    if (!spec.env.empty())
+        body["Env"] = spec.env;
+    if (!spec.exposedPorts.empty()) {
+        json exposed = json::object();
+        for (const auto &p : spec.exposedPorts)
+            exposed[p] = json::object();
+        body["ExposedPorts"] = exposed;
+    }
+    if (spec.healthcheck)
+        body["Healthcheck"] = healthJson(*spec.healthcheck);
+
+    json host = json::object();
+    if (!spec.portBindings.empty()) {
+        json bindings = json::object();
+        for (const auto &[port, list] : spec.portBindings) {
+            json arr = json::array();
+            for (const auto &b : list)
+                arr.push_back({{"HostIp", b.hostIp}, {"HostPort", b.hostPort}});
+            bindings[port] = arr;
+            // A published port is exposed whether or not the caller said so.
+            if (!body.contains("ExposedPorts"))
+                body["ExposedPorts"] = json::object();
+            body["ExposedPorts"][port] = json::object();
+        }
+        host["PortBindings"] = bindings;
+    }
+    if (!spec.restartPolicy.name.empty())
+        host["RestartPolicy"] = {{"Name", spec.restartPolicy.name},
+                                 {"MaximumRetryCount", spec.restartPolicy.maximumRetryCount}};
+    if (!spec.networkMode.empty())
+        host["NetworkMode"] = spec.networkMode;
+    if (spec.memoryLimit > 0)
+        host["Memory"] = spec.memoryLimit;
+    if (spec.nanoCpus > 0)
+        host["NanoCpus"] = spec.nanoCpus;
+    body["HostConfig"] = host;
+    return body;
+}
+
+Result<Unit> unitFrom(const HttpResponse &) {
+    return success();
+}
+
+} // namespace
+
+std::string encodeFilters(const Filters &filters) {
+    if (filters.empty())
+        return {};
+    json j = json::object();
+    for (const auto &[key, values] : filters)
+        j[key] = values;
+    return j.dump();
+}
+
+struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
+    explicit Impl(Endpoint endpoint) : transport(std::move(endpoint)) {}
+
+    Transport transport;
+    std::mutex mutex;
+    std::string api; // negotiated version, empty until then
+    bool negotiating = false;
+    std::vector<std::function<void(Result<std::string>)>> waiting;
+    std::chrono::milliseconds timeout{15000};
+
+    std::chrono::milliseconds requestTimeout() {
+        std::lock_guard lock(mutex);
+        return timeout;
+    }
+
+    // Runs `next` with the negotiated API version, negotiating first if nobody has yet.
+    // Concurrent first requests share one negotiation.
+    void withApi(std::function<void(Result<std::string>)> next) {
+        std::unique_lock lock(mutex);
+        if (!api.empty()) {
+            auto v = api;
+            lock.unlock(); // `next` may send a request straight away
+            next(v);
+            return;
+        }
+        waiting.push_back(std::move(next));
+        if (negotiating)
+            return;
+        negotiating = true;
+        HttpRequest ping;
+        ping.target = "/_ping";
+        ping.timeout = timeout;
+        lock.unlock();
+        std::weak_ptr<Impl> weak = shared_from_this();
+        transport.send(ping).then([weak](Result<HttpResponse> r) {
+            if (auto self = weak.lock())
+                self->negotiated(chooseVersion(r));
+        });
+    }
+
+    static Result<std::string> chooseVersion(const Result<HttpResponse> &r) {
+        if (!r)
+            return r.error();
+        const auto &response = r.value();
+        if (!is2xx(response.status))
+            return httpError(response);
+        std::string server = response.header("api-version");
+        if (server.empty())
+            return makeError(ErrorKind::Unsupported,
+                             "the engine did not say which API version it speaks (no Api-Version "
+                             "header in /_ping); Slipway needs API " +
+                                 std::string(kMinApiVersion) + " (Docker 20.10) or newer");
+        if (parse::compareApiVersions(server, kMinApiVersion) < 0)
+            return makeError(
+                ErrorKind::Unsupported,
+                "the engine speaks Docker Engine API " + server + ", older than " + kMinApiVersion +
+                    " (Docker 20.10), the oldest Slipway supports; upgrade the engine");
+        return parse::compareApiVersions(server, kMaxApiVersion) > 0 ? std::string(kMaxApiVersion)
+                                                                     : server;
+    }
+
+    void negotiated(Result<std::string> version) {
+        std::vector<std::function<void(Result<std::string>)>> run;
+        {
+            std::lock_guard lock(mutex);
+            negotiating = false;
+            if (version)
+                api = version.value();
+            run.swap(waiting);
+        }
+        for (auto &f : run)
+            f(version);
+    }
+
+    // One versioned request whose 2xx answer `finish` turns into T; other statuses become Http
+    // errors with the daemon's message. `onChunk` streams a 2xx body instead of collecting it.
+    template <class T>
+    Call<T> request(HttpRequest req, std::function<Result<T>(const HttpResponse &)> finish,
+                    ChunkHandler onChunk = {}) {
+        Promise<T> promise;
+        auto cancelled = std::make_shared<std::atomic<bool>>(false);
+        promise.setCanceller([promise, cancelled] {
+            cancelled->store(true);
+            promise.complete(makeError(ErrorKind::Cancelled, "cancelled before it was sent"));
+        });
+        std::weak_ptr<Impl> weak = shared_from_this();
+        withApi([weak, promise, cancelled, req = std::move(req), finish = std::move(finish),
+                 onChunk = std::move(onChunk)](Result<std::string> api) mutable {
+            if (!api) {
+                promise.complete(api.error());
+                return;
+            }
+            auto self = weak.lock();
+            if (!self || cancelled->load())
+                return;
+            req.target = "/v" + api.value() + req.target;
+            auto call = self->transport.send(std::move(req), std::move(onChunk));
+            promise.setCanceller([call]() mutable { call.cancel(); });
+            call.then([promise, finish = std::move(finish)](Result<HttpResponse> r) {
+                if (!r)
+                    promise.complete(r.error());
+                else if (!is2xx(r.value().status) && r.value().status != 304)
+                    promise.complete(httpError(r.value()));
+                else
+                    promise.complete(finish(r.value()));
+            });
+        });
+        return promise.call();
+    }
+
+    template <class T> Call<T> get(std::string target, Result<T> (*parser)(std::string_view)) {
+        HttpRequest req;
+        req.target = std::move(target);
+        req.timeout = requestTimeout();
+        return request<T>(std::move(req),
+                          [parser](const HttpResponse &r) { return parser(r.body); });
+    }
+
+    Call<Unit> post(std::string target, std::string body = {},
+                    std::optional<std::chrono::milliseconds> timeout = {}) {
+        HttpRequest req;
+        req.method = "POST";
+        req.target = std::move(target);
+        req.timeout = timeout.value_or(requestTimeout());
+        if (!body.empty()) {
+            req.body = std::move(body);
+            req.contentType = "application/json";
+        }
+        return request<Unit>(std::move(req), unitFrom);
+    }
+
+    // A POST with a JSON body whose answer carries the new object's ID.
+    Call<std::string> create(std::string target, std::string body, std::string registryAuth = {}) {
+        HttpRequest req;
+        req.method = "POST";
+        req.target = std::move(target);
+        req.timeout = requestTimeout();
+        req.body = std::move(body);
+        req.contentType = "application/json";
+        if (!registryAuth.empty())
+            req.headers.emplace_back("X-Registry-Auth", std::move(registryAuth));
+        return request<std::string>(std::move(req),
+                                    [](const HttpResponse &r) { return parse::createdId(r.body); });
+    }
+
+    Call<Unit> del(std::string target) {
+        HttpRequest req;
+        req.method = "DELETE";
+        req.target = std::move(target);
+        req.timeout = requestTimeout();
+        return request<Unit>(std::move(req), unitFrom);
+    }
+
+    // A stream of JSON documents (events, stats, progress) handed to `onDocument` one by one.
+    // A document that does not parse ends the stream with its Parse error.
+    template <class Item>
+    Call<Unit> jsonStream(HttpRequest req, Result<Item> (*parser)(std::string_view),
+                          std::function<void(const Item &)> onItem,
+                          std::function<std::optional<Error>(const Item &)> check = {}) {
+        auto failure = std::make_shared<std::optional<Error>>();
+        auto splitter =
+            std::make_shared<JsonSplitter>([failure, parser, onItem, check](std::string_view doc) {
+                if (*failure)
+                    return;
+                auto item = parser(doc);
+                if (!item) {
+                    *failure = item.error();
+                    return;
+                }
+                if (check)
+                    if (auto e = check(item.value()))
+                        *failure = *e;
+                if (onItem)
+                    onItem(item.value());
+            });
+        return request<Unit>(
+            std::move(req),
+            [failure, splitter](const HttpResponse &) -> Result<Unit> {
+                if (*failure)
+                    return **failure;
+                return success();
+            },
+            [splitter](std::string_view chunk) { splitter->feed(chunk); });
+    }
+};
+
+DockerClient::DockerClient(Endpoint endpoint) : d(std::make_shared<Impl>(std::move(endpoint))) {}
+DockerClient::~DockerClient() = default;
+
+const Endpoint &DockerClient::endpoint() const {
+    return d->transport.endpoint();
+}
+
+std::string DockerClient::apiVersion() const {
+    std::lock_guard lock(d->mutex);
+    return d->api;
+}
+
+void DockerClient::setTimeout(std::chrono::milliseconds timeout) {
+    std::lock_guard lock(d->mutex);
+    d->timeout = timeout;
+}
+
+Call<std::string> DockerClient::negotiate() {
+    Promise<std::string> promise;
+    d->withApi([promise](Result<std::string> v) { promise.complete(std::move(v)); });
+    return promise.call();
+}
+
+Call<PingInfo> DockerClient::ping() {
+    HttpRequest req;
+    req.target = "/_ping";
+    req.timeout = d->requestTimeout();
+    Promise<PingInfo> promise;
+    auto call = d->transport.send(req);
+    promise.setCanceller([call]() mutable { call.cancel(); });
+    call.then([promise](Result<HttpResponse> r) {
+        if (!r)
+            return promise.complete(r.error());
+        const auto &resp = r.value();
+        if (!is2xx(resp.status))
+            return promise.complete(httpError(resp));
+        PingInfo info;
+        info.apiVersion = resp.header("api-version");
+        info.osType = resp.header("ostype");
+        info.experimental = resp.header("docker-experimental") == "true";
+        info.swarm = resp.header("swarm");
+        promise.complete(info);
+    });
+    return promise.call();
+}
+
+Call<VersionInfo> DockerClient::version() {
+    return d->get<VersionInfo>("/version", parse::version);
+}
+Call<SystemInfo> DockerClient::info() {
+    return d->get<SystemInfo>("/info", parse::info);
+}
+
+Call<std::vector<ContainerSummary>> DockerClient::containers(bool all, const Filters &filters) {
+    return d->get<std::vector<ContainerSummary>>(
+        "/containers/json" + query({{"all", flag(all)}, {"filters", encodeFilters(filters)}}),
+        parse::containers);
+}
+
+Call<ContainerInspect> DockerClient::inspectContainer(const std::string &idOrName) {
+    return d->get<ContainerInspect>(path("/containers/", idOrName, "/json"),
+                                    parse::containerInspect);
+}
+
+Call<std::string> DockerClient::createContainer(const ContainerCreate &spec) {
+    auto ref = ImageReference::parse(spec.image);
+    if (!ref)
+        return ready<std::string>(ref.error());
+    return d->create("/containers/create" + query({{"name", spec.name}}), createBody(spec).dump());
+}
+
+Call<Unit> DockerClient::startContainer(const std::string &id) {
+    return d->post(path("/containers/", id, "/start"));
+}
+
+namespace {
+// The engine waits up to `t` seconds before it kills, so the request must outlive that.
+std::chrono::milliseconds stopTimeout(std::optional<int> t) {
+    return std::chrono::seconds(t.value_or(10) + 15);
+}
+std::string seconds(std::optional<int> t) {
+    return t ? std::to_string(*t) : std::string{};
+}
+} // namespace
+
+Call<Unit> DockerClient::stopContainer(const std::string &id, std::optional<int> t) {
+    return d->post(path("/containers/", id, "/stop") + query({{"t", seconds(t)}}), {},
+                   stopTimeout(t));
+}
+
+Call<Unit> DockerClient::restartContainer(const std::string &id, std::optional<int> t) {
+    return d->post(path("/containers/", id, "/restart") + query({{"t", seconds(t)}}), {},
+                   stopTimeout(t));
+}
+
+Call<Unit> DockerClient::killContainer(const std::string &id, const std::string &signal) {
+    return d->post(path("/containers/", id, "/kill") + query({{"signal", signal}}));
+}
+
+Call<Unit> DockerClient::removeContainer(const std::string &id, bool force, bool volumes) {
+    return d->del(path("/containers/", id) + query({{"force", flag(force)}, {"v", flag(volumes)}}));
+}
+
+Call<Unit> DockerClient::renameContainer(const std::string &id, const std::string &newName) {
+    return d->post(path("/containers/", id, "/rename") + query({{"name", newName}}));
+}
+
+Call<Unit> DockerClient::logs(const std::string &id, const LogOptions &o, bool tty,
+                              std::function<void(const LogLine &)> onLine) {
+    HttpRequest req;
+    req.target = path("/containers/", id, "/logs") +
+                 query({{"follow", flag(o.follow)},
+                        {"stdout", flag(o.stdoutOn)},
+                        {"stderr", flag(o.stderrOn)},
+                        {"timestamps", flag(o.timestamps)},
+                        {"tail", o.tail},
+                        {"since", o.since ? std::to_string(o.since) : std::string{}}});
+    req.timeout = o.follow ? std::chrono::milliseconds(0) : d->requestTimeout();
+    auto demuxer = std::make_shared<LogDemuxer>(tty, std::move(onLine));
+    return d->request<Unit>(
+        std::move(req),
+        [demuxer](const HttpResponse &) {
+            demuxer->finish();
+            return success();
+        },
+        [demuxer](std::string_view chunk) { demuxer->feed(chunk); });
+}
+
+Call<StatsSample> DockerClient::stats(const std::string &id, bool oneShot) {
+    return d->get<StatsSample>(path("/containers/", id, "/stats") +
+                                   query({{"stream", "0"}, {"one-shot", flag(oneShot)}}),
+                               parse::stats);
+}
+
+Call<Unit> DockerClient::streamStats(const std::string &id,
+                                     std::function<void(const StatsSample &)> onSample) {
+    HttpRequest req;
+    req.target = path("/containers/", id, "/stats") + query({{"stream", "1"}});
+    req.timeout = std::chrono::milliseconds(0);
+    return d->jsonStream<StatsSample>(std::move(req), parse::stats, std::move(onSample));
+}
+
+Call<std::vector<ImageSummary>> DockerClient::images(bool all, const Filters &filters) {
+    return d->get<std::vector<ImageSummary>>(
+        "/images/json" + query({{"all", flag(all)}, {"filters", encodeFilters(filters)}}),
+        parse::images);
+}
+
+Call<ImageInspect> DockerClient::inspectImage(const std::string &nameOrId) {
+    return d->get<ImageInspect>(path("/images/", nameOrId, "/json"), parse::imageInspect);
+}
+
+Call<std::vector<ImageHistoryEntry>> DockerClient::imageHistory(const std::string &nameOrId) {
+    return d->get<std::vector<ImageHistoryEntry>>(path("/images/", nameOrId, "/history"),
+                                                  parse::imageHistory);
+}
+
+Call<Unit> DockerClient::pullImage(const std::string &reference,
+                                   std::function<void(const ProgressMessage &)> onProgress,
+                                   const std::string &registryAuth) {
+    auto ref = ImageReference::parse(reference);
+    if (!ref)
+        return ready<Unit>(ref.error());
+    HttpRequest req;
+    req.method = "POST";
+    // A digest travels inside fromImage; a tag must be given, or the engine pulls every tag.
+    req.target = "/images/create" +
+                 (ref.value().digest.empty()
+                      ? query({{"fromImage", ref.value().repository}, {"tag", ref.value().tag}})
+                      : query({{"fromImage", ref.value().repository + "@" + ref.value().digest}}));
+    req.timeout = std::chrono::milliseconds(0);
+    if (!registryAuth.empty())
+        req.headers.emplace_back("X-Registry-Auth", registryAuth);
+    return d->jsonStream<ProgressMessage>(std::move(req), parse::progress, std::move(onProgress),
+                                          [](const ProgressMessage &m) -> std::optional<Error> {
+                                              if (m.error.empty())
+                                                  return std::nullopt;
+                                              return makeError(ErrorKind::Http, m.error);
+                                          });
+}
+
+Call<Unit> DockerClient::tagImage(const std::string &source, const std::string &repo,
+                                  const std::string &tag) {
+    auto target = ImageReference::parse(repo + ":" + (tag.empty() ? "latest" : tag));
+    if (!target)
+        return ready<Unit>(target.error());
+    return d->post(path("/images/", source, "/tag") + query({{"repo", repo}, {"tag", tag}}));
+}
+
+Call<Unit> DockerClient::removeImage(const std::string &nameOrId, bool force) {
+    return d->del(path("/images/", nameOrId) + query({{"force", flag(force)}}));
+}
+
+Call<std::vector<NetworkSummary>> DockerClient::networks(const Filters &filters) {
+    return d->get<std::vector<NetworkSummary>>(
+        "/networks" + query({{"filters", encodeFilters(filters)}}), parse::networks);
+}
+
+Call<std::string> DockerClient::createNetwork(const std::string &name, const Labels &labels,
+                                              const std::string &driver) {
+    return d->create(
+        "/networks/create",
+        json{{"Name", name}, {"Driver", driver}, {"Labels", labels}, {"CheckDuplicate", true}}
+            .dump());
+}
+
+Call<Unit> DockerClient::removeNetwork(const std::string &idOrName) {
+    return d->del(path("/networks/", idOrName));
+}
+
+Call<Unit> DockerClient::events(std::function<void(const Event &)> onEvent, const Filters &filters,
+                                std::int64_t since) {
+    HttpRequest req;
+    req.target = "/events" + query({{"filters", encodeFilters(filters)},
+                                    {"since", since ? std::to_string(since) : std::string{}}});
+    req.timeout = std::chrono::milliseconds(0);
+    return d->jsonStream<Event>(std::move(req), parse::event, std::move(onEvent));
+}
+
+Call<std::vector<SwarmService>> DockerClient::services(const Filters &filters) {
+    return d->get<std::vector<SwarmService>>(
+        "/services" + query({{"filters", encodeFilters(filters)}}), parse::services);
+}
+
+Call<SwarmService> DockerClient::inspectService(const std::string &idOrName) {
+    return d->get<SwarmService>(path("/services/", idOrName), parse::service);
+}
+
+Call<std::string> DockerClient::createService(const std::string &specJson) {
+    return d->create("/services/create", specJson);
+}
+
+Call<Unit> DockerClient::removeService(const std::string &idOrName) {
+    return d->del(path("/services/", idOrName));
+}
+
+Call<Unit> DockerClient::updateService(const std::string &id, std::uint64_t version,
+                                       const std::string &specJson,
+                                       const std::string &registryAuth) {
+    HttpRequest req;
+    req.method = "POST";
+    req.target = path("/services/", id, "/update") + query({{"version", std::to_string(version)}});
+    req.timeout = d->requestTimeout();
+    req.body = specJson;
+    req.contentType = "application/json";
+    if (!registryAuth.empty())
+        req.headers.emplace_back("X-Registry-Auth", registryAuth);
+    return d->request<Unit>(std::move(req), unitFrom);
+}
+
+Call<Unit> DockerClient::rollbackService(const SwarmService &service) {
+    if (!service.previousSpec)
+        return ready<Unit>(
+            makeError(ErrorKind::InvalidInput,
+                      "service " + service.spec.name + " has no previous spec to roll back to"));
+    // The engine takes the current spec as the body and swaps in the previous one itself.
+    HttpRequest req;
+    req.method = "POST";
+    req.target = path("/services/", service.id, "/update") +
+                 query({{"version", std::to_string(service.version)}, {"rollback", "previous"}});
+    req.timeout = d->requestTimeout();
+    req.body = service.rawSpec;
+    req.contentType = "application/json";
+    return d->request<Unit>(std::move(req), unitFrom);
+}
+
+Call<std::vector<SwarmTask>> DockerClient::tasks(const Filters &filters) {
+    return d->get<std::vector<SwarmTask>>("/tasks" + query({{"filters", encodeFilters(filters)}}),
+                                          parse::tasks);
+}
+
+Call<std::vector<SwarmNode>> DockerClient::nodes(const Filters &filters) {
+    return d->get<std::vector<SwarmNode>>("/nodes" + query({{"filters", encodeFilters(filters)}}),
+                                          parse::nodes);
+}
+
+Call<SwarmNode> DockerClient::inspectNode(const std::string &id) {
+    return d->get<SwarmNode>(path("/nodes/", id), parse::node);
+}
+
+} // namespace slipway::engine

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what Slipway needs (Debian packages) and builds it into ./build.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+bash "$here/scripts/deps.sh"
+build=${SLIPWAY_BUILD_DIR:-$here/build}
+# clang builds everything so that the libFuzzer targets share one build with the rest.
+if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+fi
+cmake --build "$build" -j"$(nproc)"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Installs every Debian package Slipway needs to build, test and run its dev
+# services (Debian 12 "bookworm"). Quick no-op when all are installed.
+#
+#   scripts/deps.sh            install what is missing
+#   scripts/deps.sh --check    only report what is missing (exit 1 if anything is)
+#
+# Installing does not start any system service (no system dockerd,
+# containerd, registry or PostgreSQL): scripts/ runs private instances.
+set -euo pipefail
+
+_prog=$(basename "$0")
+die() { printf '%s: error: %s\n' "$_prog" "$*" >&2; exit 1; }
+log() { printf '%s: %s\n' "$_prog" "$*" >&2; }
+
+BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
+    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev nlohmann-json3-dev
+    clang-format)
+RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2)
+PACKAGES=("${BUILD[@]}" "${RUNTIME[@]}")
+
+CHECK_ONLY=""
+case ${1:-} in
+    "") ;;
+    --check) CHECK_ONLY=1 ;;
+    *) die "usage: $_prog [--check]" ;;
+esac
+
+# Packages not (fully) installed, in one dpkg-query call.
+missing() {
+    local installed
+    installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${PACKAGES[@]}" 2>/dev/null |
+        awk '$2 == "installed" {print $1}' || true)
+    local p
+    for p in "${PACKAGES[@]}"; do
+        grep -qxF "$p" <<<"$installed" || echo "$p"
+    done
+}
+
+mapfile -t todo < <(missing)
+if [[ ${#todo[@]} -eq 0 ]]; then
+    log "all ${#PACKAGES[@]} packages are installed"
+    exit 0
+fi
+log "missing: ${todo[*]}"
+[[ -z $CHECK_ONLY ]] || exit 1
+
+[[ $(id -u) -eq 0 ]] || die "must run as root to install packages (try: sudo $0)"
+command -v apt-get >/dev/null || die "apt-get not found; this script is for Debian 12"
+
+export DEBIAN_FRONTEND=noninteractive
+APT=(apt-get -q -y -o Dpkg::Use-Pty=0 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+
+# apt-get update only when some missing package has no install candidate
+# (empty or stale package lists).
+needs_update=""
+for p in "${todo[@]}"; do
+    cand=$(apt-cache policy "$p" 2>/dev/null | awk '/Candidate:/ {print $2}')
+    if [[ -z $cand || $cand == "(none)" ]]; then
+        needs_update=1
+        break
+    fi
+done
+if [[ -n $needs_update ]]; then
+    log "apt-get update"
+    "${APT[@]}" update >/dev/null || die "apt-get update failed"
+fi
+
+# Keep the packages' maintainer scripts from starting system services, unless
+# a policy is already in place.
+policy=/usr/sbin/policy-rc.d
+own_policy=""
+if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# temporary, from Slipway scripts/deps.sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    own_policy=1
+fi
+cleanup() { [[ -z $own_policy ]] || rm -f "$policy"; }
+trap cleanup EXIT
+
+log "installing ${#todo[@]} package(s)"
+out=$(mktemp)
+if ! "${APT[@]}" install --no-install-recommends "${todo[@]}" >"$out" 2>&1; then
+    tail -n 30 "$out" >&2
+    rm -f "$out"
+    die "apt-get install failed"
+fi
+rm -f "$out"
+
+mapfile -t still < <(missing)
+[[ ${#still[@]} -eq 0 ]] || die "still missing after install: ${still[*]}"
+log "done"
