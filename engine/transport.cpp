@@ -386,11 +386,16 @@ Result<HttpResponse> outcome(const Core &core, Request &r, CURLcode rc) {
     }
     std::string message = curlMessage;
     if (rc == CURLE_COULDNT_CONNECT) {
-        // For a unix socket curl talks of "localhost port 80"; the OS error says what is wrong.
         long osErrno = 0;
         curl_easy_getinfo(r.easy, CURLINFO_OS_ERRNO, &osErrno);
-        if (osErrno != 0)
-            message += " (" + std::generic_category().message(static_cast<int>(osErrno)) + ")";
+        const std::string reason =
+            osErrno != 0 ? std::generic_category().message(static_cast<int>(osErrno)) : "";
+        // For a unix socket curl talks of "localhost port 80", which misleads; the OS error
+        // is what tells the user what is wrong (no such file, permission denied, refused).
+        if (core.endpoint.kind == Endpoint::Kind::Unix && !reason.empty())
+            message = "cannot connect to the socket: " + reason;
+        else if (!reason.empty())
+            message += " (" + reason + ")";
     }
     return core.transportError(message);
 }

@@ -14,6 +14,10 @@ SLIPWAY_DEV_LIB=${SLIPWAY_DEV_LIB:-/var/lib/slipway-dev}
 # --- engine -----------------------------------------------------------------
 ENGINE_SOCK_PATH=${SLIPWAY_DEV_DOCKER_SOCK:-$SLIPWAY_DEV_RUN/docker.sock}
 ENGINE_HOST="unix://$ENGINE_SOCK_PATH"
+# A second listener on loopback TCP with mutual TLS, to test the client against a real TLS engine.
+ENGINE_TLS_ADDR=${SLIPWAY_DEV_TLS_ADDR:-127.0.0.1:23760}
+ENGINE_TLS_HOST="tcp://$ENGINE_TLS_ADDR"
+ENGINE_TLS_DIR=$SLIPWAY_DEV_LIB/tls
 ENGINE_PIDFILE=$SLIPWAY_DEV_RUN/docker.pid
 ENGINE_EXEC_ROOT=$SLIPWAY_DEV_RUN/exec
 ENGINE_DATA_ROOT=$SLIPWAY_DEV_LIB/docker

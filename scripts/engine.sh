@@ -216,7 +216,12 @@ write_daemon_config() {
     [[ -n $(cg_base) ]] && cgparent="\"cgroup-parent\": \"/$SLIPWAY_DEV_CGROUP/containers\","
     cat >"$ENGINE_CONFIG" <<EOF
 {
-  "hosts": ["$ENGINE_HOST"],
+  "hosts": ["$ENGINE_HOST", "$ENGINE_TLS_HOST"],
+  "tls": true,
+  "tlsverify": true,
+  "tlscacert": "$ENGINE_TLS_DIR/ca.pem",
+  "tlscert": "$ENGINE_TLS_DIR/server-cert.pem",
+  "tlskey": "$ENGINE_TLS_DIR/server-key.pem",
   "pidfile": "$ENGINE_PIDFILE",
   "data-root": "$ENGINE_DATA_ROOT",
   "exec-root": "$ENGINE_EXEC_ROOT",
@@ -322,6 +327,8 @@ cmd_start() {
         "$CONTAINERD_STATE" "$CONTAINERD_ROOT"
     chmod 711 "$SLIPWAY_DEV_RUN" "$SLIPWAY_DEV_LIB"
     cg_prepare
+    # Fresh certificates each start: they are valid for two days only.
+    bash "$here/tls-certs.sh" "$ENGINE_TLS_DIR" >/dev/null
     check_route_free "$ENGINE_ADDRESS_POOL" "$ENGINE_BRIDGE"
     bridge_up
     driver=$(detect_driver)
@@ -437,6 +444,8 @@ cmd_status() {
 
 cmd_env() {
     echo "export SLIPWAY_TEST_DOCKER_HOST=$ENGINE_HOST"
+    echo "export SLIPWAY_TEST_DOCKER_TLS_HOST=$ENGINE_TLS_HOST"
+    echo "export SLIPWAY_TEST_DOCKER_CERT_PATH=$ENGINE_TLS_DIR"
 }
 
 # --- swarm -----------------------------------------------------------------------

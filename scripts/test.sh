@@ -12,7 +12,6 @@ trap stop_services EXIT
 trap 'exit 130' INT TERM
 bash "$here/scripts/services.sh" start
 eval "$(bash "$here/scripts/services.sh" env)"
-export SLIPWAY_TEST_DOCKER_HOST SLIPWAY_TEST_REGISTRY
 
 cd "$build"
 ctest --output-on-failure --no-tests=error -j2 "$@"

@@ -1,0 +1,79 @@
+#include "clihosts.h"
+
+#include "core/hostlist.h"
+#include "core/store.h"
+#include "engine/dockerclient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QProcessEnvironment>
+
+namespace slipway::cli {
+
+void addHostOptions(QCommandLineParser &parser) {
+    parser.addOption({QStringLiteral("host"),
+                      QCoreApplication::translate(
+                          "slipctl", "Engine to use instead of the configured ones (repeatable): "
+                                     "unix:///path or tcp://host:port."),
+                      QStringLiteral("url")});
+    parser.addOption(
+        {QStringLiteral("data-dir"),
+         QCoreApplication::translate("slipctl", "Directory of Slipway's database (saved hosts)."),
+         QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("timeout"),
+         QCoreApplication::translate("slipctl", "Seconds to wait for each host (default 10)."),
+         QStringLiteral("seconds"), QStringLiteral("10")});
+}
+
+QString hostLabel(const core::HostConfig &host) {
+    return host.name == host.url ? host.url : QStringLiteral("%1 (%2)").arg(host.name, host.url);
+}
+
+std::chrono::milliseconds timeoutOption(const QCommandLineParser &parser) {
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    return std::chrono::milliseconds(ok && seconds > 0 ? qint64(seconds * 1000) : 10000);
+}
+
+QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
+    QList<core::HostConfig> configs;
+    const QStringList urls = parser.values(QStringLiteral("host"));
+    if (!urls.isEmpty()) {
+        for (int i = 0; i < urls.size(); ++i) {
+            core::HostConfig c;
+            c.id = QStringLiteral("cli:%1").arg(i);
+            c.name = urls[i];
+            c.url = urls[i];
+            c.source = core::HostConfig::Source::CommandLine;
+            configs.append(c);
+        }
+    } else {
+        const QString dir = parser.value(QStringLiteral("data-dir"));
+        const QString path = dir.isEmpty() ? core::Store::defaultPath()
+                                           : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
+        auto store = core::Store::open(path, error);
+        if (!store)
+            return {};
+        QList<core::HostConfig> saved = store->userHosts(error);
+        if (error && !error->isEmpty())
+            return {};
+        configs = core::discoverHosts(saved, QProcessEnvironment::systemEnvironment());
+    }
+
+    QList<CliHost> hosts;
+    for (const auto &config : configs) {
+        CliHost h{config, nullptr, {}};
+        auto endpoint = config.endpoint();
+        if (endpoint) {
+            h.client = std::make_shared<engine::DockerClient>(endpoint.value());
+            h.client->setTimeout(timeoutOption(parser));
+        } else {
+            h.invalid = QString::fromStdString(endpoint.error().message);
+        }
+        hosts.append(h);
+    }
+    return hosts;
+}
+
+} // namespace slipway::cli

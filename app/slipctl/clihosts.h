@@ -1,0 +1,37 @@
+// The hosts a slipctl command works on: the --host URLs when given, else the same list the GUI
+// shows (saved hosts, DOCKER_HOST, docker contexts, the local socket), plus one engine client
+// for each.
+#pragma once
+
+#include "core/hostconfig.h"
+
+#include <QCommandLineParser>
+#include <QList>
+#include <chrono>
+#include <memory>
+
+namespace slipway::engine {
+class DockerClient;
+}
+
+namespace slipway::cli {
+
+struct CliHost {
+    core::HostConfig config;
+    std::shared_ptr<engine::DockerClient> client; // null when the config is invalid
+    QString invalid;                              // why there is no client
+};
+
+// Adds --host, --data-dir and --timeout to `parser`.
+void addHostOptions(QCommandLineParser &parser);
+
+// Resolves the hosts; on a problem that stops the command (the database cannot be opened),
+// returns an empty list and sets `error`.
+QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error);
+
+// "name (url)", or just the URL when that is the name, for error lines.
+QString hostLabel(const core::HostConfig &host);
+
+std::chrono::milliseconds timeoutOption(const QCommandLineParser &parser);
+
+} // namespace slipway::cli

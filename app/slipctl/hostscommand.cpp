@@ -1,0 +1,136 @@
+#include "hostscommand.h"
+
+#include "clihosts.h"
+#include "core/hostprobe.h"
+#include "core/hoststatus.h"
+#include "textable.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace slipway::cli {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("slipctl", text);
+}
+
+QJsonObject toJson(const CliHost &host, const core::HostStatus &s) {
+    QJsonObject o{{"id", host.config.id},
+                  {"name", host.config.name},
+                  {"url", host.config.url},
+                  {"source", core::HostConfig::sourceName(host.config.source)},
+                  {"up", s.state == core::HostStatus::State::Up}};
+    if (s.state != core::HostStatus::State::Up) {
+        o["error"] = s.error;
+        return o;
+    }
+    o["engineVersion"] = s.engineVersion;
+    o["apiVersion"] = s.apiVersion;
+    o["hostName"] = s.hostName;
+    o["os"] = s.os;
+    o["osType"] = s.osType;
+    o["kernel"] = s.kernel;
+    o["arch"] = s.arch;
+    o["cpus"] = s.cpus;
+    o["memoryBytes"] = double(s.memoryBytes);
+    o["containersRunning"] = s.containersRunning;
+    o["containersTotal"] = s.containersTotal;
+    o["images"] = s.images;
+    o["swarmRole"] = s.swarmRole;
+    o["tls"] = s.tls;
+    o["tlsVerifyOff"] = s.tlsVerifyOff;
+    return o;
+}
+
+} // namespace
+
+int runHosts(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Shows each engine: version, API version in use, OS, CPUs, memory, containers, "
+           "images and Swarm role. Exits non-zero when any host does not answer."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    addHostOptions(parser);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString error;
+    const QList<CliHost> hosts = resolveHosts(parser, &error);
+    if (!error.isEmpty()) {
+        err << "slipctl: " << error << '\n';
+        return 2;
+    }
+    if (hosts.isEmpty()) {
+        err << "slipctl: " << tr("no hosts: set DOCKER_HOST, pass --host, or add one in Slipway")
+            << '\n';
+        return 2;
+    }
+
+    QList<core::HostStatus> statuses(hosts.size());
+    int pending = 0;
+    QObject owner;
+    core::Mailbox mailbox(&owner);
+    QEventLoop loop;
+    for (int i = 0; i < hosts.size(); ++i) {
+        if (!hosts[i].client) {
+            statuses[i].state = core::HostStatus::State::Down;
+            statuses[i].error = hosts[i].invalid;
+            continue;
+        }
+        ++pending;
+        core::probeHost(hosts[i].client, mailbox, [&, i](const core::HostStatus &s) {
+            statuses[i] = s;
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    if (pending > 0)
+        loop.exec();
+    mailbox.close();
+
+    int failures = 0;
+    for (int i = 0; i < hosts.size(); ++i) {
+        if (statuses[i].state != core::HostStatus::State::Up) {
+            ++failures;
+            err << "slipctl: "
+                << tr("host %1: %2").arg(hostLabel(hosts[i].config), statuses[i].error) << '\n';
+        }
+    }
+    err.flush();
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (int i = 0; i < hosts.size(); ++i)
+            array.append(toJson(hosts[i], statuses[i]));
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        TextTable table({tr("HOST"), tr("ENGINE"), tr("API"), tr("OS"), tr("CPUS"), tr("MEMORY"),
+                         tr("CONTAINERS"), tr("IMAGES"), tr("SWARM")});
+        for (int i = 0; i < hosts.size(); ++i) {
+            const auto &s = statuses[i];
+            if (s.state != core::HostStatus::State::Up) {
+                table.addRow({hosts[i].config.name, tr("unreachable")});
+                continue;
+            }
+            table.addRow({hosts[i].config.name, s.engineVersion, s.apiVersion,
+                          s.os.isEmpty() ? s.osType : s.os, QString::number(s.cpus),
+                          core::HostStatus::formatBytes(s.memoryBytes),
+                          tr("%1 running / %2").arg(s.containersRunning).arg(s.containersTotal),
+                          QString::number(s.images),
+                          s.swarmRole.isEmpty() ? tr("none") : s.swarmRole});
+        }
+        table.print(out);
+    }
+    out.flush();
+    return failures == 0 ? 0 : 1;
+}
+
+} // namespace slipway::cli

@@ -1,0 +1,53 @@
+// slipctl: Slipway's operations from a shell. `slipctl COMMAND --help` for each command.
+#include "hostscommand.h"
+#include "pscommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace slipway;
+
+namespace {
+
+int usage(QTextStream &stream, int code) {
+    stream << QCoreApplication::translate(
+        "slipctl", "Usage: slipctl COMMAND [options]\n\n"
+                   "Commands:\n"
+                   "  hosts    engines, their versions and load; fails when one is down\n"
+                   "  ps       containers on all hosts\n\n"
+                   "Run 'slipctl COMMAND --help' for a command's options.\n");
+    stream.flush();
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    // The same names as the GUI, so both find the same database.
+    QCoreApplication::setOrganizationName(QStringLiteral("Slipway"));
+    QCoreApplication::setApplicationName(QStringLiteral("slipway"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SLIPWAY_VERSION));
+
+    QStringList args = app.arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.size() < 2)
+        return usage(err, 2);
+    const QString command = args.takeAt(1);
+    args[0] = QStringLiteral("slipctl ") + command;
+    if (command == QLatin1String("hosts"))
+        return cli::runHosts(args);
+    if (command == QLatin1String("ps"))
+        return cli::runPs(args);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help"))
+        return usage(out, 0);
+    if (command == QLatin1String("--version")) {
+        out << "slipctl " << SLIPWAY_VERSION << '\n';
+        return 0;
+    }
+    err << QCoreApplication::translate("slipctl", "slipctl: unknown command \"%1\"").arg(command)
+        << '\n';
+    return usage(err, 2);
+}
