@@ -1,0 +1,30 @@
+// CommandLine: what `slipway [--host URL]... [--data-dir DIR]` asks for.
+#pragma once
+
+#include "core/hostconfig.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace slipway::app {
+
+struct CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    std::optional<QList<core::HostConfig>> hosts; // --host: these instead of the saved ones
+    QString dataDir;                              // --data-dir: where slipway.sqlite lives
+    bool helpRequested = false;
+    bool versionRequested = false;
+    QString helpText;
+
+    // Null `error` on success; a message naming the bad argument otherwise.
+    static CommandLine parse(const QStringList &arguments, QString *error);
+
+    QString databasePath() const; // in dataDir, else the Store's default
+};
+
+} // namespace slipway::app

@@ -1,0 +1,61 @@
+// slipway: the desktop portal. Composes core (hosts, records) with the main window and runs.
+#include "app/slipway/commandline.h"
+#include "app/slipway/mainwindow.h"
+#include "core/auditlog.h"
+#include "core/hostmonitor.h"
+#include "core/storethread.h"
+#include "resources/translations.h"
+
+#include <QApplication>
+#include <cstdio>
+
+using namespace slipway;
+
+namespace {
+
+void describeApplication() {
+    QCoreApplication::setOrganizationName(QStringLiteral("Slipway"));
+    QCoreApplication::setApplicationName(QStringLiteral("slipway"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SLIPWAY_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    app::CommandLine cl;
+    {
+        // The command line is read before the GUI exists, so --help and mistakes work
+        // without a display; the translators need an application instance, so there is one.
+        QCoreApplication cli(argc, argv);
+        describeApplication();
+        resources::installTranslations(QLocale::system());
+        QString error;
+        cl = app::CommandLine::parse(QCoreApplication::arguments(), &error);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "slipway: %s\n", qPrintable(error));
+            return 2;
+        }
+        if (cl.helpRequested || cl.versionRequested) {
+            const QString text =
+                cl.versionRequested ? QStringLiteral("slipway " SLIPWAY_VERSION "\n") : cl.helpText;
+            std::fputs(qPrintable(text), stdout);
+            return 0;
+        }
+    }
+
+    QApplication application(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Slipway"));
+    resources::installTranslations(QLocale::system());
+    application.setStyleSheet(resources::styleSheet());
+
+    auto store = std::make_shared<core::StoreThread>(cl.databasePath());
+    core::HostMonitor::Options options;
+    options.overrideHosts = cl.hosts;
+    core::HostMonitor hosts(store, options);
+    core::AuditLog audit(store);
+    app::MainWindow window(&hosts, &audit);
+    window.show();
+    hosts.start();
+    return application.exec();
+}

@@ -1,0 +1,132 @@
+#include "core/hostdiscovery.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace slipway::core::HostDiscovery {
+
+namespace {
+
+QString existing(const QString &path) {
+    return QFileInfo::exists(path) ? path : QString();
+}
+
+QString homeDir(const QProcessEnvironment &env) {
+    const QString home = env.value(QStringLiteral("HOME"));
+    return home.isEmpty() ? QDir::homePath() : home;
+}
+
+} // namespace
+
+QString dockerConfigDir(const QProcessEnvironment &env) {
+    const QString configured = env.value(QStringLiteral("DOCKER_CONFIG"));
+    if (!configured.isEmpty())
+        return configured;
+    return homeDir(env) + QStringLiteral("/.docker");
+}
+
+std::optional<HostConfig> fromEnvironment(const QProcessEnvironment &env) {
+    const QString url = env.value(QStringLiteral("DOCKER_HOST")).trimmed();
+    if (url.isEmpty())
+        return std::nullopt;
+    HostConfig host;
+    host.id = QStringLiteral("env");
+    host.name = QStringLiteral("DOCKER_HOST");
+    host.url = url;
+    host.source = HostConfig::Source::Environment;
+    const bool verify = !env.value(QStringLiteral("DOCKER_TLS_VERIFY")).isEmpty();
+    const bool tls = verify || !env.value(QStringLiteral("DOCKER_TLS")).isEmpty();
+    host.verifyTls = verify || !tls;
+    if (tls) {
+        QString certPath = env.value(QStringLiteral("DOCKER_CERT_PATH"));
+        if (certPath.isEmpty())
+            certPath = dockerConfigDir(env);
+        host.caFile = existing(certPath + QStringLiteral("/ca.pem"));
+        host.certFile = existing(certPath + QStringLiteral("/cert.pem"));
+        host.keyFile = existing(certPath + QStringLiteral("/key.pem"));
+        // tcp:// with neither files nor verification still means TLS to the docker CLI.
+        if (host.caFile.isEmpty() && host.certFile.isEmpty() && host.keyFile.isEmpty() &&
+            host.url.startsWith(QLatin1String("tcp://")))
+            host.url.replace(0, 3, QStringLiteral("https"));
+    }
+    return host;
+}
+
+QString contextDirName(const QString &contextName) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(contextName.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QList<HostConfig> fromDockerContexts(const QString &dockerConfigDir, QStringList *problems) {
+    QList<HostConfig> hosts;
+    const QDir metaRoot(dockerConfigDir + QStringLiteral("/contexts/meta"));
+    const auto note = [problems](const QString &problem) {
+        if (problems)
+            problems->append(problem);
+    };
+    const QStringList dirs = metaRoot.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &dir : dirs) {
+        const QString metaPath = metaRoot.filePath(dir + QStringLiteral("/meta.json"));
+        QFile file(metaPath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            note(QCoreApplication::translate("HostDiscovery", "%1: cannot be read: %2")
+                     .arg(metaPath, file.errorString()));
+            continue;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!doc.isObject()) {
+            note(QCoreApplication::translate("HostDiscovery", "%1: not a JSON object: %2")
+                     .arg(metaPath, parseError.errorString()));
+            continue;
+        }
+        const QJsonObject meta = doc.object();
+        const QString name = meta.value(QLatin1String("Name")).toString();
+        if (name.isEmpty()) {
+            note(QCoreApplication::translate("HostDiscovery", "%1: the context has no \"Name\"")
+                     .arg(metaPath));
+            continue;
+        }
+        const QJsonObject docker = meta.value(QLatin1String("Endpoints"))
+                                       .toObject()
+                                       .value(QLatin1String("docker"))
+                                       .toObject();
+        const QString url = docker.value(QLatin1String("Host")).toString().trimmed();
+        if (url.isEmpty()) {
+            note(QCoreApplication::translate("HostDiscovery",
+                                             "%1: context \"%2\" has no Endpoints.docker.Host")
+                     .arg(metaPath, name));
+            continue;
+        }
+        HostConfig host;
+        host.id = QStringLiteral("context:") + name;
+        host.name = name;
+        host.url = url;
+        host.source = HostConfig::Source::DockerContext;
+        host.verifyTls = !docker.value(QLatin1String("SkipTLSVerify")).toBool(false);
+        const QString tlsDir = dockerConfigDir + QStringLiteral("/contexts/tls/") +
+                               contextDirName(name) + QStringLiteral("/docker/");
+        host.caFile = existing(tlsDir + QStringLiteral("ca.pem"));
+        host.certFile = existing(tlsDir + QStringLiteral("cert.pem"));
+        host.keyFile = existing(tlsDir + QStringLiteral("key.pem"));
+        hosts.append(host);
+    }
+    return hosts;
+}
+
+std::optional<HostConfig> localSocket(const QString &path) {
+    if (!QFileInfo::exists(path))
+        return std::nullopt;
+    HostConfig host;
+    host.id = QStringLiteral("local");
+    host.name = QStringLiteral("local");
+    host.url = QStringLiteral("unix://") + path;
+    host.source = HostConfig::Source::LocalSocket;
+    return host;
+}
+
+} // namespace slipway::core::HostDiscovery

@@ -1,0 +1,23 @@
+// probeHost: asks one engine who it is (negotiate, then version and info at once) and
+// reports what it found as a HostStatus, on the mailbox owner's thread.
+#pragma once
+
+#include "core/hoststatus.h"
+#include "core/mailbox.h"
+
+#include <functional>
+#include <memory>
+
+namespace slipway::engine {
+class DockerClient;
+}
+
+namespace slipway::core {
+
+// Call on the mailbox owner's thread, which must keep `client` alive: continuations hold
+// only a weak reference, so the client is never destroyed on its own transport thread. When
+// the client is gone before the probe ends, `done` is not called.
+void probeHost(const std::shared_ptr<engine::DockerClient> &client, const Mailbox &mailbox,
+               std::function<void(const HostStatus &)> done);
+
+} // namespace slipway::core

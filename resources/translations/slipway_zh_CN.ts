@@ -1,0 +1,831 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Slipway: a desktop portal for Docker fleets.</source>
+        <translation>Slipway：面向 Docker 集群的桌面门户。</translation>
+    </message>
+    <message>
+        <source>Watch the engine at URL instead of the saved hosts (repeatable): unix:///path, tcp://host:port or https://host:port.</source>
+        <translation>监视位于 URL 的引擎，而不是已保存的主机（可重复）：unix:///路径、tcp://主机:端口 或 https://主机:端口。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Keep Slipway&apos;s database in DIR.</source>
+        <translation>将 Slipway 的数据库保存在 DIR 中。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;; hosts are given with --host URL.</source>
+        <translation>意外的参数“%1”；请用 --host URL 指定主机。</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a directory.</source>
+        <translation>--data-dir 需要一个目录。</translation>
+    </message>
+    <message>
+        <source>--host: %1</source>
+        <translation>--host：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HostConfig</name>
+    <message>
+        <source>The %1 file &quot;%2&quot; does not exist.</source>
+        <translation>%1文件“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>The %1 path &quot;%2&quot; is not a file.</source>
+        <translation>%1路径“%2”不是文件。</translation>
+    </message>
+    <message>
+        <source>The %1 file &quot;%2&quot; is not readable.</source>
+        <translation>%1文件“%2”不可读。</translation>
+    </message>
+    <message>
+        <source>No URL given: expected unix:///path/to/docker.sock, tcp://host:port or https://host:port.</source>
+        <translation>未填写 URL：应为 unix:///path/to/docker.sock、tcp://主机:端口 或 https://主机:端口。</translation>
+    </message>
+    <message>
+        <source>TLS files apply only to tcp:// and https:// hosts; &quot;%1&quot; is a unix socket. Clear the TLS files or use a TCP URL.</source>
+        <translation>TLS 文件只适用于 tcp:// 和 https:// 主机；“%1”是 unix 套接字。请清除 TLS 文件，或改用 TCP URL。</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its private key: the key file is empty.</source>
+        <translation>客户端证书需要对应的私钥：私钥文件为空。</translation>
+    </message>
+    <message>
+        <source>A private key needs its client certificate: the certificate file is empty.</source>
+        <translation>私钥需要对应的客户端证书：证书文件为空。</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>DOCKER_HOST</source>
+        <translation>DOCKER_HOST</translation>
+    </message>
+    <message>
+        <source>docker context</source>
+        <translation>docker 上下文</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>本地套接字</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+</context>
+<context>
+    <name>HostDiscovery</name>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object: %2</source>
+        <translation>%1：不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>%1: the context has no &quot;Name&quot;</source>
+        <translation>%1：该上下文没有“Name”</translation>
+    </message>
+    <message>
+        <source>%1: context &quot;%2&quot; has no Endpoints.docker.Host</source>
+        <translation>%1：上下文“%2”没有 Endpoints.docker.Host</translation>
+    </message>
+</context>
+<context>
+    <name>HostStatus</name>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>less than a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarting (%1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(healthy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unhealthy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(health: starting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>No database path given.</source>
+        <translation>未指定数据库路径。</translation>
+    </message>
+    <message>
+        <source>The database path &quot;%1&quot; is a directory, not a file.</source>
+        <translation>数据库路径“%1”是目录，而不是文件。</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory &quot;%1&quot; for the database.</source>
+        <translation>无法为数据库创建目录“%1”。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not available.</source>
+        <translation>Qt 的 SQLite 驱动（QSQLITE）不可用。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database &quot;%1&quot;: %2</source>
+        <translation>无法打开数据库“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the database &quot;%1&quot;: %2</source>
+        <translation>无法准备数据库“%1”：%2</translation>
+    </message>
+    <message>
+        <source>its schema version %1 is newer than this Slipway knows (%2); use a newer Slipway.</source>
+        <translation>其架构版本 %1 比本 Slipway 所知的版本（%2）更新；请使用更新版本的 Slipway。</translation>
+    </message>
+    <message>
+        <source>migration %1 (%2) failed: %3</source>
+        <translation>迁移 %1（%2）失败：%3</translation>
+    </message>
+    <message>
+        <source>The host has no id.</source>
+        <translation>该主机没有 ID。</translation>
+    </message>
+    <message>
+        <source>The host has no name.</source>
+        <translation>该主机没有名称。</translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; has no URL.</source>
+        <translation>主机“%1”没有 URL。</translation>
+    </message>
+    <message>
+        <source>No saved host has the id &quot;%1&quot;.</source>
+        <translation>没有 ID 为“%1”的已保存主机。</translation>
+    </message>
+    <message>
+        <source>An audit entry needs an action.</source>
+        <translation>审计记录必须包含操作。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::app::MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Slipway</source>
+        <translation>Slipway</translation>
+    </message>
+    <message>
+        <source>Utilization across the fleet at a glance: CPU, memory and containers per host, with the hosts and apps that need attention first.</source>
+        <translation>一眼看清整个集群的资源使用：每台主机的 CPU、内存和容器，需要关注的主机和应用排在最前。</translation>
+    </message>
+    <message>
+        <source>The release queue: groups of application versions waiting for review, approved by a team lead and rolled out, with rollback to any earlier deployment.</source>
+        <translation>发布队列：等待评审的应用版本组，由团队负责人批准后上线，并可回滚到任何一次较早的部署。</translation>
+    </message>
+    <message>
+        <source>Whole test environments from templates, provisioned with a click, checked for drift against their template.</source>
+        <translation>基于模板一键创建完整的测试环境，并检查其与模板之间的偏差。</translation>
+    </message>
+    <message>
+        <source>The applications Slipway deploys, with their versions, replicas and health on every host.</source>
+        <translation>Slipway 部署的应用，以及它们在每台主机上的版本、副本数和健康状态。</translation>
+    </message>
+    <message>
+        <source>Every container on every host, kept live from the engines&apos; events, with stats, logs and start, stop and restart.</source>
+        <translation>所有主机上的所有容器，根据引擎事件实时更新，提供统计、日志以及启动、停止和重启。</translation>
+    </message>
+    <message>
+        <source>Images on each host and in the registry, pinned by digest, with what uses them and what can be cleaned up.</source>
+        <translation>每台主机和镜像仓库中的镜像，按摘要固定版本，显示哪些在使用、哪些可以清理。</translation>
+    </message>
+    <message>
+        <source>Loading hosts…</source>
+        <translation>正在加载主机…</translation>
+    </message>
+    <message>
+        <source>Hosts: %1 of %2 up</source>
+        <translation>主机：%2 台中 %1 台在线</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::HostInventory</name>
+    <message>
+        <source>The host&apos;s settings are not usable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine closed the event stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s engine client is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::HostMonitor</name>
+    <message>
+        <source>Cannot read the saved hosts: %1</source>
+        <translation>无法读取已保存的主机：%1</translation>
+    </message>
+    <message>
+        <source>There is no host with the id &quot;%1&quot;.</source>
+        <translation>没有 ID 为“%1”的主机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; comes from %2 and cannot be edited here.</source>
+        <translation>“%1”来自%2，无法在此编辑。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; comes from %2; remove it there.</source>
+        <translation>“%1”来自%2；请在那里删除。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::Inventory</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Force remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no host with the id &quot;%1&quot;.</source>
+        <translation>没有 ID 为“%1”的主机。</translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; has no usable connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::HostTableModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 is down: %2</source>
+        <translation>%1 离线：%2</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is off for %1.</source>
+        <translation>%1 的 TLS 证书验证已关闭。</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Swarm</source>
+        <translation>Swarm</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::AuditView</name>
+    <message>
+        <source>Every change made through Slipway on this workstation, newest first. The log is append-only.</source>
+        <translation>在本工作站上通过 Slipway 做出的每一项更改，最新的在前。日志只能追加。</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::HostDetails</name>
+    <message>
+        <source>Select a host to see its details.</source>
+        <translation>选择一台主机以查看其详情。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Engine version</source>
+        <translation>引擎版本</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Last answered</source>
+        <translation>上次响应</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Swarm role</source>
+        <translation>Swarm 角色</translation>
+    </message>
+    <message>
+        <source>Host details</source>
+        <translation>主机详情</translation>
+    </message>
+    <message>
+        <source>Not answering: %1
+The facts below are from when it last answered.</source>
+        <translation>无响应：%1
+以下信息来自它上一次响应时。</translation>
+    </message>
+    <message>
+        <source>Not answering: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is off for this host: Slipway cannot tell it from an impostor. Turn it back on once its certificate is trusted.</source>
+        <translation>此主机的 TLS 证书验证已关闭：Slipway 无法将它与冒充者区分开。待其证书受信任后请重新开启。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 running of %2</source>
+        <translation>%2 个中 %1 个运行中</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>on, certificate NOT verified</source>
+        <translation>开启，证书未验证</translation>
+    </message>
+    <message>
+        <source>on, certificate verified</source>
+        <translation>开启，证书已验证</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::HostDialog</name>
+    <message>
+        <source>Add host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <source>Edit host &quot;%1&quot;</source>
+        <translation>编辑主机“%1”</translation>
+    </message>
+    <message>
+        <source>e.g. build-07</source>
+        <translation>例如 build-07</translation>
+    </message>
+    <message>
+        <source>unix:///var/run/docker.sock, tcp://host:2375, https://host:2376</source>
+        <translation>unix:///var/run/docker.sock、tcp://主机:2375、https://主机:2376</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>TLS &amp;CA:</source>
+        <translation>TLS CA(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>客户端证书(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server certificate</source>
+        <translation>验证服务器证书(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Without verification anyone between you and this host can pretend to be it and see everything Slipway sends, including what it deploys. Use this only for a test host.</source>
+        <translation>不验证证书时，你与该主机之间的任何人都可以冒充它，并看到 Slipway 发送的所有内容，包括部署的内容。仅对测试主机这样做。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>optional, for TLS</source>
+        <translation>可选，用于 TLS</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the %1 file</source>
+        <translation>选择%1文件</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Give the host a name.</source>
+        <translation>请为主机命名。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected: Docker %1, API %2, %3 (%4 CPUs).</source>
+        <translation>已连接：Docker %1，API %2，%3（%4 个 CPU）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::HostsView</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add a Docker host</source>
+        <translation>添加一台 Docker 主机</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the selected host</source>
+        <translation>编辑所选主机</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected host</source>
+        <translation>删除所选主机</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Ask the selected host who it is, now</source>
+        <translation>立即询问所选主机的身份信息</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Probe every host again now</source>
+        <translation>立即重新探测所有主机</translation>
+    </message>
+    <message>
+        <source>No Docker hosts yet. Add one with &quot;Add…&quot;, set DOCKER_HOST, or create a docker context.</source>
+        <translation>还没有 Docker 主机。请用“添加…”添加一台，或设置 DOCKER_HOST，或创建一个 docker 上下文。</translation>
+    </message>
+    <message>
+        <source>Connection test passed: Docker %1, API %2.</source>
+        <translation>连接测试通过：Docker %1，API %2。</translation>
+    </message>
+    <message>
+        <source>Connection test failed: %1</source>
+        <translation>连接测试失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not remove the host: %1</source>
+        <translation>无法删除主机：%1</translation>
+    </message>
+    <message>
+        <source>%1 comes from %2; change it there.</source>
+        <translation>%1 来自%2；请在那里修改。</translation>
+    </message>
+    <message>
+        <source>Remove host</source>
+        <translation>删除主机</translation>
+    </message>
+    <message>
+        <source>Remove the host &quot;%1&quot; (%2) from Slipway?
+
+The engine and its containers are not touched.</source>
+        <translation>要从 Slipway 中删除主机“%1”（%2）吗？
+
+引擎及其容器不受影响。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>正在测试到 %1 的连接…</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::SectionPlaceholder</name>
+    <message>
+        <source>Coming in a later release.</source>
+        <translation>将在后续版本中推出。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,197 @@
+// HostMonitor against a scripted engine: discovery merged with saved hosts, recovery without
+// anyone asking, connection tests, edits, and refusals that name the problem.
+#include "core/hostmonitor.h"
+#include "core/store.h"
+#include "core/storethread.h"
+#include "tests/support/fakeengine.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace slipway;
+using State = core::HostStatus::State;
+
+namespace {
+
+QByteArray recorded(const char *name) {
+    QFile f(QStringLiteral(SLIPWAY_TEST_DATA "/recorded/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read test data %s", name);
+    return f.readAll();
+}
+
+test::FakeEngine::Reply ping() {
+    auto reply = test::FakeEngine::respond(200, "OK", "text/plain");
+    reply.headers.emplace_back("Api-Version", "1.41");
+    return reply;
+}
+
+void scriptHealthyEngine(test::FakeEngine &engine) {
+    engine.on("/_ping", ping());
+    engine.on("/v1.41/version",
+              test::FakeEngine::json(200, recorded("version.json").toStdString()));
+    engine.on("/v1.41/info", test::FakeEngine::json(200, recorded("info.json").toStdString()));
+}
+
+} // namespace
+
+class TestHostMonitor : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        engine_ = std::make_unique<test::FakeEngine>();
+        QVERIFY2(engine_->listening(), engine_->errorString().c_str());
+    }
+
+    void savedHostsFirstThenDiscovered() {
+        {
+            auto store = core::Store::open(dir_->filePath("slipway.sqlite"));
+            QVERIFY(store);
+            core::HostConfig saved;
+            saved.id = core::HostConfig::newUserId();
+            saved.name = "saved";
+            saved.url = "tcp://saved.example:2375";
+            QVERIFY(store->saveHost(saved));
+        }
+        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        options.environment = QProcessEnvironment();
+        options.environment.insert("HOME", dir_->path());
+        options.environment.insert("DOCKER_HOST", QString::fromStdString(engine_->url()));
+        options.refreshInterval = std::chrono::hours(1);
+        scriptHealthyEngine(*engine_);
+        core::HostMonitor monitor(store, options);
+        QSignalSpy loaded(&monitor, &core::HostMonitor::loaded);
+        monitor.start();
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(monitor.hostCount(), 2);
+        QCOMPARE(monitor.host(0).name, QStringLiteral("saved"));
+        QCOMPARE(monitor.host(1).id, QStringLiteral("env"));
+        QTRY_COMPARE(monitor.status(1).state, State::Up);
+
+        // A host found in DOCKER_HOST is not the monitor's to edit or remove.
+        QSignalSpy finished(&monitor, &core::HostMonitor::requestFinished);
+        monitor.removeHost("env");
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished[0][1].toBool(), false);
+        QVERIFY2(finished[0][2].toString().contains("DOCKER_HOST"),
+                 qPrintable(finished[0][2].toString()));
+        QCOMPARE(monitor.hostCount(), 2);
+    }
+
+    void aHostThatComesBackRecoversByItself() {
+        engine_->on("/_ping", test::FakeEngine::error(500, "daemon is restarting"));
+        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        core::HostConfig h;
+        h.id = "cli:1";
+        h.name = "flaky";
+        h.url = QString::fromStdString(engine_->url());
+        h.source = core::HostConfig::Source::CommandLine;
+        options.overrideHosts = QList<core::HostConfig>{h};
+        options.refreshInterval = std::chrono::milliseconds(200);
+        core::HostMonitor monitor(store, options);
+        monitor.start();
+        QTRY_COMPARE(monitor.status(0).state, State::Down);
+        QVERIFY2(monitor.status(0).error.contains("daemon is restarting"),
+                 qPrintable(monitor.status(0).error));
+        QCOMPARE(monitor.upCount(), 0);
+        scriptHealthyEngine(*engine_);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.status(0).state, State::Up, 5000);
+        QCOMPARE(monitor.status(0).engineVersion, QStringLiteral("20.10.24+dfsg1"));
+        QVERIFY(monitor.status(0).error.isEmpty());
+        QCOMPARE(monitor.upCount(), 1);
+    }
+
+    void testConnectionAndEdit() {
+        scriptHealthyEngine(*engine_);
+        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        options.overrideHosts = QList<core::HostConfig>{};
+        options.refreshInterval = std::chrono::hours(1);
+        core::HostMonitor monitor(store, options);
+        QSignalSpy tested(&monitor, &core::HostMonitor::connectionTested);
+        QSignalSpy finished(&monitor, &core::HostMonitor::requestFinished);
+        QSignalSpy updated(&monitor, &core::HostMonitor::hostUpdated);
+        monitor.start();
+        QTRY_VERIFY(monitor.isLoaded());
+
+        core::HostConfig h;
+        h.name = "candidate";
+        h.url = QString::fromStdString(engine_->url());
+        const quint64 good = monitor.testConnection(h);
+        h.url = QString::fromStdString("unix://" + engine_->missingSocketPath());
+        const quint64 bad = monitor.testConnection(h);
+        QTRY_COMPARE(tested.size(), 2);
+        QCOMPARE(monitor.hostCount(), 0); // testing adds nothing
+        for (const QList<QVariant> &args : tested) {
+            const auto status = args[1].value<core::HostStatus>();
+            if (args[0].toULongLong() == good) {
+                QCOMPARE(status.state, State::Up);
+                QCOMPARE(status.apiVersion, QStringLiteral("1.41"));
+            } else {
+                QCOMPARE(args[0].toULongLong(), bad);
+                QCOMPARE(status.state, State::Down);
+                QVERIFY(!status.error.isEmpty());
+            }
+        }
+
+        // Add it, then point it elsewhere: the row is updated in place and probed again.
+        h.url = QString::fromStdString(engine_->url());
+        monitor.addHost(h);
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(finished[0][1].toBool());
+        QTRY_COMPARE(monitor.status(0).state, State::Up);
+        core::HostConfig edited = monitor.host(0);
+        edited.name = "renamed";
+        edited.url = QString::fromStdString("unix://" + engine_->missingSocketPath());
+        monitor.updateHost(edited);
+        QTRY_COMPARE(finished.size(), 2);
+        QVERIFY2(finished[1][1].toBool(), qPrintable(finished[1][2].toString()));
+        QCOMPARE(updated.size(), 1);
+        QCOMPARE(monitor.hostCount(), 1);
+        QCOMPARE(monitor.host(0).name, QStringLiteral("renamed"));
+        QTRY_COMPARE(monitor.status(0).state, State::Down);
+
+        // Saved for the next start, and audited.
+        auto direct = core::Store::open(dir_->filePath("slipway.sqlite"));
+        QVERIFY(direct);
+        QCOMPARE(direct->userHosts().size(), 1);
+        QCOMPARE(direct->userHosts()[0].name, QStringLiteral("renamed"));
+        const auto audit = direct->audit(10);
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit[0].action, QStringLiteral("host.edit"));
+        QCOMPARE(audit[1].action, QStringLiteral("host.add"));
+    }
+
+    void unusableDatabaseIsReportedNotFatal() {
+        scriptHealthyEngine(*engine_);
+        // A directory where the database file should be.
+        auto store = std::make_shared<core::StoreThread>(dir_->path());
+        core::HostMonitor::Options options;
+        options.environment = QProcessEnvironment();
+        options.environment.insert("HOME", dir_->path());
+        options.environment.insert("DOCKER_HOST", QString::fromStdString(engine_->url()));
+        options.refreshInterval = std::chrono::hours(1);
+        core::HostMonitor monitor(store, options);
+        QSignalSpy problems(&monitor, &core::HostMonitor::problem);
+        monitor.start();
+        QTRY_VERIFY(monitor.isLoaded());
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems[0][0].toString().contains("is a directory"),
+                 qPrintable(problems[0][0].toString()));
+        QCOMPARE(monitor.hostCount(), 1); // DOCKER_HOST still shows
+        QTRY_COMPARE(monitor.status(0).state, State::Up);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<test::FakeEngine> engine_;
+};
+
+QTEST_GUILESS_MAIN(TestHostMonitor)
+#include "tst_hostmonitor.moc"
