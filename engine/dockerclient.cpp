@@ -18,7 +18,10 @@ bool is2xx(int status) {
 }
 
 Error httpError(const HttpResponse &response) {
-    return makeError(ErrorKind::Http, parse::errorMessage(response.body), response.status);
+    std::string message = parse::errorMessage(response.body);
+    if (message.empty())
+        message = "the engine gave no reason";
+    return makeError(ErrorKind::Http, std::move(message), response.status);
 }
 
 std::string query(std::initializer_list<std::pair<const char *, std::string>> params) {
@@ -293,6 +296,9 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
             [failure, splitter](const HttpResponse &) -> Result<Unit> {
                 if (*failure)
                     return **failure;
+                if (splitter->hasPartial())
+                    return makeError(ErrorKind::Parse,
+                                     "the stream ended in the middle of a JSON document");
                 return success();
             },
             [splitter](std::string_view chunk) { splitter->feed(chunk); });

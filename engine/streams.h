@@ -32,7 +32,9 @@ private:
 };
 
 // Demultiplexes [stream:1][0 0 0][size:4 big-endian][payload] frames into log lines; with
-// `tty` the stream is raw text and every line is stdout.
+// `tty` the stream is raw text and every line is stdout. Stream 0 (stdin) counts as stdout, 3
+// (the daemon's own error) as stderr; a header that is not one (a TTY stream read as
+// multiplexed) turns the rest of the stream into raw text. Lines lose their "\n" or "\r\n".
 class LogDemuxer {
 public:
     using Handler = std::function<void(const LogLine &line)>;
@@ -44,8 +46,8 @@ private:
     void emitText(LogLine::Stream stream, std::string_view text);
     bool tty_;
     Handler handler_;
-    std::string frame_;                   // incomplete frame header bytes
-    std::uint32_t payloadLeft_ = 0;       // payload bytes of the current frame still to come
+    std::string frame_;             // incomplete frame header bytes
+    std::uint32_t payloadLeft_ = 0; // payload bytes of the current frame still to come
     LogLine::Stream payloadStream_ = LogLine::Stream::Stdout;
     std::string pendingOut_, pendingErr_; // incomplete lines per stream
 };

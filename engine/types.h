@@ -246,8 +246,10 @@ struct StatsSample {
     int onlineCpus = 0;             // cpu_stats.online_cpus, else len(percpu_usage)
     std::uint64_t memoryUsage = 0;
     std::uint64_t memoryLimit = 0;
-    std::uint64_t memoryCache = 0; // "inactive_file" (cgroup v2) or "total_inactive_file"/"cache"
-    std::uint64_t netRx = 0;       // summed over interfaces
+    // What `docker stats` subtracts from usage: "total_inactive_file" (cgroup v1) or
+    // "inactive_file" (cgroup v2); 0 when that is not below usage.
+    std::uint64_t memoryCache = 0;
+    std::uint64_t netRx = 0; // summed over interfaces
     std::uint64_t netTx = 0;
     std::uint64_t blockRead = 0; // summed io_service_bytes_recursive
     std::uint64_t blockWrite = 0;
@@ -261,7 +263,7 @@ struct ProgressMessage {
     std::string progress; // the engine's own bar text
     std::int64_t current = 0;
     std::int64_t total = 0;
-    std::string error; // non-empty: the operation failed with this message
+    std::string error;     // non-empty: the operation failed with this message
     std::string stream;    // a build's output text ("Step 1/3 : FROM base\n")
     std::string auxId;     // a build's result: aux.ID, the image ID
     std::string auxDigest; // a push's result: aux.Digest

@@ -2,6 +2,8 @@
 #include "hostscommand.h"
 #include "pscommand.h"
 
+#include "resources/translations.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -28,6 +30,7 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setOrganizationName(QStringLiteral("Slipway"));
     QCoreApplication::setApplicationName(QStringLiteral("slipway"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SLIPWAY_VERSION));
+    resources::installTranslations(QLocale::system());
 
     QStringList args = app.arguments();
     QTextStream out(stdout);

@@ -191,6 +191,25 @@ private slots:
         QCOMPARE(r.error().kind, ErrorKind::Parse);
     }
 
+    void streamEndingMidDocumentIsAParseError() {
+        FakeEngine fake;
+        fake.on("/_ping", pingReply("1.41"));
+        fake.on("/v1.41/events", FakeEngine::stream({"{\"Type\":\"container\",\"Act"}));
+        auto r = finish(clientFor(fake)->events([](const Event &) {}));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Parse);
+    }
+
+    void httpErrorWithoutABodyStillSaysSomething() {
+        FakeEngine fake;
+        fake.on("/_ping", pingReply("1.41"));
+        fake.on("/v1.41/info", FakeEngine::respond(503, "", ""));
+        auto r = finish(clientFor(fake)->info());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().httpStatus, 503);
+        QVERIFY(!r.error().message.empty());
+    }
+
     void pullFailsWithTheErrorInsideTheStream() {
         FakeEngine fake;
         fake.on("/_ping", pingReply("1.41"));
