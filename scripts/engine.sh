@@ -149,7 +149,10 @@ bridges_down() {
             ip link del "$b" 2>/dev/null || warn "could not remove bridge $b"
         fi
     done
-    for b in $(ip -o link show type bridge 2>/dev/null | awk -F': ' '{print $2}' | sed 's/@.*//' | grep '^br-' || true); do
+    # User networks' br-<id> bridges, and a docker_gwbridge that swarm made from our pool
+    # (a swarm initialised without scripts/engine.sh swarm-init): ours only if the address is.
+    for b in $(ip -o link show type bridge 2>/dev/null | awk -F': ' '{print $2}' | sed 's/@.*//' |
+        grep -E '^(br-|docker_gwbridge$)' || true); do
         for addr in $(ip -4 -o addr show dev "$b" 2>/dev/null | awk '{print $4}' | cut -d/ -f1); do
             if ip_in_cidr "$addr" "$ENGINE_ADDRESS_POOL"; then
                 ip link del "$b" 2>/dev/null || warn "could not remove bridge $b"

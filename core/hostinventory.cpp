@@ -1,0 +1,428 @@
+#include "core/hostinventory.h"
+
+#include "core/stringpool.h"
+#include "engine/dockerclient.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <mutex>
+
+namespace slipway::core {
+
+Q_LOGGING_CATEGORY(lcInventory, "slipway.inventory", QtWarningMsg)
+
+namespace {
+
+// A stream that stayed up this long was healthy: the next loss starts the back-off afresh.
+constexpr qint64 kHealthyStreamMs = 10000;
+// A destroyed ID is ignored this long, longer than any list request can be in flight.
+constexpr qint64 kTombstoneSeconds = 120;
+
+qint64 nowSeconds() {
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QString describe(const engine::Error &error) {
+    if (error.kind == engine::ErrorKind::Http || error.kind == engine::ErrorKind::InvalidInput)
+        return QString::fromStdString(error.message);
+    return QString::fromStdString(error.describe());
+}
+
+// What the inventory listens to: container life cycle, health, and the image changes that
+// alter how a container's image is named.
+engine::Filters eventFilters() {
+    return {{"type", {"container", "image"}},
+            {"event",
+             {"create", "start", "die", "stop", "kill", "pause", "unpause", "restart", "destroy",
+              "rename", "health_status", "tag", "untag", "delete"}}};
+}
+
+// Equal for the people looking: the status words age ("Up 5 minutes" becomes "Up 6 minutes")
+// and their rounding moves the estimated start, which is no change of state.
+bool sameForView(const ContainerRecord &held, const ContainerRecord &fresh) {
+    if (held.stateSince != fresh.stateSince) {
+        if (held.stateSince <= 0 || fresh.stateSince <= 0)
+            return false;
+        // The engine rounds to the unit it shows; a difference under half the age is rounding,
+        // a larger one a restart.
+        const qint64 age = std::max<qint64>(nowSeconds() - held.stateSince, 0);
+        if (std::abs(held.stateSince - fresh.stateSince) > std::max<qint64>(2, age / 2))
+            return false;
+    }
+    return held.hostId == fresh.hostId && held.id == fresh.id && held.name == fresh.name &&
+           held.image == fresh.image && held.imageId == fresh.imageId && held.app == fresh.app &&
+           held.env == fresh.env && held.version == fresh.version && held.state == fresh.state &&
+           held.health == fresh.health && held.created == fresh.created &&
+           held.exitCode == fresh.exitCode && held.ports == fresh.ports &&
+           held.labels == fresh.labels && held.stale == fresh.stale;
+}
+
+} // namespace
+
+// Events are gathered on the engine's thread and handed over in batches: a burst of 500
+// becomes one or a few posts to the GUI thread, not 500.
+struct HostInventory::EventQueue {
+    struct Item {
+        bool image = false;
+        std::string action;
+        std::string id;
+        std::int64_t timeNano = 0;
+    };
+    std::mutex mutex;
+    std::vector<Item> items;
+    bool posted = false;
+    std::function<void()> wake; // posts a drain to the owner; set before the stream starts
+
+    void push(const engine::Event &e) {
+        bool wakeUp = false;
+        {
+            std::lock_guard lock(mutex);
+            items.push_back({e.type == "image", e.action, e.actorId, e.timeNano});
+            wakeUp = !posted;
+            posted = true;
+        }
+        if (wakeUp)
+            wake();
+    }
+    std::vector<Item> take() {
+        std::lock_guard lock(mutex);
+        posted = false;
+        return std::exchange(items, {});
+    }
+};
+
+// One list reply, converted on the engine's thread.
+struct HostInventory::Listed {
+    bool full = false;
+    QStringList ids; // what a refresh asked for
+    bool ok = false;
+    QString error;
+    ContainerList records;
+};
+
+HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient> client,
+                             std::shared_ptr<StringPool> pool, Options options, QObject *parent)
+    : QObject(parent), hostId_(std::move(hostId)), client_(std::move(client)),
+      pool_(std::move(pool)), options_(options), mailbox_(this),
+      backoff_(options.firstRetry, options.maxRetry) {
+    coalesceTimer_.setSingleShot(true);
+    coalesceTimer_.setInterval(options_.coalesce);
+    connect(&coalesceTimer_, &QTimer::timeout, this, &HostInventory::pump);
+    retryTimer_.setSingleShot(true);
+    connect(&retryTimer_, &QTimer::timeout, this, &HostInventory::connectNow);
+}
+
+HostInventory::~HostInventory() {
+    mailbox_.close();
+    if (events_.valid())
+        events_.cancel();
+}
+
+void HostInventory::start() {
+    connectNow();
+}
+
+void HostInventory::setClient(std::weak_ptr<engine::DockerClient> client) {
+    client_ = std::move(client);
+    markStale();
+    backoff_.reset();
+    connectNow();
+}
+
+void HostInventory::retryNow() {
+    if (state_ == State::Unreachable && retryTimer_.isActive())
+        connectNow();
+}
+
+void HostInventory::connectionLost(const QString &error) {
+    if (state_ == State::Live || state_ == State::Connecting)
+        lose(error);
+}
+
+void HostInventory::refresh(const QString &containerId) {
+    pendingIds_.insert(containerId);
+    scheduleRefresh();
+}
+
+void HostInventory::setState(State state, const QString &error) {
+    if (state_ == state && error_ == error)
+        return;
+    state_ = state;
+    error_ = error;
+    emit stateChanged(state, error);
+}
+
+void HostInventory::connectNow() {
+    ++generation_;
+    retryTimer_.stop();
+    coalesceTimer_.stop();
+    if (events_.valid())
+        events_.cancel();
+    events_ = {};
+    inFlight_ = false;
+    pendingIds_.clear();
+    pendingImages_.clear();
+    const auto client = client_.lock();
+    if (!client) {
+        markStale();
+        setState(State::Stopped, tr("The host's settings are not usable."));
+        return;
+    }
+    setState(State::Connecting, error_);
+
+    // Subscribe first and list second, with the stream reaching back in time: whatever
+    // happens between the list and the stream's start is replayed, never missed. A replayed
+    // event only causes a harmless second look at its container.
+    auto queue = std::make_shared<EventQueue>();
+    const quint64 generation = generation_;
+    queue->wake = [mailbox = mailbox_, this, generation] {
+        mailbox.post([this, generation] { drainEvents(generation); });
+    };
+    queue_ = queue;
+    const qint64 since = nowSeconds() + clockSkew_ - options_.sinceMargin.count();
+    events_ =
+        client->events([queue](const engine::Event &e) { queue->push(e); }, eventFilters(), since);
+    events_.then([mailbox = mailbox_, this, generation](engine::Result<engine::Unit> r) {
+        const QString error = r ? tr("The engine closed the event stream.") : describe(r.error());
+        mailbox.post([this, generation, error] { onStreamEnded(generation, error); });
+    });
+    needFull_ = true;
+    pump();
+}
+
+void HostInventory::onStreamEnded(quint64 generation, const QString &error) {
+    if (generation != generation_)
+        return;
+    events_ = {};
+    lose(error);
+}
+
+void HostInventory::lose(const QString &error) {
+    ++generation_;
+    if (events_.valid())
+        events_.cancel();
+    events_ = {};
+    queue_.reset();
+    inFlight_ = false;
+    coalesceTimer_.stop();
+    pendingIds_.clear();
+    pendingImages_.clear();
+    markStale();
+    if (state_ == State::Live && liveFor_.isValid() && liveFor_.elapsed() >= kHealthyStreamMs)
+        backoff_.reset();
+    liveFor_.invalidate();
+    setState(State::Unreachable, error);
+    retryTimer_.start(backoff_.next());
+}
+
+void HostInventory::markStale() {
+    ContainerList changedRecords;
+    for (auto it = held_.begin(); it != held_.end(); ++it) {
+        if (it.value()->stale)
+            continue;
+        auto copy = std::make_shared<ContainerRecord>(*it.value());
+        copy->stale = true;
+        it.value() = copy;
+        changedRecords.append(copy);
+    }
+    if (!changedRecords.isEmpty())
+        emit changed(changedRecords);
+}
+
+void HostInventory::drainEvents(quint64 generation) {
+    if (generation != generation_ || !queue_)
+        return;
+    const auto items = queue_->take();
+    ContainerList removedRecords;
+    qint64 newestEvent = 0;
+    for (const auto &e : items) {
+        newestEvent = std::max<qint64>(newestEvent, e.timeNano / 1000000000);
+        const QString id = QString::fromStdString(e.id);
+        if (e.image) {
+            pendingImages_.insert(id);
+            continue;
+        }
+        if (e.action == "destroy") {
+            // Gone for good: no need to ask, and IDs are never reused.
+            pendingIds_.remove(id);
+            tombstones_.insert(id, nowSeconds());
+            if (auto it = held_.find(id); it != held_.end()) {
+                removedRecords.append(it.value());
+                held_.erase(it);
+            }
+            continue;
+        }
+        if (e.action.rfind("health_status", 0) == 0) {
+            const auto colon = e.action.find(": ");
+            if (colon != std::string::npos)
+                applyHealth(id, QString::fromStdString(e.action.substr(colon + 2)));
+        }
+        pendingIds_.insert(id);
+    }
+    if (newestEvent > newestEvent_) { // replays are older; the newest tells the clock best
+        newestEvent_ = newestEvent;
+        clockSkew_ = newestEvent - nowSeconds();
+    }
+    if (!removedRecords.isEmpty())
+        emit removed(removedRecords);
+    scheduleRefresh();
+}
+
+void HostInventory::applyHealth(const QString &id, const QString &health) {
+    auto it = held_.find(id);
+    if (it == held_.end() || it.value()->health == health)
+        return;
+    auto copy = std::make_shared<ContainerRecord>(*it.value());
+    copy->health = pool_->intern(health);
+    it.value() = copy;
+    emit changed({copy});
+}
+
+void HostInventory::scheduleRefresh() {
+    if (state_ != State::Live && state_ != State::Connecting)
+        return;
+    if ((pendingIds_.isEmpty() && pendingImages_.isEmpty()) || coalesceTimer_.isActive())
+        return;
+    coalesceTimer_.start();
+}
+
+void HostInventory::pump() {
+    if (inFlight_ || (state_ != State::Live && state_ != State::Connecting))
+        return;
+    if (needFull_) {
+        requestList(true, {});
+        return;
+    }
+    if (!pendingImages_.isEmpty()) {
+        for (const ContainerRef &r : std::as_const(held_))
+            if (pendingImages_.contains(r->imageId))
+                pendingIds_.insert(r->id);
+        pendingImages_.clear();
+    }
+    if (pendingIds_.isEmpty())
+        return;
+    if (pendingIds_.size() > options_.maxIdsPerRefresh) {
+        // One full list is cheaper than several long ID lists, and as correct.
+        pendingIds_.clear();
+        requestList(true, {});
+        return;
+    }
+    const QStringList ids(pendingIds_.begin(), pendingIds_.end());
+    pendingIds_.clear();
+    requestList(false, ids);
+}
+
+void HostInventory::requestList(bool full, const QStringList &ids) {
+    const auto client = client_.lock();
+    if (!client) {
+        lose(tr("The host's engine client is gone."));
+        return;
+    }
+    inFlight_ = true;
+    engine::Filters filters;
+    if (full) {
+        needFull_ = false;
+        ++fullLists_;
+    } else {
+        auto &list = filters["id"];
+        list.reserve(std::size_t(ids.size()));
+        for (const QString &id : ids)
+            list.push_back(id.toStdString());
+        ++refreshLists_;
+    }
+    const quint64 generation = generation_;
+    client->containers(true, filters)
+        .then([mailbox = mailbox_, this, generation, pool = pool_, hostId = hostId_, full,
+               ids](engine::Result<std::vector<engine::ContainerSummary>> r) {
+            // The conversion runs here, on the engine's thread, to keep the GUI thread free.
+            auto listed = std::make_shared<Listed>();
+            listed->full = full;
+            listed->ids = ids;
+            listed->ok = r.ok();
+            if (!r.ok()) {
+                listed->error = describe(r.error());
+            } else {
+                const qint64 listedAt = nowSeconds();
+                listed->records.reserve(qsizetype(r.value().size()));
+                for (const auto &summary : r.value())
+                    listed->records.append(std::make_shared<const ContainerRecord>(
+                        ContainerRecord::fromSummary(summary, hostId, listedAt, *pool)));
+            }
+            mailbox.post([this, generation, listed] { onListed(generation, listed); });
+        });
+}
+
+void HostInventory::onListed(quint64 generation, const std::shared_ptr<Listed> &listed) {
+    if (generation != generation_)
+        return;
+    QElapsedTimer applying;
+    applying.start();
+    inFlight_ = false;
+    if (!listed->ok) {
+        // The stream is probably gone too; a full resync after the back-off covers the IDs.
+        lose(listed->error);
+        return;
+    }
+    ContainerList insertedRecords, changedRecords, removedRecords;
+    QSet<QString> seen;
+    seen.reserve(listed->records.size());
+    for (const ContainerRef &fresh : std::as_const(listed->records)) {
+        if (tombstoned(fresh->id))
+            continue;
+        seen.insert(fresh->id);
+        auto it = held_.find(fresh->id);
+        if (it == held_.end()) {
+            held_.insert(fresh->id, fresh);
+            insertedRecords.append(fresh);
+        } else if (!sameForView(*it.value(), *fresh)) {
+            it.value() = fresh;
+            changedRecords.append(fresh);
+        }
+    }
+    if (listed->full) {
+        for (auto it = held_.begin(); it != held_.end();) {
+            if (!seen.contains(it.key())) {
+                removedRecords.append(it.value());
+                it = held_.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    } else {
+        for (const QString &id : std::as_const(listed->ids)) {
+            if (seen.contains(id))
+                continue;
+            if (auto it = held_.find(id); it != held_.end()) {
+                removedRecords.append(it.value());
+                held_.erase(it);
+            }
+        }
+    }
+    if (!removedRecords.isEmpty())
+        emit removed(removedRecords);
+    if (!changedRecords.isEmpty())
+        emit changed(changedRecords);
+    if (!insertedRecords.isEmpty())
+        emit inserted(insertedRecords);
+    // With the models' work included: their slots run inside these emits.
+    qCDebug(lcInventory) << hostId_ << (listed->full ? "full list" : "refresh") << "of"
+                         << listed->records.size() << "applied in" << applying.nsecsElapsed() / 1e6
+                         << "ms:" << insertedRecords.size() << "in," << changedRecords.size()
+                         << "changed," << removedRecords.size() << "out";
+    if (listed->full) {
+        pruneTombstones();
+        pool_->prune();
+        if (state_ != State::Live) {
+            liveFor_.start();
+            setState(State::Live);
+        }
+    }
+    scheduleRefresh();
+}
+
+void HostInventory::pruneTombstones() {
+    const qint64 cutoff = nowSeconds() - kTombstoneSeconds;
+    tombstones_.removeIf([cutoff](const auto &entry) { return entry.value() < cutoff; });
+}
+
+} // namespace slipway::core

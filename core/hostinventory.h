@@ -1,0 +1,129 @@
+// HostInventory: the live container list of one engine. Subscribes to /events, lists
+// everything once, then refreshes only what events name, coalesced; after a lost stream it
+// keeps the last known containers as stale, backs off, reconnects and resyncs in full.
+// Lives on the GUI thread; engine results reach it through its Mailbox.
+#pragma once
+
+#include "core/backoff.h"
+#include "core/containerrecord.h"
+#include "core/mailbox.h"
+#include "engine/call.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <chrono>
+#include <memory>
+#include <vector>
+
+namespace slipway::engine {
+class DockerClient;
+}
+
+namespace slipway::core {
+
+class StringPool;
+
+class HostInventory : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State {
+        Stopped,     // not syncing: no usable client
+        Connecting,  // subscribing and listing; what is held (if anything) is stale
+        Live,        // listed, and the event stream keeps it current
+        Unreachable, // the engine cannot be reached; waiting to retry; what is held is stale
+    };
+    Q_ENUM(State)
+
+    struct Options {
+        std::chrono::milliseconds coalesce{100}; // events are gathered this long per refresh
+        std::chrono::milliseconds firstRetry{1000};
+        std::chrono::milliseconds maxRetry{30000};
+        // A refresh names at most this many IDs; more than that is one full list instead.
+        int maxIdsPerRefresh = 200;
+        // The event stream starts this far in the past, to cover the gap before the list and a
+        // clock that runs a little behind ours.
+        std::chrono::seconds sinceMargin{5};
+    };
+
+    // The caller keeps `client` alive (HostMonitor does); this holds it weakly and only ever
+    // locks it on its own thread, so the client is never destroyed by an engine thread.
+    HostInventory(QString hostId, std::weak_ptr<engine::DockerClient> client,
+                  std::shared_ptr<StringPool> pool, Options options, QObject *parent = nullptr);
+    ~HostInventory() override;
+
+    const QString &hostId() const { return hostId_; }
+    State state() const { return state_; }
+    QString error() const { return error_; }
+    const QHash<QString, ContainerRef> &containers() const { return held_; }
+
+    void start();
+    // Swaps the client (the host's settings changed) and resyncs through the new one.
+    void setClient(std::weak_ptr<engine::DockerClient> client);
+    // Reconnects now if waiting for the next attempt.
+    void retryNow();
+    // Someone else (the host probe) found the engine gone: drop the stream and back off.
+    void connectionLost(const QString &error);
+    // Asks the engine again about `containerId` soon, e.g. after an action on it.
+    void refresh(const QString &containerId);
+
+    // For tests and the benchmark: list requests sent since start, full and by ID.
+    int fullListCount() const { return fullLists_; }
+    int refreshListCount() const { return refreshLists_; }
+
+signals:
+    void inserted(const slipway::core::ContainerList &records);
+    void changed(const slipway::core::ContainerList &records);
+    void removed(const slipway::core::ContainerList &records);
+    void stateChanged(slipway::core::HostInventory::State state, const QString &error);
+
+private:
+    struct EventQueue;
+    struct Listed;
+
+    void connectNow();
+    void lose(const QString &error);
+    void setState(State state, const QString &error = {});
+    void markStale();
+    void drainEvents(quint64 generation);
+    void pump();
+    void requestList(bool full, const QStringList &ids);
+    void onListed(quint64 generation, const std::shared_ptr<Listed> &listed);
+    void onStreamEnded(quint64 generation, const QString &error);
+    void applyHealth(const QString &id, const QString &health);
+    void scheduleRefresh();
+    bool tombstoned(const QString &id) const { return tombstones_.contains(id); }
+    void pruneTombstones();
+
+    QString hostId_;
+    std::weak_ptr<engine::DockerClient> client_;
+    std::shared_ptr<StringPool> pool_;
+    Options options_;
+    Mailbox mailbox_;
+
+    State state_ = State::Stopped;
+    QString error_;
+    quint64 generation_ = 0; // bumped on every (re)connect: late results of older ones are dropped
+    engine::Call<engine::Unit> events_;
+    std::shared_ptr<EventQueue> queue_;
+    bool inFlight_ = false; // one list request at a time, so results never arrive out of order
+    bool needFull_ = false;
+    QSet<QString> pendingIds_;
+    QSet<QString> pendingImages_; // image IDs whose containers need a fresh look
+    QTimer coalesceTimer_;
+    QTimer retryTimer_;
+    Backoff backoff_;
+    QElapsedTimer liveFor_;
+    qint64 clockSkew_ = 0;   // engine clock minus ours, seconds, from the newest event seen
+    qint64 newestEvent_ = 0; // Unix seconds, engine clock
+    QHash<QString, qint64> tombstones_; // destroyed IDs -> when, so a late list cannot revive them
+
+    QHash<QString, ContainerRef> held_;
+    int fullLists_ = 0;
+    int refreshLists_ = 0;
+};
+
+} // namespace slipway::core
