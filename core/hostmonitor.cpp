@@ -207,6 +207,28 @@ void HostMonitor::onProbed(const QString &id, quint64 generation, HostStatus sta
     emit statusChanged(i, status);
 }
 
+namespace {
+// On the store thread: checks the host, saves it and writes the audit entry.
+SaveResult saveOnStore(Store *store, const QString &openError, const HostConfig &host,
+                       const QString &action) {
+    SaveResult r;
+    PreparedHost p = prepare(host);
+    if (!p.endpoint) {
+        r.error = p.problem;
+        return r;
+    }
+    if (!store) {
+        r.error = openError;
+        return r;
+    }
+    r.ok = store->saveHost(host, &r.error);
+    audit(store, action, host, r.error);
+    if (r.ok)
+        r.host = p;
+    return r;
+}
+} // namespace
+
 quint64 HostMonitor::addHost(HostConfig host) {
     const quint64 request = nextRequest_++;
     if (host.id.isEmpty())
@@ -214,21 +236,7 @@ quint64 HostMonitor::addHost(HostConfig host) {
     host.source = HostConfig::Source::User;
     store_->run<SaveResult>(
         [host](Store *store, const QString &openError) {
-            SaveResult r;
-            PreparedHost p = prepare(host);
-            if (!p.endpoint) {
-                r.error = p.problem;
-                return r;
-            }
-            if (!store) {
-                r.error = openError;
-                return r;
-            }
-            r.ok = store->saveHost(host, &r.error);
-            audit(store, QStringLiteral("host.add"), host, r.error);
-            if (r.ok)
-                r.host = p;
-            return r;
+            return saveOnStore(store, openError, host, QStringLiteral("host.add"));
         },
         mailbox_,
         [this, request](const SaveResult &r) {
@@ -273,21 +281,7 @@ quint64 HostMonitor::updateHost(const HostConfig &host) {
     updated.source = HostConfig::Source::User;
     store_->run<SaveResult>(
         [updated](Store *store, const QString &openError) {
-            SaveResult r;
-            PreparedHost p = prepare(updated);
-            if (!p.endpoint) {
-                r.error = p.problem;
-                return r;
-            }
-            if (!store) {
-                r.error = openError;
-                return r;
-            }
-            r.ok = store->saveHost(updated, &r.error);
-            audit(store, QStringLiteral("host.edit"), updated, r.error);
-            if (r.ok)
-                r.host = p;
-            return r;
+            return saveOnStore(store, openError, updated, QStringLiteral("host.edit"));
         },
         mailbox_,
         [this, request](const SaveResult &r) {

@@ -105,9 +105,8 @@ ImageCatalog::ImageCatalog(HostMonitor *monitor, AuditLog *audit, QObject *paren
             [this](int, const HostConfig &config) { updateHost(config); });
     connect(monitor_, &HostMonitor::hostRemoved, this,
             [this](int, const QString &id) { removeHost(id); });
-    connect(monitor_, &HostMonitor::statusChanged, this, [this](int index, const HostStatus &s) {
-        onStatus(monitor_->host(index).id, s);
-    });
+    connect(monitor_, &HostMonitor::statusChanged, this,
+            [this](int index, const HostStatus &s) { onStatus(monitor_->host(index).id, s); });
     // Hosts already up when the catalog starts are listed now; the others when they come up.
     for (int i = 0; i < monitor_->hostCount(); ++i)
         onStatus(monitor_->host(i).id, monitor_->status(i));
@@ -232,8 +231,7 @@ void ImageCatalog::onStatus(const QString &hostId, const HostStatus &status) {
         return;
     // Up again, or something was added or removed since: list again. Probes every few
     // seconds that find the same counts cost nothing.
-    const bool counts =
-        status.images != h.imageCount || status.containersTotal != h.containerCount;
+    const bool counts = status.images != h.imageCount || status.containersTotal != h.containerCount;
     h.imageCount = status.images;
     h.containerCount = status.containersTotal;
     if (before != int(HostStatus::State::Up) || counts || !h.listed)
@@ -269,19 +267,19 @@ void ImageCatalog::refreshHost(const QString &hostId) {
     const Mailbox mailbox = mailbox_;
     const auto deliver = [this, mailbox, hostId, generation, listing] {
         if (listing->settle())
-            mailbox.post([this, hostId, generation, listing] {
-                onListed(hostId, generation, listing);
-            });
+            mailbox.post(
+                [this, hostId, generation, listing] { onListed(hostId, generation, listing); });
     };
-    client->images(false).then([listing, deliver](engine::Result<std::vector<engine::ImageSummary>> r) {
-        if (r) {
-            std::lock_guard lock(listing->mutex);
-            listing->images = std::move(r).value();
-        } else {
-            listing->fail(r.error());
-        }
-        deliver();
-    });
+    client->images(false).then(
+        [listing, deliver](engine::Result<std::vector<engine::ImageSummary>> r) {
+            if (r) {
+                std::lock_guard lock(listing->mutex);
+                listing->images = std::move(r).value();
+            } else {
+                listing->fail(r.error());
+            }
+            deliver();
+        });
     client->containers(true).then(
         [listing, deliver](engine::Result<std::vector<engine::ContainerSummary>> r) {
             if (r) {
@@ -383,24 +381,23 @@ quint64 ImageCatalog::pull(const QString &hostId, const QString &reference, QStr
         }
         emit pullProgress(request, p);
     };
-    job->call = client->pullImage(
-        job->reference.toStdString(),
-        [weak, mailbox, publish](const engine::ProgressMessage &m) {
-            const auto j = weak.lock();
-            if (!j)
-                return;
-            {
-                std::lock_guard lock(j->mutex);
-                j->tracker.add(m);
-                if (j->snapshotPosted)
-                    return; // the one on its way will carry this too
-                j->snapshotPosted = true;
-            }
-            mailbox.post([weak, publish] {
-                if (const auto j = weak.lock())
-                    publish(j);
-            });
-        });
+    job->call = client->pullImage(job->reference.toStdString(),
+                                  [weak, mailbox, publish](const engine::ProgressMessage &m) {
+                                      const auto j = weak.lock();
+                                      if (!j)
+                                          return;
+                                      {
+                                          std::lock_guard lock(j->mutex);
+                                          j->tracker.add(m);
+                                          if (j->snapshotPosted)
+                                              return; // the one on its way will carry this too
+                                          j->snapshotPosted = true;
+                                      }
+                                      mailbox.post([weak, publish] {
+                                          if (const auto j = weak.lock())
+                                              publish(j);
+                                      });
+                                  });
     job->call.then([this, mailbox, request](engine::Status r) {
         const bool ok = r.ok();
         const QString error = ok ? QString() : describe(r.error());
@@ -531,8 +528,8 @@ void ImageCatalog::audit(const QString &action, const QString &hostId, const QSt
     e.target = target;
     auto it = hosts_.find(hostId);
     const int index = monitor_->indexOf(hostId);
-    e.host = index >= 0 ? monitor_->host(index).url
-                        : (it != hosts_.end() ? it->second.url : hostId);
+    e.host =
+        index >= 0 ? monitor_->host(index).url : (it != hosts_.end() ? it->second.url : hostId);
     e.result = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
     e.detail = error;
     audit_->append(e);

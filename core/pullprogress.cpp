@@ -43,8 +43,8 @@ void PullProgressTracker::add(const engine::ProgressMessage &m) {
     }
     Layer &l = layer(QString::fromStdString(m.id));
     const std::string &s = m.status;
-    const double part = m.total > 0 ? std::clamp(double(m.current) / double(m.total), 0.0, 1.0)
-                                    : 0.0;
+    const double part =
+        m.total > 0 ? std::clamp(double(m.current) / double(m.total), 0.0, 1.0) : 0.0;
     QString detail;
     if (s == "Already exists") {
         l.phase = Phase::Existing;

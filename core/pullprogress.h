@@ -19,7 +19,7 @@ struct PullProgress {
     // layer) and extracted (the last 30 %); layers still waiting count with the average size.
     // -1 while no layer has reported a size (the bar is busy, not empty). Never goes back.
     double fraction = -1;
-    QString status; // the latest line: "2e9ceedcf82c: Downloading 512.0 KiB of 2.0 MiB"
+    QString status;     // the latest line: "2e9ceedcf82c: Downloading 512.0 KiB of 2.0 MiB"
     int layers = 0;     // layers seen, including those already on the host
     int layersDone = 0; // pulled or already there
     bool finished = false;

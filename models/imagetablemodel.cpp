@@ -257,8 +257,13 @@ QVariant ImageTableModel::data(const QModelIndex &index, int role) const {
     case StaleRole:
         return r.stale;
     case FilterTextRole:
-        return QStringList{r.hostName, r.repository, r.tag, r.repository + u':' + r.tag, r.id,
-                           r.digest, r.dangling ? QStringLiteral("dangling") : QString(),
+        return QStringList{r.hostName,
+                           r.repository,
+                           r.tag,
+                           r.repository + u':' + r.tag,
+                           r.id,
+                           r.digest,
+                           r.dangling ? QStringLiteral("dangling") : QString(),
                            r.usedByNames.join(u' ')}
             .join(u'\n')
             .toLower();

@@ -16,9 +16,13 @@ namespace slipway::cli {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
+// tr() in the "slipctl" context, which all of slipctl's messages share.
+class HostsCommand {
+    Q_DECLARE_TR_FUNCTIONS(slipctl)
+
+public:
+    static int run(const QStringList &arguments);
+};
 
 QJsonObject toJson(const CliHost &host, const core::HostStatus &s) {
     QJsonObject o{{"id", host.config.id},
@@ -50,7 +54,9 @@ QJsonObject toJson(const CliHost &host, const core::HostStatus &s) {
 
 } // namespace
 
-int runHosts(const QStringList &arguments) {
+int runHosts(const QStringList &arguments) { return HostsCommand::run(arguments); }
+
+int HostsCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Shows each engine: version, API version in use, OS, CPUs, memory, containers, "

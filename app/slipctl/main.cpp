@@ -1,5 +1,6 @@
 // slipctl: Slipway's operations from a shell. `slipctl COMMAND --help` for each command.
 #include "hostscommand.h"
+#include "imagescommand.h"
 #include "pscommand.h"
 
 #include "resources/translations.h"
@@ -16,6 +17,7 @@ int usage(QTextStream &stream, int code) {
         "slipctl", "Usage: slipctl COMMAND [options]\n\n"
                    "Commands:\n"
                    "  hosts    engines, their versions and load; fails when one is down\n"
+                   "  images   images on all hosts: tags, digests, sizes, used by\n"
                    "  ps       containers on all hosts\n\n"
                    "Run 'slipctl COMMAND --help' for a command's options.\n");
     stream.flush();
@@ -43,6 +45,8 @@ int main(int argc, char *argv[]) {
         return cli::runHosts(args);
     if (command == QLatin1String("ps"))
         return cli::runPs(args);
+    if (command == QLatin1String("images"))
+        return cli::runImages(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

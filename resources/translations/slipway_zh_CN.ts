@@ -134,6 +134,72 @@
     </message>
 </context>
 <context>
+    <name>ImageText</name>
+    <message>
+        <source>0 B</source>
+        <translation>0 B</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>1 天前</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <source>1 week ago</source>
+        <translation>1 周前</translation>
+    </message>
+    <message>
+        <source>%1 weeks ago</source>
+        <translation>%1 周前</translation>
+    </message>
+    <message>
+        <source>1 month ago</source>
+        <translation>1 个月前</translation>
+    </message>
+    <message>
+        <source>%1 months ago</source>
+        <translation>%1 个月前</translation>
+    </message>
+    <message>
+        <source>1 year ago</source>
+        <translation>1 年前</translation>
+    </message>
+    <message>
+        <source>%1 years ago</source>
+        <translation>%1 年前</translation>
+    </message>
+</context>
+<context>
+    <name>PullProgressTracker</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>StatusText</name>
     <message>
         <source>less than a second</source>
@@ -266,6 +332,61 @@
     </message>
 </context>
 <context>
+    <name>slipctl</name>
+    <message>
+        <source>Lists the images of every host, one line per tag: repository, tag, ID, digest, size, age and how many containers (in any state) use the image.</source>
+        <translation>列出每台主机上的镜像，每个标签一行：仓库、标签、ID、摘要、大小、创建时间，以及有多少容器（任何状态）在使用该镜像。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>输出 JSON。</translation>
+    </message>
+    <message>
+        <source>Show only dangling images (no tag points to them).</source>
+        <translation>只显示悬空镜像（没有任何标签指向它们）。</translation>
+    </message>
+    <message>
+        <source>no hosts: set DOCKER_HOST, pass --host, or add one in Slipway</source>
+        <translation>没有主机：请设置 DOCKER_HOST、传入 --host，或在 Slipway 中添加主机</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>REPOSITORY</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>USED BY</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>host %1: %2</source>
+        <translation>主机 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>slipway::app::MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -368,6 +489,33 @@
     <message>
         <source>&quot;%1&quot; comes from %2; remove it there.</source>
         <translation>“%1”来自%2；请在那里删除。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::ImageCatalog</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The host was removed.</source>
+        <translation>该主机已被移除。</translation>
+    </message>
+    <message>
+        <source>The host does not answer.</source>
+        <translation>该主机没有响应。</translation>
+    </message>
+    <message>
+        <source>The host has no usable engine address.</source>
+        <translation>该主机没有可用的引擎地址。</translation>
+    </message>
+    <message>
+        <source>There is no host with the id &quot;%1&quot;.</source>
+        <translation>没有 ID 为“%1”的主机。</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: no image was named.</source>
+        <translation>没有可删除的内容：未指定镜像。</translation>
     </message>
 </context>
 <context>
@@ -501,6 +649,73 @@
     <message>
         <source>Swarm</source>
         <translation>Swarm</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::ImageTableModel</name>
+    <message>
+        <source>dangling</source>
+        <translation>悬空</translation>
+    </message>
+    <message>
+        <source>%1 does not answer; this is what it had when it last did.</source>
+        <translation>%1 没有响应；这是它最后一次响应时的内容。</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>No container uses this image.</source>
+        <translation>没有容器使用此镜像。</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <source>No tag points to this image any more; it can be removed by its ID.</source>
+        <translation>已没有标签指向此镜像；可以按 ID 删除它。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用数</translation>
+    </message>
+    <message>
+        <source>Dangling</source>
+        <translation>悬空</translation>
     </message>
 </context>
 <context>
@@ -819,6 +1034,305 @@ The engine and its containers are not touched.</source>
     <message>
         <source>Testing the connection to %1…</source>
         <translation>正在测试到 %1 的连接…</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ImageDetailsPane</name>
+    <message>
+        <source>in %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message>
+        <source>Select an image to see its tags, digests, labels and layers.</source>
+        <translation>选择一个镜像以查看其标签、摘要、标记和镜像层。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Layers (newest first)</source>
+        <translation>镜像层（最新的在前）</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建步骤</translation>
+    </message>
+    <message>
+        <source>Image details</source>
+        <translation>镜像详情</translation>
+    </message>
+    <message>
+        <source>%1 images selected</source>
+        <translation>已选择 %1 个镜像</translation>
+    </message>
+    <message>
+        <source>Select a single image to see its details.</source>
+        <translation>只选择一个镜像才能查看其详情。</translation>
+    </message>
+    <message>
+        <source>%1 (untagged) on %2</source>
+        <translation>%2 上的 %1（无标签）</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>none (dangling)</source>
+        <translation>无（悬空）</translation>
+    </message>
+    <message>
+        <source>none: built or loaded here, never pushed or pulled</source>
+        <translation>无：在本机构建或载入，从未推送或拉取</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>no container</source>
+        <translation>无容器</translation>
+    </message>
+    <message>
+        <source>1 container: %1</source>
+        <translation>1 个容器：%1</translation>
+    </message>
+    <message>
+        <source>%1 containers: %2</source>
+        <translation>%1 个容器：%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Loading the image&apos;s layers…</source>
+        <translation>正在载入镜像层…</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: this is what it had when it last did.</source>
+        <translation>%1 没有响应：这是它最后一次响应时的内容。</translation>
+    </message>
+    <message>
+        <source>Could not load the details: %1</source>
+        <translation>无法载入详情：%1</translation>
+    </message>
+    <message>
+        <source>(no step recorded)</source>
+        <translation>（未记录步骤）</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ImagesView</name>
+    <message>
+        <source>Pull…</source>
+        <translation>拉取…</translation>
+    </message>
+    <message>
+        <source>Pull an image from its registry onto a host</source>
+        <translation>从镜像仓库拉取镜像到主机</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected images (asks first)</source>
+        <translation>删除所选镜像（会先确认）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the images of every host again now</source>
+        <translation>立即重新列出每台主机的镜像</translation>
+    </message>
+    <message>
+        <source>Filter: repository, tag, ID, host, container…</source>
+        <translation>筛选：仓库、标签、ID、主机、容器…</translation>
+    </message>
+    <message>
+        <source>Show dangling</source>
+        <translation>显示悬空镜像</translation>
+    </message>
+    <message>
+        <source>Images no tag points to any more</source>
+        <translation>已没有任何标签指向的镜像</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from “%2”: %3</source>
+        <translation>无法从“%2”删除 %1：%3</translation>
+    </message>
+    <message>
+        <source>Removed %1 from “%2”.</source>
+        <translation>已从“%2”删除 %1。</translation>
+    </message>
+    <message>
+        <source>Removed %1 images.</source>
+        <translation>已删除 %1 个镜像。</translation>
+    </message>
+    <message>
+        <source>%1 (untagged)</source>
+        <translation>%1（无标签）</translation>
+    </message>
+    <message>
+        <source>%1 tags of %2 images</source>
+        <translation>%2 个镜像，共 %1 个标签</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tags shown</source>
+        <translation>显示 %1 / %2 个标签</translation>
+    </message>
+    <message>
+        <source> · %1 dangling · %2 in all</source>
+        <translation> · %1 个悬空 · 共 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot list the images of every host; those shown greyed are the last known.
+%1</source>
+        <translation>无法列出所有主机的镜像；灰色显示的是最后已知的内容。
+%1</translation>
+    </message>
+    <message>
+        <source>Remove this image from “%1”?</source>
+        <translation>要从“%1”删除此镜像吗？</translation>
+    </message>
+    <message>
+        <source>Remove these %1 images from “%2”?</source>
+        <translation>要从“%2”删除这 %1 个镜像吗？</translation>
+    </message>
+    <message>
+        <source>Remove these %1 images from %2 hosts?</source>
+        <translation>要从 %2 台主机删除这 %1 个镜像吗？</translation>
+    </message>
+    <message>
+        <source>• %1 on “%2”</source>
+        <translation>• “%2”上的 %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Remove images</source>
+        <translation>删除镜像</translation>
+    </message>
+    <message>
+        <source>A tag of an image that has other tags is only untagged. The engine refuses to remove an image a container uses.</source>
+        <translation>如果镜像还有其他标签，只会移除该标签。引擎会拒绝删除正被容器使用的镜像。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::PullDialog</name>
+    <message>
+        <source>Pull image</source>
+        <translation>拉取镜像</translation>
+    </message>
+    <message>
+        <source>e.g. registry.example.com:5000/team/app:1.2.0</source>
+        <translation>例如 registry.example.com:5000/team/app:1.2.0</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>Pulls from the registry in the reference; Docker Hub when it names none.</source>
+        <translation>从引用中指定的镜像仓库拉取；未指定时使用 Docker Hub。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Repository and tag, or a digest; &quot;latest&quot; when no tag is given.</source>
+        <translation>仓库和标签，或摘要；未指定标签时使用“latest”。</translation>
+    </message>
+    <message>
+        <source>Will pull %1</source>
+        <translation>将拉取 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Asking %1 to pull %2…</source>
+        <translation>正在请求 %1 拉取 %2…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 layers done</source>
+        <translation>已完成 %1 / %2 层</translation>
+    </message>
+    <message>
+        <source>Pulled %1 onto %2.</source>
+        <translation>已将 %1 拉取到 %2。</translation>
+    </message>
+    <message>
+        <source>Not pulled.</source>
+        <translation>未拉取。</translation>
     </message>
 </context>
 <context>
