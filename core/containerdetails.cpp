@@ -96,8 +96,8 @@ ContainerDetails ContainerDetails::fromInspect(const engine::ContainerInspect &i
     }
     for (const auto &[k, v] : in.labels) // a std::map: already sorted by key
         d.labels.append({q(k), q(v)});
-    d.restartPolicy = in.restartPolicy.name.empty() ? QStringLiteral("no")
-                                                    : q(in.restartPolicy.name);
+    d.restartPolicy =
+        in.restartPolicy.name.empty() ? QStringLiteral("no") : q(in.restartPolicy.name);
     d.restartMaxRetries = in.restartPolicy.maximumRetryCount;
     d.networkMode = q(in.networkMode);
     d.memoryLimit = in.memoryLimit;
@@ -136,8 +136,8 @@ ContainerDetails ContainerDetails::fromInspect(const engine::ContainerInspect &i
         d.health = h.status == "none" ? QString() : q(h.status);
         d.failingStreak = h.failingStreak;
         for (const auto &entry : h.log)
-            d.healthLog.append({parseTime(q(entry.start)), parseTime(q(entry.end)),
-                                entry.exitCode, q(entry.output)});
+            d.healthLog.append({parseTime(q(entry.start)), parseTime(q(entry.end)), entry.exitCode,
+                                q(entry.output)});
     }
     if (in.healthcheck)
         d.healthTest = list(in.healthcheck->test);
@@ -154,10 +154,14 @@ QString ContainerDetails::commandLine() const {
 }
 
 QString ContainerDetails::restartPolicyText() const {
+    // Singular and plural spelled out: "%n" forms need a loaded translation even for English.
     if (restartPolicy == QLatin1String("on-failure") && restartMaxRetries > 0)
-        return QCoreApplication::translate("slipway::core::ContainerDetails",
-                                           "on-failure (at most %n retries)", nullptr,
-                                           restartMaxRetries);
+        return restartMaxRetries == 1
+                   ? QCoreApplication::translate("slipway::core::ContainerDetails",
+                                                 "on-failure (at most 1 retry)")
+                   : QCoreApplication::translate("slipway::core::ContainerDetails",
+                                                 "on-failure (at most %1 retries)")
+                         .arg(restartMaxRetries);
     return restartPolicy;
 }
 

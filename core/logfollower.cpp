@@ -49,8 +49,8 @@ std::size_t LogEntry::parseTimestamp(std::string_view s, qint64 *ns) {
     int year, month, day, hour, minute, second;
     if (!digits(s, 0, 4, &year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, &month) ||
         s[7] != '-' || !digits(s, 8, 2, &day) || (s[10] != 'T' && s[10] != 't') ||
-        !digits(s, 11, 2, &hour) || s[13] != ':' || !digits(s, 14, 2, &minute) ||
-        s[16] != ':' || !digits(s, 17, 2, &second))
+        !digits(s, 11, 2, &hour) || s[13] != ':' || !digits(s, 14, 2, &minute) || s[16] != ':' ||
+        !digits(s, 17, 2, &second))
         return 0;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
         return 0;
@@ -183,6 +183,10 @@ void LogFollower::follow(const QString &hostId, const QString &containerId) {
     nextSeq_ = 1;
     newestNs_ = 0;
     emit cleared();
+    if (paused_) { // a new container is shown live
+        paused_ = false;
+        emit pausedChanged(false);
+    }
     start(0);
 }
 
@@ -287,10 +291,11 @@ void LogFollower::onInspected(const std::shared_ptr<Sink> &sink, bool ok, bool t
     }
     const auto interval = options_.batchInterval;
     auto onLine = [sink, mailbox = mailbox_, this, interval](const engine::LogLine &line) {
-        LogEntry e = LogEntry::fromEngine(line.text, line.stream == engine::LogLine::Stream::Stderr,
-                                          true);
+        LogEntry e =
+            LogEntry::fromEngine(line.text, line.stream == engine::LogLine::Stream::Stderr, true);
         std::lock_guard lock(sink->mutex);
-        if (sink->closed || (sink->skipUntilNs > 0 && e.timeNs > 0 && e.timeNs <= sink->skipUntilNs))
+        if (sink->closed ||
+            (sink->skipUntilNs > 0 && e.timeNs > 0 && e.timeNs <= sink->skipUntilNs))
             return;
         sink->incoming.push_back(std::move(e));
         if (sink->incoming.size() > sink->maxLines) {

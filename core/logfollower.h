@@ -62,9 +62,9 @@ public:
     Q_ENUM(State)
 
     struct Options {
-        int tail = 1000;                              // lines of history to start with
-        int maxLines = 10000;                         // the buffer keeps the newest this many
-        std::chrono::milliseconds batchInterval{50};  // at most one delivery per interval
+        int tail = 1000;                             // lines of history to start with
+        int maxLines = 10000;                        // the buffer keeps the newest this many
+        std::chrono::milliseconds batchInterval{50}; // at most one delivery per interval
     };
 
     LogFollower(ClientLookup lookup, Options options, QObject *parent = nullptr);
@@ -73,7 +73,8 @@ public:
         : LogFollower(monitor, Options{}, parent) {}
     ~LogFollower() override;
 
-    // Starts over on `containerId` of `hostId`: cancels what was followed, clears the buffer.
+    // Starts over on `containerId` of `hostId`: cancels what was followed, clears the buffer,
+    // and ends a pause.
     void follow(const QString &hostId, const QString &containerId);
     // After the stream ended (the container stopped and started again): follows on from the
     // newest line held, without repeating lines. Does nothing while following.

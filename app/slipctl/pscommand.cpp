@@ -39,6 +39,74 @@ QString label(const engine::ContainerSummary &c, const char *key) {
     return it == c.labels.end() ? QString() : q(it->second);
 }
 
+// The states the engine's "status" filter knows.
+const QStringList kStates = {QStringLiteral("created"), QStringLiteral("restarting"),
+                             QStringLiteral("running"), QStringLiteral("removing"),
+                             QStringLiteral("paused"),  QStringLiteral("exited"),
+                             QStringLiteral("dead")};
+
+struct Selection {
+    engine::Filters server; // what the engine filters itself: labels, states
+    QStringList apps;       // client side when there are several (labels only AND)
+    QStringList envs;
+    bool all = false;
+};
+
+// Reads --app, --env, --state and --label; refuses bad values before any call is made.
+bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *error) {
+    sel->all = parser.isSet(QStringLiteral("all"));
+    const auto labelFilter = [&](const char *key, const QStringList &values, QStringList *side) {
+        for (const QString &v : values) {
+            if (v.isEmpty()) {
+                *error = tr("--%1 needs a value.").arg(QString::fromLatin1(key));
+                return false;
+            }
+        }
+        if (values.size() == 1)
+            sel->server["label"].push_back(std::string("slipway.") + key + "=" +
+                                           values.first().toStdString());
+        else
+            *side = values; // any of them: the engine's label filter can only require all
+        return true;
+    };
+    if (!labelFilter("app", parser.values(QStringLiteral("app")), &sel->apps) ||
+        !labelFilter("env", parser.values(QStringLiteral("env")), &sel->envs))
+        return false;
+    for (const QString &label : parser.values(QStringLiteral("label"))) {
+        const QString key = label.section(QLatin1Char('='), 0, 0);
+        if (key.trimmed().isEmpty() || key.contains(QLatin1Char(' '))) {
+            *error = tr("--label \"%1\": expected KEY or KEY=VALUE.").arg(label);
+            return false;
+        }
+        sel->server["label"].push_back(label.toStdString());
+    }
+    for (const QString &state : parser.values(QStringLiteral("state"))) {
+        for (const QString &one : state.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString s = one.trimmed().toLower();
+            if (!kStates.contains(s)) {
+                *error = tr("--state \"%1\": not a container state (%2).")
+                             .arg(one, kStates.join(QStringLiteral(", ")));
+                return false;
+            }
+            sel->server["status"].push_back(s.toStdString());
+        }
+    }
+    // Asking for a state means asking among all containers, not only the running ones.
+    if (sel->server.count("status"))
+        sel->all = true;
+    return true;
+}
+
+bool selected(const Selection &sel, const engine::ContainerSummary &c) {
+    const auto any = [&](const QStringList &wanted, const char *key) {
+        if (wanted.isEmpty())
+            return true;
+        const auto it = c.labels.find(key);
+        return it != c.labels.end() && wanted.contains(QString::fromStdString(it->second));
+    };
+    return any(sel.apps, "slipway.app") && any(sel.envs, "slipway.env");
+}
+
 QJsonObject toJson(const CliHost &host, const engine::ContainerSummary &c) {
     QJsonArray ports;
     for (const auto &p : c.ports)
@@ -50,6 +118,7 @@ QJsonObject toJson(const CliHost &host, const engine::ContainerSummary &c) {
     for (const auto &[k, v] : c.labels)
         labels[q(k)] = q(v);
     return QJsonObject{{"host", host.config.name},
+                       {"hostId", host.config.id},
                        {"hostUrl", host.config.url},
                        {"id", q(c.id)},
                        {"name", q(c.name())},
@@ -59,6 +128,8 @@ QJsonObject toJson(const CliHost &host, const engine::ContainerSummary &c) {
                        {"created", double(c.created)},
                        {"state", q(c.state)},
                        {"status", q(c.status)},
+                       {"app", label(c, "slipway.app")},
+                       {"env", label(c, "slipway.env")},
                        {"labels", labels},
                        {"ports", ports}};
 }
@@ -72,23 +143,64 @@ int runPs(const QStringList &arguments) {
     parser.addOption({{QStringLiteral("a"), QStringLiteral("all")},
                       tr("Show all containers (default: running only).")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addOption({QStringLiteral("app"),
+                      tr("Only containers of this application (label slipway.app); repeatable: "
+                         "any of them."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("env"),
+                      tr("Only containers of this environment (label slipway.env); repeatable: "
+                         "any of them."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("state"),
+                      tr("Only containers in this state (created, restarting, running, removing, "
+                         "paused, exited, dead); repeatable: any of them. Implies --all."),
+                      QStringLiteral("state")});
+    parser.addOption({QStringLiteral("label"),
+                      tr("Only containers with this label, KEY or KEY=VALUE; repeatable: all of "
+                         "them."),
+                      QStringLiteral("label")});
+    parser.addOption({QStringLiteral("host-name"),
+                      tr("Only the configured host of this name (see slipctl hosts); "
+                         "repeatable."),
+                      QStringLiteral("name")});
     addHostOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     QString error;
-    const QList<CliHost> hosts = resolveHosts(parser, &error);
+    Selection sel;
+    if (!readSelection(parser, &sel, &error)) {
+        err << "slipctl: " << error << '\n';
+        return 2;
+    }
+    QList<CliHost> hosts = resolveHosts(parser, &error);
     if (!error.isEmpty()) {
         err << "slipctl: " << error << '\n';
         return 2;
     }
+    const QStringList hostNames = parser.values(QStringLiteral("host-name"));
+    if (!hostNames.isEmpty()) {
+        QStringList known;
+        for (const auto &h : std::as_const(hosts))
+            known.append(h.config.name);
+        for (const QString &name : hostNames) {
+            if (!known.contains(name)) {
+                err << "slipctl: "
+                    << tr("--host-name: no configured host is named \"%1\" (hosts: %2).")
+                           .arg(name,
+                                known.isEmpty() ? tr("none") : known.join(QStringLiteral(", ")))
+                    << '\n';
+                return 2;
+            }
+        }
+        hosts.removeIf([&](const CliHost &h) { return !hostNames.contains(h.config.name); });
+    }
 
-    const bool all = parser.isSet(QStringLiteral("all"));
     // Ask every host at once; the answers are collected in host order.
     std::vector<engine::Call<std::vector<engine::ContainerSummary>>> calls;
     for (const auto &h : hosts)
-        calls.push_back(h.client ? h.client->containers(all)
+        calls.push_back(h.client ? h.client->containers(sel.all, sel.server)
                                  : engine::Call<std::vector<engine::ContainerSummary>>());
 
     int failures = 0;
@@ -114,6 +226,8 @@ int runPs(const QStringList &arguments) {
         std::sort(list.begin(), list.end(),
                   [](const auto &a, const auto &b) { return a.name() < b.name(); });
         for (const auto &c : list) {
+            if (!selected(sel, c))
+                continue;
             array.append(toJson(host, c));
             table.addRow({host.config.name, q(c.id.substr(0, 12)), q(c.name()), q(c.image),
                           q(c.state), q(c.status), label(c, "slipway.app"), label(c, "slipway.env"),

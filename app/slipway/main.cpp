@@ -3,6 +3,7 @@
 #include "app/slipway/mainwindow.h"
 #include "core/auditlog.h"
 #include "core/hostmonitor.h"
+#include "core/inventory.h"
 #include "core/storethread.h"
 #include "resources/translations.h"
 
@@ -54,7 +55,10 @@ int main(int argc, char **argv) {
     options.overrideHosts = cl.hosts;
     core::HostMonitor hosts(store, options);
     core::AuditLog audit(store);
-    app::MainWindow window(&hosts, &audit);
+    // Every container on every host, kept live; its actions go to the audit log.
+    core::Inventory inventory(store);
+    inventory.attach(&hosts);
+    app::MainWindow window(&hosts, &inventory, &audit);
     window.show();
     hosts.start();
     return application.exec();

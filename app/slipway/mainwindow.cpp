@@ -2,8 +2,12 @@
 
 #include "core/auditlog.h"
 #include "core/hostmonitor.h"
+#include "core/imagecatalog.h"
+#include "core/inventory.h"
 #include "widgets/auditview.h"
+#include "widgets/containersview.h"
 #include "widgets/hostsview.h"
+#include "widgets/imagesview.h"
 #include "widgets/sectionplaceholder.h"
 
 #include <QHBoxLayout>
@@ -68,7 +72,11 @@ QString MainWindow::sectionName(Section section) {
 }
 
 MainWindow::MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget *parent)
-    : QMainWindow(parent), hosts_(hosts) {
+    : MainWindow(hosts, nullptr, audit, parent) {}
+
+MainWindow::MainWindow(core::HostMonitor *hosts, core::Inventory *inventory, core::AuditLog *audit,
+                       QWidget *parent)
+    : QMainWindow(parent), hosts_(hosts), inventory_(inventory) {
     setWindowTitle(tr("Slipway"));
     setObjectName(QStringLiteral("mainWindow"));
 
@@ -85,6 +93,14 @@ MainWindow::MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget 
     };
     hostsView_ = new widgets::HostsView(hosts, this);
     auditView_ = new widgets::AuditView(audit, this);
+    if (!inventory_) {
+        // Nobody made one: the window's own, following the monitor's hosts (not audited).
+        inventory_ = new core::Inventory({}, {}, this);
+        inventory_->attach(hosts);
+    }
+    containersView_ = new widgets::ContainersView(inventory_, hosts, this);
+    imageCatalog_ = new core::ImageCatalog(hosts, audit, this);
+    imagesView_ = new widgets::ImagesView(imageCatalog_, this);
     QWidget *pages[SectionCount] = {
         placeholder(Dashboard, tr("Utilization across the fleet at a glance: CPU, memory and "
                                   "containers per host, with the hosts and apps that need "
@@ -96,10 +112,8 @@ MainWindow::MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget 
                                      "a click, checked for drift against their template.")),
         placeholder(Applications, tr("The applications Slipway deploys, with their versions, "
                                      "replicas and health on every host.")),
-        placeholder(Containers, tr("Every container on every host, kept live from the engines' "
-                                   "events, with stats, logs and start, stop and restart.")),
-        placeholder(Images, tr("Images on each host and in the registry, pinned by digest, "
-                               "with what uses them and what can be cleaned up.")),
+        containersView_,
+        imagesView_,
         hostsView_,
         auditView_,
     };
@@ -145,6 +159,7 @@ MainWindow::MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget 
     connect(hosts_, &core::HostMonitor::hostRemoved, this, &MainWindow::updateHostsSummary);
     connect(hosts_, &core::HostMonitor::statusChanged, this, &MainWindow::updateHostsSummary);
     connect(hosts_, &core::HostMonitor::auditAppended, audit, &core::AuditLog::refresh);
+    connect(inventory_, &core::Inventory::auditAppended, audit, &core::AuditLog::refresh);
     updateHostsSummary();
     showSection(Hosts);
     resize(1280, 800);

@@ -11,11 +11,15 @@ class QStackedWidget;
 namespace slipway::core {
 class AuditLog;
 class HostMonitor;
+class ImageCatalog;
+class Inventory;
 } // namespace slipway::core
 
 namespace slipway::widgets {
 class HostsView;
 class AuditView;
+class ContainersView;
+class ImagesView;
 } // namespace slipway::widgets
 
 namespace slipway::app {
@@ -37,6 +41,10 @@ public:
     };
 
     MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget *parent = nullptr);
+    // With the application's Inventory (which writes container actions to the audit log);
+    // without one, the window makes its own from `hosts`.
+    MainWindow(core::HostMonitor *hosts, core::Inventory *inventory, core::AuditLog *audit,
+               QWidget *parent = nullptr);
 
     void showSection(Section section);
     Section currentSection() const;
@@ -46,6 +54,10 @@ public:
     QStackedWidget *sections() const { return sections_; }
     widgets::HostsView *hostsView() const { return hostsView_; }
     widgets::AuditView *auditView() const { return auditView_; }
+    widgets::ContainersView *containersView() const { return containersView_; }
+    core::Inventory *inventory() const { return inventory_; }
+    widgets::ImagesView *imagesView() const { return imagesView_; }
+    core::ImageCatalog *imageCatalog() const { return imageCatalog_; }
     QLabel *hostsSummary() const { return hostsSummary_; }
 
 private:
@@ -56,6 +68,10 @@ private:
     QStackedWidget *sections_;
     widgets::HostsView *hostsView_;
     widgets::AuditView *auditView_;
+    core::Inventory *inventory_;
+    widgets::ContainersView *containersView_;
+    core::ImageCatalog *imageCatalog_;
+    widgets::ImagesView *imagesView_;
     QLabel *hostsSummary_;
 };
 

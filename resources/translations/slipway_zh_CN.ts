@@ -385,6 +385,86 @@
         <source>host %1: %2</source>
         <translation>主机 %1：%2</translation>
     </message>
+    <message>
+        <source>--%1 needs a value.</source>
+        <translation>--%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>--label &quot;%1&quot;: expected KEY or KEY=VALUE.</source>
+        <translation>--label “%1”：应为 KEY 或 KEY=VALUE。</translation>
+    </message>
+    <message>
+        <source>--state &quot;%1&quot;: not a container state (%2).</source>
+        <translation>--state “%1”：不是容器状态（%2）。</translation>
+    </message>
+    <message>
+        <source>Lists the containers of every host.</source>
+        <translation>列出每台主机上的容器。</translation>
+    </message>
+    <message>
+        <source>Show all containers (default: running only).</source>
+        <translation>显示所有容器（默认只显示运行中的）。</translation>
+    </message>
+    <message>
+        <source>Only containers of this application (label slipway.app); repeatable: any of them.</source>
+        <translation>只列出此应用的容器（标签 slipway.app）；可重复：匹配其中任意一个。</translation>
+    </message>
+    <message>
+        <source>Only containers of this environment (label slipway.env); repeatable: any of them.</source>
+        <translation>只列出此环境的容器（标签 slipway.env）；可重复：匹配其中任意一个。</translation>
+    </message>
+    <message>
+        <source>Only containers in this state (created, restarting, running, removing, paused, exited, dead); repeatable: any of them. Implies --all.</source>
+        <translation>只列出处于此状态的容器（created、restarting、running、removing、paused、exited、dead）；可重复：匹配其中任意一个。隐含 --all。</translation>
+    </message>
+    <message>
+        <source>Only containers with this label, KEY or KEY=VALUE; repeatable: all of them.</source>
+        <translation>只列出带有此标签的容器，KEY 或 KEY=VALUE；可重复：必须全部匹配。</translation>
+    </message>
+    <message>
+        <source>Only the configured host of this name (see slipctl hosts); repeatable.</source>
+        <translation>只使用此名称的已配置主机（参见 slipctl hosts）；可重复。</translation>
+    </message>
+    <message>
+        <source>--host-name: no configured host is named &quot;%1&quot; (hosts: %2).</source>
+        <translation>--host-name：没有名为“%1”的已配置主机（主机：%2）。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>CONTAINER ID</source>
+        <translation>容器 ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>IMAGE</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态详情</translation>
+    </message>
+    <message>
+        <source>APP</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation>端口</translation>
+    </message>
 </context>
 <context>
     <name>slipway::app::MainWindow</name>
@@ -458,6 +538,24 @@
     </message>
 </context>
 <context>
+    <name>slipway::core::ContainerDetails</name>
+    <message>
+        <source>on-failure (at most 1 retry)</source>
+        <translation>on-failure（最多重试 1 次）</translation>
+    </message>
+    <message>
+        <source>on-failure (at most %1 retries)</source>
+        <translation>on-failure（最多重试 %1 次）</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::ContainerDetailsLoader</name>
+    <message>
+        <source>The host &quot;%1&quot; has no usable connection.</source>
+        <translation>主机“%1”没有可用的连接。</translation>
+    </message>
+</context>
+<context>
     <name>slipway::core::HostInventory</name>
     <message>
         <source>The host&apos;s settings are not usable.</source>
@@ -522,19 +620,19 @@
     <name>slipway::core::Inventory</name>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重启</translation>
     </message>
     <message>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>强行终止</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -542,7 +640,7 @@
     </message>
     <message>
         <source>Force remove</source>
-        <translation type="unfinished"></translation>
+        <translation>强制删除</translation>
     </message>
     <message>
         <source>There is no host with the id &quot;%1&quot;.</source>
@@ -550,7 +648,14 @@
     </message>
     <message>
         <source>The host &quot;%1&quot; has no usable connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机“%1”没有可用的连接。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::LogFollower</name>
+    <message>
+        <source>The host &quot;%1&quot; has no usable connection.</source>
+        <translation>主机“%1”没有可用的连接。</translation>
     </message>
 </context>
 <context>
@@ -727,6 +832,447 @@
     <message>
         <source>The audit log cannot be read: %1</source>
         <translation>无法读取审计日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ContainerDetailsPane</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Select a container to see its details.</source>
+        <translation>选择一个容器以查看其详细信息。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Restart policy</source>
+        <translation>重启策略</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>资源限制</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Show values that look like secrets</source>
+        <translation>显示疑似机密的值</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问权限</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Could not read the details: %1</source>
+        <translation>无法读取详细信息：%1</translation>
+    </message>
+    <message>
+        <source>This container was removed; what is shown is how it last was.</source>
+        <translation>此容器已被删除；显示的是它最后的状态。</translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>This container has no healthcheck.</source>
+        <translation>此容器没有健康检查。</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>failed once</source>
+        <translation>失败 1 次</translation>
+    </message>
+    <message>
+        <source>failing %1 times in a row</source>
+        <translation>连续失败 %1 次</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>检查：%1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>killed: out of memory</source>
+        <translation>因内存不足被终止</translation>
+    </message>
+    <message>
+        <source>restarted once</source>
+        <translation>已重启 1 次</translation>
+    </message>
+    <message>
+        <source>restarted %1 times</source>
+        <translation>已重启 %1 次</translation>
+    </message>
+    <message>
+        <source>root (image default)</source>
+        <translation>root（镜像默认）</translation>
+    </message>
+    <message>
+        <source>(not published)</source>
+        <translation>（未发布）</translation>
+    </message>
+    <message>
+        <source>no address (not running)</source>
+        <translation>无地址（未运行）</translation>
+    </message>
+    <message>
+        <source>aliases: %1</source>
+        <translation>别名：%1</translation>
+    </message>
+    <message>
+        <source>memory %1</source>
+        <translation>内存 %1</translation>
+    </message>
+    <message>
+        <source>%1 CPUs</source>
+        <translation>%1 个 CPU</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ContainerFilterBar</name>
+    <message>
+        <source>Filter: name, image, app, ID…</source>
+        <translation>筛选：名称、镜像、应用、ID…</translation>
+    </message>
+    <message>
+        <source>Words that must all appear in the name, image, application, environment, version, state, host, ID or a label</source>
+        <translation>名称、镜像、应用、环境、版本、状态、主机、ID 或标签中必须全部出现的词</translation>
+    </message>
+    <message>
+        <source>Only containers in this state</source>
+        <translation>只显示处于此状态的容器</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已死亡</translation>
+    </message>
+    <message>
+        <source>Only containers on this host</source>
+        <translation>只显示此主机上的容器</translation>
+    </message>
+    <message>
+        <source>Only containers of this application (label slipway.app)</source>
+        <translation>只显示此应用的容器（标签 slipway.app）</translation>
+    </message>
+    <message>
+        <source>Only containers of this environment (label slipway.env)</source>
+        <translation>只显示此环境的容器（标签 slipway.env）</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>All applications</source>
+        <translation>所有应用</translation>
+    </message>
+    <message>
+        <source>All environments</source>
+        <translation>所有环境</translation>
+    </message>
+    <message>
+        <source>label=value</source>
+        <translation>标签=值</translation>
+    </message>
+    <message>
+        <source>Labels the containers must have: key=value, or just key; several separated by commas</source>
+        <translation>容器必须具有的标签：键=值，或只写键；多个之间用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every container again</source>
+        <translation>重新显示所有容器</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ContainersView</name>
+    <message>
+        <source>Start the selected containers</source>
+        <translation>启动所选容器</translation>
+    </message>
+    <message>
+        <source>Stop the selected containers (SIGTERM, then SIGKILL after the timeout)</source>
+        <translation>停止所选容器（先发送 SIGTERM，超时后发送 SIGKILL）</translation>
+    </message>
+    <message>
+        <source>Restart the selected containers</source>
+        <translation>重启所选容器</translation>
+    </message>
+    <message>
+        <source>Kill the selected containers at once (SIGKILL)</source>
+        <translation>立即强行终止所选容器（SIGKILL）</translation>
+    </message>
+    <message>
+        <source>Remove the selected containers (asks first)</source>
+        <translation>删除所选容器（会先确认）</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Follow the current container&apos;s log</source>
+        <translation>跟踪当前容器的日志</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>1 container</source>
+        <translation>1 个容器</translation>
+    </message>
+    <message>
+        <source>%1 containers</source>
+        <translation>%1 个容器</translation>
+    </message>
+    <message>
+        <source>%1 of %2 containers</source>
+        <translation>%2 个容器中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is unreachable.</source>
+        <translation>无法连接主机“%1”。</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is unreachable — showing its last known container, greyed out.</source>
+        <translation>无法连接主机“%1”——以灰色显示其最后已知的 1 个容器。</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is unreachable — showing its %2 last known containers, greyed out.</source>
+        <translation>无法连接主机“%1”——以灰色显示其最后已知的 %2 个容器。</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is not synced: %2</source>
+        <translation>主机“%1”未同步：%2</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; has no usable connection; its containers are not listed.</source>
+        <translation>主机“%1”没有可用的连接；未列出其容器。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>正在等待引擎…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 actions…</source>
+        <translation>正在等待 %1 个操作…</translation>
+    </message>
+    <message>
+        <source>… and 1 earlier failure</source>
+        <translation>……以及之前的 1 个失败</translation>
+    </message>
+    <message>
+        <source>… and %1 earlier failures</source>
+        <translation>……以及之前的 %1 个失败</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; on %3 failed: %4</source>
+        <translation>%3 上的“%2”%1失败：%4</translation>
+    </message>
+    <message>
+        <source>• %1 on %2 (%3)</source>
+        <translation>• %2 上的 %1（%3）</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……还有 %1 个</translation>
+    </message>
+    <message>
+        <source>Remove containers</source>
+        <translation>删除容器</translation>
+    </message>
+    <message>
+        <source>Remove this container? This cannot be undone.</source>
+        <translation>删除此容器？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove these %1 containers? This cannot be undone.</source>
+        <translation>删除这 %1 个容器？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Force: also stop and remove the running container</source>
+        <translation>强制：同时停止并删除正在运行的容器</translation>
+    </message>
+    <message>
+        <source>Force: also stop and remove the %1 running containers</source>
+        <translation>强制：同时停止并删除 %1 个正在运行的容器</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1812,117 @@ The engine and its containers are not touched.</source>
     <message>
         <source>Keep</source>
         <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::LogView</name>
+    <message>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>The previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>The next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop scrolling new lines in; they are kept and shown on resume</source>
+        <translation>停止滚入新行；新行会被保留，恢复时显示</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Empty the view; new lines keep coming</source>
+        <translation>清空视图；新行会继续到来</translation>
+    </message>
+    <message>
+        <source>… 1 line not shown: lines came faster than they could be kept</source>
+        <translation>……有 1 行未显示：日志产生得比能保留的更快</translation>
+    </message>
+    <message>
+        <source>… %1 lines not shown: lines came faster than they could be kept</source>
+        <translation>……有 %1 行未显示：日志产生得比能保留的更快</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation>%1 个以上匹配</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个匹配</translation>
+    </message>
+    <message>
+        <source>Select a container to follow its log.</source>
+        <translation>选择一个容器以跟踪其日志。</translation>
+    </message>
+    <message>
+        <source>Not following.</source>
+        <translation>未在跟踪。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Following live.</source>
+        <translation>正在实时跟踪。</translation>
+    </message>
+    <message>
+        <source>The container is not running; the log ends here.</source>
+        <translation>容器未在运行；日志到此为止。</translation>
+    </message>
+    <message>
+        <source>Could not follow the log: %1</source>
+        <translation>无法跟踪日志：%1</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>已暂停。</translation>
+    </message>
+    <message>
+        <source>Paused: 1 new line held back.</source>
+        <translation>已暂停：暂存了 1 行新日志。</translation>
+    </message>
+    <message>
+        <source>Paused: %1 new lines held back.</source>
+        <translation>已暂停：暂存了 %1 行新日志。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
