@@ -15,9 +15,6 @@ namespace slipway::cli {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
 QString q(const std::string &s) {
     return QString::fromStdString(s);
 }
@@ -58,7 +55,8 @@ bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *er
     const auto labelFilter = [&](const char *key, const QStringList &values, QStringList *side) {
         for (const QString &v : values) {
             if (v.isEmpty()) {
-                *error = tr("--%1 needs a value.").arg(QString::fromLatin1(key));
+                *error = QCoreApplication::translate("slipctl", "--%1 needs a value.")
+                             .arg(QString::fromLatin1(key));
                 return false;
             }
         }
@@ -75,7 +73,9 @@ bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *er
     for (const QString &label : parser.values(QStringLiteral("label"))) {
         const QString key = label.section(QLatin1Char('='), 0, 0);
         if (key.trimmed().isEmpty() || key.contains(QLatin1Char(' '))) {
-            *error = tr("--label \"%1\": expected KEY or KEY=VALUE.").arg(label);
+            *error =
+                QCoreApplication::translate("slipctl", "--label \"%1\": expected KEY or KEY=VALUE.")
+                    .arg(label);
             return false;
         }
         sel->server["label"].push_back(label.toStdString());
@@ -84,7 +84,8 @@ bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *er
         for (const QString &one : state.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString s = one.trimmed().toLower();
             if (!kStates.contains(s)) {
-                *error = tr("--state \"%1\": not a container state (%2).")
+                *error = QCoreApplication::translate("slipctl",
+                                                     "--state \"%1\": not a container state (%2).")
                              .arg(one, kStates.join(QStringLiteral(", ")));
                 return false;
             }
@@ -138,30 +139,42 @@ QJsonObject toJson(const CliHost &host, const engine::ContainerSummary &c) {
 
 int runPs(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists the containers of every host."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("slipctl", "Lists the containers of every host."));
     parser.addHelpOption();
-    parser.addOption({{QStringLiteral("a"), QStringLiteral("all")},
-                      tr("Show all containers (default: running only).")});
-    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
-    parser.addOption({QStringLiteral("app"),
-                      tr("Only containers of this application (label slipway.app); repeatable: "
-                         "any of them."),
-                      QStringLiteral("name")});
-    parser.addOption({QStringLiteral("env"),
-                      tr("Only containers of this environment (label slipway.env); repeatable: "
-                         "any of them."),
-                      QStringLiteral("name")});
-    parser.addOption({QStringLiteral("state"),
-                      tr("Only containers in this state (created, restarting, running, removing, "
-                         "paused, exited, dead); repeatable: any of them. Implies --all."),
-                      QStringLiteral("state")});
-    parser.addOption({QStringLiteral("label"),
-                      tr("Only containers with this label, KEY or KEY=VALUE; repeatable: all of "
-                         "them."),
-                      QStringLiteral("label")});
+    parser.addOption(
+        {{QStringLiteral("a"), QStringLiteral("all")},
+         QCoreApplication::translate("slipctl", "Show all containers (default: running only).")});
+    parser.addOption(
+        {QStringLiteral("json"), QCoreApplication::translate("slipctl", "Print JSON.")});
+    parser.addOption(
+        {QStringLiteral("app"),
+         QCoreApplication::translate(
+             "slipctl", "Only containers of this application (label slipway.app); repeatable: "
+                        "any of them."),
+         QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("env"),
+         QCoreApplication::translate(
+             "slipctl", "Only containers of this environment (label slipway.env); repeatable: "
+                        "any of them."),
+         QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("state"),
+         QCoreApplication::translate(
+             "slipctl", "Only containers in this state (created, restarting, running, removing, "
+                        "paused, exited, dead); repeatable: any of them. Implies --all."),
+         QStringLiteral("state")});
+    parser.addOption(
+        {QStringLiteral("label"),
+         QCoreApplication::translate(
+             "slipctl", "Only containers with this label, KEY or KEY=VALUE; repeatable: all of "
+                        "them."),
+         QStringLiteral("label")});
     parser.addOption({QStringLiteral("host-name"),
-                      tr("Only the configured host of this name (see slipctl hosts); "
-                         "repeatable."),
+                      QCoreApplication::translate(
+                          "slipctl", "Only the configured host of this name (see slipctl hosts); "
+                                     "repeatable."),
                       QStringLiteral("name")});
     addHostOptions(parser);
     parser.process(arguments);
@@ -187,9 +200,12 @@ int runPs(const QStringList &arguments) {
         for (const QString &name : hostNames) {
             if (!known.contains(name)) {
                 err << "slipctl: "
-                    << tr("--host-name: no configured host is named \"%1\" (hosts: %2).")
-                           .arg(name,
-                                known.isEmpty() ? tr("none") : known.join(QStringLiteral(", ")))
+                    << QCoreApplication::translate(
+                           "slipctl",
+                           "--host-name: no configured host is named \"%1\" (hosts: %2).")
+                           .arg(name, known.isEmpty()
+                                          ? QCoreApplication::translate("slipctl", "none")
+                                          : known.join(QStringLiteral(", ")))
                     << '\n';
                 return 2;
             }
@@ -205,8 +221,15 @@ int runPs(const QStringList &arguments) {
 
     int failures = 0;
     QJsonArray array;
-    TextTable table({tr("HOST"), tr("CONTAINER ID"), tr("NAME"), tr("IMAGE"), tr("STATE"),
-                     tr("STATUS"), tr("APP"), tr("ENV"), tr("PORTS")});
+    TextTable table({QCoreApplication::translate("slipctl", "HOST"),
+                     QCoreApplication::translate("slipctl", "CONTAINER ID"),
+                     QCoreApplication::translate("slipctl", "NAME"),
+                     QCoreApplication::translate("slipctl", "IMAGE"),
+                     QCoreApplication::translate("slipctl", "STATE"),
+                     QCoreApplication::translate("slipctl", "STATUS"),
+                     QCoreApplication::translate("slipctl", "APP"),
+                     QCoreApplication::translate("slipctl", "ENV"),
+                     QCoreApplication::translate("slipctl", "PORTS")});
     for (std::size_t i = 0; i < calls.size(); ++i) {
         const CliHost &host = hosts[int(i)];
         QString problem = host.invalid;
@@ -220,7 +243,10 @@ int runPs(const QStringList &arguments) {
         }
         if (!problem.isEmpty()) {
             ++failures;
-            err << "slipctl: " << tr("host %1: %2").arg(hostLabel(host.config), problem) << '\n';
+            err << "slipctl: "
+                << QCoreApplication::translate("slipctl", "host %1: %2")
+                       .arg(hostLabel(host.config), problem)
+                << '\n';
             continue;
         }
         std::sort(list.begin(), list.end(),

@@ -203,77 +203,75 @@
     <name>StatusText</name>
     <message>
         <source>less than a second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>不到一秒</translation>
     </message>
     <message>
         <source>Up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已运行 %1</translation>
     </message>
     <message>
         <source>(paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已暂停）</translation>
     </message>
     <message>
         <source>Exited (%1) %2 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出 (%1)，%2前</translation>
     </message>
     <message>
         <source>Restarting (%1) %2 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重启 (%1)，%2前</translation>
     </message>
     <message>
         <source>(healthy)</source>
-        <translation type="unfinished"></translation>
+        <translation>（健康）</translation>
     </message>
     <message>
         <source>(unhealthy)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不健康）</translation>
     </message>
     <message>
         <source>(health: starting)</source>
-        <translation type="unfinished"></translation>
+        <translation>（健康检查：启动中）</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation>约 1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>about an hour</source>
+        <translation>约 1 小时</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
     </message>
 </context>
 <context>
@@ -465,6 +463,86 @@
         <source>PORTS</source>
         <translation>端口</translation>
     </message>
+    <message>
+        <source>Engine to use instead of the configured ones (repeatable): unix:///path or tcp://host:port.</source>
+        <translation>使用此引擎代替已配置的引擎（可重复）：unix:///路径 或 tcp://主机:端口。</translation>
+    </message>
+    <message>
+        <source>Directory of Slipway&apos;s database (saved hosts).</source>
+        <translation>Slipway 数据库（已保存的主机）所在目录。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each host (default 10).</source>
+        <translation>每台主机的等待秒数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Shows each engine: version, API version in use, OS, CPUs, memory, containers, images and Swarm role. Exits non-zero when any host does not answer.</source>
+        <translation>显示每个引擎：版本、所用 API 版本、操作系统、CPU、内存、容器、镜像及 Swarm 角色。任一主机无响应时以非零状态退出。</translation>
+    </message>
+    <message>
+        <source>ENGINE</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>CPUS</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>CONTAINERS</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>IMAGES</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>SWARM</source>
+        <translation>SWARM</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>%1 running / %2</source>
+        <translation>%1 运行中 / %2</translation>
+    </message>
+    <message>
+        <source>Usage: slipctl COMMAND [options]
+
+Commands:
+  hosts    engines, their versions and load; fails when one is down
+  images   images on all hosts: tags, digests, sizes, used by
+  ps       containers on all hosts
+
+Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>用法：slipctl 命令 [选项]
+
+命令：
+  hosts    引擎及其版本和负载；任一引擎宕机时失败
+  images   所有主机上的镜像：标签、摘要、大小、使用者
+  ps       所有主机上的容器
+
+运行 &apos;slipctl 命令 --help&apos; 查看该命令的选项。
+</translation>
+    </message>
+    <message>
+        <source>slipctl: unknown command &quot;%1&quot;</source>
+        <translation>slipctl：未知命令 &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>slipway::app::MainWindow</name>
@@ -521,14 +599,6 @@
         <translation>Slipway 部署的应用，以及它们在每台主机上的版本、副本数和健康状态。</translation>
     </message>
     <message>
-        <source>Every container on every host, kept live from the engines&apos; events, with stats, logs and start, stop and restart.</source>
-        <translation>所有主机上的所有容器，根据引擎事件实时更新，提供统计、日志以及启动、停止和重启。</translation>
-    </message>
-    <message>
-        <source>Images on each host and in the registry, pinned by digest, with what uses them and what can be cleaned up.</source>
-        <translation>每台主机和镜像仓库中的镜像，按摘要固定版本，显示哪些在使用、哪些可以清理。</translation>
-    </message>
-    <message>
         <source>Loading hosts…</source>
         <translation>正在加载主机…</translation>
     </message>
@@ -559,15 +629,15 @@
     <name>slipway::core::HostInventory</name>
     <message>
         <source>The host&apos;s settings are not usable.</source>
-        <translation type="unfinished"></translation>
+        <translation>该主机的设置无法使用。</translation>
     </message>
     <message>
         <source>The engine closed the event stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎关闭了事件流。</translation>
     </message>
     <message>
         <source>The host&apos;s engine client is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>该主机的引擎客户端已不存在。</translation>
     </message>
 </context>
 <context>
@@ -687,6 +757,61 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::ContainerTableModel</name>
+    <message>
+        <source>Last known state: the host cannot be reached.</source>
+        <translation>最后已知状态：无法连接该主机。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>运行状况</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
     </message>
 </context>
 <context>

@@ -297,7 +297,11 @@ private slots:
         // Free text: this run's application name, which only our containers carry.
         filterToThisRun();
         QTRY_COMPARE(shownCount(), 5);
-        QVERIFY(view_->countLabel()->text().contains(QStringLiteral("5 of")));
+        // "5 of N containers", or "5 containers" when ours are all the engine has right now.
+        const QString count = view_->countLabel()->text();
+        QVERIFY2(count.startsWith(QStringLiteral("5 of")) ||
+                     count == QStringLiteral("5 containers"),
+                 qPrintable(count));
 
         // State.
         chooseCombo(bar->stateCombo(), "running");
