@@ -61,6 +61,12 @@ QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
         configs = core::discoverHosts(saved, QProcessEnvironment::systemEnvironment());
     }
 
+    if (configs.isEmpty()) {
+        if (error)
+            *error = QCoreApplication::translate(
+                "slipctl", "no hosts: set DOCKER_HOST, pass --host, or add one in Slipway");
+        return {};
+    }
     QList<CliHost> hosts;
     for (const auto &config : configs) {
         CliHost h{config, nullptr, {}};

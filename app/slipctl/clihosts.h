@@ -25,8 +25,8 @@ struct CliHost {
 // Adds --host, --data-dir and --timeout to `parser`.
 void addHostOptions(QCommandLineParser &parser);
 
-// Resolves the hosts; on a problem that stops the command (the database cannot be opened),
-// returns an empty list and sets `error`.
+// Resolves the hosts; on a problem that stops the command (the database cannot be opened,
+// no host is configured at all), returns an empty list and sets `error`.
 QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error);
 
 // "name (url)", or just the URL when that is the name, for error lines.

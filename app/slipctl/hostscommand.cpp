@@ -54,7 +54,9 @@ QJsonObject toJson(const CliHost &host, const core::HostStatus &s) {
 
 } // namespace
 
-int runHosts(const QStringList &arguments) { return HostsCommand::run(arguments); }
+int runHosts(const QStringList &arguments) {
+    return HostsCommand::run(arguments);
+}
 
 int HostsCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
@@ -72,11 +74,6 @@ int HostsCommand::run(const QStringList &arguments) {
     const QList<CliHost> hosts = resolveHosts(parser, &error);
     if (!error.isEmpty()) {
         err << "slipctl: " << error << '\n';
-        return 2;
-    }
-    if (hosts.isEmpty()) {
-        err << "slipctl: " << tr("no hosts: set DOCKER_HOST, pass --host, or add one in Slipway")
-            << '\n';
         return 2;
     }
 

@@ -98,11 +98,6 @@ int ImagesCommand::run(const QStringList &arguments) {
         err << "slipctl: " << error << '\n';
         return 2;
     }
-    if (hosts.isEmpty()) {
-        err << "slipctl: " << tr("no hosts: set DOCKER_HOST, pass --host, or add one in Slipway")
-            << '\n';
-        return 2;
-    }
 
     // Every host at once, images and containers (for "used by") together.
     using Images = engine::Call<std::vector<engine::ImageSummary>>;

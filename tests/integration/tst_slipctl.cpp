@@ -3,6 +3,7 @@
 #include "tests/support/fakeengine.h"
 #include "tests/support/testenv.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -180,6 +181,19 @@ private slots:
         QVERIFY(partial.err.contains("nonexistent"));
 
         QVERIFY(client->removeContainer(id.value(), true).wait().ok());
+    }
+
+    void withNothingConfiguredItSaysHowToAddAHost() {
+        Run r = slipctl({"hosts", "--timeout", "2"});
+        QVERIFY(r.finished);
+        if (QFileInfo::exists(QStringLiteral("/var/run/docker.sock"))) {
+            // The local engine is the fallback when nothing else is configured.
+            QVERIFY2(r.out.contains("local") || r.err.contains("/var/run/docker.sock"),
+                     r.out.constData());
+        } else {
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("no hosts"), r.err.constData());
+        }
     }
 
     void unknownCommandIsAUsageError() {

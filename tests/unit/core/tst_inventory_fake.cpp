@@ -309,8 +309,10 @@ private slots:
     void droppedStreamResyncsWithoutDuplicates() {
         engine_->on("/v1.41/containers/json",
                     FakeEngine::json(200, listJson({fake(1), fake(2), fake(3)})));
+        // Dropped well after the first list lands, even on a loaded machine: the stale rows
+        // below need something to have been listed.
         engine_->on("/v1.41/events", FakeEngine::streamThenDrop({eventJson("start", idOf(1))},
-                                                                std::chrono::milliseconds(300)));
+                                                                std::chrono::milliseconds(1500)));
         Inventory inv(nullptr, fastOptions());
         QSignalSpy states(&inv, &Inventory::hostSyncStateChanged);
         QSignalSpy changed(&inv, &Inventory::containersChanged);

@@ -315,8 +315,10 @@ private slots:
             return test::FakeEngine::json(200, j.dump());
         };
         engine.on("/v1.41/containers/json", list({{"0001", "running"}, {"0002", "running"}}));
+        // The delay comes before each piece, so a piece (white space, which the stream skips)
+        // makes the drop wait until the list has landed; with none it drops at once.
         engine.on("/v1.41/events",
-                  test::FakeEngine::streamThenDrop({}, std::chrono::milliseconds(200)));
+                  test::FakeEngine::streamThenDrop({"\n"}, std::chrono::milliseconds(1500)));
         auto client =
             std::make_shared<engine::DockerClient>(engine::Endpoint::parse(engine.url()).value());
 
