@@ -2,7 +2,6 @@
 #include "hostscommand.h"
 #include "imagescommand.h"
 #include "pscommand.h"
-
 #include "resources/translations.h"
 
 #include <QCoreApplication>

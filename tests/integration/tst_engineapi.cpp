@@ -378,7 +378,8 @@ private slots:
         const auto name = test::uniqueName("itest-svc");
         // moc (Qt 6.4) loses track of the class on a raw string that spans lines.
         const std::string spec =
-            "{\"Name\":\"" + name + "\",\"Labels\":{\"slipway.app\":\"itest\"},"
+            "{\"Name\":\"" + name +
+            "\",\"Labels\":{\"slipway.app\":\"itest\"},"
             "\"TaskTemplate\":{\"ContainerSpec\":{\"Image\":\"slipway/web:1.0.0\"}},"
             "\"Mode\":{\"Replicated\":{\"Replicas\":2}},"
             "\"UpdateConfig\":{\"Parallelism\":1,\"Order\":\"start-first\","
