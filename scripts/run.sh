@@ -27,6 +27,7 @@ else
     args+=(--host "$SLIPWAY_TEST_DOCKER_HOST")
     if [ -z "${SLIPWAY_KEEP_DEMO:-}" ]; then
         trap 'bash "$here/scripts/services.sh" stop' EXIT
+        trap 'exit 130' INT TERM # so that Ctrl-C also stops the demo engine
     fi
 fi
 
