@@ -10,7 +10,10 @@
 
 namespace slipway::cli {
 
-void addHostOptions(QCommandLineParser &parser) {
+void addCommonOptions(QCommandLineParser &parser) {
+    parser.addHelpOption();
+    parser.addOption(
+        {QStringLiteral("json"), QCoreApplication::translate("slipctl", "Print JSON.")});
     parser.addOption({QStringLiteral("host"),
                       QCoreApplication::translate(
                           "slipctl", "Engine to use instead of the configured ones (repeatable): "

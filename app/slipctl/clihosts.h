@@ -22,8 +22,8 @@ struct CliHost {
     QString invalid;                              // why there is no client
 };
 
-// Adds --host, --data-dir and --timeout to `parser`.
-void addHostOptions(QCommandLineParser &parser);
+// Adds what every command takes: --help, --json, --host, --data-dir and --timeout.
+void addCommonOptions(QCommandLineParser &parser);
 
 // Resolves the hosts; on a problem that stops the command (the database cannot be opened,
 // no host is configured at all), returns an empty list and sets `error`.

@@ -63,9 +63,7 @@ int HostsCommand::run(const QStringList &arguments) {
     parser.setApplicationDescription(
         tr("Shows each engine: version, API version in use, OS, CPUs, memory, containers, "
            "images and Swarm role. Exits non-zero when any host does not answer."));
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
-    addHostOptions(parser);
+    addCommonOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);

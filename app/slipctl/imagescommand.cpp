@@ -83,11 +83,9 @@ int ImagesCommand::run(const QStringList &arguments) {
     parser.setApplicationDescription(
         tr("Lists the images of every host, one line per tag: repository, tag, ID, digest, "
            "size, age and how many containers (in any state) use the image."));
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
     parser.addOption(
         {QStringLiteral("dangling"), tr("Show only dangling images (no tag points to them).")});
-    addHostOptions(parser);
+    addCommonOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);

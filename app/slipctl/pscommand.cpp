@@ -141,12 +141,9 @@ int runPs(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("slipctl", "Lists the containers of every host."));
-    parser.addHelpOption();
     parser.addOption(
         {{QStringLiteral("a"), QStringLiteral("all")},
          QCoreApplication::translate("slipctl", "Show all containers (default: running only).")});
-    parser.addOption(
-        {QStringLiteral("json"), QCoreApplication::translate("slipctl", "Print JSON.")});
     parser.addOption(
         {QStringLiteral("app"),
          QCoreApplication::translate(
@@ -176,7 +173,7 @@ int runPs(const QStringList &arguments) {
                           "slipctl", "Only the configured host of this name (see slipctl hosts); "
                                      "repeatable."),
                       QStringLiteral("name")});
-    addHostOptions(parser);
+    addCommonOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);
