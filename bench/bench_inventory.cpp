@@ -21,6 +21,8 @@
 #include <atomic>
 #include <cstdio>
 #include <malloc.h>
+#include <map>
+#include <mutex>
 #include <thread>
 
 using namespace slipway;
@@ -108,7 +110,20 @@ double runCommandMs(const QString &program, const QStringList &args) {
 struct Load {
     double ms = 0;
     double stallMs = 0;
+    QString stall; // the stall with what the GUI thread did meanwhile
     int rows = 0;
+};
+
+// The worst of several runs' stalls, as StallMeter::describe() words it.
+struct WorstStall {
+    double ms = -1;
+    QString text;
+    void add(const Load &l) {
+        if (l.stallMs > ms) {
+            ms = l.stallMs;
+            text = l.stall;
+        }
+    }
 };
 
 // A fresh Inventory, model and sorted proxy over `urls`, until `expected` rows are in and
@@ -131,8 +146,12 @@ Load loadInventory(const std::vector<std::string> &urls, int expected,
     proxy->sort(ContainerTableModel::NameColumn);
     bench::StallMeter stalls;
     QEventLoop loop;
+    // Done when every host's full list is applied and every row is in the model. `expected`
+    // is only a floor for the synthetic fleet: on the shared engine others create and remove
+    // containers while this runs.
     const auto check = [&] {
-        if (model->rowCount() < expected)
+        if (model->rowCount() < std::min(expected, inventory->containerCount()) ||
+            model->rowCount() < inventory->containerCount() || model->insertsPending())
             return;
         for (const QString &h : inventory->hostIds())
             if (inventory->hostState(h) != core::Inventory::SyncState::Live)
@@ -153,6 +172,7 @@ Load loadInventory(const std::vector<std::string> &urls, int expected,
     l.ms = t.nsecsElapsed() / 1e6;
     stalls.stop();
     l.stallMs = stalls.longestMs();
+    l.stall = stalls.describe();
     l.rows = model->rowCount();
     if (keepInventory) {
         *keepClients = std::move(clients);
@@ -202,8 +222,7 @@ int main(int argc, char **argv) {
         idle.start();
         wait.exec();
         idle.stop();
-        row("idle event loop, longest gap over 3 s (ms): the noise floor",
-            QString::number(idle.longestMs(), 'f', 1));
+        row("idle event loop, longest gap over 3 s (ms): the noise floor", idle.describe());
     }
 
     auto client =
@@ -253,20 +272,19 @@ int main(int argc, char **argv) {
         meter.stop();
         row("synthetic: 10 x 500 events at once: list requests caused",
             QString::number(fleet.listRequests() - listsBefore));
-        row("synthetic: longest stall during that burst (ms)",
-            QString::number(meter.longestMs(), 'f', 1));
+        row("synthetic: longest stall during that burst (ms)", meter.describe());
         // The uptime column is re-read for all rows once a minute.
         meter.start();
         model->refreshUptime();
         QCoreApplication::processEvents();
         meter.stop();
-        row("synthetic: longest stall for the uptime refresh of 8,000 rows (ms)",
-            QString::number(meter.longestMs(), 'f', 1));
+        row("synthetic: longest stall for the uptime refresh of 8,000 rows (ms)", meter.describe());
         proxy.reset();
         model.reset();
         inventory.reset();
         clients.clear();
-        std::vector<double> times, stalls;
+        std::vector<double> times;
+        WorstStall worst;
         for (int r = 0; r < runs; ++r) {
             bench::SyntheticFleet fleet(realList, kHosts, kPerHost);
             std::vector<std::string> urls;
@@ -274,12 +292,11 @@ int main(int argc, char **argv) {
                 urls.push_back(fleet.url(i));
             const Load l = loadInventory(urls, kHosts * kPerHost);
             times.push_back(l.ms);
-            stalls.push_back(l.stallMs);
+            worst.add(l);
         }
         row("synthetic: 8,000 containers listed + model populated (ms, median)",
             QString::number(median(times), 'f', 1));
-        row("synthetic: longest stall while loading (ms, worst run)",
-            QString::number(*std::max_element(stalls.begin(), stalls.end()), 'f', 1));
+        row("synthetic: longest stall while loading (ms, worst run)", worst.text);
     }
     if (!parser.isSet("skip-real")) {
         removeAll(*client);
@@ -293,13 +310,14 @@ int main(int argc, char **argv) {
             std::printf("\nN = %d bench containers (%d on the engine in all; created in %.1f s)\n",
                         n, total, made.elapsed() / 1000.0);
 
-            std::vector<double> ours, dockerPs, curl, stalls;
+            std::vector<double> ours, dockerPs, curl;
+            WorstStall worst;
             for (int r = 0; r < runs; ++r) {
                 const Load l = loadInventory({host.toStdString()}, total);
                 if (l.rows != total)
                     std::fprintf(stderr, "warning: %d rows, expected %d\n", l.rows, total);
                 ours.push_back(l.ms);
-                stalls.push_back(l.stallMs);
+                worst.add(l);
                 dockerPs.push_back(
                     runCommandMs("/usr/bin/docker", {"-H", host, "ps", "-a", "--no-trunc"}));
                 curl.push_back(
@@ -312,8 +330,7 @@ int main(int argc, char **argv) {
             row("curl /v1.41/containers/json?all=1 (ms, median)", QString::number(c, 'f', 1));
             row("ratio Slipway / docker ps", QString::number(o / d, 'f', 2));
             row("ratio Slipway / curl", QString::number(o / c, 'f', 2));
-            row("longest event-loop stall while loading (ms, worst run)",
-                QString::number(*std::max_element(stalls.begin(), stalls.end()), 'f', 1));
+            row("longest event-loop stall while loading (ms, worst run)", worst.text);
 
             // Keep one inventory live and start, then kill, `burst` containers at once.
             std::vector<std::shared_ptr<engine::DockerClient>> clients;
@@ -332,9 +349,21 @@ int main(int argc, char **argv) {
             meter.start();
             QElapsedTimer t;
             t.start();
+            // What the engine refused or failed: such a container never becomes "exited" (a
+            // failed start leaves it "created"), so it is left out of the end condition.
+            std::mutex failuresMutex;
+            std::map<std::string, std::string> failures; // ID -> "start: message"
+            const auto note = [&](int i, const char *what, const engine::Status &r) {
+                if (r)
+                    return;
+                std::lock_guard lock(failuresMutex);
+                failures.emplace(ids[i], std::string(what) + ": " + r.error().describe());
+            };
             std::thread storm([&] {
-                bounded(burst, 16, [&](int i) { (void)client->startContainer(ids[i]).wait(); });
-                bounded(burst, 16, [&](int i) { (void)client->killContainer(ids[i]).wait(); });
+                bounded(burst, 16,
+                        [&](int i) { note(i, "start", client->startContainer(ids[i]).wait()); });
+                bounded(burst, 16,
+                        [&](int i) { note(i, "kill", client->killContainer(ids[i]).wait()); });
                 done = true;
             });
             // Until the engine is done and every one of them shows as exited (bounded).
@@ -345,6 +374,8 @@ int main(int argc, char **argv) {
                 if (!done)
                     return;
                 for (int i = 0; i < burst; ++i) {
+                    if (failures.count(ids[i]))
+                        continue;
                     const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
                     if (!r || r->state != u"exited")
                         return;
@@ -356,13 +387,28 @@ int main(int argc, char **argv) {
             const double burstMs = t.nsecsElapsed() / 1e6;
             meter.stop();
             storm.join();
+            for (const auto &[id, why] : failures)
+                std::fprintf(stderr, "  burst: %.12s %s\n", id.c_str(), why.c_str());
+            // At the bound: which ones, what the inventory holds and what the engine says.
+            for (int i = 0; i < burst; ++i) {
+                if (failures.count(ids[i]))
+                    continue;
+                const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
+                if (r && r->state == u"exited")
+                    continue;
+                const auto engineSide = client->inspectContainer(ids[i]).wait();
+                std::fprintf(stderr, "  burst: %.12s shown %s%s, engine says %s\n", ids[i].c_str(),
+                             r ? qPrintable(r->state) : "(absent)", r && r->stale ? " (stale)" : "",
+                             engineSide ? engineSide.value().state.status.c_str()
+                                        : engineSide.error().describe().c_str());
+            }
             const int lists = h->fullListCount() + h->refreshListCount() - listsBefore;
             row(qPrintable(
                     QStringLiteral("event burst: %1 containers started then killed").arg(burst)),
                 QStringLiteral("~%1 events").arg(burst * 3));
             row("  list requests the burst caused", QString::number(lists));
-            row("  longest event-loop stall during the burst (ms)",
-                QString::number(meter.longestMs(), 'f', 1));
+            row("  longest event-loop stall during the burst (ms)", meter.describe());
+            row("  starts or kills the engine failed (left out)", QString::number(failures.size()));
             row("  burst start to all shown exited (ms)", QString::number(burstMs, 'f', 0));
             proxy.reset();
             model.reset();

@@ -1,5 +1,6 @@
 // StallMeter: the longest gap between ticks of a 1 ms timer on the calling thread's event
-// loop, i.e. the longest time that thread could not have painted a frame.
+// loop, i.e. the longest time that thread could not have painted a frame, and what that
+// thread did meanwhile: ran (its own work) or waited for a CPU (the machine's load).
 #pragma once
 
 #include <QElapsedTimer>
@@ -15,15 +16,29 @@ public:
     StallMeter();
     void start();
     void stop();
-    double longestMs() const { return longestNs_ / 1e6; }
+    double longestMs() const { return longest_.wallNs / 1e6; }
+    // Of the longest gap: the thread's own CPU time, and its time runnable but not running.
+    double longestCpuMs() const { return longest_.cpuNs / 1e6; }
+    double longestWaitMs() const { return longest_.waitNs / 1e6; }
+    // The most CPU time the thread spent in any one gap: its longest stretch of own work.
+    double busiestCpuMs() const { return busiestCpuNs_ / 1e6; }
+    // "36.0 (own work 2.1, waiting for a CPU 33.5)"
+    QString describe() const;
 
 private:
+    struct Sample {
+        qint64 wallNs = 0;
+        qint64 cpuNs = 0;
+        qint64 waitNs = 0;
+    };
+    static Sample now(const QElapsedTimer &clock);
     void tick();
 
     QTimer timer_;
     QElapsedTimer clock_;
-    qint64 lastNs_ = 0;
-    qint64 longestNs_ = 0;
+    Sample last_;
+    Sample longest_;
+    qint64 busiestCpuNs_ = 0;
 };
 
 } // namespace slipway::bench

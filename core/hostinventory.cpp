@@ -5,7 +5,9 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QThreadPool>
 #include <mutex>
+#include <tuple>
 
 namespace slipway::core {
 
@@ -55,6 +57,14 @@ bool sameForView(const ContainerRecord &held, const ContainerRecord &fresh) {
            held.health == fresh.health && held.created == fresh.created &&
            held.exitCode == fresh.exitCode && held.ports == fresh.ports &&
            held.labels == fresh.labels && held.stale == fresh.stale;
+}
+
+// Lets the last references of `garbage` go on a pool thread. What an engine thread allocated
+// lives in its malloc arena, and freeing it here takes that arena's lock: measured, the GUI
+// thread waited 55-109 ms for a lock held by a parsing engine thread that was not running.
+template <class T> void releaseOffThread(T garbage) {
+    auto held = std::make_shared<T>(std::move(garbage));
+    QThreadPool::globalInstance()->start([held]() mutable { held.reset(); });
 }
 
 } // namespace
@@ -110,6 +120,15 @@ HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient>
     connect(&coalesceTimer_, &QTimer::timeout, this, &HostInventory::pump);
     retryTimer_.setSingleShot(true);
     connect(&retryTimer_, &QTimer::timeout, this, &HostInventory::connectNow);
+    settleTimer_.setSingleShot(true);
+    settleTimer_.setInterval(options_.settle);
+    connect(&settleTimer_, &QTimer::timeout, this, [this] {
+        if (state_ != State::Live || eventsSinceFull_ < options_.settleAfterEvents)
+            return;
+        ++settleLists_;
+        needFull_ = true;
+        scheduleRefresh();
+    });
 }
 
 HostInventory::~HostInventory() {
@@ -232,7 +251,7 @@ void HostInventory::markStale() {
 void HostInventory::drainEvents(quint64 generation) {
     if (generation != generation_ || !queue_)
         return;
-    const auto items = queue_->take();
+    auto items = queue_->take();
     ContainerList removedRecords;
     qint64 newestEvent = 0;
     for (const auto &e : items) {
@@ -242,6 +261,7 @@ void HostInventory::drainEvents(quint64 generation) {
             pendingImages_.insert(id);
             continue;
         }
+        ++eventsSinceFull_;
         if (e.action == "destroy") {
             // Gone for good: no need to ask, and IDs are never reused.
             pendingIds_.remove(id);
@@ -263,8 +283,11 @@ void HostInventory::drainEvents(quint64 generation) {
         newestEvent_ = newestEvent;
         clockSkew_ = newestEvent - nowSeconds();
     }
+    if (eventsSinceFull_ >= options_.settleAfterEvents)
+        settleTimer_.start(); // (re)started: it fires once the burst is over
     if (!removedRecords.isEmpty())
         emit removed(removedRecords);
+    releaseOffThread(std::make_pair(std::move(removedRecords), std::move(items)));
     scheduleRefresh();
 }
 
@@ -273,7 +296,14 @@ void HostInventory::applyHealth(const QString &id, const QString &health) {
     if (it == held_.end() || it.value()->health == health)
         return;
     auto copy = std::make_shared<ContainerRecord>(*it.value());
-    copy->health = pool_->intern(health);
+    // Not through the pool: its lock is the engine threads', and one of them preempted while
+    // holding it would stall this thread. The three words the engine uses are shared anyway.
+    static const QString words[] = {QStringLiteral("healthy"), QStringLiteral("unhealthy"),
+                                    QStringLiteral("starting")};
+    copy->health = health;
+    for (const QString &w : words)
+        if (w == health)
+            copy->health = w;
     it.value() = copy;
     emit changed({copy});
 }
@@ -281,7 +311,8 @@ void HostInventory::applyHealth(const QString &id, const QString &health) {
 void HostInventory::scheduleRefresh() {
     if (state_ != State::Live && state_ != State::Connecting)
         return;
-    if ((pendingIds_.isEmpty() && pendingImages_.isEmpty()) || coalesceTimer_.isActive())
+    if ((!needFull_ && pendingIds_.isEmpty() && pendingImages_.isEmpty()) ||
+        coalesceTimer_.isActive())
         return;
     coalesceTimer_.start();
 }
@@ -322,6 +353,7 @@ void HostInventory::requestList(bool full, const QStringList &ids) {
     engine::Filters filters;
     if (full) {
         needFull_ = false;
+        eventsSinceFull_ = 0;
         ++fullLists_;
     } else {
         auto &list = filters["id"];
@@ -331,7 +363,10 @@ void HostInventory::requestList(bool full, const QStringList &ids) {
         ++refreshLists_;
     }
     const quint64 generation = generation_;
-    client->containers(true, filters)
+    client
+        ->containers(true, filters,
+                     full ? engine::DockerClient::Timeout(options_.listTimeout)
+                          : engine::DockerClient::Timeout())
         .then([mailbox = mailbox_, this, generation, pool = pool_, hostId = hostId_, full,
                ids](engine::Result<std::vector<engine::ContainerSummary>> r) {
             // The conversion runs here, on the engine's thread, to keep the GUI thread free.
@@ -347,14 +382,21 @@ void HostInventory::requestList(bool full, const QStringList &ids) {
                 for (const auto &summary : r.value())
                     listed->records.append(std::make_shared<const ContainerRecord>(
                         ContainerRecord::fromSummary(summary, hostId, listedAt, *pool)));
+                // Here too, never on the GUI thread: the pool's lock is contended by every
+                // host's conversion, and waiting for it there stalled the GUI for 100+ ms.
+                if (full)
+                    pool->prune();
             }
-            mailbox.post([this, generation, listed] { onListed(generation, listed); });
+            mailbox.post(
+                [this, generation, listed]() mutable { onListed(generation, std::move(listed)); });
         });
 }
 
-void HostInventory::onListed(quint64 generation, const std::shared_ptr<Listed> &listed) {
-    if (generation != generation_)
+void HostInventory::onListed(quint64 generation, std::shared_ptr<Listed> listed) {
+    if (generation != generation_) {
+        releaseOffThread(std::move(listed));
         return;
+    }
     QElapsedTimer applying;
     applying.start();
     inFlight_ = false;
@@ -363,7 +405,7 @@ void HostInventory::onListed(quint64 generation, const std::shared_ptr<Listed> &
         lose(listed->error);
         return;
     }
-    ContainerList insertedRecords, changedRecords, removedRecords;
+    ContainerList insertedRecords, changedRecords, removedRecords, replaced;
     QSet<QString> seen;
     seen.reserve(listed->records.size());
     for (const ContainerRef &fresh : std::as_const(listed->records)) {
@@ -375,6 +417,7 @@ void HostInventory::onListed(quint64 generation, const std::shared_ptr<Listed> &
             held_.insert(fresh->id, fresh);
             insertedRecords.append(fresh);
         } else if (!sameForView(*it.value(), *fresh)) {
+            replaced.append(it.value());
             it.value() = fresh;
             changedRecords.append(fresh);
         }
@@ -411,12 +454,16 @@ void HostInventory::onListed(quint64 generation, const std::shared_ptr<Listed> &
                          << "changed," << removedRecords.size() << "out";
     if (listed->full) {
         pruneTombstones();
-        pool_->prune();
         if (state_ != State::Live) {
             liveFor_.start();
             setState(State::Live);
         }
     }
+    // The models have taken what they keep; the rest (unchanged fresh copies, replaced and
+    // removed records, the reply's list) was allocated on the engine's thread.
+    releaseOffThread(std::make_tuple(std::move(listed), std::move(replaced),
+                                     std::move(removedRecords), std::move(changedRecords),
+                                     std::move(insertedRecords)));
     scheduleRefresh();
 }
 

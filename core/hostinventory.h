@@ -47,6 +47,15 @@ public:
         // The event stream starts this far in the past, to cover the gap before the list and a
         // clock that runs a little behind ours.
         std::chrono::seconds sinceMargin{5};
+        // A full list's own limit: thousands of containers on a slow remote host take far
+        // longer than the host probe's few seconds (lists by ID keep the client's limit).
+        std::chrono::milliseconds listTimeout{60000};
+        // After this many container events, once the stream has been quiet for `settle`, one
+        // full list checks the result: an engine drops events for a subscriber that reads too
+        // slowly (its per-subscriber buffer is full for 100 ms), e.g. a busy machine in a
+        // start/kill storm, and a dropped "die" would leave a container shown running.
+        int settleAfterEvents = 50;
+        std::chrono::milliseconds settle{2000};
     };
 
     // The caller keeps `client` alive (HostMonitor does); this holds it weakly and only ever
@@ -73,6 +82,7 @@ public:
     // For tests and the benchmark: list requests sent since start, full and by ID.
     int fullListCount() const { return fullLists_; }
     int refreshListCount() const { return refreshLists_; }
+    int settleListCount() const { return settleLists_; } // of the full lists, after bursts
 
 signals:
     void inserted(const slipway::core::ContainerList &records);
@@ -91,7 +101,7 @@ private:
     void drainEvents(quint64 generation);
     void pump();
     void requestList(bool full, const QStringList &ids);
-    void onListed(quint64 generation, const std::shared_ptr<Listed> &listed);
+    void onListed(quint64 generation, std::shared_ptr<Listed> listed);
     void onStreamEnded(quint64 generation, const QString &error);
     void applyHealth(const QString &id, const QString &health);
     void scheduleRefresh();
@@ -115,6 +125,8 @@ private:
     QSet<QString> pendingImages_; // image IDs whose containers need a fresh look
     QTimer coalesceTimer_;
     QTimer retryTimer_;
+    QTimer settleTimer_;
+    int eventsSinceFull_ = 0; // container events since the last full list was asked for
     Backoff backoff_;
     QElapsedTimer liveFor_;
     qint64 clockSkew_ = 0;   // engine clock minus ours, seconds, from the newest event seen
@@ -124,6 +136,7 @@ private:
     QHash<QString, ContainerRef> held_;
     int fullLists_ = 0;
     int refreshLists_ = 0;
+    int settleLists_ = 0;
 };
 
 } // namespace slipway::core

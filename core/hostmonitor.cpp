@@ -120,8 +120,9 @@ HostMonitor::Entry HostMonitor::makeEntry(const PreparedHost &prepared) {
     e.config = prepared.config;
     e.generation = nextGeneration_++;
     if (prepared.endpoint) {
+        // The probe bounds its own calls; the inventory's lists and the image actions, which
+        // can take far longer on a big or slow host, keep the client's default limit.
         e.client = std::make_shared<engine::DockerClient>(*prepared.endpoint);
-        e.client->setTimeout(options_.probeTimeout);
         e.status.tls = prepared.endpoint->tls;
         e.status.tlsVerifyOff = prepared.endpoint->tls && !prepared.endpoint->tlsFiles.verifyPeer;
     } else {
@@ -184,9 +185,10 @@ void HostMonitor::refreshHost(const QString &id) {
     if (!e.client || e.probing)
         return; // an invalid host stays down with its reason; a slow one is not asked twice
     e.probing = true;
-    probeHost(e.client, mailbox_, [this, id, gen = e.generation](const HostStatus &status) {
-        onProbed(id, gen, status);
-    });
+    probeHost(
+        e.client, mailbox_,
+        [this, id, gen = e.generation](const HostStatus &status) { onProbed(id, gen, status); },
+        options_.probeTimeout);
 }
 
 void HostMonitor::onProbed(const QString &id, quint64 generation, HostStatus status) {

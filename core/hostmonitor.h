@@ -36,6 +36,7 @@ public:
         std::optional<QList<HostConfig>> overrideHosts;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         QString localSocketPath = QStringLiteral("/var/run/docker.sock");
+        // Bounds each probe request alone, not the other calls made through the host's client.
         std::chrono::milliseconds probeTimeout{5000};
         std::chrono::milliseconds refreshInterval{10000};
     };

@@ -49,7 +49,8 @@ void fail(const std::shared_ptr<ProbeState> &st, const engine::Error &error) {
 } // namespace
 
 void probeHost(const std::shared_ptr<engine::DockerClient> &client, const Mailbox &mailbox,
-               std::function<void(const HostStatus &)> done) {
+               std::function<void(const HostStatus &)> done,
+               std::optional<std::chrono::milliseconds> timeout) {
     auto st = std::make_shared<ProbeState>();
     st->done = std::move(done);
     const engine::Endpoint &endpoint = client->endpoint();
@@ -58,54 +59,55 @@ void probeHost(const std::shared_ptr<engine::DockerClient> &client, const Mailbo
     std::weak_ptr<engine::DockerClient> weak = client;
     // Every step hops back to the owner's thread before the next request, so no engine
     // thread ever holds the client (and so never runs its destructor).
-    client->negotiate().then([weak, mailbox, st](engine::Result<std::string> negotiated) {
-        mailbox.post([weak, mailbox, st, negotiated] {
-            const auto c = weak.lock();
-            if (!c)
-                return;
-            if (!negotiated) {
-                fail(st, negotiated.error());
-                return;
-            }
-            st->status.apiVersion = q(negotiated.value());
-            c->version().then([mailbox, st](engine::Result<engine::VersionInfo> v) {
-                mailbox.post([st, v] {
-                    if (!v) {
-                        st->error = q(v.error().describe());
-                    } else {
-                        st->status.engineVersion = q(v.value().version);
-                        st->status.kernel = q(v.value().kernelVersion);
-                        st->status.arch = q(v.value().arch);
-                        st->status.osType = q(v.value().os);
-                    }
-                    st->settle();
+    client->negotiate(timeout).then(
+        [weak, mailbox, st, timeout](engine::Result<std::string> negotiated) {
+            mailbox.post([weak, mailbox, st, negotiated, timeout] {
+                const auto c = weak.lock();
+                if (!c)
+                    return;
+                if (!negotiated) {
+                    fail(st, negotiated.error());
+                    return;
+                }
+                st->status.apiVersion = q(negotiated.value());
+                c->version(timeout).then([mailbox, st](engine::Result<engine::VersionInfo> v) {
+                    mailbox.post([st, v] {
+                        if (!v) {
+                            st->error = q(v.error().describe());
+                        } else {
+                            st->status.engineVersion = q(v.value().version);
+                            st->status.kernel = q(v.value().kernelVersion);
+                            st->status.arch = q(v.value().arch);
+                            st->status.osType = q(v.value().os);
+                        }
+                        st->settle();
+                    });
                 });
-            });
-            c->info().then([mailbox, st](engine::Result<engine::SystemInfo> i) {
-                mailbox.post([st, i] {
-                    if (!i) {
-                        if (st->error.isEmpty())
-                            st->error = q(i.error().describe());
-                    } else {
-                        const engine::SystemInfo &info = i.value();
-                        st->status.hostName = q(info.name);
-                        st->status.os = q(info.operatingSystem);
-                        st->status.cpus = info.cpus;
-                        st->status.memoryBytes = info.memTotal;
-                        st->status.containersRunning = info.containersRunning;
-                        st->status.containersTotal = info.containers;
-                        st->status.images = info.images;
-                        st->status.swarmRole = swarmRole(info.swarm);
-                        if (st->status.kernel.isEmpty())
-                            st->status.kernel = q(info.kernelVersion);
-                        if (st->status.arch.isEmpty())
-                            st->status.arch = q(info.architecture);
-                    }
-                    st->settle();
+                c->info(timeout).then([mailbox, st](engine::Result<engine::SystemInfo> i) {
+                    mailbox.post([st, i] {
+                        if (!i) {
+                            if (st->error.isEmpty())
+                                st->error = q(i.error().describe());
+                        } else {
+                            const engine::SystemInfo &info = i.value();
+                            st->status.hostName = q(info.name);
+                            st->status.os = q(info.operatingSystem);
+                            st->status.cpus = info.cpus;
+                            st->status.memoryBytes = info.memTotal;
+                            st->status.containersRunning = info.containersRunning;
+                            st->status.containersTotal = info.containers;
+                            st->status.images = info.images;
+                            st->status.swarmRole = swarmRole(info.swarm);
+                            if (st->status.kernel.isEmpty())
+                                st->status.kernel = q(info.kernelVersion);
+                            if (st->status.arch.isEmpty())
+                                st->status.arch = q(info.architecture);
+                        }
+                        st->settle();
+                    });
                 });
             });
         });
-    });
 }
 
 } // namespace slipway::core

@@ -5,8 +5,10 @@
 #include "core/hoststatus.h"
 #include "core/mailbox.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace slipway::engine {
 class DockerClient;
@@ -16,8 +18,10 @@ namespace slipway::core {
 
 // Call on the mailbox owner's thread, which must keep `client` alive: continuations hold
 // only a weak reference, so the client is never destroyed on its own transport thread. When
-// the client is gone before the probe ends, `done` is not called.
+// the client is gone before the probe ends, `done` is not called. `timeout` bounds each of the
+// probe's requests alone (the client's other calls keep their own limit); unset: the client's.
 void probeHost(const std::shared_ptr<engine::DockerClient> &client, const Mailbox &mailbox,
-               std::function<void(const HostStatus &)> done);
+               std::function<void(const HostStatus &)> done,
+               std::optional<std::chrono::milliseconds> timeout = {});
 
 } // namespace slipway::core

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 namespace slipway::core {
@@ -34,6 +35,17 @@ QString describe(const engine::Error &e) {
     return q(e.describe());
 }
 
+// A stream that stayed up this long was healthy: the next loss starts the back-off afresh.
+constexpr qint64 kHealthyStreamMs = 10000;
+// The event stream starts this far back, covering the moment between the list and the stream:
+// a replayed event only costs one more images list.
+constexpr qint64 kSinceMarginSeconds = 5;
+
+// Every image event that can change what the images list says.
+engine::Filters imageEventFilters() {
+    return {{"type", {"image"}}, {"event", {"pull", "tag", "untag", "delete", "import", "load"}}};
+}
+
 bool rowLess(const ImageRecord &a, const ImageRecord &b) {
     if (a.dangling != b.dangling)
         return !a.dangling;
@@ -48,13 +60,16 @@ bool rowLess(const ImageRecord &a, const ImageRecord &b) {
 
 // One list of a host: images and containers at once, joined on whichever engine thread
 // brings the second answer, which also builds the records so the GUI thread only compares.
+// An images-only listing (after image events) takes the container counts of the last full one.
 struct ImageCatalog::Listing {
     std::mutex mutex;
     int pending = 2;
+    bool imagesOnly = false;
     QString hostId;
     QString hostName;
     std::vector<engine::ImageSummary> images;
     std::vector<engine::ContainerSummary> containers;
+    QHash<QString, QStringList> used; // image ID -> container names: given, or from the list
     QString error;
     ImageList records; // set once both are in and both worked
 
@@ -64,7 +79,8 @@ struct ImageCatalog::Listing {
         if (--pending > 0)
             return false;
         if (error.isEmpty()) {
-            const auto used = ImageRecord::containersByImage(containers);
+            if (!imagesOnly)
+                used = ImageRecord::containersByImage(containers);
             for (const auto &image : images)
                 records += ImageRecord::fromSummary(image, hostId, hostName, used);
         }
@@ -93,7 +109,13 @@ struct ImageCatalog::PullJob {
 };
 
 ImageCatalog::ImageCatalog(HostMonitor *monitor, AuditLog *audit, QObject *parent)
-    : QObject(parent), monitor_(monitor), audit_(audit), mailbox_(this) {
+    : ImageCatalog(monitor, audit, Options{}, parent) {}
+
+ImageCatalog::ImageCatalog(HostMonitor *monitor, AuditLog *audit, Options options, QObject *parent)
+    : QObject(parent), monitor_(monitor), audit_(audit), options_(options), mailbox_(this) {
+    coalesceTimer_.setSingleShot(true);
+    coalesceTimer_.setInterval(options_.coalesce);
+    connect(&coalesceTimer_, &QTimer::timeout, this, &ImageCatalog::refreshDirty);
     qRegisterMetaType<ImageList>();
     qRegisterMetaType<ImageDetails>();
     qRegisterMetaType<PullProgress>();
@@ -116,6 +138,8 @@ ImageCatalog::~ImageCatalog() {
     mailbox_.close();
     for (auto &[request, job] : pulls_)
         job->call.cancel();
+    for (auto &[id, host] : hosts_)
+        unfollow(host);
 }
 
 ImageList ImageCatalog::images() const {
@@ -149,6 +173,21 @@ bool ImageCatalog::isRefreshing(const QString &hostId) const {
     return it != hosts_.end() && it->second.refreshing;
 }
 
+bool ImageCatalog::isFollowing(const QString &hostId) const {
+    auto it = hosts_.find(hostId);
+    return it != hosts_.end() && it->second.following;
+}
+
+int ImageCatalog::fullListCount(const QString &hostId) const {
+    auto it = hosts_.find(hostId);
+    return it == hosts_.end() ? 0 : it->second.fullLists;
+}
+
+int ImageCatalog::imageListCount(const QString &hostId) const {
+    auto it = hosts_.find(hostId);
+    return it == hosts_.end() ? 0 : it->second.imageLists;
+}
+
 QString ImageCatalog::checkReference(const QString &reference) {
     auto parsed = engine::ImageReference::parse(reference.toStdString());
     return parsed ? QString() : q(parsed.error().message);
@@ -165,6 +204,7 @@ void ImageCatalog::addHost(const HostConfig &config) {
     Host h;
     h.name = config.name;
     h.url = config.url;
+    h.backoff = Backoff(options_.firstRetry, options_.maxRetry);
     hosts_.emplace(config.id, std::move(h));
     order_.append(config.id);
 }
@@ -180,6 +220,11 @@ void ImageCatalog::updateHost(const HostConfig &config) {
         addHost(config);
         refreshHost(config.id);
         return;
+    }
+    // The monitor made a new client: the stream of the old one is about to end.
+    if (h.following) {
+        unfollow(h);
+        follow(config.id);
     }
     if (h.name == config.name)
         return;
@@ -198,6 +243,7 @@ void ImageCatalog::removeHost(const QString &hostId) {
     if (it == hosts_.end())
         return;
     const ImageList gone = it->second.images.values();
+    unfollow(it->second);
     hosts_.erase(it);
     order_.removeAll(hostId);
     if (!gone.isEmpty())
@@ -221,6 +267,7 @@ void ImageCatalog::onStatus(const QString &hostId, const HostStatus &status) {
     const int before = h.state;
     h.state = int(status.state);
     if (status.state == HostStatus::State::Down) {
+        unfollow(h); // a dead TCP peer never closes it; the next Up reconnects and resyncs
         const QString was = h.error;
         markStale(h, status.error);
         if (h.error != was)
@@ -234,8 +281,87 @@ void ImageCatalog::onStatus(const QString &hostId, const HostStatus &status) {
     const bool counts = status.images != h.imageCount || status.containersTotal != h.containerCount;
     h.imageCount = status.images;
     h.containerCount = status.containersTotal;
-    if (before != int(HostStatus::State::Up) || counts || !h.listed)
+    const bool wasFollowing = h.following;
+    follow(hostId); // first, so that no change between the list and the stream is missed
+    if (before != int(HostStatus::State::Up) || counts || !h.listed || !wasFollowing)
         refreshHost(hostId);
+}
+
+void ImageCatalog::follow(const QString &hostId) {
+    auto it = hosts_.find(hostId);
+    if (it == hosts_.end() || it->second.following)
+        return;
+    const auto client = monitor_->client(hostId);
+    if (!client)
+        return;
+    Host &h = it->second;
+    h.following = true;
+    h.followingFor.start();
+    const quint64 generation = h.streamGeneration = nextGeneration_++;
+    const Mailbox mailbox = mailbox_;
+    // Gathered on the engine's thread: a burst of events is one post, not one per event.
+    auto posted = std::make_shared<std::atomic<bool>>(false);
+    const qint64 since = QDateTime::currentSecsSinceEpoch() - kSinceMarginSeconds;
+    h.events = client->events(
+        [this, mailbox, posted, hostId, generation](const engine::Event &) {
+            if (posted->exchange(true))
+                return;
+            mailbox.post([this, posted, hostId, generation] {
+                posted->store(false);
+                onImageEvents(hostId, generation);
+            });
+        },
+        imageEventFilters(), since);
+    h.events.then([this, mailbox, hostId, generation](engine::Status) {
+        mailbox.post([this, hostId, generation] { onStreamEnded(hostId, generation); });
+    });
+}
+
+void ImageCatalog::unfollow(Host &host) {
+    ++host.streamGeneration; // what the old stream still delivers is dropped
+    host.following = false;
+    if (host.events.valid())
+        host.events.cancel();
+    host.events = {};
+}
+
+void ImageCatalog::onStreamEnded(const QString &hostId, quint64 generation) {
+    auto it = hosts_.find(hostId);
+    if (it == hosts_.end() || it->second.streamGeneration != generation)
+        return;
+    Host &h = it->second;
+    if (h.followingFor.isValid() && h.followingFor.elapsed() >= kHealthyStreamMs)
+        h.backoff.reset();
+    unfollow(h);
+    const quint64 lost = h.streamGeneration;
+    QTimer::singleShot(h.backoff.next(), this, [this, hostId, lost] {
+        auto it = hosts_.find(hostId);
+        // Not if the host went down meanwhile (its next Up reconnects) or is followed again.
+        if (it == hosts_.end() || it->second.streamGeneration != lost || it->second.following ||
+            it->second.state != int(HostStatus::State::Up))
+            return;
+        follow(hostId);
+        refreshHost(hostId); // whatever happened while the stream was gone
+    });
+}
+
+void ImageCatalog::onImageEvents(const QString &hostId, quint64 generation) {
+    auto it = hosts_.find(hostId);
+    if (it == hosts_.end() || it->second.streamGeneration != generation)
+        return;
+    it->second.imagesDirty = true;
+    if (!coalesceTimer_.isActive())
+        coalesceTimer_.start();
+}
+
+void ImageCatalog::refreshDirty() {
+    for (const QString &id : std::as_const(order_)) {
+        auto it = hosts_.find(id);
+        if (it != hosts_.end() && it->second.imagesDirty) {
+            it->second.imagesDirty = false;
+            refreshImages(id);
+        }
+    }
 }
 
 void ImageCatalog::refresh() {
@@ -244,12 +370,23 @@ void ImageCatalog::refresh() {
 }
 
 void ImageCatalog::refreshHost(const QString &hostId) {
+    list(hostId, false);
+}
+
+void ImageCatalog::refreshImages(const QString &hostId) {
+    list(hostId, true);
+}
+
+void ImageCatalog::list(const QString &hostId, bool imagesOnly) {
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return;
     Host &h = it->second;
+    // Container counts come from a full list; until there is one, the images alone cannot do.
+    if (!h.listed)
+        imagesOnly = false;
     if (h.refreshing) {
-        h.again = true;
+        (imagesOnly ? h.imagesAgain : h.again) = true;
         return;
     }
     const auto client = monitor_->client(hostId);
@@ -264,14 +401,22 @@ void ImageCatalog::refreshHost(const QString &hostId) {
     auto listing = std::make_shared<Listing>();
     listing->hostId = hostId;
     listing->hostName = h.name;
+    listing->imagesOnly = imagesOnly;
+    if (imagesOnly) {
+        listing->pending = 1;
+        listing->used = h.usedBy;
+        ++h.imageLists;
+    } else {
+        ++h.fullLists;
+    }
     const Mailbox mailbox = mailbox_;
     const auto deliver = [this, mailbox, hostId, generation, listing] {
         if (listing->settle())
             mailbox.post(
                 [this, hostId, generation, listing] { onListed(hostId, generation, listing); });
     };
-    client->images(false).then(
-        [listing, deliver](engine::Result<std::vector<engine::ImageSummary>> r) {
+    client->images(false, {}, options_.listTimeout)
+        .then([listing, deliver](engine::Result<std::vector<engine::ImageSummary>> r) {
             if (r) {
                 std::lock_guard lock(listing->mutex);
                 listing->images = std::move(r).value();
@@ -280,8 +425,10 @@ void ImageCatalog::refreshHost(const QString &hostId) {
             }
             deliver();
         });
-    client->containers(true).then(
-        [listing, deliver](engine::Result<std::vector<engine::ContainerSummary>> r) {
+    if (imagesOnly)
+        return;
+    client->containers(true, {}, options_.listTimeout)
+        .then([listing, deliver](engine::Result<std::vector<engine::ContainerSummary>> r) {
             if (r) {
                 std::lock_guard lock(listing->mutex);
                 listing->containers = std::move(r).value();
@@ -318,6 +465,8 @@ void ImageCatalog::onListed(const QString &hostId, quint64 generation,
     } else {
         h.error.clear();
         h.listed = true;
+        if (!l->imagesOnly)
+            h.usedBy = std::move(l->used);
         ImageList inserted, changed, removed;
         QHash<QString, ImageRecord> next;
         next.reserve(l->records.size());
@@ -346,8 +495,11 @@ void ImageCatalog::onListed(const QString &hostId, quint64 generation,
         emit hostRefreshed(hostId, true, {});
     }
     if (h.again) {
-        h.again = false;
+        h.again = h.imagesAgain = false;
         refreshHost(hostId);
+    } else if (h.imagesAgain) {
+        h.imagesAgain = false;
+        refreshImages(hostId);
     }
 }
 
@@ -432,7 +584,7 @@ void ImageCatalog::onPullDone(quint64 request, bool ok, const QString &error) {
     audit(QStringLiteral("image.pull"), job->hostId, job->reference, ok ? QString() : error);
     emit pullFinished(request, ok, error);
     if (ok)
-        refreshHost(job->hostId);
+        refreshImages(job->hostId); // in case its events lag behind
 }
 
 quint64 ImageCatalog::remove(const QString &hostId, const QString &target, bool force,
@@ -451,7 +603,7 @@ quint64 ImageCatalog::remove(const QString &hostId, const QString &target, bool 
     }
     const quint64 request = nextRequest_++;
     const Mailbox mailbox = mailbox_;
-    client->removeImage(target.toStdString(), force)
+    client->removeImage(target.toStdString(), force, options_.removeTimeout)
         .then([this, mailbox, request, hostId, target, force](engine::Status r) {
             const bool ok = r.ok();
             const QString error = ok ? QString() : describe(r.error());
@@ -459,7 +611,7 @@ quint64 ImageCatalog::remove(const QString &hostId, const QString &target, bool 
                 audit(force ? QStringLiteral("image.remove.force") : QStringLiteral("image.remove"),
                       hostId, target, error);
                 emit removeFinished(request, ok, error);
-                refreshHost(hostId); // a failed remove may still have untagged something
+                refreshImages(hostId); // a failed remove may still have untagged something
             });
         });
     return request;

@@ -1,19 +1,27 @@
 // ImageCatalog: the images of every host of a HostMonitor, with how many containers use each,
 // and the actions on them: pull (with its progress), remove, and the details of one image.
 // Lists are fetched off the GUI thread (one images and one containers call per host) when a
-// host comes up, when its image or container count changes, and on demand; changes reach the
-// model as batches of inserted, changed and removed rows. Lives on the GUI thread and never
-// waits; every result arrives there as a signal. Each pull and remove goes to the audit log.
+// host comes up, when its image or container count changes, and on demand; in between, each
+// host's image events (pull, tag, untag, delete, import, load) bring a fresh images list,
+// coalesced, and a lost event stream is reconnected with back-off and followed by a full
+// list. Changes reach the model as batches of inserted, changed and removed rows. Lives on the
+// GUI thread and never waits; every result arrives there as a signal. Each pull and remove
+// goes to the audit log.
 #pragma once
 
+#include "core/backoff.h"
 #include "core/imagerecord.h"
 #include "core/mailbox.h"
 #include "core/pullprogress.h"
+#include "engine/call.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
+#include <chrono>
 #include <map>
 #include <memory>
 
@@ -28,9 +36,18 @@ class ImageCatalog : public QObject {
     Q_OBJECT
 
 public:
+    struct Options {
+        std::chrono::milliseconds coalesce{100};    // image events are gathered this long
+        std::chrono::milliseconds firstRetry{1000}; // event stream reconnects, doubling
+        std::chrono::milliseconds maxRetry{30000};
+        std::chrono::milliseconds listTimeout{60000};    // a host's images or containers list
+        std::chrono::milliseconds removeTimeout{120000}; // deleting layers can be slow
+    };
+
     // `audit` may be null: then nothing is written to the audit log.
     explicit ImageCatalog(HostMonitor *monitor, AuditLog *audit = nullptr,
                           QObject *parent = nullptr);
+    ImageCatalog(HostMonitor *monitor, AuditLog *audit, Options options, QObject *parent = nullptr);
     ~ImageCatalog() override;
 
     HostMonitor *monitor() const { return monitor_; }
@@ -42,6 +59,12 @@ public:
     QString hostError(const QString &hostId) const;
     bool isListed(const QString &hostId) const; // a list has come in at least once
     bool isRefreshing(const QString &hostId) const;
+    // The host's image event stream is open (so image changes show without a refresh).
+    bool isFollowing(const QString &hostId) const;
+    // For tests: lists the host's images were fetched with since it was added, in full
+    // (images and containers) and images only (after image events).
+    int fullListCount(const QString &hostId) const;
+    int imageListCount(const QString &hostId) const;
     int pullsRunning() const { return int(pulls_.size()); }
 
     // Empty when `reference` is a valid image reference, else ImageReference's own message,
@@ -87,8 +110,19 @@ private:
         QString error;
         bool listed = false;
         bool refreshing = false;
-        bool again = false; // refresh once more when the running one ends
+        bool again = false;       // refresh once more when the running one ends
+        bool imagesAgain = false; // the images alone, likewise
+        bool imagesDirty = false; // image events wait for the coalescing timer
         quint64 generation = 0;
+        QHash<QString, QStringList> usedBy; // of the last full list, for images-only lists
+        // The image event stream: open while the host is up; generation guards late results.
+        engine::Call<engine::Unit> events;
+        quint64 streamGeneration = 0;
+        bool following = false;
+        Backoff backoff;
+        QElapsedTimer followingFor;
+        int fullLists = 0;
+        int imageLists = 0;
         int state = -1; // the last HostStatus::State seen
         int imageCount = -1;
         int containerCount = -1;
@@ -100,6 +134,13 @@ private:
     void updateHost(const HostConfig &config);
     void removeHost(const QString &hostId);
     void onStatus(const QString &hostId, const HostStatus &status);
+    void follow(const QString &hostId);
+    void unfollow(Host &host);
+    void onStreamEnded(const QString &hostId, quint64 streamGeneration);
+    void onImageEvents(const QString &hostId, quint64 streamGeneration);
+    void refreshDirty();
+    void refreshImages(const QString &hostId);
+    void list(const QString &hostId, bool imagesOnly);
     void onListed(const QString &hostId, quint64 generation, const std::shared_ptr<Listing> &l);
     void markStale(Host &host, const QString &error);
     void onPullDone(quint64 request, bool ok, const QString &error);
@@ -108,6 +149,8 @@ private:
 
     HostMonitor *monitor_;
     QPointer<AuditLog> audit_;
+    Options options_;
+    QTimer coalesceTimer_;
     Mailbox mailbox_;
     std::map<QString, Host> hosts_;
     QStringList order_;

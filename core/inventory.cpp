@@ -83,7 +83,8 @@ void Inventory::addHost(const QString &hostId, const QString &name, const QStrin
     host.name = name;
     host.url = url;
     host.client = client;
-    host.sync = std::make_unique<HostInventory>(pool_->intern(hostId), client, pool_, options_);
+    // hostId itself, not the pool's copy: the GUI thread never takes the pool's lock.
+    host.sync = std::make_unique<HostInventory>(hostId, client, pool_, options_);
     HostInventory *sync = host.sync.get();
     connect(sync, &HostInventory::inserted, this, &Inventory::containersInserted);
     connect(sync, &HostInventory::changed, this, &Inventory::containersChanged);

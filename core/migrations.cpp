@@ -56,7 +56,7 @@ Migration hostsAndAudit(SqlDialect dialect) {
 } // namespace
 
 QList<Migration> migrations(SqlDialect dialect) {
-    return {hostsAndAudit(dialect)};
+    return {hostsAndAudit(dialect), alertsMigration(dialect), deploymentsMigration(dialect)};
 }
 
 } // namespace slipway::core

@@ -19,4 +19,8 @@ struct Migration {
 
 QList<Migration> migrations(SqlDialect dialect);
 
+// Each domain's tables, in files of their own.
+Migration alertsMigration(SqlDialect dialect);      // version 2: alertschema.cpp
+Migration deploymentsMigration(SqlDialect dialect); // version 3: deploymentschema.cpp
+
 } // namespace slipway::core

@@ -46,9 +46,11 @@ public:
 
     static QString currentOsUser();
 
+    // For each domain's own record store (alerts, deployments) on this Store's thread.
+    QSqlDatabase database() const;
+
 private:
     Store(QString connectionName, QString path);
-    QSqlDatabase database() const;
     bool migrate(QString *error);
 
     QString connection_;

@@ -126,14 +126,16 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
     std::vector<std::function<void(Result<std::string>)>> waiting;
     std::chrono::milliseconds timeout{15000};
 
-    std::chrono::milliseconds requestTimeout() {
+    std::chrono::milliseconds requestTimeout(DockerClient::Timeout own = {}) {
+        if (own)
+            return *own;
         std::lock_guard lock(mutex);
         return timeout;
     }
 
     // Runs `next` with the negotiated API version, negotiating first if nobody has yet.
-    // Concurrent first requests share one negotiation.
-    void withApi(std::function<void(Result<std::string>)> next) {
+    // Concurrent first requests share one negotiation, bounded by the first one's `limit`.
+    void withApi(std::function<void(Result<std::string>)> next, DockerClient::Timeout limit = {}) {
         std::unique_lock lock(mutex);
         if (!api.empty()) {
             auto v = api;
@@ -147,7 +149,7 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
         negotiating = true;
         HttpRequest ping;
         ping.target = "/_ping";
-        ping.timeout = timeout;
+        ping.timeout = limit.value_or(timeout);
         lock.unlock();
         std::weak_ptr<Impl> weak = shared_from_this();
         transport.send(ping).then([weak](Result<HttpResponse> r) {
@@ -202,34 +204,40 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
             promise.complete(makeError(ErrorKind::Cancelled, "cancelled before it was sent"));
         });
         std::weak_ptr<Impl> weak = shared_from_this();
-        withApi([weak, promise, cancelled, req = std::move(req), finish = std::move(finish),
-                 onChunk = std::move(onChunk)](Result<std::string> api) mutable {
-            if (!api) {
-                promise.complete(api.error());
-                return;
-            }
-            auto self = weak.lock();
-            if (!self || cancelled->load())
-                return;
-            req.target = "/v" + api.value() + req.target;
-            auto call = self->transport.send(std::move(req), std::move(onChunk));
-            promise.setCanceller([call]() mutable { call.cancel(); });
-            call.then([promise, finish = std::move(finish)](Result<HttpResponse> r) {
-                if (!r)
-                    promise.complete(r.error());
-                else if (!is2xx(r.value().status) && r.value().status != 304)
-                    promise.complete(httpError(r.value()));
-                else
-                    promise.complete(finish(r.value()));
-            });
-        });
+        const auto limit =
+            req.timeout.count() > 0 ? DockerClient::Timeout(req.timeout) : DockerClient::Timeout();
+        withApi(
+            [weak, promise, cancelled, req = std::move(req), finish = std::move(finish),
+             onChunk = std::move(onChunk)](Result<std::string> api) mutable {
+                if (!api) {
+                    promise.complete(api.error());
+                    return;
+                }
+                auto self = weak.lock();
+                if (!self || cancelled->load())
+                    return;
+                req.target = "/v" + api.value() + req.target;
+                auto call = self->transport.send(std::move(req), std::move(onChunk));
+                promise.setCanceller([call]() mutable { call.cancel(); });
+                call.then([promise, finish = std::move(finish)](Result<HttpResponse> r) {
+                    if (!r)
+                        promise.complete(r.error());
+                    else if (!is2xx(r.value().status) && r.value().status != 304)
+                        promise.complete(httpError(r.value()));
+                    else
+                        promise.complete(finish(r.value()));
+                });
+            },
+            limit);
         return promise.call();
     }
 
-    template <class T> Call<T> get(std::string target, Result<T> (*parser)(std::string_view)) {
+    template <class T>
+    Call<T> get(std::string target, Result<T> (*parser)(std::string_view),
+                DockerClient::Timeout timeout = {}) {
         HttpRequest req;
         req.target = std::move(target);
-        req.timeout = requestTimeout();
+        req.timeout = requestTimeout(timeout);
         return request<T>(std::move(req),
                           [parser](const HttpResponse &r) { return parser(r.body); });
     }
@@ -261,11 +269,11 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
                                     [](const HttpResponse &r) { return parse::createdId(r.body); });
     }
 
-    Call<Unit> del(std::string target) {
+    Call<Unit> del(std::string target, DockerClient::Timeout timeout = {}) {
         HttpRequest req;
         req.method = "DELETE";
         req.target = std::move(target);
-        req.timeout = requestTimeout();
+        req.timeout = requestTimeout(timeout);
         return request<Unit>(std::move(req), unitFrom);
     }
 
@@ -322,16 +330,16 @@ void DockerClient::setTimeout(std::chrono::milliseconds timeout) {
     d->timeout = timeout;
 }
 
-Call<std::string> DockerClient::negotiate() {
+Call<std::string> DockerClient::negotiate(Timeout timeout) {
     Promise<std::string> promise;
-    d->withApi([promise](Result<std::string> v) { promise.complete(std::move(v)); });
+    d->withApi([promise](Result<std::string> v) { promise.complete(std::move(v)); }, timeout);
     return promise.call();
 }
 
-Call<PingInfo> DockerClient::ping() {
+Call<PingInfo> DockerClient::ping(Timeout timeout) {
     HttpRequest req;
     req.target = "/_ping";
-    req.timeout = d->requestTimeout();
+    req.timeout = d->requestTimeout(timeout);
     Promise<PingInfo> promise;
     auto call = d->transport.send(req);
     promise.setCanceller([call]() mutable { call.cancel(); });
@@ -351,17 +359,18 @@ Call<PingInfo> DockerClient::ping() {
     return promise.call();
 }
 
-Call<VersionInfo> DockerClient::version() {
-    return d->get<VersionInfo>("/version", parse::version);
+Call<VersionInfo> DockerClient::version(Timeout timeout) {
+    return d->get<VersionInfo>("/version", parse::version, timeout);
 }
-Call<SystemInfo> DockerClient::info() {
-    return d->get<SystemInfo>("/info", parse::info);
+Call<SystemInfo> DockerClient::info(Timeout timeout) {
+    return d->get<SystemInfo>("/info", parse::info, timeout);
 }
 
-Call<std::vector<ContainerSummary>> DockerClient::containers(bool all, const Filters &filters) {
+Call<std::vector<ContainerSummary>> DockerClient::containers(bool all, const Filters &filters,
+                                                             Timeout timeout) {
     return d->get<std::vector<ContainerSummary>>(
         "/containers/json" + query({{"all", flag(all)}, {"filters", encodeFilters(filters)}}),
-        parse::containers);
+        parse::containers, timeout);
 }
 
 Call<ContainerInspect> DockerClient::inspectContainer(const std::string &idOrName) {
@@ -447,10 +456,11 @@ Call<Unit> DockerClient::streamStats(const std::string &id,
     return d->jsonStream<StatsSample>(std::move(req), parse::stats, std::move(onSample));
 }
 
-Call<std::vector<ImageSummary>> DockerClient::images(bool all, const Filters &filters) {
+Call<std::vector<ImageSummary>> DockerClient::images(bool all, const Filters &filters,
+                                                     Timeout timeout) {
     return d->get<std::vector<ImageSummary>>(
         "/images/json" + query({{"all", flag(all)}, {"filters", encodeFilters(filters)}}),
-        parse::images);
+        parse::images, timeout);
 }
 
 Call<ImageInspect> DockerClient::inspectImage(const std::string &nameOrId) {
@@ -494,8 +504,8 @@ Call<Unit> DockerClient::tagImage(const std::string &source, const std::string &
     return d->post(path("/images/", source, "/tag") + query({{"repo", repo}, {"tag", tag}}));
 }
 
-Call<Unit> DockerClient::removeImage(const std::string &nameOrId, bool force) {
-    return d->del(path("/images/", nameOrId) + query({{"force", flag(force)}}));
+Call<Unit> DockerClient::removeImage(const std::string &nameOrId, bool force, Timeout timeout) {
+    return d->del(path("/images/", nameOrId) + query({{"force", flag(force)}}), timeout);
 }
 
 Call<std::vector<NetworkSummary>> DockerClient::networks(const Filters &filters) {

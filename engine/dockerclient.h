@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ struct LogOptions {
 
 class DockerClient {
 public:
+    // A whole-request limit for one call alone, e.g. a short one for a health probe and a
+    // long one for a full list of a big host; unset: the client's own (setTimeout).
+    using Timeout = std::optional<std::chrono::milliseconds>;
+
     explicit DockerClient(Endpoint endpoint);
     ~DockerClient();
     DockerClient(const DockerClient &) = delete;
@@ -63,14 +68,16 @@ public:
     // The version in use ("1.41"), empty until negotiated. Negotiation happens on the first
     // request; calling it explicitly surfaces a too-old engine early.
     std::string apiVersion() const;
-    Call<std::string> negotiate();
+    // `timeout` bounds the /_ping of a negotiation this call starts.
+    Call<std::string> negotiate(Timeout timeout = {});
 
-    Call<PingInfo> ping(); // unversioned; does not need negotiation
-    Call<VersionInfo> version();
-    Call<SystemInfo> info();
+    Call<PingInfo> ping(Timeout timeout = {}); // unversioned; does not need negotiation
+    Call<VersionInfo> version(Timeout timeout = {});
+    Call<SystemInfo> info(Timeout timeout = {});
 
     // Containers
-    Call<std::vector<ContainerSummary>> containers(bool all = true, const Filters &filters = {});
+    Call<std::vector<ContainerSummary>> containers(bool all = true, const Filters &filters = {},
+                                                   Timeout timeout = {});
     Call<ContainerInspect> inspectContainer(const std::string &idOrName);
     Call<std::string> createContainer(const ContainerCreate &spec); // the new ID
     Call<Unit> startContainer(const std::string &id);
@@ -87,7 +94,8 @@ public:
                            std::function<void(const StatsSample &)> onSample);
 
     // Images
-    Call<std::vector<ImageSummary>> images(bool all = false, const Filters &filters = {});
+    Call<std::vector<ImageSummary>> images(bool all = false, const Filters &filters = {},
+                                           Timeout timeout = {});
     Call<ImageInspect> inspectImage(const std::string &nameOrId);
     Call<std::vector<ImageHistoryEntry>> imageHistory(const std::string &nameOrId);
     // `reference` is "name:tag" or "name@sha256:..."; `registryAuth` is the base64url JSON the
@@ -96,7 +104,7 @@ public:
                          std::function<void(const ProgressMessage &)> onProgress = {},
                          const std::string &registryAuth = {});
     Call<Unit> tagImage(const std::string &source, const std::string &repo, const std::string &tag);
-    Call<Unit> removeImage(const std::string &nameOrId, bool force = false);
+    Call<Unit> removeImage(const std::string &nameOrId, bool force = false, Timeout timeout = {});
 
     // Networks
     Call<std::vector<NetworkSummary>> networks(const Filters &filters = {});
@@ -121,7 +129,8 @@ public:
     Call<std::vector<SwarmNode>> nodes(const Filters &filters = {});
     Call<SwarmNode> inspectNode(const std::string &id);
 
-    // Every request's whole-request limit (streams have none); 15 s by default.
+    // Every request's whole-request limit (streams have none) unless the call names its own;
+    // 15 s by default.
     void setTimeout(std::chrono::milliseconds timeout);
 
 private:

@@ -371,6 +371,10 @@ ServiceSpecSummary readServiceSpec(const Obj &spec) {
     s.image = container.str("Image");
     s.env = container.strings("Env");
     s.args = container.strings("Args");
+    Obj update = spec.obj("UpdateConfig");
+    s.updateOrder = update.str("Order");
+    s.updateFailureAction = update.str("FailureAction");
+    s.rollbackOrder = spec.obj("RollbackConfig").str("Order");
     Obj mode = spec.obj("Mode");
     if (mode.has("Global")) {
         s.global = true;

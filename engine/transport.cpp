@@ -369,9 +369,12 @@ Result<HttpResponse> outcome(const Core &core, Request &r, CURLcode rc) {
     const std::string curlMessage =
         r.errorBuffer[0] ? std::string(r.errorBuffer) : std::string(curl_easy_strerror(rc));
     if (rc == CURLE_OPERATION_TIMEDOUT) {
-        curl_off_t connectTime = 0;
+        curl_off_t connectTime = 0, pretransferTime = 0;
         curl_easy_getinfo(r.easy, CURLINFO_CONNECT_TIME_T, &connectTime);
-        if (connectTime == 0) {
+        // A reused keep-alive connection has no connect time of its own: it had a request
+        // sent (pretransfer), or an answer started, so it was connected.
+        curl_easy_getinfo(r.easy, CURLINFO_PRETRANSFER_TIME_T, &pretransferTime);
+        if (connectTime == 0 && pretransferTime == 0 && r.headerBytes == 0) {
             // curl's own connect limit applies when the request set none.
             const std::string limit = r.http.connectTimeout.count() > 0
                                           ? describeDuration(r.http.connectTimeout)

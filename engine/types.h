@@ -284,6 +284,11 @@ struct ServiceSpecSummary {
     bool global = false;
     std::vector<std::string> env;
     std::vector<std::string> args;
+    // UpdateConfig / RollbackConfig; empty when the spec leaves them to the engine's defaults
+    // (stop-first, failure action pause).
+    std::string updateOrder;         // "start-first", "stop-first"
+    std::string updateFailureAction; // "pause", "continue", "rollback"
+    std::string rollbackOrder;       // what a rollback *to* this spec uses
 };
 
 struct SwarmService {

@@ -159,8 +159,13 @@ bool ContainerFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &
         c = a->stateSince < b->stateSince ? -1 : a->stateSince > b->stateSince ? 1 : 0;
         break;
     case ContainerTableModel::CpuColumn:
-    case ContainerTableModel::MemoryColumn:
+    case ContainerTableModel::MemoryColumn: {
+        // The number behind the text; not measured (-1) sorts below zero.
+        const double x = t->usageValue(*a, left.column());
+        const double y = t->usageValue(*b, left.column());
+        c = x < y ? -1 : x > y ? 1 : 0;
         break;
+    }
     case ContainerTableModel::HostColumn:
         c = t->hostName(a->hostId).compare(t->hostName(b->hostId), Qt::CaseInsensitive);
         break;

@@ -1,6 +1,7 @@
 #include "models/containertablemodel.h"
 
 #include "core/inventory.h"
+#include "core/metrics.h"
 #include "core/statustext.h"
 
 #include <QDateTime>
@@ -33,6 +34,50 @@ ContainerTableModel::ContainerTableModel(core::Inventory *inventory, QObject *pa
             &ContainerTableModel::removeContainers);
     connect(inventory, &core::Inventory::hostNameChanged, this,
             [this](const QString &hostId, const QString &) { hostRowsChanged(hostId); });
+}
+
+void ContainerTableModel::setMetrics(core::Metrics *metrics) {
+    if (metrics == metrics_)
+        return;
+    disconnect(sampledConnection_);
+    metrics_ = metrics;
+    if (metrics_)
+        sampledConnection_ =
+            connect(metrics_, &core::Metrics::sampled, this, &ContainerTableModel::usageSampled);
+    if (!rows_.isEmpty())
+        emit dataChanged(index(0, CpuColumn), index(int(rows_.size()) - 1, MemoryColumn));
+}
+
+void ContainerTableModel::usageSampled(const QList<QPair<QString, QString>> &containers) {
+    QList<int> rows;
+    rows.reserve(containers.size());
+    for (const auto &[hostId, id] : containers) {
+        const int row = rowByKey_.value(Key(hostId, id), -1);
+        if (row >= 0)
+            rows.append(row);
+    }
+    emitChanged(std::move(rows), CpuColumn, MemoryColumn);
+}
+
+double ContainerTableModel::usageValue(const ContainerRecord &r, int column) const {
+    if (!metrics_ || (column != CpuColumn && column != MemoryColumn))
+        return -1;
+    const auto usage = metrics_->containerUsage(r.hostId, r.id);
+    if (!usage)
+        return -1;
+    return column == CpuColumn ? usage->cpuPercent : usage->memoryBytes;
+}
+
+QString ContainerTableModel::formatCpu(double percent) {
+    return tr("%1 %").arg(percent, 0, 'f', 1);
+}
+
+QString ContainerTableModel::formatMemory(double bytes) {
+    constexpr double kMiB = 1024.0 * 1024.0;
+    constexpr double kGiB = kMiB * 1024.0;
+    if (bytes >= kGiB)
+        return tr("%1 GiB").arg(bytes / kGiB, 0, 'f', 2);
+    return tr("%1 MiB").arg(bytes / kMiB, 0, 'f', 1);
 }
 
 void ContainerTableModel::setUptimeRefreshInterval(std::chrono::milliseconds interval) {
@@ -229,8 +274,12 @@ QVariant ContainerTableModel::display(const ContainerRecord &r, int column) cons
     case PortsColumn:
         return r.ports;
     case CpuColumn:
-    case MemoryColumn:
-        return {};
+    case MemoryColumn: {
+        const double v = usageValue(r, column);
+        if (v < 0)
+            return {};
+        return column == CpuColumn ? formatCpu(v) : formatMemory(v);
+    }
     }
     return {};
 }
@@ -241,7 +290,7 @@ QVariant ContainerTableModel::sortValue(const ContainerRecord &r, int column) co
         return r.stateSince;
     case CpuColumn:
     case MemoryColumn:
-        return {};
+        return usageValue(r, column);
     default:
         return display(r, column);
     }

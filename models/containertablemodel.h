@@ -7,13 +7,15 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QPair>
 #include <QTimer>
 #include <chrono>
 #include <utility>
 
 namespace slipway::core {
 class Inventory;
-}
+class Metrics;
+} // namespace slipway::core
 
 namespace slipway::models {
 
@@ -32,8 +34,8 @@ public:
         HealthColumn,
         StatusColumn, // uptime, or how long ago it exited
         PortsColumn,
-        CpuColumn,    // filled by the utilization work; empty for now
-        MemoryColumn, // likewise
+        CpuColumn,    // from Metrics, when the model has one: as `docker stats` (100 = a core)
+        MemoryColumn, // likewise, net of the page cache
         ColumnCount
     };
     enum Role {
@@ -48,6 +50,7 @@ public:
         StaleRole,  // bool: the host is unreachable and this is the last known state
         CreatedRole // Unix seconds
     };
+    // SortRole of the CPU and Memory columns: the number (percent, bytes), -1 not measured.
 
     explicit ContainerTableModel(QObject *parent = nullptr);
     // Shows what `inventory` holds now and follows its changes; host names come from it.
@@ -68,12 +71,24 @@ public:
     // the model says that column changed so views re-read it. Zero turns that off.
     void setUptimeRefreshInterval(std::chrono::milliseconds interval);
 
+    // Fills the CPU % and Memory columns from `metrics` (null: empties them), updating the
+    // rows each round samples in place. `metrics` outlives the model or is unset first.
+    void setMetrics(core::Metrics *metrics);
+    core::Metrics *metrics() const { return metrics_; }
+    // The CPU % or memory bytes of a row's container for `column`, -1 when not measured: what
+    // the proxy sorts by, without a QVariant per comparison.
+    double usageValue(const core::ContainerRecord &r, int column) const;
+    static QString formatCpu(double percent);  // "12.3 %"
+    static QString formatMemory(double bytes); // "45.6 MiB", "1.25 GiB"
+
 public slots:
     // The Inventory's signals; public so that tests and other sources can feed the model.
     void insertContainers(const slipway::core::ContainerList &records);
     void changeContainers(const slipway::core::ContainerList &records);
     void removeContainers(const slipway::core::ContainerList &records);
     void refreshUptime();
+    // Metrics::sampled: these containers have new figures.
+    void usageSampled(const QList<QPair<QString, QString>> &containers);
 
 private:
     using Key = std::pair<QString, QString>; // host id, container id: shared with the record
@@ -91,6 +106,8 @@ private:
     static constexpr int kInsertSlice = 200;
 
     core::Inventory *inventory_ = nullptr;
+    core::Metrics *metrics_ = nullptr;
+    QMetaObject::Connection sampledConnection_;
     QList<core::ContainerRef> rows_;
     QHash<Key, int> rowByKey_;
     core::ContainerList pending_;        // records waiting for their slice; null when gone

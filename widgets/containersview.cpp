@@ -2,6 +2,7 @@
 
 #include "core/containerdetails.h"
 #include "core/logfollower.h"
+#include "core/metrics.h"
 #include "models/containerfilterproxy.h"
 #include "models/containertablemodel.h"
 #include "widgets/containerdetailspane.h"
@@ -20,6 +21,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
+#include <QScrollBar>
+#include <QSet>
 #include <QSplitter>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -350,6 +353,64 @@ ContainersView::~ContainersView() = default;
 
 QAction *ContainersView::action(Action action) const {
     return actions_.value(int(action));
+}
+
+void ContainersView::setMetrics(core::Metrics *metrics) {
+    const bool first = !priorityTimer_.isSingleShot(); // connected once, on the first call
+    metrics_ = metrics;
+    model_->setMetrics(metrics);
+    if (first) {
+        priorityTimer_.setSingleShot(true);
+        priorityTimer_.setInterval(200);
+        connect(&priorityTimer_, &QTimer::timeout, this, &ContainersView::updatePriority);
+        const auto later = [this] {
+            if (metrics_ && !priorityTimer_.isActive())
+                priorityTimer_.start();
+        };
+        connect(table_->verticalScrollBar(), &QScrollBar::valueChanged, this, later);
+        connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, later);
+        connect(proxy_, &QAbstractItemModel::layoutChanged, this, later);
+        connect(proxy_, &QAbstractItemModel::rowsInserted, this, later);
+        connect(proxy_, &QAbstractItemModel::rowsRemoved, this, later);
+        connect(proxy_, &QAbstractItemModel::modelReset, this, later);
+    }
+    if (metrics_)
+        updatePriority();
+}
+
+QList<QPair<QString, QString>> ContainersView::priorityContainers() const {
+    QList<QPair<QString, QString>> out;
+    QSet<QPair<QString, QString>> seen;
+    const auto add = [&](int proxyRow) {
+        const core::ContainerRef r =
+            model_->record(proxy_->mapToSource(proxy_->index(proxyRow, 0)).row());
+        if (!r)
+            return;
+        const QPair<QString, QString> key(r->hostId, r->id);
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            out.append(key);
+        }
+    };
+    for (const QModelIndex &index : table_->selectionModel()->selectedRows())
+        add(index.row());
+    const int rows = proxy_->rowCount();
+    if (rows == 0)
+        return out;
+    int first = table_->rowAt(0);
+    int last = table_->rowAt(table_->viewport()->height() - 1);
+    if (first < 0)
+        first = 0;
+    if (last < 0)
+        last = std::min(rows - 1, first + 100); // the view is not laid out yet
+    for (int row = first; row <= last; ++row)
+        add(row);
+    return out;
+}
+
+void ContainersView::updatePriority() {
+    if (metrics_)
+        metrics_->setPriority(QStringLiteral("containers"), priorityContainers());
 }
 
 QString ContainersView::hostName(const QString &hostId) const {

@@ -24,6 +24,7 @@ namespace slipway::core {
 class ContainerDetailsLoader;
 class HostMonitor;
 class LogFollower;
+class Metrics;
 } // namespace slipway::core
 
 namespace slipway::models {
@@ -66,6 +67,13 @@ public:
     // How many actions are still waiting for the engine.
     int pendingActions() const { return pending_; }
 
+    // Shows CPU % and memory from `metrics` (which outlives this view) and tells it which
+    // containers are selected and on screen, so that it samples those first.
+    void setMetrics(core::Metrics *metrics);
+    core::Metrics *metrics() const { return metrics_; }
+    // What setPriority gets: the selected containers, then the rows on screen.
+    QList<QPair<QString, QString>> priorityContainers() const;
+
 public slots:
     void startSelected();
     void stopSelected();
@@ -96,8 +104,11 @@ private:
     void onRecordsChanged();
     void showContextMenu(const QPoint &pos);
     QString hostName(const QString &hostId) const;
+    void updatePriority();
 
     core::Inventory *inventory_;
+    core::Metrics *metrics_ = nullptr;
+    QTimer priorityTimer_; // gathers scrolling and selection before telling Metrics
     core::HostMonitor *monitor_;
     models::ContainerTableModel *model_;
     models::ContainerFilterProxy *proxy_;

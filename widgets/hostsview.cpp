@@ -163,6 +163,11 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     updateActions();
 }
 
+void HostsView::selectHost(const QString &hostId) {
+    if (const int row = model_->rowOf(hostId); row >= 0)
+        table_->selectRow(row);
+}
+
 int HostsView::currentRow() const {
     const QModelIndex current = table_->selectionModel()->currentIndex();
     return current.isValid() ? current.row() : -1;

@@ -31,6 +31,7 @@ public:
     models::HostTableModel *model() const { return model_; }
 
 public slots:
+    void selectHost(const QString &hostId); // and shows its details
     void addHost();
     void editHost();
     void removeHost();

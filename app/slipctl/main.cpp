@@ -1,8 +1,13 @@
 // slipctl: Slipway's operations from a shell. `slipctl COMMAND --help` for each command.
+#include "deploycommand.h"
+#include "historycommand.h"
 #include "hostscommand.h"
 #include "imagescommand.h"
 #include "pscommand.h"
 #include "resources/translations.h"
+#include "rollbackcommand.h"
+#include "scalecommand.h"
+#include "statscommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -15,9 +20,14 @@ int usage(QTextStream &stream, int code) {
     stream << QCoreApplication::translate(
         "slipctl", "Usage: slipctl COMMAND [options]\n\n"
                    "Commands:\n"
-                   "  hosts    engines, their versions and load; fails when one is down\n"
-                   "  images   images on all hosts: tags, digests, sizes, used by\n"
-                   "  ps       containers on all hosts\n\n"
+                   "  hosts     engines, their versions and load; fails when one is down\n"
+                   "  images    images on all hosts: tags, digests, sizes, used by\n"
+                   "  ps        containers on all hosts\n"
+                   "  stats     CPU, memory, network and disk use per container and host\n"
+                   "  deploy    deploy an application version, replacing the running one\n"
+                   "  history   the deployments of an application\n"
+                   "  rollback  roll an application back to an earlier deployment\n"
+                   "  scale     scale an application to N replicas\n\n"
                    "Run 'slipctl COMMAND --help' for a command's options.\n");
     stream.flush();
     return code;
@@ -46,6 +56,16 @@ int main(int argc, char *argv[]) {
         return cli::runPs(args);
     if (command == QLatin1String("images"))
         return cli::runImages(args);
+    if (command == QLatin1String("stats"))
+        return cli::runStats(args);
+    if (command == QLatin1String("deploy"))
+        return cli::runDeploy(args);
+    if (command == QLatin1String("history"))
+        return cli::runHistory(args);
+    if (command == QLatin1String("rollback"))
+        return cli::runRollback(args);
+    if (command == QLatin1String("scale"))
+        return cli::runScale(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

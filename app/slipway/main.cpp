@@ -1,9 +1,7 @@
 // slipway: the desktop portal. Composes core (hosts, records) with the main window and runs.
 #include "app/slipway/commandline.h"
 #include "app/slipway/mainwindow.h"
-#include "core/auditlog.h"
-#include "core/hostmonitor.h"
-#include "core/inventory.h"
+#include "app/slipway/session.h"
 #include "core/storethread.h"
 #include "resources/translations.h"
 
@@ -50,16 +48,11 @@ int main(int argc, char **argv) {
     resources::installTranslations(QLocale::system());
     application.setStyleSheet(resources::styleSheet());
 
-    auto store = std::make_shared<core::StoreThread>(cl.databasePath());
     core::HostMonitor::Options options;
     options.overrideHosts = cl.hosts;
-    core::HostMonitor hosts(store, options);
-    core::AuditLog audit(store);
-    // Every container on every host, kept live; its actions go to the audit log.
-    core::Inventory inventory(store);
-    inventory.attach(&hosts);
-    app::MainWindow window(&hosts, &inventory, &audit);
+    app::Session session(std::make_shared<core::StoreThread>(cl.databasePath()), options);
+    app::MainWindow window(&session);
     window.show();
-    hosts.start();
+    session.start();
     return application.exec();
 }

@@ -1,14 +1,20 @@
 #include "app/slipway/mainwindow.h"
 
-#include "core/auditlog.h"
+#include "app/slipway/session.h"
+#include "core/alertmonitor.h"
 #include "core/hostmonitor.h"
-#include "core/imagecatalog.h"
-#include "core/inventory.h"
+#include "widgets/alertnotifier.h"
+#include "widgets/alertsview.h"
+#include "widgets/appicon.h"
+#include "widgets/applicationsview.h"
 #include "widgets/auditview.h"
 #include "widgets/containersview.h"
+#include "widgets/dashboardview.h"
 #include "widgets/hostsview.h"
 #include "widgets/imagesview.h"
+#include "widgets/samplercostlabel.h"
 #include "widgets/sectionplaceholder.h"
+#include "widgets/servicesview.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +22,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace slipway::app {
@@ -26,6 +33,8 @@ QStyle::StandardPixmap sectionIcon(MainWindow::Section section) {
     switch (section) {
     case MainWindow::Dashboard:
         return QStyle::SP_DesktopIcon;
+    case MainWindow::Alerts:
+        return QStyle::SP_MessageBoxWarning;
     case MainWindow::Releases:
         return QStyle::SP_ArrowUp;
     case MainWindow::Environments:
@@ -51,6 +60,8 @@ QString MainWindow::sectionName(Section section) {
     switch (section) {
     case Dashboard:
         return tr("Dashboard");
+    case Alerts:
+        return tr("Alerts");
     case Releases:
         return tr("Releases");
     case Environments:
@@ -71,13 +82,9 @@ QString MainWindow::sectionName(Section section) {
     return {};
 }
 
-MainWindow::MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget *parent)
-    : MainWindow(hosts, nullptr, audit, parent) {}
-
-MainWindow::MainWindow(core::HostMonitor *hosts, core::Inventory *inventory, core::AuditLog *audit,
-                       QWidget *parent)
-    : QMainWindow(parent), hosts_(hosts), inventory_(inventory) {
+MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent), session_(session) {
     setWindowTitle(tr("Slipway"));
+    setWindowIcon(widgets::appIcon());
     setObjectName(QStringLiteral("mainWindow"));
 
     navigation_ = new QListWidget(this);
@@ -91,27 +98,31 @@ MainWindow::MainWindow(core::HostMonitor *hosts, core::Inventory *inventory, cor
     const auto placeholder = [this](Section section, const QString &description) {
         return new widgets::SectionPlaceholder(sectionName(section), description, this);
     };
-    hostsView_ = new widgets::HostsView(hosts, this);
-    auditView_ = new widgets::AuditView(audit, this);
-    if (!inventory_) {
-        // Nobody made one: the window's own, following the monitor's hosts (not audited).
-        inventory_ = new core::Inventory({}, {}, this);
-        inventory_->attach(hosts);
-    }
-    containersView_ = new widgets::ContainersView(inventory_, hosts, this);
-    imageCatalog_ = new core::ImageCatalog(hosts, audit, this);
-    imagesView_ = new widgets::ImagesView(imageCatalog_, this);
+    dashboardView_ = new widgets::DashboardView(session->metrics(), session->inventory(),
+                                                session->hosts(), this);
+    alertsView_ = new widgets::AlertsView(session->alerts(), this);
+    applicationsView_ = new widgets::ApplicationsView(session->inventory(), session->deployer(),
+                                                      session->registryVersions(), this);
+    servicesView_ = new widgets::ServicesView(session->services(), this);
+    applicationTabs_ = new QTabWidget(this);
+    applicationTabs_->setObjectName(QStringLiteral("applicationTabs"));
+    applicationTabs_->setDocumentMode(true);
+    applicationTabs_->addTab(applicationsView_, tr("Applications"));
+    applicationTabs_->addTab(servicesView_, tr("Swarm services"));
+    containersView_ = new widgets::ContainersView(session->inventory(), session->hosts(), this);
+    containersView_->setMetrics(session->metrics());
+    imagesView_ = new widgets::ImagesView(session->images(), this);
+    hostsView_ = new widgets::HostsView(session->hosts(), this);
+    auditView_ = new widgets::AuditView(session->audit(), this);
     QWidget *pages[SectionCount] = {
-        placeholder(Dashboard, tr("Utilization across the fleet at a glance: CPU, memory and "
-                                  "containers per host, with the hosts and apps that need "
-                                  "attention first.")),
+        dashboardView_,
+        alertsView_,
         placeholder(Releases, tr("The release queue: groups of application versions waiting "
                                  "for review, approved by a team lead and rolled out, with "
                                  "rollback to any earlier deployment.")),
         placeholder(Environments, tr("Whole test environments from templates, provisioned with "
                                      "a click, checked for drift against their template.")),
-        placeholder(Applications, tr("The applications Slipway deploys, with their versions, "
-                                     "replicas and health on every host.")),
+        applicationTabs_,
         containersView_,
         imagesView_,
         hostsView_,
@@ -148,20 +159,34 @@ MainWindow::MainWindow(core::HostMonitor *hosts, core::Inventory *inventory, cor
     layout->addWidget(pageBox, 1);
     setCentralWidget(central);
 
+    samplerCost_ = new widgets::SamplerCostLabel(session->metrics(), this);
+    statusBar()->addWidget(samplerCost_);
+    alertsSummary_ = new QLabel(this);
+    alertsSummary_->setObjectName(QStringLiteral("alertsSummary"));
+    statusBar()->addPermanentWidget(alertsSummary_);
     hostsSummary_ = new QLabel(this);
     hostsSummary_->setObjectName(QStringLiteral("hostsSummary"));
     statusBar()->addPermanentWidget(hostsSummary_);
+    notifier_ = new widgets::AlertNotifier(session->alerts(), widgets::appIcon(), this);
 
+    core::HostMonitor *hosts = session->hosts();
     connect(navigation_, &QListWidget::currentRowChanged, sections_,
             &QStackedWidget::setCurrentIndex);
-    connect(hosts_, &core::HostMonitor::loaded, this, &MainWindow::updateHostsSummary);
-    connect(hosts_, &core::HostMonitor::hostInserted, this, &MainWindow::updateHostsSummary);
-    connect(hosts_, &core::HostMonitor::hostRemoved, this, &MainWindow::updateHostsSummary);
-    connect(hosts_, &core::HostMonitor::statusChanged, this, &MainWindow::updateHostsSummary);
-    connect(hosts_, &core::HostMonitor::auditAppended, audit, &core::AuditLog::refresh);
-    connect(inventory_, &core::Inventory::auditAppended, audit, &core::AuditLog::refresh);
+    connect(hosts, &core::HostMonitor::loaded, this, &MainWindow::updateHostsSummary);
+    connect(hosts, &core::HostMonitor::hostInserted, this, &MainWindow::updateHostsSummary);
+    connect(hosts, &core::HostMonitor::hostRemoved, this, &MainWindow::updateHostsSummary);
+    connect(hosts, &core::HostMonitor::statusChanged, this, &MainWindow::updateHostsSummary);
+    connect(session->alerts(), &core::AlertMonitor::alertsChanged, this,
+            &MainWindow::updateAlertsSummary);
+    connect(dashboardView_, &widgets::DashboardView::hostActivated, this,
+            [this](const QString &hostId) {
+                showSection(Hosts);
+                hostsView_->selectHost(hostId);
+            });
+    connect(notifier_, &widgets::AlertNotifier::activated, this, [this] { showSection(Alerts); });
     updateHostsSummary();
-    showSection(Hosts);
+    updateAlertsSummary();
+    showSection(Dashboard);
     resize(1280, 800);
 }
 
@@ -174,15 +199,25 @@ MainWindow::Section MainWindow::currentSection() const {
 }
 
 void MainWindow::updateHostsSummary() {
-    if (!hosts_->isLoaded()) {
+    const core::HostMonitor *hosts = session_->hosts();
+    if (!hosts->isLoaded()) {
         hostsSummary_->setText(tr("Loading hosts…"));
         return;
     }
-    const int total = hosts_->hostCount();
-    const int up = hosts_->upCount();
+    const int total = hosts->hostCount();
+    const int up = hosts->upCount();
     hostsSummary_->setText(tr("Hosts: %1 of %2 up").arg(up).arg(total));
     hostsSummary_->setStyleSheet(up < total ? QStringLiteral("QLabel { color: #a33; }")
                                             : QString());
+}
+
+void MainWindow::updateAlertsSummary() {
+    const int firing = session_->alerts()->firingCount();
+    const int open = session_->alerts()->unacknowledgedCount();
+    alertsSummary_->setText(
+        firing == 0 ? tr("No alerts firing")
+                    : tr("Alerts: %1 firing, %2 not acknowledged").arg(firing).arg(open));
+    alertsSummary_->setStyleSheet(open > 0 ? QStringLiteral("QLabel { color: #a33; }") : QString());
 }
 
 } // namespace slipway::app

@@ -1,5 +1,5 @@
 // MainWindow: Slipway's window: the section list on the left, the current section on the
-// right, and the fleet's health in the status bar.
+// right, and the fleet's health, the firing alerts and the sampler's cost in the status bar.
 #pragma once
 
 #include <QMainWindow>
@@ -7,22 +7,24 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
-
-namespace slipway::core {
-class AuditLog;
-class HostMonitor;
-class ImageCatalog;
-class Inventory;
-} // namespace slipway::core
+class QTabWidget;
 
 namespace slipway::widgets {
-class HostsView;
+class AlertNotifier;
+class AlertsView;
+class ApplicationsView;
 class AuditView;
 class ContainersView;
+class DashboardView;
+class HostsView;
 class ImagesView;
+class SamplerCostLabel;
+class ServicesView;
 } // namespace slipway::widgets
 
 namespace slipway::app {
+
+class Session;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,6 +32,7 @@ class MainWindow : public QMainWindow {
 public:
     enum Section {
         Dashboard,
+        Alerts,
         Releases,
         Environments,
         Applications,
@@ -40,39 +43,47 @@ public:
         SectionCount
     };
 
-    MainWindow(core::HostMonitor *hosts, core::AuditLog *audit, QWidget *parent = nullptr);
-    // With the application's Inventory (which writes container actions to the audit log);
-    // without one, the window makes its own from `hosts`.
-    MainWindow(core::HostMonitor *hosts, core::Inventory *inventory, core::AuditLog *audit,
-               QWidget *parent = nullptr);
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
 
     void showSection(Section section);
     Section currentSection() const;
     static QString sectionName(Section section);
 
+    Session *session() const { return session_; }
     QListWidget *navigation() const { return navigation_; }
     QStackedWidget *sections() const { return sections_; }
+    widgets::DashboardView *dashboardView() const { return dashboardView_; }
+    widgets::AlertsView *alertsView() const { return alertsView_; }
+    QTabWidget *applicationTabs() const { return applicationTabs_; }
+    widgets::ApplicationsView *applicationsView() const { return applicationsView_; }
+    widgets::ServicesView *servicesView() const { return servicesView_; }
+    widgets::ContainersView *containersView() const { return containersView_; }
+    widgets::ImagesView *imagesView() const { return imagesView_; }
     widgets::HostsView *hostsView() const { return hostsView_; }
     widgets::AuditView *auditView() const { return auditView_; }
-    widgets::ContainersView *containersView() const { return containersView_; }
-    core::Inventory *inventory() const { return inventory_; }
-    widgets::ImagesView *imagesView() const { return imagesView_; }
-    core::ImageCatalog *imageCatalog() const { return imageCatalog_; }
     QLabel *hostsSummary() const { return hostsSummary_; }
+    QLabel *alertsSummary() const { return alertsSummary_; }
 
 private:
     void updateHostsSummary();
+    void updateAlertsSummary();
 
-    core::HostMonitor *hosts_;
+    Session *session_;
     QListWidget *navigation_;
     QStackedWidget *sections_;
+    widgets::DashboardView *dashboardView_;
+    widgets::AlertsView *alertsView_;
+    QTabWidget *applicationTabs_;
+    widgets::ApplicationsView *applicationsView_;
+    widgets::ServicesView *servicesView_;
+    widgets::ContainersView *containersView_;
+    widgets::ImagesView *imagesView_;
     widgets::HostsView *hostsView_;
     widgets::AuditView *auditView_;
-    core::Inventory *inventory_;
-    widgets::ContainersView *containersView_;
-    core::ImageCatalog *imageCatalog_;
-    widgets::ImagesView *imagesView_;
+    widgets::AlertNotifier *notifier_;
     QLabel *hostsSummary_;
+    QLabel *alertsSummary_;
+    widgets::SamplerCostLabel *samplerCost_;
 };
 
 } // namespace slipway::app

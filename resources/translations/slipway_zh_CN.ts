@@ -2,6 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertRule</name>
+    <message>
+        <source>Host CPU</source>
+        <translation>主机 CPU</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>主机内存</translation>
+    </message>
+    <message>
+        <source>Host unreachable</source>
+        <translation>主机无法连接</translation>
+    </message>
+    <message>
+        <source>Container unhealthy</source>
+        <translation>容器不健康</translation>
+    </message>
+    <message>
+        <source>Container restarting</source>
+        <translation>容器重启</translation>
+    </message>
+    <message>
+        <source>Container exited non-zero</source>
+        <translation>容器以非零退出码退出</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>CPU over %1 % for %2</source>
+        <translation>CPU 超过 %1 % 持续 %2</translation>
+    </message>
+    <message>
+        <source>CPU over %1 %</source>
+        <translation>CPU 超过 %1 %</translation>
+    </message>
+    <message>
+        <source>Memory over %1 % for %2</source>
+        <translation>内存超过 %1 % 持续 %2</translation>
+    </message>
+    <message>
+        <source>Memory over %1 %</source>
+        <translation>内存超过 %1 %</translation>
+    </message>
+    <message>
+        <source>Unreachable for %1</source>
+        <translation>无法连接持续 %1</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Health check fails</source>
+        <translation>健康检查失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarted %n time(s) within %1</source>
+        <translation>
+            <numerusform>%1 内重启 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exited with a non-zero code</source>
+        <translation>以非零退出码退出</translation>
+    </message>
+    <message>
+        <source>The rule needs a name.</source>
+        <translation>规则需要名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 255 characters.</source>
+        <translation>名称超过 255 个字符。</translation>
+    </message>
+    <message>
+        <source>The threshold must be between 0 and 100 %.</source>
+        <translation>阈值必须在 0 到 100 % 之间。</translation>
+    </message>
+    <message>
+        <source>The duration must be between 0 seconds and 7 days.</source>
+        <translation>持续时间必须在 0 秒到 7 天之间。</translation>
+    </message>
+    <message>
+        <source>The number of restarts must be between 1 and 1000.</source>
+        <translation>重启次数必须在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>The window must be between 1 second and 7 days.</source>
+        <translation>时间窗口必须在 1 秒到 7 天之间。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStore</name>
+    <message>
+        <source>There is no alert rule %1; someone may have removed it.</source>
+        <translation>不存在告警规则 %1；可能已被他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the rule &quot;%1&quot; meanwhile; look at it again and repeat the change.</source>
+        <translation>其他人同时修改了规则“%1”；请重新查看后再次进行修改。</translation>
+    </message>
+    <message>
+        <source>An acknowledgement needs a user.</source>
+        <translation>确认告警需要指定用户。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged this alert already, at %2.</source>
+        <translation>%1 已于 %2 确认了此告警。</translation>
+    </message>
+    <message>
+        <source>There is no alert %1.</source>
+        <translation>不存在告警 %1。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Slipway: a desktop portal for Docker fleets.</source>
@@ -34,6 +158,224 @@
     <message>
         <source>--host: %1</source>
         <translation>--host：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentConfig</name>
+    <message>
+        <source>the configuration is not a JSON object</source>
+        <translation>配置不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>env, publish and cmd must be lists of strings</source>
+        <translation>env、publish 和 cmd 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>the configuration names no image</source>
+        <translation>配置中未指定镜像</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentJob</name>
+    <message>
+        <source>The %1 name &quot;%2&quot; must start with a letter or digit and contain only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
+        <translation>%1名称“%2”必须以字母或数字开头，且只能包含字母、数字、“.”、“_”和“-”（最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Another deployment of %1 in %2 is under way.</source>
+        <translation>%2 中的 %1 已有另一个部署正在进行。</translation>
+    </message>
+    <message>
+        <source>Cannot record the deployment: %1</source>
+        <translation>无法记录部署：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s) of %1</source>
+        <translation>
+            <numerusform>%1 的 %n 个副本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n old replica(s)</source>
+        <translation>
+            <numerusform>正在停止 %n 个旧副本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>host %1 is not reachable</source>
+        <translation>主机 %1 无法连接</translation>
+    </message>
+    <message>
+        <source>Starting replica %1 of %2 on %3</source>
+        <translation>正在 %3 上启动第 %1 个副本（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1; the new replicas are removed when the engine is back</source>
+        <translation>%1；引擎恢复后将删除新副本</translation>
+    </message>
+    <message>
+        <source>Stopping %1 on %2 (host port fixed)</source>
+        <translation>正在停止 %2 上的 %1（主机端口固定）</translation>
+    </message>
+    <message>
+        <source>stop-first (a fixed host port): the longest gap without a replica on a host was %1 ms</source>
+        <translation>先停后启（固定主机端口）：某台主机上没有副本的最长间隔为 %1 ms</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>No image given.</source>
+        <translation>未指定镜像。</translation>
+    </message>
+    <message>
+        <source>image &quot;%1&quot;: %2</source>
+        <translation>镜像“%1”：%2</translation>
+    </message>
+    <message>
+        <source>environment variable &quot;%1&quot;: expected KEY=VALUE</source>
+        <translation>环境变量“%1”：应为 KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>replicas must be from 1 to %1 (got %2)</source>
+        <translation>副本数必须在 1 到 %1 之间（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>no reachable host</source>
+        <translation>没有可连接的主机</translation>
+    </message>
+    <message>
+        <source>Nothing of %1 in %2 has been deployed successfully.</source>
+        <translation>%2 中的 %1 还没有任何成功的部署。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has no deployment #%3.</source>
+        <translation>%2 中的 %1 没有部署 #%3。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has no earlier version to roll back to.</source>
+        <translation>%2 中的 %1 没有可回滚到的更早版本。</translation>
+    </message>
+    <message>
+        <source>host port %1 is fixed: each host is without a replica between stopping the old one and the new one being healthy</source>
+        <translation>主机端口 %1 是固定的：从停止旧副本到新副本变为健康之前，每台主机上都没有副本</translation>
+    </message>
+    <message>
+        <source>Deployment #%1 never resolved its image to a digest.</source>
+        <translation>部署 #%1 从未将其镜像解析为摘要。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is what runs now.</source>
+        <translation>当前运行的就是 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is older than the last %2 versions kept restorable.</source>
+        <translation>%1 早于保留为可回滚的最近 %2 个版本。</translation>
+    </message>
+    <message>
+        <source>The image %1 can no longer be pulled.</source>
+        <translation>镜像 %1 已无法拉取。</translation>
+    </message>
+    <message>
+        <source>The rollback plan has no target.</source>
+        <translation>回滚计划没有目标。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 changed since the rollback was planned (now deployment #%3); plan it again.</source>
+        <translation>自计划回滚以来，%2 中的 %1 已发生变化（现在是部署 #%3）；请重新计划。</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>正在删除 %1</translation>
+    </message>
+    <message>
+        <source>keep the last %1 versions restorable</source>
+        <translation>保留最近 %1 个版本可回滚</translation>
+    </message>
+    <message>
+        <source>interrupted: the process running it (%1) stopped before it finished; what it started is removed</source>
+        <translation>已中断：运行它的进程（%1）在完成前停止；它启动的内容已被删除</translation>
+    </message>
+    <message>
+        <source>deployment #%1 marked interrupted</source>
+        <translation>部署 #%1 已标记为中断</translation>
+    </message>
+    <message numerus="yes">
+        <source>removed %n container(s) of failed or interrupted deployments</source>
+        <translation>
+            <numerusform>已删除失败或中断的部署遗留的 %n 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>removed %n replica(s) past their undo window</source>
+        <translation>
+            <numerusform>已删除 %n 个超过撤销窗口期的副本</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentStore</name>
+    <message>
+        <source>the database gave the new deployment no id</source>
+        <translation>数据库没有为新部署分配 ID</translation>
+    </message>
+    <message>
+        <source>Keep at least one version (asked for %1).</source>
+        <translation>至少保留一个版本（请求的是 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWaiter</name>
+    <message numerus="yes">
+        <source>Waiting for %n replica(s) to be healthy</source>
+        <translation>
+            <numerusform>正在等待 %n 个副本变为健康</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 is gone: %3</source>
+        <translation>%2 上的 %1 已消失：%3</translation>
+    </message>
+    <message>
+        <source>the engine on %1 stopped answering: %2</source>
+        <translation>%1 上的引擎停止响应：%2</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>以退出码 %1 退出</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not running: %3</source>
+        <translation>%2 上的 %1 未在运行：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is unhealthy: %3</source>
+        <translation>%2 上的 %1 不健康：%3</translation>
+    </message>
+    <message>
+        <source>the health check failed</source>
+        <translation>健康检查失败</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections on 127.0.0.1:%1</source>
+        <translation>127.0.0.1:%1 上没有任何程序接受连接</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>not healthy within %1 s</source>
+        <translation>%1 秒内未变为健康</translation>
     </message>
 </context>
 <context>
@@ -193,10 +535,91 @@
     </message>
 </context>
 <context>
+    <name>Placement</name>
+    <message>
+        <source>no reachable host is left without a replica, and a fixed host port allows only one per host</source>
+        <translation>已没有不含副本的可连接主机，而固定主机端口只允许每台主机运行一个副本</translation>
+    </message>
+    <message>
+        <source>no reachable host to place replicas on</source>
+        <translation>没有可放置副本的可连接主机</translation>
+    </message>
+    <message>
+        <source>a fixed host port allows one replica per host: %1 more need %1 free hosts, and only %2 are available</source>
+        <translation>固定主机端口只允许每台主机运行一个副本：另外 %1 个副本需要 %1 台空闲主机，但只有 %2 台可用</translation>
+    </message>
+</context>
+<context>
+    <name>PublishSpec</name>
+    <message>
+        <source>publish &quot;%1&quot;: %2</source>
+        <translation>发布端口“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the protocol must be tcp or udp.</source>
+        <translation>协议必须是 tcp 或 udp。</translation>
+    </message>
+    <message>
+        <source>expected [IP:][HOST:]CONTAINER, e.g. 8080:80 or 127.0.0.1:0:80.</source>
+        <translation>应为 [IP:][HOST:]CONTAINER，例如 8080:80 或 127.0.0.1:0:80。</translation>
+    </message>
+    <message>
+        <source>the container port must be a number from 1 to 65535.</source>
+        <translation>容器端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>the host port must be a number from 0 to 65535.</source>
+        <translation>主机端口必须是 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>the address is empty.</source>
+        <translation>地址为空。</translation>
+    </message>
+</context>
+<context>
     <name>PullProgressTracker</name>
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutSteps</name>
+    <message>
+        <source>Pulling %1 on %2</source>
+        <translation>正在 %2 上拉取 %1</translation>
+    </message>
+    <message>
+        <source>pulling %1 on %2: %3</source>
+        <translation>在 %2 上拉取 %1：%3</translation>
+    </message>
+    <message>
+        <source>inspecting %1 on %2: %3</source>
+        <translation>在 %2 上检查 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 has no digest from its registry (it was never pushed or pulled), so it cannot be pinned</source>
+        <translation>%1 没有来自镜像仓库的摘要（从未推送或拉取过），因此无法固定</translation>
+    </message>
+    <message>
+        <source>creating %1 on %2: %3</source>
+        <translation>在 %2 上创建 %1：%3</translation>
+    </message>
+    <message>
+        <source>starting %1 on %2: %3</source>
+        <translation>在 %2 上启动 %1：%3</translation>
+    </message>
+    <message>
+        <source>host %1: %2</source>
+        <translation>主机 %1：%2</translation>
+    </message>
+    <message>
+        <source>stopping %1 on %2: %3</source>
+        <translation>在 %2 上停止 %1：%3</translation>
+    </message>
+    <message>
+        <source>removing %1 on %2: %3</source>
+        <translation>在 %2 上删除 %1：%3</translation>
     </message>
 </context>
 <context>
@@ -327,6 +750,49 @@
     <message>
         <source>An audit entry needs an action.</source>
         <translation>审计记录必须包含操作。</translation>
+    </message>
+</context>
+<context>
+    <name>UsageFormat</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 核</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>GiB/s</source>
+        <translation>GiB/s</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
     </message>
 </context>
 <context>
@@ -520,28 +986,70 @@
         <translation>%1 运行中 / %2</translation>
     </message>
     <message>
+        <source>slipctl: unknown command &quot;%1&quot;</source>
+        <translation>slipctl：未知命令 &quot;%1&quot;</translation>
+    </message>
+    <message>
         <source>Usage: slipctl COMMAND [options]
 
 Commands:
-  hosts    engines, their versions and load; fails when one is down
-  images   images on all hosts: tags, digests, sizes, used by
-  ps       containers on all hosts
+  hosts     engines, their versions and load; fails when one is down
+  images    images on all hosts: tags, digests, sizes, used by
+  ps        containers on all hosts
+  stats     CPU, memory, network and disk use per container and host
+  deploy    deploy an application version, replacing the running one
+  history   the deployments of an application
+  rollback  roll an application back to an earlier deployment
+  scale     scale an application to N replicas
 
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </source>
         <translation>用法：slipctl 命令 [选项]
 
 命令：
-  hosts    引擎及其版本和负载；任一引擎宕机时失败
-  images   所有主机上的镜像：标签、摘要、大小、使用者
-  ps       所有主机上的容器
+  hosts     引擎及其版本和负载；任一引擎离线时失败
+  images    所有主机上的镜像：标签、摘要、大小、使用者
+  ps        所有主机上的容器
+  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
+  deploy    部署应用的一个版本，替换正在运行的版本
+  history   应用的部署记录
+  rollback  将应用回滚到较早的部署
+  scale     将应用扩缩到 N 个副本
 
 运行 &apos;slipctl 命令 --help&apos; 查看该命令的选项。
 </translation>
     </message>
     <message>
-        <source>slipctl: unknown command &quot;%1&quot;</source>
-        <translation>slipctl：未知命令 &quot;%1&quot;</translation>
+        <source>CPU, memory, network and block I/O of every running container, and each host&apos;s share of its capacity: one snapshot, as docker stats --no-stream.</source>
+        <translation>每个运行中容器的 CPU、内存、网络和块 I/O，以及每台主机的容量占用比例：一次性快照，等同于 docker stats --no-stream。</translation>
+    </message>
+    <message>
+        <source>%1 container(s) not measured: %2</source>
+        <translation>%1 个容器未测量：%2</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>内存用量 / 限制</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>网络 I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / TOTAL</source>
+        <translation>内存用量 / 总量</translation>
     </message>
 </context>
 <context>
@@ -583,10 +1091,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <translation>Slipway</translation>
     </message>
     <message>
-        <source>Utilization across the fleet at a glance: CPU, memory and containers per host, with the hosts and apps that need attention first.</source>
-        <translation>一眼看清整个集群的资源使用：每台主机的 CPU、内存和容器，需要关注的主机和应用排在最前。</translation>
-    </message>
-    <message>
         <source>The release queue: groups of application versions waiting for review, approved by a team lead and rolled out, with rollback to any earlier deployment.</source>
         <translation>发布队列：等待评审的应用版本组，由团队负责人批准后上线，并可回滚到任何一次较早的部署。</translation>
     </message>
@@ -595,16 +1099,393 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <translation>基于模板一键创建完整的测试环境，并检查其与模板之间的偏差。</translation>
     </message>
     <message>
-        <source>The applications Slipway deploys, with their versions, replicas and health on every host.</source>
-        <translation>Slipway 部署的应用，以及它们在每台主机上的版本、副本数和健康状态。</translation>
-    </message>
-    <message>
         <source>Loading hosts…</source>
         <translation>正在加载主机…</translation>
     </message>
     <message>
         <source>Hosts: %1 of %2 up</source>
         <translation>主机：%2 台中 %1 台在线</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Swarm services</source>
+        <translation>Swarm 服务</translation>
+    </message>
+    <message>
+        <source>No alerts firing</source>
+        <translation>没有正在触发的告警</translation>
+    </message>
+    <message>
+        <source>Alerts: %1 firing, %2 not acknowledged</source>
+        <translation>告警：%1 个触发中，%2 个未确认</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::cli</name>
+    <message>
+        <source>Deploys an application version: starts the new replicas, waits until they are healthy, then stops the running ones (kept stopped for the undo window).</source>
+        <translation>部署一个应用版本：启动新副本，等待它们变为健康，然后停止正在运行的副本（在撤销窗口期内保持停止状态）。</translation>
+    </message>
+    <message>
+        <source>The application (label slipway.app).</source>
+        <translation>应用（标签 slipway.app）。</translation>
+    </message>
+    <message>
+        <source>The environment (label slipway.env).</source>
+        <translation>环境（标签 slipway.env）。</translation>
+    </message>
+    <message>
+        <source>The image, REPOSITORY:TAG or REPOSITORY@sha256:…; pinned by digest.</source>
+        <translation>镜像，REPOSITORY:TAG 或 REPOSITORY@sha256:…；按摘要固定。</translation>
+    </message>
+    <message>
+        <source>How many replicas (default 1).</source>
+        <translation>副本数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Publish a port, [IP:][HOST:]CONTAINER (IP defaults to 127.0.0.1; HOST 0 or absent: any free port); repeatable.</source>
+        <translation>发布端口，[IP:][HOST:]CONTAINER（IP 默认为 127.0.0.1；HOST 为 0 或省略：任意空闲端口）；可重复。</translation>
+    </message>
+    <message>
+        <source>An environment variable, K=V; repeatable.</source>
+        <translation>环境变量，K=V；可重复。</translation>
+    </message>
+    <message>
+        <source>A shell command that exits 0 when a replica is healthy (default: the image&apos;s health check, else a TCP connect to a published port).</source>
+        <translation>副本健康时以 0 退出的 shell 命令（默认：镜像自带的健康检查，否则对已发布端口进行 TCP 连接）。</translation>
+    </message>
+    <message>
+        <source>The network to attach replicas to (default: the engine&apos;s bridge).</source>
+        <translation>副本要连接的网络（默认：引擎的 bridge 网络）。</translation>
+    </message>
+    <message>
+        <source>deploy takes one application name (see --help).</source>
+        <translation>deploy 需要一个应用名称（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>--env is required.</source>
+        <translation>必须指定 --env。</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>--image is required.</source>
+        <translation>必须指定 --image。</translation>
+    </message>
+    <message>
+        <source>--image &quot;%1&quot;: %2</source>
+        <translation>--image “%1”：%2</translation>
+    </message>
+    <message>
+        <source>--replicas takes a number of at least 1.</source>
+        <translation>--replicas 需要一个至少为 1 的数字。</translation>
+    </message>
+    <message>
+        <source>--env-var &quot;%1&quot;: expected K=V.</source>
+        <translation>--env-var “%1”：应为 K=V。</translation>
+    </message>
+    <message>
+        <source>Deployed %1 %2 in %3: %4 replica(s) of %5 on %6 (deployment #%7)</source>
+        <translation>已在 %3 中部署 %1 %2：%5 的 %4 个副本，位于 %6（部署 #%7）</translation>
+    </message>
+    <message>
+        <source>deploy failed: %1</source>
+        <translation>部署失败：%1</translation>
+    </message>
+    <message>
+        <source>Lists the deployments of an application, newest first; RESTORABLE says whether its version can still be rolled back to.</source>
+        <translation>列出应用的部署记录，最新的在前；“可回滚”列表示其版本是否仍可回滚。</translation>
+    </message>
+    <message>
+        <source>history takes one application name (see --help).</source>
+        <translation>history 需要一个应用名称（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>REPLICAS</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>RESTORABLE</source>
+        <translation>可回滚</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Rolls an application back to an earlier deployment: pulls its image by digest, starts the replicas with the recorded configuration, waits until they are healthy, then stops the running ones. If the target never becomes healthy, the running version stays untouched.</source>
+        <translation>将应用回滚到较早的部署：按摘要拉取其镜像，以记录的配置启动副本，等待它们变为健康，然后停止正在运行的副本。如果目标始终未变为健康，正在运行的版本保持不变。</translation>
+    </message>
+    <message>
+        <source>The version, digest (sha256:… or 12+ hex digits) or #deployment to roll back to (default: the previous version).</source>
+        <translation>要回滚到的版本、摘要（sha256:… 或 12 位以上十六进制数字）或 #部署编号（默认：上一个版本）。</translation>
+    </message>
+    <message>
+        <source>Print the plan and stop.</source>
+        <translation>输出计划后停止。</translation>
+    </message>
+    <message>
+        <source>rollback takes one application name (see --help).</source>
+        <translation>rollback 需要一个应用名称（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>--to needs a version, a digest or #ID.</source>
+        <translation>--to 需要版本、摘要或 #ID。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has no deployment of &quot;%3&quot; (see slipctl history).</source>
+        <translation>%2 中的 %1 没有“%3”的部署（参见 slipctl history）。</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2</source>
+        <translation>回滚 %2 中的 %1</translation>
+    </message>
+    <message>
+        <source>  from %1 (%2), deployment #%3</source>
+        <translation>  从 %1（%2），部署 #%3</translation>
+    </message>
+    <message>
+        <source>  to   %1 (%2), deployment #%3</source>
+        <translation>  到 %1（%2），部署 #%3</translation>
+    </message>
+    <message>
+        <source>  %1 replica(s) on %2</source>
+        <translation>  %2 上的 %1 个副本</translation>
+    </message>
+    <message>
+        <source>  stop-first: %1</source>
+        <translation>  先停后启：%1</translation>
+    </message>
+    <message>
+        <source>Rolled back %1 in %2 to %3 (%4): %5 replica(s), deployment #%6</source>
+        <translation>已将 %2 中的 %1 回滚到 %3（%4）：%5 个副本，部署 #%6</translation>
+    </message>
+    <message>
+        <source>rollback failed, %1 keeps running: %2</source>
+        <translation>回滚失败，%1 继续运行：%2</translation>
+    </message>
+    <message>
+        <source>Scales the running version of an application to N replicas: new ones with the same configuration on the least-loaded hosts, or the newest removed first.</source>
+        <translation>将应用正在运行的版本扩缩到 N 个副本：以相同配置在负载最低的主机上创建新副本，或优先删除最新的副本。</translation>
+    </message>
+    <message>
+        <source>How many replicas to have.</source>
+        <translation>目标副本数。</translation>
+    </message>
+    <message>
+        <source>scale takes one application name (see --help).</source>
+        <translation>scale 需要一个应用名称（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 runs %3 replica(s) of %4 on %5</source>
+        <translation>%2 中的 %1 在 %5 上运行 %4 的 %3 个副本</translation>
+    </message>
+    <message>
+        <source>scale failed: %1</source>
+        <translation>扩缩失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::cli::CliDeployer</name>
+    <message>
+        <source>Seconds for new replicas to become healthy before they are removed (default 60).</source>
+        <translation>新副本变为健康的等待秒数，超时后将其删除（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Seconds the replaced replicas stay stopped before they are removed (default 60). Up to 10: slipctl waits and removes them; longer: the next run does.</source>
+        <translation>被替换的副本在删除前保持停止状态的秒数（默认 60）。不超过 10：slipctl 会等待并删除它们；更长：由下一次运行删除。</translation>
+    </message>
+    <message>
+        <source>--health-timeout and --undo-window take a number of seconds.</source>
+        <translation>--health-timeout 和 --undo-window 需要秒数。</translation>
+    </message>
+    <message>
+        <source>the host list did not load in time</source>
+        <translation>主机列表未能及时加载</translation>
+    </message>
+    <message>
+        <source>no hosts: set DOCKER_HOST, pass --host, or add one in Slipway</source>
+        <translation>没有主机：请设置 DOCKER_HOST、传入 --host，或在 Slipway 中添加主机</translation>
+    </message>
+    <message>
+        <source>no host answers (%1)</source>
+        <translation>没有主机响应（%1）</translation>
+    </message>
+    <message>
+        <source>recovered: %1</source>
+        <translation>已恢复：%1</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时响应</translation>
+    </message>
+    <message>
+        <source>Removing the old replicas after the %1 s undo window</source>
+        <translation>%1 秒撤销窗口期已过，正在删除旧副本</translation>
+    </message>
+    <message>
+        <source>The old replicas stay stopped until %1 (the undo window); the next slipway or slipctl run removes them after that.</source>
+        <translation>旧副本将保持停止状态直到 %1（撤销窗口期）；此后下一次运行 slipway 或 slipctl 时会删除它们。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::AlertMonitor</name>
+    <message>
+        <source>The alert rules cannot be read: %1</source>
+        <translation>无法读取告警规则：%1</translation>
+    </message>
+    <message>
+        <source>the rule is removed or disabled</source>
+        <translation>规则已被删除或禁用</translation>
+    </message>
+    <message>
+        <source>the host was removed</source>
+        <translation>主机已被移除</translation>
+    </message>
+    <message>
+        <source>the host is no longer configured</source>
+        <translation>主机已不再配置</translation>
+    </message>
+    <message>
+        <source>the container was removed</source>
+        <translation>容器已被删除</translation>
+    </message>
+    <message>
+        <source>the container no longer exists</source>
+        <translation>容器已不存在</translation>
+    </message>
+    <message>
+        <source>the rule is disabled</source>
+        <translation>规则已禁用</translation>
+    </message>
+    <message>
+        <source>Health check failing: %1</source>
+        <translation>健康检查失败：%1</translation>
+    </message>
+    <message>
+        <source>no longer checked (%1)</source>
+        <translation>不再检查（%1）</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>现在为 %1</translation>
+    </message>
+    <message>
+        <source>Exited with code %1: %2</source>
+        <translation>以退出码 %1 退出：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarted %n time(s) within %1 (%2 in all)</source>
+        <translation>
+            <numerusform>%1 内重启了 %n 次（共 %2 次）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restart(s) within %1</source>
+        <translation>
+            <numerusform>%1 内重启 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reachable again</source>
+        <translation>已恢复连接</translation>
+    </message>
+    <message>
+        <source>Unreachable for %1: %2</source>
+        <translation>无法连接已持续 %1：%2</translation>
+    </message>
+    <message>
+        <source>CPU back to %1 %</source>
+        <translation>CPU 已回落到 %1 %</translation>
+    </message>
+    <message>
+        <source>memory back to %1 %</source>
+        <translation>内存已回落到 %1 %</translation>
+    </message>
+    <message>
+        <source>CPU %1 % for %2 (over %3 %)</source>
+        <translation>CPU %1 % 持续 %2（超过 %3 %）</translation>
+    </message>
+    <message>
+        <source>Memory %1 % for %2 (over %3 %)</source>
+        <translation>内存 %1 % 持续 %2（超过 %3 %）</translation>
+    </message>
+    <message>
+        <source>An alert could not be recorded: %1</source>
+        <translation>无法记录告警：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>The rules cannot be changed: the database is not open.</source>
+        <translation>无法更改规则：数据库未打开。</translation>
+    </message>
+    <message>
+        <source>There is no alert rule %1.</source>
+        <translation>不存在告警规则 %1。</translation>
+    </message>
+    <message>
+        <source>the rule was removed</source>
+        <translation>规则已被删除</translation>
+    </message>
+    <message>
+        <source>That alert is no longer listed.</source>
+        <translation>该告警已不在列表中。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged this alert already.</source>
+        <translation>%1 已确认此告警。</translation>
+    </message>
+    <message>
+        <source>The alert is not recorded yet; try again in a moment.</source>
+        <translation>告警尚未记录；请稍后重试。</translation>
     </message>
 </context>
 <context>
@@ -729,6 +1610,220 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     </message>
 </context>
 <context>
+    <name>slipway::core::ServiceCatalog</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>No image was given.</source>
+        <translation>未指定镜像。</translation>
+    </message>
+    <message>
+        <source>The host does not answer.</source>
+        <translation>该主机没有响应。</translation>
+    </message>
+    <message>
+        <source>update rolled back due to failure</source>
+        <translation>更新因失败已回滚</translation>
+    </message>
+    <message>
+        <source>There is no host with the id &quot;%1&quot;.</source>
+        <translation>没有 ID 为“%1”的主机。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Swarm manager.</source>
+        <translation>“%1”不是 Swarm 管理节点。</translation>
+    </message>
+    <message>
+        <source>The host has no usable engine address.</source>
+        <translation>该主机没有可用的引擎地址。</translation>
+    </message>
+    <message>
+        <source>There is no service with the id &quot;%1&quot; on “%2”.</source>
+        <translation>“%2”上没有 ID 为“%1”的服务。</translation>
+    </message>
+    <message>
+        <source>%1 has no previous spec to roll back to.</source>
+        <translation>%1 没有可回滚到的先前配置。</translation>
+    </message>
+    <message>
+        <source>%1 is a global service: it runs one task on every node and cannot be scaled.</source>
+        <translation>%1 是全局服务：它在每个节点上运行一个任务，无法扩缩。</translation>
+    </message>
+    <message>
+        <source>The number of replicas cannot be negative (%1).</source>
+        <translation>副本数不能为负数（%1）。</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s spec of %1 could not be read: %2</source>
+        <translation>无法读取引擎中 %1 的配置：%2</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a replicated service: it cannot be scaled.</source>
+        <translation>%1 不是副本模式的服务：无法扩缩。</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2 replicas</source>
+        <translation>%1 -&gt; %2 个副本</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>当前运行</translation>
+    </message>
+    <message>
+        <source>previous spec</source>
+        <translation>先前配置</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::AlertRuleModel</name>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>监视项</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::AlertTableModel</name>
+    <message>
+        <source>Cleared</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <source>Firing, acknowledged</source>
+        <translation>触发中，已确认</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>触发中</translation>
+    </message>
+    <message>
+        <source>By %1 at %2</source>
+        <translation>由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::ApplicationTableModel</name>
+    <message numerus="yes">
+        <source>%1 (+%n other)</source>
+        <translation>
+            <numerusform>%1（另有 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>running (no health check)</source>
+        <translation>运行中（无健康检查）</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>unhealthy (%1 of %2)</source>
+        <translation>不健康（%2 个中 %1 个）</translation>
+    </message>
+    <message>
+        <source>starting (%1 of %2)</source>
+        <translation>启动中（%2 个中 %1 个）</translation>
+    </message>
+    <message>
+        <source>Last known state: a host cannot be reached.</source>
+        <translation>最后已知状态：有主机无法连接。</translation>
+    </message>
+    <message>
+        <source>Also present: %1</source>
+        <translation>另有：%1</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+</context>
+<context>
     <name>slipway::models::AuditTableModel</name>
     <message>
         <source>When</source>
@@ -812,6 +1907,105 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Memory</source>
         <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::DeploymentHistoryModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>扩缩</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no: image gone</source>
+        <translation>否：镜像已不存在</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <source>No host holds this image and the registry no longer has its digest: it cannot be rolled back to.</source>
+        <translation>没有主机持有此镜像，且镜像仓库中已没有其摘要：无法回滚到它。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Restorable</source>
+        <translation>可回滚</translation>
     </message>
 </context>
 <context>
@@ -946,6 +2140,614 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Dangling</source>
         <translation>悬空</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::ServiceTableModel</name>
+    <message>
+        <source>starting replicas</source>
+        <translation>正在启动副本</translation>
+    </message>
+    <message>
+        <source>updating</source>
+        <translation>更新中</translation>
+    </message>
+    <message>
+        <source>update paused</source>
+        <translation>更新已暂停</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>回滚中</translation>
+    </message>
+    <message>
+        <source>rollback paused</source>
+        <translation>回滚已暂停</translation>
+    </message>
+    <message>
+        <source>rolled back by the engine</source>
+        <translation>已被引擎回滚</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>%1 (global)</source>
+        <translation>%1（全局）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer; this is what it had when it last did.</source>
+        <translation>%1 没有响应；这是它最后一次响应时的内容。</translation>
+    </message>
+    <message>
+        <source>%1 running, %2 on the current image, %3 asked for</source>
+        <translation>%1 个运行中，%2 个使用当前镜像，期望 %3 个</translation>
+    </message>
+    <message>
+        <source>Last task error: %1</source>
+        <translation>上次任务错误：%1</translation>
+    </message>
+    <message>
+        <source>Updates: %1, on failure: %2</source>
+        <translation>更新：%1，失败时：%2</translation>
+    </message>
+    <message>
+        <source>stop-first (engine default)</source>
+        <translation>stop-first（引擎默认）</translation>
+    </message>
+    <message>
+        <source>pause (engine default)</source>
+        <translation>pause（引擎默认）</translation>
+    </message>
+    <message>
+        <source>No previous spec: nothing to roll back to.</source>
+        <translation>无先前配置：没有可回滚的目标。</translation>
+    </message>
+    <message>
+        <source>Roll back goes to %1%2 with %3 replicas, %4.</source>
+        <translation>回滚将恢复到 %1%2，%3 个副本，%4。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>上次更新</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>先前镜像</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::TopUsageModel</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 of one core&apos;s time (%2)</source>
+        <translation>单核时间的 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 / %2（%3）</translation>
+    </message>
+    <message>
+        <source>Open the usage of %1 (%2 running containers)</source>
+        <translation>查看 %1 的资源使用情况（%2 个运行中的容器）</translation>
+    </message>
+    <message>
+        <source>Open the usage of %1 on %2</source>
+        <translation>查看 %2 上 %1 的资源使用情况</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::VersionListModel</name>
+    <message>
+        <source>(untagged)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1（运行中）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The registry does not list this version; only hosts hold it.</source>
+        <translation>镜像仓库未列出此版本；只有主机上有。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>In registry</source>
+        <translation>在镜像仓库中</translation>
+    </message>
+    <message>
+        <source>On hosts</source>
+        <translation>在主机上</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::AlertNotifier</name>
+    <message>
+        <source>Alert: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts fired</source>
+        <translation>
+            <numerusform>触发了 %n 个告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slipway: no alerts firing</source>
+        <translation>Slipway：没有正在触发的告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slipway: %n alert(s) firing</source>
+        <translation>
+            <numerusform>Slipway：%n 个告警正在触发</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::AlertRuleDialog</name>
+    <message>
+        <source>Edit alert rule</source>
+        <translation>编辑告警规则</translation>
+    </message>
+    <message>
+        <source>Add alert rule</source>
+        <translation>添加告警规则</translation>
+    </message>
+    <message>
+        <source>What people see when it fires</source>
+        <translation>告警触发时显示的名称</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How long the condition must hold before the alert fires</source>
+        <translation>告警触发前条件必须持续的时间</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Watches:</source>
+        <translation>监视项：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Over:</source>
+        <translation>超过：</translation>
+    </message>
+    <message>
+        <source>For at least:</source>
+        <translation>至少持续：</translation>
+    </message>
+    <message>
+        <source>Restarts:</source>
+        <translation>重启次数：</translation>
+    </message>
+    <message>
+        <source>Within:</source>
+        <translation>时间窗口：</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>规则未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::AlertsView</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Say that you are on the selected alert</source>
+        <translation>表明你正在处理所选告警</translation>
+    </message>
+    <message>
+        <source>Firing only</source>
+        <translation>仅显示触发中</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add an alert rule</source>
+        <translation>添加告警规则</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the selected rule</source>
+        <translation>编辑所选规则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>删除所选规则</translation>
+    </message>
+    <message>
+        <source>The alert was not acknowledged: %1</source>
+        <translation>告警未确认：%1</translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>规则未更改：%1</translation>
+    </message>
+    <message>
+        <source>Nothing firing</source>
+        <translation>没有正在触发的告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing</source>
+        <translation>
+            <numerusform>%n 个触发中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not acknowledged</source>
+        <translation>
+            <numerusform>%n 个未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove alert rule</source>
+        <translation>删除告警规则</translation>
+    </message>
+    <message>
+        <source>Remove the rule &quot;%1&quot; (%2)?
+
+Its alerts clear; the history of what it found is kept.</source>
+        <translation>要删除规则“%1”（%2）吗？
+
+其告警将被解除；已发现问题的历史记录会被保留。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::AppUsageView</name>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>No running container of this application.</source>
+        <translation>此应用没有运行中的容器。</translation>
+    </message>
+    <message>
+        <source>%1 over all its containers</source>
+        <translation>所有容器合计 %1</translation>
+    </message>
+    <message>
+        <source>summed over its containers</source>
+        <translation>其所有容器的总和</translation>
+    </message>
+    <message>
+        <source>no environment</source>
+        <translation>无环境</translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation>环境 %1</translation>
+    </message>
+    <message>
+        <source>Application  ·  %1  ·  </source>
+        <translation>应用  ·  %1  ·  </translation>
+    </message>
+    <message>
+        <source>1 running container</source>
+        <translation>1 个运行中的容器</translation>
+    </message>
+    <message>
+        <source>%1 running containers</source>
+        <translation>%1 个运行中的容器</translation>
+    </message>
+    <message>
+        <source> on 1 host</source>
+        <translation> · 1 台主机</translation>
+    </message>
+    <message>
+        <source> on %1 hosts</source>
+        <translation> · %1 台主机</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ApplicationsView</name>
+    <message>
+        <source>Deploy…</source>
+        <translation>部署…</translation>
+    </message>
+    <message>
+        <source>Deploy an image as an application in an environment</source>
+        <translation>将镜像作为应用部署到某个环境中</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Load the history and the versions of the selected application again</source>
+        <translation>重新加载所选应用的历史记录和版本</translation>
+    </message>
+    <message>
+        <source>Filter: application, environment, version, host…</source>
+        <translation>筛选：应用、环境、版本、主机…</translation>
+    </message>
+    <message>
+        <source>Roll back to previous</source>
+        <translation>回滚到上一版本</translation>
+    </message>
+    <message>
+        <source>Run the version deployed before the current one again</source>
+        <translation>再次运行当前版本之前部署的版本</translation>
+    </message>
+    <message>
+        <source>Roll back to this</source>
+        <translation>回滚到此部署</translation>
+    </message>
+    <message>
+        <source>Run the selected deployment&apos;s image (by digest) and configuration again</source>
+        <translation>再次运行所选部署的镜像（按摘要）和配置</translation>
+    </message>
+    <message>
+        <source>How many versions of this application are kept restorable</source>
+        <translation>此应用保留多少个可回滚的版本</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Keep this many versions restorable</source>
+        <translation>保留此数量的可回滚版本</translation>
+    </message>
+    <message>
+        <source>Keep restorable:</source>
+        <translation>保留可回滚版本：</translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation>个版本</translation>
+    </message>
+    <message>
+        <source>Deploy this version…</source>
+        <translation>部署此版本…</translation>
+    </message>
+    <message>
+        <source>Deploy the selected version with the current configuration</source>
+        <translation>以当前配置部署所选版本</translation>
+    </message>
+    <message>
+        <source>Ask the registry for the tags again</source>
+        <translation>重新向镜像仓库查询标签</translation>
+    </message>
+    <message>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <source>Remove one replica (the newest)</source>
+        <translation>删除一个副本（最新的）</translation>
+    </message>
+    <message>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <source>Add one replica on the least-loaded host</source>
+        <translation>在负载最低的主机上添加一个副本</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>扩缩</translation>
+    </message>
+    <message>
+        <source>Run exactly this many replicas of the current version</source>
+        <translation>将当前版本的副本数精确设为此数量</translation>
+    </message>
+    <message>
+        <source>Scale to:</source>
+        <translation>扩缩到：</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Could not load the history of %1 in %2: %3</source>
+        <translation>无法加载 %2 中 %1 的历史记录：%3</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：完成。</translation>
+    </message>
+    <message>
+        <source>%1: done. %2</source>
+        <translation>%1：完成。%2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The registry could not be listed: %1. Versions the hosts hold are shown.</source>
+        <translation>无法列出镜像仓库：%1。显示的是主机上已有的版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) of %1.</source>
+        <translation>
+            <numerusform>%1 的 %n 个版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an application to see its history, versions and replicas.</source>
+        <translation>选择一个应用以查看其历史记录、版本和副本。</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>%1 runs from an image ID, not a repository: no registry to ask.</source>
+        <translation>%1 从镜像 ID 而非仓库运行：没有可查询的镜像仓库。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its tags…</source>
+        <translation>正在向 %1 查询其标签…</translation>
+    </message>
+    <message>
+        <source>The image of this deployment can no longer be pulled.</source>
+        <translation>此部署的镜像已无法拉取。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running (%3)</source>
+        <translation>%2 个中 %1 个运行中（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>%n 个应用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s) running</source>
+        <translation>
+            <numerusform>%n 个副本运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replicas must be from 1 to 100 (asked for %1).</source>
+        <translation>副本数必须在 1 到 100 之间（请求的是 %1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaling %1 in %2 to %n replica(s)</source>
+        <translation>
+            <numerusform>正在将 %2 中的 %1 扩缩到 %n 个副本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping the last %n version(s) of %1 in %2 restorable</source>
+        <translation>
+            <numerusform>正在为 %2 中的 %1 保留最近 %n 个可回滚版本</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1266,6 +3068,45 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     </message>
 </context>
 <context>
+    <name>slipway::widgets::ContainerUsageView</name>
+    <message>
+        <source>Disk I/O</source>
+        <translation>磁盘 I/O</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>no limit · host has %1</source>
+        <translation>无限制 · 主机共有 %1</translation>
+    </message>
+    <message>
+        <source>of %1 limit (%2)</source>
+        <translation>/ 限制 %1（%2）</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>位于 %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>no longer on this host</source>
+        <translation>已不在此主机上</translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::ContainersView</name>
     <message>
         <source>Start the selected containers</source>
@@ -1398,6 +3239,330 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Force: also stop and remove the %1 running containers</source>
         <translation>强制：同时停止并删除 %1 个正在运行的容器</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::DashboardView</name>
+    <message>
+        <source>Fleet overview</source>
+        <translation>集群概览</translation>
+    </message>
+    <message>
+        <source>Hosts up</source>
+        <translation>在线主机</translation>
+    </message>
+    <message>
+        <source>Containers running</source>
+        <translation>运行中的容器</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>Cluster CPU</source>
+        <translation>集群 CPU</translation>
+    </message>
+    <message>
+        <source>Cluster memory</source>
+        <translation>集群内存</translation>
+    </message>
+    <message>
+        <source>Open the Hosts section</source>
+        <translation>打开“主机”部分</translation>
+    </message>
+    <message>
+        <source>Load per host</source>
+        <translation>每台主机的负载</translation>
+    </message>
+    <message>
+        <source>Imbalance: the spread, in percentage points, between the most and the least loaded reachable host.</source>
+        <translation>不均衡度：负载最高与最低的可连接主机之间的差距，以百分点计。</translation>
+    </message>
+    <message>
+        <source>Cluster CPU and memory</source>
+        <translation>集群 CPU 和内存</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>The last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>CPU (% of all cores)</source>
+        <translation>CPU（占所有核心的 %）</translation>
+    </message>
+    <message>
+        <source>Memory (% of all RAM)</source>
+        <translation>内存（占全部 RAM 的 %）</translation>
+    </message>
+    <message>
+        <source>Top containers</source>
+        <translation>容器排行</translation>
+    </message>
+    <message>
+        <source>Top applications</source>
+        <translation>应用排行</translation>
+    </message>
+    <message>
+        <source>No application measured yet: applications are containers labelled slipway.app.</source>
+        <translation>尚未测量任何应用：应用是带有 slipway.app 标签的容器。</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>of 1 core</source>
+        <translation>共 1 核</translation>
+    </message>
+    <message>
+        <source>of %1 cores</source>
+        <translation>共 %1 核</translation>
+    </message>
+    <message>
+        <source> on 1 host</source>
+        <translation> · 1 台主机</translation>
+    </message>
+    <message>
+        <source> on %1 hosts</source>
+        <translation> · %1 台主机</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Dashed line: the mean of the reachable hosts.</source>
+        <translation>虚线：可连接主机的平均值。</translation>
+    </message>
+    <message>
+        <source>Busiest: %1 at %2 CPU; least busy: %3 at %4.</source>
+        <translation>最忙：%1，CPU %2；最空闲：%3，%4。</translation>
+    </message>
+    <message>
+        <source>One reachable host: nothing to balance yet.</source>
+        <translation>只有一台可连接主机：暂无需均衡。</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>Imbalance</source>
+        <translation>不均衡度</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Updated %1 · sampled every %2 s</source>
+        <translation>更新于 %1 · 每 %2 秒采样一次</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>no host configured</source>
+        <translation>未配置主机</translation>
+    </message>
+    <message>
+        <source>loading hosts…</source>
+        <translation>正在加载主机…</translation>
+    </message>
+    <message>
+        <source>down: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>connecting to %n host(s)…</source>
+        <translation>
+            <numerusform>正在连接 %n 台主机…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all reachable</source>
+        <translation>全部可连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not running</source>
+        <translation>
+            <numerusform>%n 个未运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n restarting</source>
+        <translation>
+            <numerusform>，%n 个重启中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every health check passes</source>
+        <translation>所有健康检查均通过</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the usage of %1</source>
+        <translation>查看 %1 的资源使用情况</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::DeployDialog</name>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>e.g. web</source>
+        <translation>例如 web</translation>
+    </message>
+    <message>
+        <source>e.g. staging</source>
+        <translation>例如 staging</translation>
+    </message>
+    <message>
+        <source>e.g. registry.example.com:5000/team/web:1.2.0</source>
+        <translation>例如 registry.example.com:5000/team/web:1.2.0</translation>
+    </message>
+    <message>
+        <source>e.g. 8080 or 127.0.0.1:0:8080 (host port 0: any)</source>
+        <translation>例如 8080 或 127.0.0.1:0:8080（主机端口 0：任意）</translation>
+    </message>
+    <message>
+        <source>[IP:][HOST:]CONTAINER[/udp], separated by commas. Without an address the port is bound on 127.0.0.1. A fixed host port means the old replica must stop before the new one starts.</source>
+        <translation>[IP:][HOST:]CONTAINER[/udp]，以逗号分隔。未指定地址时，端口绑定在 127.0.0.1 上。固定主机端口意味着旧副本必须在新副本启动前停止。</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation>KEY=VALUE，每行一个</translation>
+    </message>
+    <message>
+        <source>empty: the image&apos;s own health check</source>
+        <translation>留空：使用镜像自带的健康检查</translation>
+    </message>
+    <message>
+        <source>A shell command run inside the container; exit 0 means healthy.</source>
+        <translation>在容器内运行的 shell 命令；退出码 0 表示健康。</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>环境：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>副本数：</translation>
+    </message>
+    <message>
+        <source>Publish:</source>
+        <translation>发布端口：</translation>
+    </message>
+    <message>
+        <source>Environment variables:</source>
+        <translation>环境变量：</translation>
+    </message>
+    <message>
+        <source>Health command:</source>
+        <translation>健康检查命令：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2 runs %3: %n replica(s).</source>
+        <translation>
+            <numerusform>%2 中的 %1 正在运行 %3：%n 个副本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy %1 in %2</source>
+        <translation>部署 %2 中的 %1</translation>
+    </message>
+    <message>
+        <source>Name the application.</source>
+        <translation>请为应用命名。</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot;: start with a letter or digit and use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
+        <translation>应用“%1”：须以字母或数字开头，只能使用字母、数字、“.”、“_”和“-”（最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>Name the environment.</source>
+        <translation>请为环境命名。</translation>
+    </message>
+    <message>
+        <source>Environment &quot;%1&quot;: start with a letter or digit and use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 63).</source>
+        <translation>环境“%1”：须以字母或数字开头，只能使用字母、数字、“.”、“_”和“-”（最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>Give the image to deploy.</source>
+        <translation>请指定要部署的镜像。</translation>
+    </message>
+    <message>
+        <source>Publish: %1</source>
+        <translation>发布端口：%1</translation>
+    </message>
+    <message>
+        <source>Environment variable on line %1 (&quot;%2&quot;): expected KEY=VALUE.</source>
+        <translation>第 %1 行的环境变量（“%2”）：应为 KEY=VALUE。</translation>
+    </message>
+    <message>
+        <source>Environment variable on line %1: the name &quot;%2&quot; contains a space.</source>
+        <translation>第 %1 行的环境变量：名称“%2”包含空格。</translation>
+    </message>
+    <message>
+        <source>Deploys %1 as %2 in %3.</source>
+        <translation>将 %1 部署为 %3 中的 %2。</translation>
+    </message>
+    <message>
+        <source>A fixed host port is published: the running replica on each host is stopped before its replacement starts, so there is a short gap (measured and reported). Publish host port 0 to let old and new run side by side.</source>
+        <translation>发布了固定主机端口：每台主机上正在运行的副本会在其替代副本启动前停止，因此会有短暂的中断（会测量并报告）。将主机端口设为 0 可让新旧副本同时运行。</translation>
+    </message>
+    <message>
+        <source>Resolving %1…</source>
+        <translation>正在解析 %1…</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +3787,55 @@ The facts below are from when it last answered.</source>
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::HostLoadBars</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>CPU (% of cores)</source>
+        <translation>CPU（占核心的 %）</translation>
+    </message>
+    <message>
+        <source>Memory (% of RAM)</source>
+        <translation>内存（占 RAM 的 %）</translation>
+    </message>
+    <message>
+        <source>Waiting for the first samples…</source>
+        <translation>正在等待首批采样…</translation>
+    </message>
+    <message>
+        <source>%1 (down)</source>
+        <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable: no current figures.</source>
+        <translation>%1 无法连接：没有当前数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+CPU: %2 of %n core(s)</source>
+        <translation>
+            <numerusform>%1
+CPU：%2 / %n 核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory: %1 of %2 (%3)</source>
+        <translation>内存：%1 / %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s) measured</source>
+        <translation>
+            <numerusform>已测量 %n 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The dashed line is the mean of all reachable hosts.</source>
+        <translation>虚线是所有可连接主机的平均值。</translation>
     </message>
 </context>
 <context>
@@ -2118,10 +4332,429 @@ The engine and its containers are not touched.</source>
     </message>
 </context>
 <context>
+    <name>slipway::widgets::RollbackDialog</name>
+    <message>
+        <source>Roll back %1 in %2</source>
+        <translation>回滚 %2 中的 %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2 to deployment #%3</source>
+        <translation>将 %2 中的 %1 回滚到部署 #%3</translation>
+    </message>
+    <message>
+        <source>Roll back %1 in %2 to the previous version</source>
+        <translation>将 %2 中的 %1 回滚到上一版本</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>之后：</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>副本数：</translation>
+    </message>
+    <message>
+        <source>Hosts:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>The rollback failed; %1 keeps running.</source>
+        <translation>回滚失败；%1 继续运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %2 now runs %3: %n replica(s) healthy on %4.</source>
+        <translation>
+            <numerusform>%2 中的 %1 现在运行 %3：%4 上有 %n 个健康副本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working out what the rollback will do…</source>
+        <translation>正在计算回滚将执行的操作…</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>无主机</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Stop-first: %1. The old replica on each host is stopped before the new one starts, so the application is briefly unavailable there; the gap is measured and reported.</source>
+        <translation>先停后启：%1。每台主机上的旧副本会在新副本启动前停止，因此应用在该主机上会短暂不可用；中断时长会被测量并报告。</translation>
+    </message>
+    <message>
+        <source>a fixed host port</source>
+        <translation>固定的主机端口</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulls %1 by digest, starts %n new replica(s), waits until they are healthy, then stops the old ones (kept for an undo window).</source>
+        <translation>
+            <numerusform>按摘要拉取 %1，启动 %n 个新副本，等待它们变为健康，然后停止旧副本（在撤销窗口期内保留）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::SamplerCostLabel</name>
+    <message>
+        <source>What measuring container utilization costs Slipway: its own CPU time while sampling, of one core, and how long the last round over every running container took.</source>
+        <translation>测量容器利用率给 Slipway 带来的开销：采样期间其自身占用的 CPU 时间（按单核计），以及最近一轮遍历所有运行中容器所用的时间。</translation>
+    </message>
+    <message>
+        <source>Sampling 1 container: %1 % CPU, round %2 ms</source>
+        <translation>正在采样 1 个容器：%1 % CPU，每轮 %2 ms</translation>
+    </message>
+    <message>
+        <source>Sampling %1 containers: %2 % CPU, round %3 ms</source>
+        <translation>正在采样 %1 个容器：%2 % CPU，每轮 %3 ms</translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::SectionPlaceholder</name>
     <message>
         <source>Coming in a later release.</source>
         <translation>将在后续版本中推出。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ServiceImageDialog</name>
+    <message>
+        <source>Update %1</source>
+        <translation>更新 %1</translation>
+    </message>
+    <message>
+        <source>Update &lt;b&gt;%1&lt;/b&gt; on “%2” to another image. The engine replaces one replica at a time, starting the new one before stopping the old, and rolls back by itself if a new replica fails.</source>
+        <translation>将“%2”上的 &lt;b&gt;%1&lt;/b&gt; 更新为另一个镜像。引擎每次替换一个副本，先启动新副本再停止旧副本；如果新副本失败，引擎会自动回滚。</translation>
+    </message>
+    <message>
+        <source>Image, e.g. registry:5000/app:1.2.0</source>
+        <translation>镜像，例如 registry:5000/app:1.2.0</translation>
+    </message>
+    <message>
+        <source>Looking for images of the same repository on the hosts…</source>
+        <translation>正在主机上查找同一仓库的镜像…</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>The engine refused the update: %1</source>
+        <translation>引擎拒绝了更新：%1</translation>
+    </message>
+    <message>
+        <source>The service is not listed any more.</source>
+        <translation>该服务已不在列表中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of the same repository.</source>
+        <translation>
+            <numerusform>同一仓库的 %n 个镜像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some hosts could not be asked: %1</source>
+        <translation>无法查询部分主机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ServicesView</name>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Roll the selected service back to its previous spec (asks first)</source>
+        <translation>将所选服务回滚到其先前配置（会先确认）</translation>
+    </message>
+    <message>
+        <source>Update image…</source>
+        <translation>更新镜像…</translation>
+    </message>
+    <message>
+        <source>Roll the selected service to another image, one replica at a time</source>
+        <translation>将所选服务更新到另一个镜像，每次一个副本</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>扩缩…</translation>
+    </message>
+    <message>
+        <source>Change how many replicas the selected service runs</source>
+        <translation>更改所选服务运行的副本数</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the services of every manager again now</source>
+        <translation>立即重新列出每个管理节点的服务</translation>
+    </message>
+    <message>
+        <source>Could not roll back %1: %2</source>
+        <translation>无法回滚 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not update %1: %2</source>
+        <translation>无法更新 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not scale %1: %2</source>
+        <translation>无法扩缩 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no previous spec to roll back to.</source>
+        <translation>%1 没有可回滚到的先前配置。</translation>
+    </message>
+    <message>
+        <source>No host is a Swarm manager: services show here once one is.</source>
+        <translation>没有主机是 Swarm 管理节点：有管理节点后，服务会显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n 个服务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> on </source>
+        <translation> 位于 </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manager(s)</source>
+        <translation>
+            <numerusform>%n 个管理节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · %1 updating · %2 not all running</source>
+        <translation> · %1 个更新中 · %2 个未全部运行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot list the services of every manager; those shown greyed are the last known.
+%1</source>
+        <translation>无法列出所有管理节点的服务；灰色显示的是最后已知的内容。
+%1</translation>
+    </message>
+    <message>
+        <source>Rolling back %1 to %2…</source>
+        <translation>正在将 %1 回滚到 %2…</translation>
+    </message>
+    <message>
+        <source>Updating %1 to %2, one replica at a time…</source>
+        <translation>正在将 %1 更新到 %2，每次一个副本…</translation>
+    </message>
+    <message>
+        <source>Scaling %1 to %2 replicas…</source>
+        <translation>正在将 %1 扩缩到 %2 个副本…</translation>
+    </message>
+    <message>
+        <source>Roll back service</source>
+        <translation>回滚服务</translation>
+    </message>
+    <message>
+        <source>Roll %1 on “%2” back to its previous spec?</source>
+        <translation>要将“%2”上的 %1 回滚到其先前配置吗？</translation>
+    </message>
+    <message>
+        <source>Now: %1, %2 replicas
+Back to: %3, %4 replicas</source>
+        <translation>当前：%1，%2 个副本
+回滚到：%3，%4 个副本</translation>
+    </message>
+    <message>
+        <source>The engine starts each old replica before it stops a new one.</source>
+        <translation>引擎会先启动每个旧副本，再停止对应的新副本。</translation>
+    </message>
+    <message>
+        <source>The previous spec rolls back stop-first: each replica is stopped before its replacement starts, so capacity drops by one during the rollback.</source>
+        <translation>先前配置以先停后启方式回滚：每个副本会在其替代副本启动前停止，因此回滚期间容量会减少一个副本。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>扩缩 %1</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 of %3 replicas now. 0 stops every replica and keeps the service.</source>
+        <translation>%1 当前运行 %2 / %3 个副本。设为 0 会停止所有副本但保留服务。</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>扩缩</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>副本数：</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 of %3 replicas.</source>
+        <translation>%1 运行 %2 / %3 个副本。</translation>
+    </message>
+    <message>
+        <source>The engine rolled %1 back to %2 by itself: %3</source>
+        <translation>引擎已自动将 %1 回滚到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Last task error: %1</source>
+        <translation>上次任务错误：%1</translation>
+    </message>
+    <message>
+        <source>The update of %1 paused: %2</source>
+        <translation>%1 的更新已暂停：%2</translation>
+    </message>
+    <message>
+        <source>%1 rolled back to %2; %3 of %4 replicas running.</source>
+        <translation>%1 已回滚到 %2；%4 个副本中 %3 个运行中。</translation>
+    </message>
+    <message>
+        <source>%1 updated to %2; %3 of %4 replicas running.</source>
+        <translation>%1 已更新到 %2；%4 个副本中 %3 个运行中。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::TopUsageList</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Rank by CPU</source>
+        <translation>按 CPU 排序</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Rank by memory</source>
+        <translation>按内存排序</translation>
+    </message>
+    <message>
+        <source>Waiting for the first samples…</source>
+        <translation>正在等待首批采样…</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::UsageChart</name>
+    <message>
+        <source>Time (HH:mm)</source>
+        <translation>时间（HH:mm）</translation>
+    </message>
+    <message>
+        <source>Waiting for samples…</source>
+        <translation>正在等待采样…</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::UsageDetailView</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>The last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Disk I/O</source>
+        <translation>磁盘 I/O</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>CPU (100 % = one core)</source>
+        <translation>CPU（100 % = 一个核心）</translation>
+    </message>
+    <message>
+        <source>of %1 (%2)</source>
+        <translation>/ %1（%2）</translation>
+    </message>
+    <message>
+        <source>↑ %1 sent</source>
+        <translation>↑ 已发送 %1</translation>
+    </message>
+    <message>
+        <source>read %1 · write %2</source>
+        <translation>读取 %1 · 写入 %2</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
     </message>
 </context>
 </TS>

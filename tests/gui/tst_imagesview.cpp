@@ -5,6 +5,7 @@
 // unused tag through the real confirm dialog. Saves images.png, images-pull.png,
 // images-remove-confirm.png (and a few more) under SLIPWAY_SCREENSHOT_DIR.
 #include "app/slipway/mainwindow.h"
+#include "app/slipway/session.h"
 #include "core/auditlog.h"
 #include "core/hostmonitor.h"
 #include "core/imagecatalog.h"
@@ -83,8 +84,9 @@ class TestImagesView : public QObject {
     QTemporaryDir dir_;
     std::unique_ptr<engine::DockerClient> direct_;
     std::shared_ptr<core::StoreThread> store_;
-    std::unique_ptr<core::HostMonitor> hosts_;
-    std::unique_ptr<core::AuditLog> audit_;
+    std::unique_ptr<app::Session> session_;
+    core::HostMonitor *hosts_ = nullptr;
+    core::AuditLog *audit_ = nullptr;
     std::unique_ptr<app::MainWindow> window_;
     std::string scratchRepo_; // a tag of its own, on an image no container uses
     const std::string scratchTag_ = "remove-me";
@@ -111,20 +113,20 @@ private slots:
         real.url = test::dockerHost();
         real.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{real};
-        hosts_ = std::make_unique<core::HostMonitor>(store_, options);
-        audit_ = std::make_unique<core::AuditLog>(store_);
-        window_ = std::make_unique<app::MainWindow>(hosts_.get(), audit_.get());
+        session_ = std::make_unique<app::Session>(store_, options);
+        hosts_ = session_->hosts();
+        audit_ = session_->audit();
+        window_ = std::make_unique<app::MainWindow>(session_.get());
         window_->resize(1280, 800);
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        hosts_->start();
+        session_->start();
     }
 
     void cleanupTestCase() {
         (void)direct_->removeImage(scratchRepo_ + ":" + scratchTag_).wait();
         window_.reset();
-        audit_.reset();
-        hosts_.reset();
+        session_.reset();
         store_.reset();
     }
 
@@ -306,7 +308,7 @@ private slots:
     // Last: the translators it installs stay for the rest of the process.
     void chineseTranslation() {
         QVERIFY(resources::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
-        app::MainWindow window(hosts_.get(), audit_.get());
+        app::MainWindow window(session_.get());
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,8 +1,10 @@
 // HostMonitor against a scripted engine: discovery merged with saved hosts, recovery without
 // anyone asking, connection tests, edits, and refusals that name the problem.
 #include "core/hostmonitor.h"
+#include "core/inventory.h"
 #include "core/store.h"
 #include "core/storethread.h"
+#include "engine/dockerclient.h"
 #include "tests/support/fakeengine.h"
 
 #include <QFile>
@@ -186,6 +188,57 @@ private slots:
                  qPrintable(problems[0][0].toString()));
         QCOMPARE(monitor.hostCount(), 1); // DOCKER_HOST still shows
         QTRY_COMPARE(monitor.status(0).state, State::Up);
+    }
+
+    // The probe's short limit is its own: a list slower than the probe timeout (but within
+    // the list's own limit) still lands, through the inventory that shares the host's client,
+    // while a probe answer slower than it still marks the host down.
+    void probeTimeoutBoundsOnlyTheProbe() {
+        scriptHealthyEngine(*engine_);
+        const std::string id(64, 'a');
+        auto slowList = test::FakeEngine::json(
+            200, "[{\"Id\":\"" + id +
+                     "\",\"Names\":[\"/slow-list\"],\"Image\":\"busybox\",\"ImageID\":"
+                     "\"sha256:1\",\"State\":\"running\",\"Status\":\"Up 2 minutes\","
+                     "\"Created\":1700000000,\"Labels\":{}}]");
+        slowList.delay = std::chrono::milliseconds(1500); // three probe timeouts
+        engine_->on("/v1.41/containers/json", slowList);
+        auto events = test::FakeEngine::stream({}, {});
+        events.ending = test::FakeEngine::Reply::Ending::Stall;
+        engine_->on("/v1.41/events", events);
+
+        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        core::HostConfig h;
+        h.id = "cli:1";
+        h.name = "slow lists";
+        h.url = QString::fromStdString(engine_->url());
+        h.source = core::HostConfig::Source::CommandLine;
+        options.overrideHosts = QList<core::HostConfig>{h};
+        options.probeTimeout = std::chrono::milliseconds(500);
+        options.refreshInterval = std::chrono::hours(1);
+        core::HostMonitor monitor(store, options);
+        core::Inventory inventory;
+        inventory.attach(&monitor);
+        monitor.start();
+        QTRY_COMPARE(monitor.status(0).state, State::Up);
+        QTRY_COMPARE_WITH_TIMEOUT(inventory.hostState("cli:1"), core::Inventory::SyncState::Live,
+                                  10000);
+        QCOMPARE(inventory.hostError("cli:1"), QString());
+        QCOMPARE(inventory.containerCount(), 1);
+        QCOMPARE(inventory.containers().first()->name, QStringLiteral("slow-list"));
+
+        // The same client, asked directly without a limit of its own: the list lands too.
+        const auto listed = test::waitFor(monitor.client("cli:1")->containers(true));
+        QVERIFY(listed);
+        QVERIFY2(listed->ok(), listed->ok() ? "" : listed->error().describe().c_str());
+
+        auto slowInfo = test::FakeEngine::json(200, recorded("info.json").toStdString());
+        slowInfo.delay = std::chrono::milliseconds(1500);
+        engine_->on("/v1.41/info", slowInfo);
+        monitor.refreshHost("cli:1");
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.status(0).state, State::Down, 10000);
+        QVERIFY2(monitor.status(0).error.contains("500 ms"), qPrintable(monitor.status(0).error));
     }
 
 private:

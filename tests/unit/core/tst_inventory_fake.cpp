@@ -1,5 +1,6 @@
 // Inventory against a scripted engine: the first list, events that insert, change and
-// destroy, a burst of 500 events coalesced into a few list calls, a dropped stream that ends
+// destroy, a burst of 500 events coalesced into a few list calls, a burst whose dropped
+// events a settling full list catches, a dropped stream that ends
 // in a full resync without duplicate rows, and actions that report the daemon's own words.
 #include "core/inventory.h"
 #include "core/store.h"
@@ -206,6 +207,39 @@ private slots:
         // The first list asks for every container, stopped ones too.
         const auto lists = requestsTo("/v1.41/containers/json");
         QVERIFY(QByteArray::fromStdString(lists.front().target).contains("all=1"));
+    }
+
+    // dockerd drops events for a subscriber that reads too slowly (seen in a real start/kill
+    // storm: containers shown running long after they exited). After a burst, one full list
+    // settles what a dropped event would have said.
+    void aBurstEndsInAFullListThatCatchesDroppedEvents() {
+        const QString id = QString::fromStdString(idOf(1));
+        engine_->on("/v1.41/containers/json", FakeEngine::json(200, listJson({fake(1)})));
+        std::string burst;
+        for (int i = 0; i < 60; ++i)
+            burst += eventJson("kill", idOf(1));
+        // An empty first piece only waits: the burst comes after the first list.
+        auto events = FakeEngine::stream({"", burst}, std::chrono::milliseconds(300));
+        events.ending = FakeEngine::Reply::Ending::Stall;
+        engine_->on("/v1.41/events", events);
+        Inventory::Options options = fastOptions();
+        options.settle = std::chrono::milliseconds(1000);
+        Inventory inv(nullptr, options);
+        inv.addHost("h1", "h1", engine_->url().c_str(), client_);
+        // The burst's refresh by ID still says running: its "die" never came...
+        QVERIFY(test::waitFor(
+            [&] { return inv.hostState("h1") == SyncState::Live && listHits() >= 2; }));
+        QCOMPARE(inv.container("h1", id)->state, QStringLiteral("running"));
+        QCOMPARE(inv.host("h1")->settleListCount(), 0);
+        // ...and the engine moved on without telling.
+        engine_->on(
+            "/v1.41/containers/json",
+            FakeEngine::json(200, listJson({fake(1, "exited", "Exited (137) 1 second ago")})));
+        QVERIFY(test::waitFor([&] {
+            const auto r = inv.container("h1", id);
+            return r && r->state == QStringLiteral("exited");
+        }));
+        QCOMPARE(inv.host("h1")->settleListCount(), 1);
     }
 
     void eventsInsertChangeAndDestroy() {

@@ -1,8 +1,11 @@
 // ContainerTableModel and ContainerFilterProxy: row-level signals only (never a reset),
 // selections and persistent indexes that survive updates, every filter, and the model over a
 // live Inventory whose engine drops its stream. QAbstractItemModelTester watches throughout.
+#include "core/hostmonitor.h"
 #include "core/inventory.h"
+#include "core/metrics.h"
 #include "core/statustext.h"
+#include "core/storethread.h"
 #include "engine/dockerclient.h"
 #include "models/containerfilterproxy.h"
 #include "models/containertablemodel.h"
@@ -13,6 +16,7 @@
 #include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
@@ -361,6 +365,118 @@ private slots:
         }));
         QCOMPARE(column(proxy, Model::NameColumn), QStringList({"n0002", "n0003", "n0004"}));
         QCOMPARE(resets.size(), 0);
+        engine.stop();
+    }
+
+    // CPU % and memory from Metrics over a scripted engine: two readings per container give
+    // the figures as `docker stats` would; rows change in place (those two columns only) and
+    // the proxy sorts by the number, not the text.
+    void fillsUsageFromMetrics() {
+        test::FakeEngine engine;
+        QVERIFY(engine.listening());
+        auto ping = test::FakeEngine::respond(200, "OK", "text/plain");
+        ping.headers.emplace_back("Api-Version", "1.41");
+        engine.on("/_ping", ping);
+        engine.on("/v1.41/version", test::FakeEngine::json(200, "{\"Version\":\"20.10.24\","
+                                                                "\"ApiVersion\":\"1.41\"}"));
+        engine.on("/v1.41/info",
+                  test::FakeEngine::json(200, "{\"NCPU\":2,\"MemTotal\":8589934592}"));
+        const QString a = QString(60, '0') + "000a", b = QString(60, '0') + "000b";
+        nlohmann::json list = nlohmann::json::array();
+        for (const QString &id : {a, b})
+            list.push_back({{"Id", id.toStdString()},
+                            {"Names", {"/n" + id.right(1).toStdString()}},
+                            {"Image", "slipway/web:1.0.0"},
+                            {"ImageID", "sha256:1"},
+                            {"Created", 1},
+                            {"State", "running"},
+                            {"Status", "Up 1 second"},
+                            {"Labels", {{"slipway.app", "web"}}}});
+        engine.on("/v1.41/containers/json", test::FakeEngine::json(200, list.dump()));
+        auto open = test::FakeEngine::stream({});
+        open.ending = test::FakeEngine::Reply::Ending::Stall;
+        engine.on("/v1.41/events", open);
+        // One reading: `second` a collector tick after the first, cpu in ns of one core.
+        const auto stats = [](int second, std::uint64_t cpu, std::uint64_t usage) {
+            const nlohmann::json j = {
+                {"read", "2026-11-27T10:00:0" + std::to_string(second) + ".000000000Z"},
+                {"cpu_stats",
+                 {{"cpu_usage", {{"total_usage", cpu}}},
+                  {"system_cpu_usage", 1000000000000ULL + std::uint64_t(second) * 2000000000ULL},
+                  {"online_cpus", 2}}},
+                {"memory_stats",
+                 {{"usage", usage},
+                  {"limit", 1ULL << 30},
+                  {"stats", {{"inactive_file", 1 << 20}}}}}};
+            return test::FakeEngine::json(200, j.dump());
+        };
+        const std::string pathA = "/v1.41/containers/" + a.toStdString() + "/stats";
+        const std::string pathB = "/v1.41/containers/" + b.toStdString() + "/stats";
+        engine.on(pathA, stats(1, 0, 81 << 20));
+        engine.on(pathB, stats(1, 0, 11 << 20));
+
+        QTemporaryDir dir;
+        auto store = std::make_shared<core::StoreThread>(dir.filePath("db.sqlite"));
+        core::HostMonitor::Options hostOptions;
+        core::HostConfig host;
+        host.id = QStringLiteral("h");
+        host.name = QStringLiteral("Host H");
+        host.url = QString::fromStdString(engine.url());
+        host.source = core::HostConfig::Source::CommandLine;
+        hostOptions.overrideHosts = QList<core::HostConfig>{host};
+        core::HostMonitor monitor(store, hostOptions);
+        core::Inventory inv;
+        inv.attach(&monitor);
+        Model model(&inv);
+        ContainerFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(Model::CpuColumn, Qt::DescendingOrder);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        monitor.start();
+        QVERIFY(test::waitFor([&] { return model.rowCount() == 2 && monitor.upCount() == 1; }));
+
+        core::Metrics::Options options;
+        options.interval = std::chrono::milliseconds(200);
+        core::Metrics metrics(&inv, &monitor, options);
+        model.setMetrics(&metrics);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QList<std::pair<int, int>> changedColumns;
+        connect(&model, &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &tl, const QModelIndex &br) {
+                    changedColumns.append({tl.column(), br.column()});
+                });
+        metrics.start();
+        QVERIFY(test::waitFor([&] { return engine.hits(pathA) >= 1 && engine.hits(pathB) >= 1; }));
+        QVERIFY(model.index(model.rowOf("h", a), Model::CpuColumn).data().isNull());
+        // The next tick: a used half a core, b a quarter, over 1 s (2 s of host CPU time).
+        engine.on(pathA, stats(2, 500000000, 81 << 20));
+        engine.on(pathB, stats(2, 250000000, 11 << 20));
+        QVERIFY(test::waitFor([&] {
+            return !model.index(model.rowOf("h", b), Model::CpuColumn).data().isNull() &&
+                   !model.index(model.rowOf("h", a), Model::CpuColumn).data().isNull();
+        }));
+        const int rowA = model.rowOf("h", a);
+        QCOMPARE(model.index(rowA, Model::CpuColumn).data().toString(), QStringLiteral("50.0 %"));
+        QCOMPARE(model.index(rowA, Model::MemoryColumn).data().toString(),
+                 QStringLiteral("80.0 MiB")); // net of the 1 MiB inactive_file
+        QCOMPARE(model.index(rowA, Model::CpuColumn).data(Model::SortRole).toDouble(), 50.0);
+        QCOMPARE(model.index(model.rowOf("h", b), Model::CpuColumn).data().toString(),
+                 QStringLiteral("25.0 %"));
+        QCOMPARE(column(proxy, Model::NameColumn), QStringList({"na", "nb"}));
+        proxy.sort(Model::MemoryColumn, Qt::AscendingOrder);
+        QCOMPARE(column(proxy, Model::NameColumn), QStringList({"nb", "na"}));
+        QVERIFY(!changedColumns.isEmpty());
+        for (const auto &[first, last] : std::as_const(changedColumns)) {
+            QCOMPARE(first, int(Model::CpuColumn));
+            QCOMPARE(last, int(Model::MemoryColumn));
+        }
+        QCOMPARE(resets.size(), 0);
+
+        // Without Metrics the columns are empty again.
+        metrics.stop();
+        model.setMetrics(nullptr);
+        QVERIFY(model.index(rowA, Model::CpuColumn).data().isNull());
         engine.stop();
     }
 };

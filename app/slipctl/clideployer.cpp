@@ -1,0 +1,285 @@
+#include "clideployer.h"
+
+#include "clihosts.h"
+#include "core/deploymentstore.h"
+#include "core/hostmonitor.h"
+#include "core/inventory.h"
+#include "core/store.h"
+#include "core/storethread.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace slipway::cli {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("slipctl", text);
+}
+
+// Spins the event loop until `done` holds or `timeout` passes.
+bool spin(const std::function<bool()> &done, std::chrono::milliseconds timeout) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeout.count())
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+std::chrono::milliseconds seconds(const QCommandLineParser &parser, const QString &name,
+                                  std::chrono::milliseconds fallback, bool *ok) {
+    if (!parser.isSet(name))
+        return fallback;
+    bool good = false;
+    const double s = parser.value(name).toDouble(&good);
+    if (!good || s < 0) {
+        *ok = false;
+        return fallback;
+    }
+    return std::chrono::milliseconds(qint64(s * 1000));
+}
+
+} // namespace
+
+QString shortDigest(const QString &digest) {
+    return digest.left(19);
+}
+
+QJsonObject recordJson(const core::DeploymentRecord &r) {
+    return QJsonObject{
+        {"id", double(r.id)},
+        {"app", r.app},
+        {"env", r.env},
+        {"version", r.version},
+        {"kind", core::DeploymentRecord::kindName(r.kind)},
+        {"image", r.config.image},
+        {"digest", r.config.digest},
+        {"pinned", r.config.pinnedReference()},
+        {"envVars", QJsonArray::fromStringList(r.config.env)},
+        {"publish", QJsonArray::fromStringList(r.config.publish)},
+        {"healthCmd", r.config.healthCmd},
+        {"replicas", r.replicas},
+        {"hosts", QJsonArray::fromStringList(r.hosts)},
+        {"osUser", r.osUser},
+        {"startedAt", r.startedAt.toString(Qt::ISODateWithMs)},
+        {"finishedAt", r.finishedAt.toString(Qt::ISODateWithMs)},
+        {"result", core::DeploymentRecord::resultName(r.result)},
+        {"detail", r.detail},
+        {"restorable", r.restorable},
+    };
+}
+
+void CliDeployer::addOptions(QCommandLineParser &parser, bool undoWindow) {
+    parser.addOption(
+        {QStringLiteral("health-timeout"),
+         tr("Seconds for new replicas to become healthy before they are removed (default 60)."),
+         QStringLiteral("seconds")});
+    if (undoWindow)
+        parser.addOption(
+            {QStringLiteral("undo-window"),
+             tr("Seconds the replaced replicas stay stopped before they are removed (default "
+                "60). Up to 10: slipctl waits and removes them; longer: the next run does."),
+             QStringLiteral("seconds")});
+    addCommonOptions(parser);
+}
+
+CliDeployer::CliDeployer() = default;
+
+CliDeployer::~CliDeployer() {
+    // The deployer joins its workers, then the services it used go.
+    deployer_.reset();
+    inventory_.reset();
+    monitor_.reset();
+}
+
+QString CliDeployer::hostName(const QString &id) const {
+    const int i = monitor_ ? monitor_->indexOf(id) : -1;
+    return i < 0 ? id : monitor_->host(i).name;
+}
+
+bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
+    bool ok = true;
+    options_.healthTimeout =
+        seconds(parser, QStringLiteral("health-timeout"), options_.healthTimeout, &ok);
+    if (parser.optionNames().contains(QStringLiteral("undo-window")))
+        options_.undoWindow =
+            seconds(parser, QStringLiteral("undo-window"), options_.undoWindow, &ok);
+    if (!ok) {
+        *error = tr("--health-timeout and --undo-window take a number of seconds.");
+        return false;
+    }
+    const QString dir = parser.value(QStringLiteral("data-dir"));
+    const QString path = dir.isEmpty() ? core::Store::defaultPath()
+                                       : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
+    databasePath_ = path;
+    {
+        // Open once here so a bad database is reported before anything else happens.
+        auto probe = core::Store::open(path, error);
+        if (!probe)
+            return false;
+    }
+    store_ = std::make_shared<core::StoreThread>(path);
+    core::HostMonitor::Options hostOptions;
+    hostOptions.probeTimeout = timeoutOption(parser);
+    const QStringList urls = parser.values(QStringLiteral("host"));
+    if (!urls.isEmpty()) {
+        QList<core::HostConfig> configs;
+        for (int i = 0; i < urls.size(); ++i) {
+            core::HostConfig c;
+            c.id = QStringLiteral("cli:%1").arg(i);
+            c.name = urls[i];
+            c.url = urls[i];
+            c.source = core::HostConfig::Source::CommandLine;
+            configs.append(c);
+        }
+        hostOptions.overrideHosts = configs;
+    }
+    monitor_ = std::make_unique<core::HostMonitor>(store_, hostOptions);
+    inventory_ = std::make_unique<core::Inventory>(store_);
+    inventory_->attach(monitor_.get());
+    deployer_ = std::make_unique<core::Deployer>(inventory_.get(), monitor_.get(), store_, nullptr,
+                                                 options_);
+    monitor_->start();
+    const auto wait = timeoutOption(parser) + std::chrono::seconds(5);
+    if (!spin([&] { return monitor_->isLoaded(); }, wait)) {
+        *error = tr("the host list did not load in time");
+        return false;
+    }
+    if (monitor_->hostCount() == 0) {
+        *error = tr("no hosts: set DOCKER_HOST, pass --host, or add one in Slipway");
+        return false;
+    }
+    // Probed, and the containers of every host that answers listed (placement counts them).
+    spin(
+        [&] {
+            for (int i = 0; i < monitor_->hostCount(); ++i) {
+                const auto state = monitor_->status(i).state;
+                if (state == core::HostStatus::State::Connecting)
+                    return false;
+                if (state == core::HostStatus::State::Up &&
+                    inventory_->hostState(monitor_->host(i).id) != core::Inventory::SyncState::Live)
+                    return false;
+            }
+            return true;
+        },
+        wait);
+    if (monitor_->upCount() == 0) {
+        QStringList why;
+        for (int i = 0; i < monitor_->hostCount(); ++i)
+            why.append(QStringLiteral("%1: %2").arg(hostLabel(monitor_->host(i)),
+                                                    monitor_->status(i).error));
+        *error = tr("no host answers (%1)").arg(why.join(QStringLiteral("; ")));
+        return false;
+    }
+    QTextStream quiet(stderr);
+    const Answer recovered = run([&] { return deployer_->recover(); }, quiet, true);
+    if (!recovered.record.detail.isEmpty())
+        quiet << "slipctl: " << tr("recovered: %1").arg(recovered.record.detail) << '\n';
+    return true;
+}
+
+CliDeployer::Answer CliDeployer::run(const std::function<quint64()> &start, QTextStream &err,
+                                     bool quiet) {
+    Answer answer;
+    bool done = false;
+    quint64 request = 0;
+    QString lastStep;
+    QObject guard;
+    QObject::connect(deployer_.get(), &core::Deployer::progress, &guard,
+                     [&](quint64 r, const QString &step, int d, int total) {
+                         if (r != request || quiet)
+                             return;
+                         // One line per step, and one when a step completes.
+                         const QString line =
+                             d >= total ? QStringLiteral("%1 (%2/%3)").arg(step).arg(d).arg(total)
+                                        : step;
+                         if (line == lastStep)
+                             return;
+                         lastStep = line;
+                         err << line << '\n';
+                         err.flush();
+                     });
+    QObject::connect(
+        deployer_.get(), &core::Deployer::finished, &guard,
+        [&](quint64 r, bool ok, const QString &error, const core::DeploymentRecord &record) {
+            if (r != request)
+                return;
+            answer.ok = ok;
+            answer.error = error;
+            answer.record = record;
+            done = true;
+        });
+    QObject::connect(deployer_.get(), &core::Deployer::planned, &guard,
+                     [&](quint64 r, const core::RollbackPlan &plan) {
+                         if (r != request)
+                             return;
+                         answer.ok = true;
+                         answer.plan = plan;
+                         done = true;
+                     });
+    QObject::connect(deployer_.get(), &core::Deployer::historyLoaded, &guard,
+                     [&](quint64 r, const core::DeploymentHistory &history) {
+                         if (r != request)
+                             return;
+                         answer.ok = true;
+                         answer.history = history;
+                         done = true;
+                     });
+    request = start();
+    // Every step is bounded (engine timeouts, the health timeout): this only guards a bug.
+    const auto limit = options_.healthTimeout + std::chrono::minutes(30);
+    if (!spin([&] { return done; }, limit))
+        answer.error = tr("no answer in time");
+    return answer;
+}
+
+void CliDeployer::finishUndoWindow(const core::DeploymentRecord &record, QTextStream &err,
+                                   bool quiet) {
+    if (record.kind == core::DeploymentRecord::Kind::Scale)
+        return;
+    {
+        // slipctl's own thread may read the database: it has no GUI to keep responsive.
+        auto store = core::Store::open(databasePath_);
+        if (!store)
+            return;
+        const auto retired = core::DeploymentStore(store->database()).retired();
+        if (std::none_of(retired.begin(), retired.end(),
+                         [&](const auto &r) { return r.deploymentId == record.id; }))
+            return; // nothing was replaced
+    }
+    if (options_.undoWindow <= std::chrono::seconds(10)) {
+        if (!quiet) {
+            err << tr("Removing the old replicas after the %1 s undo window")
+                       .arg(options_.undoWindow.count() / 1000.0)
+                << '\n';
+            err.flush();
+        }
+        spin([] { return false; }, options_.undoWindow + std::chrono::milliseconds(100));
+        const Answer a = run([&] { return deployer_->recover(); }, err, true);
+        if (!a.ok && !a.error.isEmpty())
+            err << "slipctl: " << a.error << '\n';
+        return;
+    }
+    if (!quiet) {
+        err << tr("The old replicas stay stopped until %1 (the undo window); the next slipway or "
+                  "slipctl run removes them after that.")
+                   .arg(record.finishedAt.addMSecs(qint64(options_.undoWindow.count()))
+                            .toLocalTime()
+                            .toString(Qt::ISODate))
+            << '\n';
+        err.flush();
+    }
+}
+
+} // namespace slipway::cli

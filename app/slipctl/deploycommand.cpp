@@ -1,0 +1,118 @@
+#include "deploycommand.h"
+
+#include "clideployer.h"
+#include "core/deploymentjob.h"
+#include "core/publishspec.h"
+#include "engine/imagereference.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace slipway::cli {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("slipctl", text);
+}
+
+} // namespace
+
+int runDeploy(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Deploys an application version: starts the new replicas, waits until they are "
+           "healthy, then stops the running ones (kept stopped for the undo window)."));
+    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
+    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("image"),
+                      tr("The image, REPOSITORY:TAG or REPOSITORY@sha256:…; pinned by digest."),
+                      QStringLiteral("ref")});
+    parser.addOption({QStringLiteral("replicas"), tr("How many replicas (default 1)."),
+                      QStringLiteral("n"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("publish"),
+                      tr("Publish a port, [IP:][HOST:]CONTAINER (IP defaults to 127.0.0.1; HOST "
+                         "0 or absent: any free port); repeatable."),
+                      QStringLiteral("spec")});
+    parser.addOption({QStringLiteral("env-var"), tr("An environment variable, K=V; repeatable."),
+                      QStringLiteral("k=v")});
+    parser.addOption({QStringLiteral("health-cmd"),
+                      tr("A shell command that exits 0 when a replica is healthy (default: the "
+                         "image's health check, else a TCP connect to a published port)."),
+                      QStringLiteral("cmd")});
+    parser.addOption({QStringLiteral("network"),
+                      tr("The network to attach replicas to (default: the engine's bridge)."),
+                      QStringLiteral("name")});
+    CliDeployer::addOptions(parser, true);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto refuse = [&](const QString &why) {
+        err << "slipctl: " << why << '\n';
+        return 2;
+    };
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return refuse(tr("deploy takes one application name (see --help)."));
+    core::DeployRequest request;
+    request.app = positional.first();
+    request.env = parser.value(QStringLiteral("env"));
+    request.config.image = parser.value(QStringLiteral("image")).trimmed();
+    request.config.publish = parser.values(QStringLiteral("publish"));
+    request.config.env = parser.values(QStringLiteral("env-var"));
+    request.config.healthCmd = parser.value(QStringLiteral("health-cmd"));
+    request.config.network = parser.value(QStringLiteral("network"));
+    bool ok = false;
+    request.replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);
+    QString why;
+    if (!parser.isSet(QStringLiteral("env")))
+        return refuse(tr("--env is required."));
+    if (!core::DeploymentJob::validName(tr("application"), request.app, &why) ||
+        !core::DeploymentJob::validName(tr("environment"), request.env, &why))
+        return refuse(why);
+    if (request.config.image.isEmpty())
+        return refuse(tr("--image is required."));
+    if (auto ref = engine::ImageReference::parse(request.config.image.toStdString()); !ref)
+        return refuse(tr("--image \"%1\": %2")
+                          .arg(request.config.image, QString::fromStdString(ref.error().message)));
+    if (!ok || request.replicas < 1)
+        return refuse(tr("--replicas takes a number of at least 1."));
+    if (!core::PublishSpec::parseAll(request.config.publish, &why))
+        return refuse(why);
+    for (const QString &e : std::as_const(request.config.env))
+        if (!e.contains(QLatin1Char('=')) || e.startsWith(QLatin1Char('=')))
+            return refuse(tr("--env-var \"%1\": expected K=V.").arg(e));
+
+    CliDeployer session;
+    if (!session.open(parser, &why))
+        return refuse(why);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const auto answer = session.run([&] { return session.deployer()->deploy(request); }, err, json);
+    if (answer.ok)
+        session.finishUndoWindow(answer.record, err, json);
+    if (json) {
+        QJsonObject o = recordJson(answer.record);
+        o[QStringLiteral("ok")] = answer.ok;
+        o[QStringLiteral("error")] = answer.error;
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else if (answer.ok) {
+        QStringList hosts;
+        for (const QString &id : std::as_const(answer.record.hosts))
+            hosts.append(session.hostName(id));
+        hosts.removeDuplicates();
+        out << tr("Deployed %1 %2 in %3: %4 replica(s) of %5 on %6 (deployment #%7)")
+                   .arg(answer.record.app, answer.record.version, answer.record.env)
+                   .arg(answer.record.replicas)
+                   .arg(answer.record.config.pinnedReference(), hosts.join(QStringLiteral(", ")))
+                   .arg(answer.record.id)
+            << '\n';
+    }
+    if (!answer.ok)
+        err << "slipctl: " << tr("deploy failed: %1").arg(answer.error) << '\n';
+    return answer.ok ? 0 : 1;
+}
+
+} // namespace slipway::cli

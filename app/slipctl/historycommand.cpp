@@ -1,0 +1,79 @@
+#include "historycommand.h"
+
+#include "clideployer.h"
+#include "core/deploymentjob.h"
+#include "textable.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace slipway::cli {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("slipctl", text);
+}
+
+} // namespace
+
+int runHistory(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Lists the deployments of an application, newest first; RESTORABLE says whether "
+           "its version can still be rolled back to."));
+    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
+    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
+                      QStringLiteral("name")});
+    CliDeployer::addOptions(parser, false);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto refuse = [&](const QString &why) {
+        err << "slipctl: " << why << '\n';
+        return 2;
+    };
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return refuse(tr("history takes one application name (see --help)."));
+    const QString app = positional.first();
+    const QString env = parser.value(QStringLiteral("env"));
+    QString why;
+    if (!parser.isSet(QStringLiteral("env")))
+        return refuse(tr("--env is required."));
+    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
+        !core::DeploymentJob::validName(tr("environment"), env, &why))
+        return refuse(why);
+
+    CliDeployer session;
+    if (!session.open(parser, &why))
+        return refuse(why);
+    const auto answer =
+        session.run([&] { return session.deployer()->history(app, env); }, err, true);
+    if (!answer.ok || !answer.history) {
+        err << "slipctl: " << answer.error << '\n';
+        return 1;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const auto &r : *answer.history)
+            array.append(recordJson(r));
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    TextTable table({tr("ID"), tr("STARTED"), tr("KIND"), tr("VERSION"), tr("DIGEST"),
+                     tr("REPLICAS"), tr("RESULT"), tr("USER"), tr("RESTORABLE"), tr("DETAIL")});
+    for (const auto &r : *answer.history)
+        table.addRow({QString::number(r.id), r.startedAt.toLocalTime().toString(Qt::ISODate),
+                      core::DeploymentRecord::kindName(r.kind), r.version,
+                      shortDigest(r.config.digest), QString::number(r.replicas),
+                      core::DeploymentRecord::resultName(r.result), r.osUser,
+                      r.restorable ? tr("yes") : tr("no"), r.detail.left(80)});
+    table.print(out);
+    return 0;
+}
+
+} // namespace slipway::cli

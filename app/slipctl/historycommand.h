@@ -1,0 +1,10 @@
+// `slipctl history`: deployments of an application.
+#pragma once
+
+#include <QStringList>
+
+namespace slipway::cli {
+
+int runHistory(const QStringList &arguments);
+
+} // namespace slipway::cli

@@ -1,0 +1,175 @@
+#include "rollbackcommand.h"
+
+#include "clideployer.h"
+#include "core/deploymentjob.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace slipway::cli {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("slipctl", text);
+}
+
+// The newest deployment matching --to: "#ID", a digest (or its hex prefix), or a version;
+// successful deployments first.
+qint64 findTarget(const core::DeploymentHistory &history, const QString &to) {
+    if (to.startsWith(QLatin1Char('#')))
+        return to.mid(1).toLongLong();
+    const QString hex = to.startsWith(QLatin1String("sha256:")) ? to.mid(7) : to;
+    const auto matches = [&](const core::DeploymentRecord &r) {
+        if (r.config.digest.isEmpty())
+            return false;
+        if (r.version == to)
+            return true;
+        return hex.size() >= 12 && r.config.digest.mid(7).startsWith(hex);
+    };
+    for (const auto &r : history)
+        if (r.result == core::DeploymentRecord::Result::Ok && matches(r))
+            return r.id;
+    for (const auto &r : history)
+        if (matches(r))
+            return r.id;
+    return 0;
+}
+
+} // namespace
+
+int runRollback(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Rolls an application back to an earlier deployment: pulls its image by digest, "
+           "starts the replicas with the recorded configuration, waits until they are healthy, "
+           "then stops the running ones. If the target never becomes healthy, the running "
+           "version stays untouched."));
+    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
+    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("to"),
+                      tr("The version, digest (sha256:… or 12+ hex digits) or #deployment to "
+                         "roll back to (default: the previous version)."),
+                      QStringLiteral("target")});
+    parser.addOption({QStringLiteral("dry-run"), tr("Print the plan and stop.")});
+    CliDeployer::addOptions(parser, true);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto refuse = [&](const QString &why) {
+        err << "slipctl: " << why << '\n';
+        return 2;
+    };
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return refuse(tr("rollback takes one application name (see --help)."));
+    const QString app = positional.first();
+    const QString env = parser.value(QStringLiteral("env"));
+    QString why;
+    if (!parser.isSet(QStringLiteral("env")))
+        return refuse(tr("--env is required."));
+    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
+        !core::DeploymentJob::validName(tr("environment"), env, &why))
+        return refuse(why);
+    const QString to = parser.value(QStringLiteral("to")).trimmed();
+    if (parser.isSet(QStringLiteral("to")) && to.isEmpty())
+        return refuse(tr("--to needs a version, a digest or #ID."));
+
+    CliDeployer session;
+    if (!session.open(parser, &why))
+        return refuse(why);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    qint64 targetId = 0;
+    if (!to.isEmpty() && to != QLatin1String("previous")) {
+        const auto h =
+            session.run([&] { return session.deployer()->history(app, env); }, err, true);
+        if (!h.ok || !h.history) {
+            err << "slipctl: " << h.error << '\n';
+            return 1;
+        }
+        targetId = findTarget(*h.history, to);
+        if (targetId <= 0) {
+            err << "slipctl: "
+                << tr("%1 in %2 has no deployment of \"%3\" (see slipctl history).")
+                       .arg(app, env, to)
+                << '\n';
+            return 1;
+        }
+    }
+    const auto planned = session.run(
+        [&] { return session.deployer()->planRollback(app, env, targetId); }, err, true);
+    if (!planned.ok || !planned.plan) {
+        err << "slipctl: " << planned.error << '\n';
+        return 1;
+    }
+    const core::RollbackPlan plan = *planned.plan;
+    QStringList hosts;
+    for (const QString &id : plan.hostIds)
+        hosts.append(session.hostName(id));
+    QJsonObject planJson{{"app", app},
+                         {"env", env},
+                         {"from", recordJson(plan.from)},
+                         {"to", recordJson(plan.to)},
+                         {"replicas", plan.replicas},
+                         {"hosts", QJsonArray::fromStringList(hosts)},
+                         {"stopFirst", plan.stopFirst},
+                         {"stopFirstReason", plan.stopFirstReason},
+                         {"problem", plan.problem}};
+    if (!json) {
+        err << tr("Roll back %1 in %2").arg(app, env) << '\n'
+            << tr("  from %1 (%2), deployment #%3")
+                   .arg(plan.from.version, shortDigest(plan.from.config.digest))
+                   .arg(plan.from.id)
+            << '\n'
+            << tr("  to   %1 (%2), deployment #%3")
+                   .arg(plan.to.version, shortDigest(plan.to.config.digest))
+                   .arg(plan.to.id)
+            << '\n'
+            << tr("  %1 replica(s) on %2").arg(plan.replicas).arg(hosts.join(QStringLiteral(", ")))
+            << '\n';
+        if (plan.stopFirst)
+            err << tr("  stop-first: %1").arg(plan.stopFirstReason) << '\n';
+        err.flush();
+    }
+    if (!plan.problem.isEmpty() || parser.isSet(QStringLiteral("dry-run"))) {
+        if (json)
+            out << QJsonDocument(QJsonObject{{"plan", planJson},
+                                             {"ok", plan.problem.isEmpty()},
+                                             {"error", plan.problem}})
+                       .toJson(QJsonDocument::Indented);
+        if (!plan.problem.isEmpty()) {
+            err << "slipctl: " << plan.problem << '\n';
+            return 1;
+        }
+        return 0;
+    }
+    const auto answer = session.run([&] { return session.deployer()->rollback(plan); }, err, json);
+    if (answer.ok)
+        session.finishUndoWindow(answer.record, err, json);
+    if (json) {
+        out << QJsonDocument(QJsonObject{{"plan", planJson},
+                                         {"record", recordJson(answer.record)},
+                                         {"ok", answer.ok},
+                                         {"error", answer.error}})
+                   .toJson(QJsonDocument::Indented);
+    } else if (answer.ok) {
+        out << tr("Rolled back %1 in %2 to %3 (%4): %5 replica(s), deployment #%6")
+                   .arg(app, env, answer.record.version, answer.record.config.pinnedReference())
+                   .arg(answer.record.replicas)
+                   .arg(answer.record.id)
+            << '\n';
+        if (!answer.record.detail.isEmpty())
+            out << answer.record.detail << '\n';
+    }
+    if (!answer.ok)
+        err << "slipctl: "
+            << tr("rollback failed, %1 keeps running: %2").arg(plan.from.version, answer.error)
+            << '\n';
+    return answer.ok ? 0 : 1;
+}
+
+} // namespace slipway::cli

@@ -1,0 +1,81 @@
+#include "scalecommand.h"
+
+#include "clideployer.h"
+#include "core/deploymentjob.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace slipway::cli {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("slipctl", text);
+}
+
+} // namespace
+
+int runScale(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Scales the running version of an application to N replicas: new ones with the same "
+           "configuration on the least-loaded hosts, or the newest removed first."));
+    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
+    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
+                      QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("replicas"), tr("How many replicas to have."), QStringLiteral("n")});
+    CliDeployer::addOptions(parser, false);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto refuse = [&](const QString &why) {
+        err << "slipctl: " << why << '\n';
+        return 2;
+    };
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return refuse(tr("scale takes one application name (see --help)."));
+    const QString app = positional.first();
+    const QString env = parser.value(QStringLiteral("env"));
+    QString why;
+    if (!parser.isSet(QStringLiteral("env")))
+        return refuse(tr("--env is required."));
+    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
+        !core::DeploymentJob::validName(tr("environment"), env, &why))
+        return refuse(why);
+    bool ok = false;
+    const int replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);
+    if (!parser.isSet(QStringLiteral("replicas")) || !ok || replicas < 1)
+        return refuse(tr("--replicas takes a number of at least 1."));
+
+    CliDeployer session;
+    if (!session.open(parser, &why))
+        return refuse(why);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const auto answer =
+        session.run([&] { return session.deployer()->scale(app, env, replicas); }, err, json);
+    if (json) {
+        QJsonObject o = recordJson(answer.record);
+        o[QStringLiteral("ok")] = answer.ok;
+        o[QStringLiteral("error")] = answer.error;
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else if (answer.ok) {
+        QStringList hosts;
+        for (const QString &id : std::as_const(answer.record.hosts))
+            hosts.append(session.hostName(id));
+        out << tr("%1 in %2 runs %3 replica(s) of %4 on %5")
+                   .arg(app, env)
+                   .arg(replicas)
+                   .arg(answer.record.version, hosts.join(QStringLiteral(", ")))
+            << '\n';
+    }
+    if (!answer.ok)
+        err << "slipctl: " << tr("scale failed: %1").arg(answer.error) << '\n';
+    return answer.ok ? 0 : 1;
+}
+
+} // namespace slipway::cli

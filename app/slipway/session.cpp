@@ -1,0 +1,48 @@
+#include "app/slipway/session.h"
+
+#include "core/alertmonitor.h"
+#include "core/auditlog.h"
+#include "core/deployer.h"
+#include "core/imagecatalog.h"
+#include "core/inventory.h"
+#include "core/metrics.h"
+#include "core/registryversions.h"
+#include "core/servicecatalog.h"
+#include "core/storethread.h"
+
+namespace slipway::app {
+
+Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Options hostOptions,
+                 QObject *parent)
+    : QObject(parent), store_(std::move(store)) {
+    // Children are destroyed in reverse order of creation: the users of the host monitor
+    // (and its engine clients) go first.
+    hosts_ = new core::HostMonitor(store_, std::move(hostOptions), this);
+    audit_ = new core::AuditLog(store_, this);
+    inventory_ = new core::Inventory(store_, {}, this);
+    inventory_->attach(hosts_);
+    images_ = new core::ImageCatalog(hosts_, audit_, this);
+    metrics_ = new core::Metrics(inventory_, hosts_, this);
+    alerts_ = new core::AlertMonitor(store_, hosts_, inventory_, metrics_, this);
+    deployer_ = new core::Deployer(inventory_, hosts_, store_, metrics_, {}, this);
+    registryVersions_ = new core::RegistryVersions(images_, this);
+    services_ = new core::ServiceCatalog(hosts_, store_, this);
+
+    // Everything that writes to the audit log makes the Audit section read it again.
+    connect(hosts_, &core::HostMonitor::auditAppended, audit_, &core::AuditLog::refresh);
+    connect(inventory_, &core::Inventory::auditAppended, audit_, &core::AuditLog::refresh);
+    connect(alerts_, &core::AlertMonitor::auditAppended, audit_, &core::AuditLog::refresh);
+    connect(deployer_, &core::Deployer::auditAppended, audit_, &core::AuditLog::refresh);
+    connect(services_, &core::ServiceCatalog::auditAppended, audit_, &core::AuditLog::refresh);
+}
+
+Session::~Session() = default;
+
+void Session::start() {
+    hosts_->start();
+    metrics_->start();
+    alerts_->start();
+    deployer_->recover();
+}
+
+} // namespace slipway::app

@@ -1,0 +1,61 @@
+// Session: the core services one Slipway window works with (hosts, inventory, metrics, alerts,
+// deployments, images, Swarm services, records), made and started in one place so the
+// executable and the GUI tests compose them the same way.
+#pragma once
+
+#include "core/hostmonitor.h"
+
+#include <QObject>
+#include <memory>
+
+namespace slipway::core {
+class AlertMonitor;
+class AuditLog;
+class Deployer;
+class ImageCatalog;
+class Inventory;
+class Metrics;
+class RegistryVersions;
+class ServiceCatalog;
+class StoreThread;
+} // namespace slipway::core
+
+namespace slipway::app {
+
+class Session : public QObject {
+    Q_OBJECT
+
+public:
+    Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Options hostOptions,
+            QObject *parent = nullptr);
+    ~Session() override;
+
+    // Loads the hosts and starts probing, sampling, alerting, and finishing interrupted
+    // deployments.
+    void start();
+
+    std::shared_ptr<core::StoreThread> store() const { return store_; }
+    core::HostMonitor *hosts() const { return hosts_; }
+    core::AuditLog *audit() const { return audit_; }
+    core::Inventory *inventory() const { return inventory_; }
+    core::ImageCatalog *images() const { return images_; }
+    core::Metrics *metrics() const { return metrics_; }
+    core::AlertMonitor *alerts() const { return alerts_; }
+    core::Deployer *deployer() const { return deployer_; }
+    core::RegistryVersions *registryVersions() const { return registryVersions_; }
+    core::ServiceCatalog *services() const { return services_; }
+
+private:
+    std::shared_ptr<core::StoreThread> store_;
+    core::HostMonitor *hosts_;
+    core::AuditLog *audit_;
+    core::Inventory *inventory_;
+    core::ImageCatalog *images_;
+    core::Metrics *metrics_;
+    core::AlertMonitor *alerts_;
+    core::Deployer *deployer_;
+    core::RegistryVersions *registryVersions_;
+    core::ServiceCatalog *services_;
+};
+
+} // namespace slipway::app

@@ -1,0 +1,213 @@
+#include "core/deployer.h"
+
+#include "core/deploymentjob.h"
+#include "core/hostmonitor.h"
+#include "core/placement.h"
+#include "core/storethread.h"
+#include "engine/dockerclient.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QSysInfo>
+#include <QTimer>
+#include <thread>
+#include <vector>
+
+namespace slipway::core {
+
+struct Deployer::Impl {
+    struct Worker {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+
+    Deployer *q = nullptr;
+    Inventory *inventory = nullptr;
+    HostMonitor *hosts = nullptr;
+    std::shared_ptr<StoreThread> store;
+    Metrics *metrics = nullptr;
+    Options options;
+    Mailbox mailbox;
+    quint64 next = 1;
+    std::shared_ptr<ActiveRecords> active = std::make_shared<ActiveRecords>();
+    std::shared_ptr<std::atomic<bool>> cancelled = std::make_shared<std::atomic<bool>>(false);
+    std::vector<Worker> workers;
+    QTimer sweep; // retired replicas reach the end of their undo window
+    QDateTime sweepAt;
+    QHash<QString, HostStatus::State> hostStates;
+
+    explicit Impl(Deployer *owner) : q(owner), mailbox(owner) {}
+
+    JobContext context(quint64 request) {
+        JobContext c;
+        QStringList ids;
+        if (hosts) {
+            for (int i = 0; i < hosts->hostCount(); ++i) {
+                const HostConfig config = hosts->host(i);
+                auto client = hosts->client(config.id);
+                if (!client || hosts->status(i).state == HostStatus::State::Down)
+                    continue;
+                c.hosts.append({config.id, config.name, config.url, client,
+                                config.url.startsWith(QLatin1String("unix://"))});
+                ids.append(config.id);
+            }
+        }
+        c.load = Placement::measure(ids, inventory, metrics);
+        c.options = options;
+        c.store = store;
+        c.owner = QStringLiteral("%1:%2")
+                      .arg(QSysInfo::machineHostName())
+                      .arg(QCoreApplication::applicationPid());
+        c.active = active;
+        c.cancelled = cancelled;
+        const Mailbox box = mailbox;
+        Deployer *self = q;
+        c.progress = [box, self, request](const QString &step, int done, int total) {
+            box.post([=] { emit self->progress(request, step, done, total); });
+        };
+        c.audited = [box, self] {
+            box.post([self] { emit self->auditAppended(); });
+        };
+        return c;
+    }
+
+    void prune() {
+        for (auto it = workers.begin(); it != workers.end();) {
+            if (it->done->load()) {
+                it->thread.join();
+                it = workers.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    quint64 launch(std::function<JobResult(DeploymentJob &)> work,
+                   std::function<void(quint64, const JobResult &)> deliver) {
+        prune();
+        const quint64 request = next++;
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        const Mailbox box = mailbox;
+        Impl *self = this;
+        std::thread thread([context = context(request), work = std::move(work),
+                            deliver = std::move(deliver), box, done, request, self]() mutable {
+            JobResult result;
+            {
+                DeploymentJob job(std::move(context));
+                result = work(job);
+            }
+            box.post([deliver, result, request, self] {
+                if (result.nextSweep.isValid())
+                    self->scheduleSweep(result.nextSweep);
+                deliver(request, result);
+            });
+            done->store(true);
+        });
+        workers.push_back({std::move(thread), done});
+        return request;
+    }
+
+    quint64 finishing(std::function<JobResult(DeploymentJob &)> work) {
+        Deployer *self = q;
+        return launch(std::move(work), [self](quint64 request, const JobResult &r) {
+            emit self->finished(request, r.ok, r.error, r.record);
+        });
+    }
+
+    void scheduleSweep(const QDateTime &at) {
+        if (sweep.isActive() && sweepAt.isValid() && sweepAt <= at)
+            return;
+        sweepAt = at;
+        const qint64 ms = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at)) + 200;
+        sweep.start(int(std::min<qint64>(ms, 24 * 3600 * 1000)));
+    }
+
+    // Recovery the Deployer starts itself (a host back, an undo window over): no answer.
+    void recoverQuietly() {
+        launch([](DeploymentJob &job) { return job.recover(); }, [](quint64, const JobResult &) {});
+    }
+};
+
+Deployer::Deployer(Inventory *inventory, HostMonitor *hosts, std::shared_ptr<StoreThread> store,
+                   Metrics *metrics, Options options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Impl>(this)) {
+    qRegisterMetaType<DeploymentRecord>();
+    qRegisterMetaType<RollbackPlan>();
+    qRegisterMetaType<DeploymentHistory>();
+    d->inventory = inventory;
+    d->hosts = hosts;
+    d->store = std::move(store);
+    d->metrics = metrics;
+    d->options = options;
+    d->sweep.setSingleShot(true);
+    connect(&d->sweep, &QTimer::timeout, this, [this] {
+        d->sweepAt = {};
+        d->recoverQuietly();
+    });
+    if (hosts) {
+        // A host that comes back may hold what an interrupted operation left behind.
+        connect(hosts, &HostMonitor::statusChanged, this,
+                [this](int index, const HostStatus &status) {
+                    const QString id = d->hosts->host(index).id;
+                    const auto before = d->hostStates.value(id, HostStatus::State::Connecting);
+                    d->hostStates.insert(id, status.state);
+                    if (status.state == HostStatus::State::Up && before == HostStatus::State::Down)
+                        d->recoverQuietly();
+                });
+    }
+}
+
+Deployer::~Deployer() {
+    d->mailbox.close();
+    d->cancelled->store(true);
+    for (auto &w : d->workers)
+        w.thread.join();
+}
+
+quint64 Deployer::deploy(const DeployRequest &request) {
+    return d->finishing([request](DeploymentJob &job) { return job.deploy(request); });
+}
+
+quint64 Deployer::planRollback(const QString &app, const QString &env, qint64 targetId) {
+    Deployer *self = this;
+    return d->launch(
+        [app, env, targetId](DeploymentJob &job) { return job.plan(app, env, targetId); },
+        [self](quint64 request, const JobResult &r) {
+            if (r.ok)
+                emit self->planned(request, r.plan);
+            else
+                emit self->finished(request, false, r.error, r.record);
+        });
+}
+
+quint64 Deployer::rollback(const RollbackPlan &plan) {
+    return d->finishing([plan](DeploymentJob &job) { return job.rollback(plan); });
+}
+
+quint64 Deployer::scale(const QString &app, const QString &env, int replicas) {
+    return d->finishing(
+        [app, env, replicas](DeploymentJob &job) { return job.scale(app, env, replicas); });
+}
+
+quint64 Deployer::history(const QString &app, const QString &env) {
+    Deployer *self = this;
+    return d->launch([app, env](DeploymentJob &job) { return job.history(app, env); },
+                     [self](quint64 request, const JobResult &r) {
+                         if (r.ok)
+                             emit self->historyLoaded(request, r.history);
+                         else
+                             emit self->finished(request, false, r.error, r.record);
+                     });
+}
+
+quint64 Deployer::setRetention(const QString &app, const QString &env, int versions) {
+    return d->finishing(
+        [app, env, versions](DeploymentJob &job) { return job.setRetention(app, env, versions); });
+}
+
+quint64 Deployer::recover() {
+    return d->finishing([](DeploymentJob &job) { return job.recover(); });
+}
+
+} // namespace slipway::core

@@ -1,0 +1,94 @@
+// Deployer: deploys, rolls back and scales standalone applications (containers labelled
+// slipway.app / slipway.env) with the safe replacement: start the new replicas, wait until
+// healthy, then stop the old ones and keep them stopped for an undo window before removing
+// them; a target that never becomes healthy is removed and the running version is left
+// untouched. Every operation is recorded (DeploymentRecord) and audited. Lives on the GUI
+// thread (or slipctl's main thread); never waits.
+#pragma once
+
+#include "core/deploymentrecord.h"
+#include "core/mailbox.h"
+
+#include <QObject>
+#include <QStringList>
+#include <chrono>
+#include <memory>
+
+namespace slipway::core {
+
+class HostMonitor;
+class Inventory;
+class Metrics;
+class StoreThread;
+
+struct DeployRequest {
+    QString app;
+    QString env;
+    DeploymentConfig config; // config.digest is filled in by the deployer
+    int replicas = 1;
+    QStringList hostIds; // empty: the least-loaded reachable hosts
+};
+
+// What a rollback (or a deploy over a running version) will do, shown before the user
+// confirms it.
+struct RollbackPlan {
+    QString app;
+    QString env;
+    DeploymentRecord from; // what runs now (its latest successful deployment)
+    DeploymentRecord to;   // the target
+    int replicas = 0;
+    QStringList hostIds;
+    // A fixed host port forces stopping the old replica before starting the new one.
+    bool stopFirst = false;
+    QString stopFirstReason; // "host port 8080 is fixed"
+    QString problem;         // non-empty: the plan cannot run, and why
+};
+
+class Deployer : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        std::chrono::milliseconds healthTimeout{60000}; // for the new replicas to be healthy
+        std::chrono::milliseconds undoWindow{60000};    // old replicas stay stopped this long
+        int defaultRetention = 5;                       // versions kept restorable per app
+    };
+
+    // `metrics` may be null: placement then counts containers per host instead of load.
+    Deployer(Inventory *inventory, HostMonitor *hosts, std::shared_ptr<StoreThread> store,
+             Metrics *metrics, Options options, QObject *parent = nullptr);
+    ~Deployer() override;
+
+    // Each call answers with finished(request, ...); steps are reported with progress().
+    quint64 deploy(const DeployRequest &request);
+    // Answers with planned(request, plan); `targetId` 0 means the previous version.
+    quint64 planRollback(const QString &app, const QString &env, qint64 targetId = 0);
+    quint64 rollback(const RollbackPlan &plan);
+    // To exactly `replicas` of the current version: new ones on the least-loaded hosts,
+    // removing the newest first.
+    quint64 scale(const QString &app, const QString &env, int replicas);
+    // Answers with historyLoaded(request, ...), newest first.
+    quint64 history(const QString &app, const QString &env);
+    quint64 setRetention(const QString &app, const QString &env, int versions);
+
+    // Finishes what an interrupted run left behind (records still "running", replicas of a
+    // failed start, retired replicas past their undo window). Runs on start and after a host
+    // comes back; answers with finished(request, ...).
+    quint64 recover();
+
+signals:
+    void progress(quint64 request, const QString &step, int done, int total);
+    void finished(quint64 request, bool ok, const QString &error,
+                  const slipway::core::DeploymentRecord &record);
+    void planned(quint64 request, const slipway::core::RollbackPlan &plan);
+    void historyLoaded(quint64 request, const slipway::core::DeploymentHistory &history);
+    void auditAppended();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace slipway::core
+
+Q_DECLARE_METATYPE(slipway::core::RollbackPlan)

@@ -1,0 +1,919 @@
+#include "core/deploymentjob.h"
+
+#include "core/deploymentstore.h"
+#include "core/healthwaiter.h"
+#include "core/publishspec.h"
+#include "core/store.h"
+#include "core/storethread.h"
+#include "engine/dockerclient.h"
+#include "engine/imagereference.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <algorithm>
+#include <cerrno>
+#include <future>
+#include <signal.h>
+
+namespace slipway::core {
+
+namespace {
+
+constexpr int kMaxReplicas = 100;
+
+QString appKey(const QString &app, const QString &env) {
+    return app + QLatin1Char('\n') + env;
+}
+
+QString target(const DeploymentRecord &r) {
+    return QStringLiteral("%1/%2 %3").arg(r.app, r.env, r.version);
+}
+
+// "machine:pid" of a record still running: is that process gone?
+bool ownerGone(const QString &owner, const QString &me, const QSet<qint64> &activeIds, qint64 id,
+               const QDateTime &startedAt, std::chrono::milliseconds patience) {
+    const QString machine = owner.section(QLatin1Char(':'), 0, -2);
+    const qint64 pid = owner.section(QLatin1Char(':'), -1).toLongLong();
+    if (owner == me)
+        return !activeIds.contains(id);
+    if (machine == me.section(QLatin1Char(':'), 0, -2) && pid > 0)
+        return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    // Another machine's process cannot be asked: give it far longer than any rollout takes.
+    return startedAt.isValid() &&
+           startedAt.msecsTo(QDateTime::currentDateTimeUtc()) > patience.count();
+}
+
+} // namespace
+
+struct DeploymentJob::Current {
+    std::optional<DeploymentRecord> record; // the newest successful deployment
+    QList<Replica> replicas;                // its replicas (and those scaled since)
+    QList<Replica> all;                     // every container of the application
+    QSet<QString> retired;                  // container IDs waiting for removal
+};
+
+DeploymentJob::DeploymentJob(JobContext context) : c_(std::move(context)) {}
+
+template <class R> R DeploymentJob::onStore(std::function<R(Store *, DeploymentStore &)> job) {
+    auto promise = std::make_shared<std::promise<R>>();
+    auto future = promise->get_future();
+    c_.store->post([promise, job = std::move(job)](Store *store, const QString &) {
+        if (!store) {
+            promise->set_value(R{});
+            return;
+        }
+        DeploymentStore records(store->database());
+        promise->set_value(job(store, records));
+    });
+    return future.get();
+}
+
+bool DeploymentJob::validName(const QString &what, const QString &name, QString *error) {
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"));
+    if (valid.match(name).hasMatch())
+        return true;
+    *error = tr("The %1 name \"%2\" must start with a letter or digit and contain only letters, "
+                "digits, '.', '_' and '-' (at most 63).")
+                 .arg(what, name);
+    return false;
+}
+
+const DeployHost *DeploymentJob::host(const QString &id) const {
+    for (const DeployHost &h : c_.hosts)
+        if (h.id == id)
+            return &h;
+    return nullptr;
+}
+
+QString DeploymentJob::replicaName(const DeploymentRecord &record, int index) const {
+    return QStringLiteral("%1-%2-%3-%4").arg(record.app, record.env).arg(record.id).arg(index + 1);
+}
+
+bool DeploymentJob::current(const QString &app, const QString &env, Current *out, QString *error) {
+    struct Loaded {
+        bool ok = false;
+        QString error;
+        std::optional<DeploymentRecord> record;
+        QSet<QString> retired;
+    };
+    const Loaded loaded = onStore<Loaded>([&](Store *, DeploymentStore &s) {
+        Loaded l;
+        l.record = s.current(app, env, &l.error);
+        for (const RetiredContainer &r : s.retired(&l.error))
+            l.retired.insert(r.containerId);
+        l.ok = l.error.isEmpty();
+        return l;
+    });
+    if (!loaded.ok) {
+        *error = loaded.error.isEmpty() ? tr("the database cannot be opened") : loaded.error;
+        return false;
+    }
+    out->record = loaded.record;
+    out->retired = loaded.retired;
+    for (const DeployHost &h : c_.hosts) {
+        if (!RolloutSteps::listReplicas(h, app, env, &out->all, error))
+            return false;
+    }
+    QList<qint64> ids;
+    for (const Replica &r : std::as_const(out->all))
+        if (r.deploymentId > 0 && !ids.contains(r.deploymentId))
+            ids.append(r.deploymentId);
+    const auto results = onStore<QHash<qint64, DeploymentRecord::Result>>(
+        [&](Store *, DeploymentStore &s) { return s.results(ids); });
+    for (const Replica &r : std::as_const(out->all)) {
+        if (results.value(r.deploymentId, DeploymentRecord::Result::Failed) ==
+                DeploymentRecord::Result::Ok &&
+            !out->retired.contains(r.id))
+            out->replicas.append(r);
+    }
+    return true;
+}
+
+bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
+    const QString key = appKey(record->app, record->env);
+    {
+        std::lock_guard lock(c_.active->mutex);
+        if (c_.active->apps.contains(key)) {
+            *error =
+                tr("Another deployment of %1 in %2 is under way.").arg(record->app, record->env);
+            return false;
+        }
+        c_.active->apps.insert(key);
+    }
+    record->osUser = Store::currentOsUser();
+    record->startedAt = QDateTime::currentDateTimeUtc();
+    record->result = DeploymentRecord::Result::Running;
+    auto active = c_.active;
+    const QString owner = c_.owner;
+    const DeploymentRecord r = *record;
+    QString why;
+    const qint64 id = onStore<qint64>([&](Store *, DeploymentStore &s) {
+        const qint64 newId = s.insert(r, owner, &why);
+        if (newId > 0) {
+            // Marked active on the store thread, so a recovery there never sees it unowned.
+            std::lock_guard lock(active->mutex);
+            active->ids.insert(newId);
+        }
+        return newId;
+    });
+    if (id <= 0) {
+        std::lock_guard lock(c_.active->mutex);
+        c_.active->apps.remove(key);
+        *error = tr("Cannot record the deployment: %1")
+                     .arg(why.isEmpty() ? tr("the database cannot be opened") : why);
+        return false;
+    }
+    record->id = id;
+    return true;
+}
+
+void DeploymentJob::end(const DeploymentRecord &record) {
+    std::lock_guard lock(c_.active->mutex);
+    c_.active->ids.remove(record.id);
+    c_.active->apps.remove(appKey(record.app, record.env));
+}
+
+void DeploymentJob::audit(const DeploymentRecord &record, const QString &action) {
+    AuditEntry e;
+    e.action = action;
+    e.target = target(record);
+    QStringList where;
+    for (const QString &id : record.hosts) {
+        const DeployHost *h = host(id);
+        const QString name = h ? h->name : id;
+        if (!where.contains(name))
+            where.append(name);
+    }
+    e.host = where.join(QStringLiteral(", "));
+    e.result = record.result == DeploymentRecord::Result::Ok ? QStringLiteral("ok")
+                                                             : QStringLiteral("failed");
+    e.detail = record.detail;
+    if (e.detail.isEmpty())
+        e.detail =
+            tr("%n replica(s) of %1", "", record.replicas).arg(record.config.pinnedReference());
+    onStore<bool>([e](Store *store, DeploymentStore &) { return store->appendAudit(e); });
+    if (c_.audited)
+        c_.audited();
+}
+
+void DeploymentJob::removeAll(const QList<QPair<QString, QString>> &started) {
+    for (const auto &[hostId, containerId] : started) {
+        if (const DeployHost *h = host(hostId)) {
+            QString ignored; // the record says what failed; a leftover is recovery's business
+            RolloutSteps::remove(*h, containerId, &ignored);
+        }
+    }
+}
+
+JobResult DeploymentJob::fail(DeploymentRecord record, const QString &reason,
+                              DeploymentRecord::Result result) {
+    record.result = result;
+    record.detail = reason;
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    QString why;
+    onStore<bool>([&](Store *, DeploymentStore &s) {
+        return s.finish(record.id, result, reason, record.hosts, record.replicas, {}, &why);
+    });
+    audit(record, QStringLiteral("app.") + DeploymentRecord::kindName(record.kind));
+    end(record);
+    JobResult r;
+    r.error = reason;
+    r.record = record;
+    return r;
+}
+
+JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
+                                 const QList<Replica> &retire) {
+    record.result = DeploymentRecord::Result::Ok;
+    record.detail = detail;
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    const QDateTime due = record.finishedAt.addMSecs(qint64(c_.options.undoWindow.count()));
+    QList<RetiredContainer> retired;
+    for (const Replica &old : retire) {
+        RetiredContainer rc;
+        rc.deploymentId = record.id;
+        rc.hostId = old.hostId;
+        rc.hostUrl = host(old.hostId) ? host(old.hostId)->url : QString();
+        rc.containerId = old.id;
+        rc.removeAfter = due;
+        retired.append(rc);
+    }
+    // Recorded before the old replicas stop: a crash in between leaves two versions running
+    // (recovery stops the retired ones), never none.
+    QString why;
+    const bool saved = onStore<bool>([&](Store *, DeploymentStore &s) {
+        return s.finish(record.id, record.result, detail, record.hosts, record.replicas, retired,
+                        &why);
+    });
+    if (!saved) {
+        JobResult r = fail(record, tr("Cannot record the deployment: %1").arg(why));
+        return r;
+    }
+    std::vector<engine::Call<engine::Unit>> stops;
+    for (const Replica &old : retire)
+        if (const DeployHost *h = host(old.hostId); h && old.running())
+            stops.push_back(h->client->stopContainer(old.id.toStdString(), 10));
+    if (c_.progress && !stops.empty())
+        c_.progress(tr("Stopping %n old replica(s)", "", int(stops.size())), 0, 1);
+    for (auto &s : stops)
+        (void)s.wait();
+    audit(record, QStringLiteral("app.") + DeploymentRecord::kindName(record.kind));
+    end(record);
+    JobResult r;
+    r.ok = true;
+    r.record = record;
+    if (!retire.isEmpty())
+        r.nextSweep = due;
+    return r;
+}
+
+JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &old,
+                                 QStringList targetHosts) {
+    const QString pinned = record.config.pinnedReference();
+    QStringList distinct = targetHosts;
+    distinct.removeDuplicates();
+    for (const QString &id : std::as_const(distinct)) {
+        const DeployHost *h = host(id);
+        QString why;
+        if (!h)
+            return fail(record, tr("host %1 is not reachable").arg(id));
+        if (!RolloutSteps::ensureImage(*h, pinned, c_.progress, &why))
+            return fail(record, why);
+    }
+    record.hosts = targetHosts;
+    record.replicas = int(targetHosts.size());
+    const int total = int(targetHosts.size());
+
+    if (!record.config.hasFixedHostPort() || old.isEmpty()) {
+        // Start first: the old replicas serve until every new one is healthy.
+        QList<QPair<QString, QString>> started;
+        QList<HealthWaiter::Target> targets;
+        for (int i = 0; i < total; ++i) {
+            const DeployHost *h = host(targetHosts[i]);
+            if (c_.progress)
+                c_.progress(
+                    tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(total).arg(h->name), i,
+                    total);
+            QString why;
+            const QString name = replicaName(record, i);
+            const QString id = RolloutSteps::startReplica(*h, record, name, &why);
+            if (id.isEmpty()) {
+                removeAll(started);
+                return fail(record, why);
+            }
+            started.append({h->id, id});
+            targets.append({*h, id, name});
+        }
+        QString why;
+        const auto outcome =
+            HealthWaiter::wait(targets, c_.options.healthTimeout, *c_.cancelled, c_.progress, &why);
+        if (outcome != HealthWaiter::Outcome::Healthy) {
+            removeAll(started);
+            if (outcome == HealthWaiter::Outcome::Failed)
+                return fail(record, why);
+            return fail(record,
+                        tr("%1; the new replicas are removed when the engine is back").arg(why),
+                        DeploymentRecord::Result::Interrupted);
+        }
+        return succeed(record, {}, old);
+    }
+
+    // Stop first: a fixed host port cannot be held by two replicas on one host, so each host
+    // goes down between stopping its old replica and its new one being healthy.
+    struct Swap {
+        std::optional<Replica> previous;
+        QString hostId;
+        QString containerId;
+    };
+    QList<Swap> swaps;
+    QList<Replica> spare = old;
+    qint64 longestGap = 0;
+    const auto restore = [&](const QString &reason, DeploymentRecord::Result result) {
+        for (const Swap &s : std::as_const(swaps)) {
+            const DeployHost *h = host(s.hostId);
+            QString ignored;
+            if (!s.containerId.isEmpty())
+                RolloutSteps::remove(*h, s.containerId, &ignored);
+            if (s.previous && s.previous->running())
+                RolloutSteps::start(*h, s.previous->id, &ignored);
+        }
+        return fail(record, reason, result);
+    };
+    for (int i = 0; i < total; ++i) {
+        const DeployHost *h = host(targetHosts[i]);
+        Swap swap;
+        swap.hostId = h->id;
+        for (int j = 0; j < spare.size(); ++j) {
+            if (spare[j].hostId == h->id) {
+                swap.previous = spare.takeAt(j);
+                break;
+            }
+        }
+        swaps.append(swap);
+        QElapsedTimer gap;
+        gap.start();
+        QString why;
+        if (swap.previous && swap.previous->running()) {
+            if (c_.progress)
+                c_.progress(
+                    tr("Stopping %1 on %2 (host port fixed)").arg(swap.previous->name, h->name), i,
+                    total);
+            if (!RolloutSteps::stop(*h, swap.previous->id, &why))
+                return restore(why, DeploymentRecord::Result::Failed);
+        }
+        if (c_.progress)
+            c_.progress(tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(total).arg(h->name), i,
+                        total);
+        const QString name = replicaName(record, i);
+        const QString id = RolloutSteps::startReplica(*h, record, name, &why);
+        if (id.isEmpty())
+            return restore(why, DeploymentRecord::Result::Failed);
+        swaps.last().containerId = id;
+        const auto outcome = HealthWaiter::wait({{*h, id, name}}, c_.options.healthTimeout,
+                                                *c_.cancelled, c_.progress, &why);
+        if (outcome != HealthWaiter::Outcome::Healthy)
+            return restore(why, outcome == HealthWaiter::Outcome::Failed
+                                    ? DeploymentRecord::Result::Failed
+                                    : DeploymentRecord::Result::Interrupted);
+        if (swap.previous)
+            longestGap = std::max(longestGap, gap.elapsed());
+    }
+    return succeed(record,
+                   tr("stop-first (a fixed host port): the longest gap without a replica on a "
+                      "host was %1 ms")
+                       .arg(longestGap),
+                   old);
+}
+
+JobResult DeploymentJob::deploy(DeployRequest request) {
+    JobResult refused;
+    const auto refuse = [&](const QString &why) {
+        refused.error = why;
+        return refused;
+    };
+    QString why;
+    if (!validName(tr("application"), request.app, &why) ||
+        !validName(tr("environment"), request.env, &why))
+        return refuse(why);
+    auto ref = engine::ImageReference::parse(request.config.image.trimmed().toStdString());
+    if (request.config.image.trimmed().isEmpty())
+        return refuse(tr("No image given."));
+    if (!ref)
+        return refuse(tr("image \"%1\": %2")
+                          .arg(request.config.image, QString::fromStdString(ref.error().message)));
+    request.config.image = request.config.image.trimmed();
+    if (!PublishSpec::parseAll(request.config.publish, &why))
+        return refuse(why);
+    for (const QString &e : std::as_const(request.config.env))
+        if (!e.contains(QLatin1Char('=')) || e.startsWith(QLatin1Char('=')))
+            return refuse(tr("environment variable \"%1\": expected KEY=VALUE").arg(e));
+    if (request.replicas < 1 || request.replicas > kMaxReplicas)
+        return refuse(
+            tr("replicas must be from 1 to %1 (got %2)").arg(kMaxReplicas).arg(request.replicas));
+    for (const QString &id : std::as_const(request.hostIds))
+        if (!host(id))
+            return refuse(tr("host %1 is not reachable").arg(id));
+    if (c_.hosts.isEmpty())
+        return refuse(tr("no reachable host"));
+
+    Current cur;
+    if (!current(request.app, request.env, &cur, &why))
+        return refuse(why);
+    DeploymentRecord record;
+    record.app = request.app;
+    record.env = request.env;
+    record.kind = DeploymentRecord::Kind::Deploy;
+    record.config = request.config;
+    record.config.digest = QString::fromStdString(ref.value().digest);
+    record.version = QString::fromStdString(ref.value().tag);
+    record.replicas = request.replicas;
+    if (!begin(&record, &why))
+        return refuse(why);
+
+    const bool fixed = record.config.hasFixedHostPort();
+    QList<HostLoad> loads = c_.load;
+    if (!request.hostIds.isEmpty())
+        loads.removeIf([&](const HostLoad &l) { return !request.hostIds.contains(l.hostId); });
+    QStringList targets;
+    if (fixed) {
+        // Replace in place where the old replicas are, then free hosts.
+        for (const Replica &r : std::as_const(cur.replicas))
+            if (!targets.contains(r.hostId) && targets.size() < request.replicas &&
+                (request.hostIds.isEmpty() || request.hostIds.contains(r.hostId)))
+                targets.append(r.hostId);
+    }
+    auto more =
+        Placement::place(loads, request.replicas - int(targets.size()), fixed, targets, &why);
+    if (!more)
+        return fail(record, why);
+    targets += *more;
+
+    const QString digest =
+        RolloutSteps::resolveDigest(*host(targets.first()), record.config.image, c_.progress, &why);
+    if (digest.isEmpty())
+        return fail(record, why);
+    record.config.digest = digest;
+    if (record.version.isEmpty() || !ref.value().digest.empty())
+        record.version =
+            ref.value().tag.empty() ? digest.mid(7, 12) : QString::fromStdString(ref.value().tag);
+    onStore<bool>([&](Store *, DeploymentStore &s) {
+        return s.updateConfig(record.id, record.version, record.config, nullptr);
+    });
+    return replace(record, cur.replicas, targets);
+}
+
+JobResult DeploymentJob::plan(const QString &app, const QString &env, qint64 targetId) {
+    JobResult r;
+    RollbackPlan &p = r.plan;
+    p.app = app;
+    p.env = env;
+    QString why;
+    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+        p.problem = why;
+        r.error = why;
+        return r;
+    }
+    Current cur;
+    if (!current(app, env, &cur, &why)) {
+        p.problem = why;
+        r.error = why;
+        return r;
+    }
+    r.ok = true;
+    if (!cur.record) {
+        p.problem = tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env);
+        return r;
+    }
+    p.from = *cur.record;
+    struct Loaded {
+        DeploymentHistory history;
+        int keep = 0;
+    };
+    const int fallback = c_.options.defaultRetention;
+    const Loaded loaded = onStore<Loaded>([&](Store *, DeploymentStore &s) {
+        return Loaded{s.history(app, env), s.retention(app, env, fallback)};
+    });
+    std::optional<DeploymentRecord> to;
+    for (const DeploymentRecord &h : loaded.history) {
+        if (targetId > 0
+                ? h.id == targetId
+                : (h.id < p.from.id && h.result == DeploymentRecord::Result::Ok &&
+                   !h.config.digest.isEmpty() && h.config.digest != p.from.config.digest)) {
+            to = h;
+            break;
+        }
+    }
+    if (!to) {
+        p.problem = targetId > 0
+                        ? tr("%1 in %2 has no deployment #%3.").arg(app, env).arg(targetId)
+                        : tr("%1 in %2 has no earlier version to roll back to.").arg(app, env);
+        return r;
+    }
+    p.to = *to;
+    p.replicas = cur.replicas.isEmpty() ? p.from.replicas : int(cur.replicas.size());
+    for (const Replica &rep : std::as_const(cur.replicas))
+        if (!p.hostIds.contains(rep.hostId))
+            p.hostIds.append(rep.hostId);
+    if (p.hostIds.isEmpty())
+        p.hostIds = p.from.hosts;
+    p.hostIds.removeDuplicates();
+    if (to->config.hasFixedHostPort()) {
+        p.stopFirst = true;
+        QStringList ports;
+        for (const QString &text : std::as_const(to->config.publish))
+            if (auto spec = PublishSpec::parse(text); spec && spec->fixed())
+                ports.append(QString::number(spec->hostPort));
+        p.stopFirstReason = tr("host port %1 is fixed: each host is without a replica between "
+                               "stopping the old one and the new one being healthy")
+                                .arg(ports.join(QStringLiteral(", ")));
+    }
+    if (to->config.digest.isEmpty()) {
+        p.problem = tr("Deployment #%1 never resolved its image to a digest.").arg(to->id);
+        return r;
+    }
+    if (to->config.digest == p.from.config.digest) {
+        p.problem = tr("%1 (%2) is what runs now.").arg(to->version, to->config.digest.left(19));
+        return r;
+    }
+    QStringList versions;
+    for (const DeploymentRecord &h : loaded.history)
+        if (!h.config.digest.isEmpty() && !versions.contains(h.config.digest))
+            versions.append(h.config.digest);
+    if (versions.indexOf(to->config.digest) >= loaded.keep) {
+        p.problem = tr("%1 is older than the last %2 versions kept restorable.")
+                        .arg(to->version)
+                        .arg(loaded.keep);
+        return r;
+    }
+    if (!c_.hosts.isEmpty() &&
+        !RolloutSteps::restorable(c_.hosts.first(), to->config.pinnedReference())) {
+        p.problem = tr("The image %1 can no longer be pulled.").arg(to->config.pinnedReference());
+        return r;
+    }
+    return r;
+}
+
+JobResult DeploymentJob::rollback(const RollbackPlan &plan) {
+    JobResult refused;
+    QString why;
+    if (!plan.problem.isEmpty()) {
+        refused.error = plan.problem;
+        return refused;
+    }
+    if (!validName(tr("application"), plan.app, &why) ||
+        !validName(tr("environment"), plan.env, &why) || plan.to.config.digest.isEmpty()) {
+        refused.error = why.isEmpty() ? tr("The rollback plan has no target.") : why;
+        return refused;
+    }
+    Current cur;
+    if (!current(plan.app, plan.env, &cur, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    if (cur.record && cur.record->id != plan.from.id) {
+        refused.error = tr("%1 in %2 changed since the rollback was planned (now deployment #%3); "
+                           "plan it again.")
+                            .arg(plan.app, plan.env)
+                            .arg(cur.record->id);
+        return refused;
+    }
+    DeploymentRecord record;
+    record.app = plan.app;
+    record.env = plan.env;
+    record.kind = DeploymentRecord::Kind::Rollback;
+    record.version = plan.to.version;
+    record.config = plan.to.config;
+    record.replicas = std::max(1, plan.replicas);
+    if (!begin(&record, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    const bool fixed = record.config.hasFixedHostPort();
+    QStringList targets;
+    for (const Replica &rep : std::as_const(cur.replicas)) {
+        if (targets.size() >= record.replicas || !host(rep.hostId))
+            continue;
+        if (fixed && targets.contains(rep.hostId))
+            continue;
+        targets.append(rep.hostId);
+    }
+    auto more =
+        Placement::place(c_.load, record.replicas - int(targets.size()), fixed, targets, &why);
+    if (!more)
+        return fail(record, why);
+    targets += *more;
+    return replace(record, cur.replicas, targets);
+}
+
+JobResult DeploymentJob::scale(const QString &app, const QString &env, int replicas) {
+    JobResult refused;
+    QString why;
+    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    if (replicas < 1 || replicas > kMaxReplicas) {
+        refused.error =
+            tr("replicas must be from 1 to %1 (got %2)").arg(kMaxReplicas).arg(replicas);
+        return refused;
+    }
+    Current cur;
+    if (!current(app, env, &cur, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    if (!cur.record) {
+        refused.error = tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env);
+        return refused;
+    }
+    const int count = int(cur.replicas.size());
+    if (replicas == count) {
+        JobResult same;
+        same.ok = true;
+        same.record = *cur.record;
+        return same;
+    }
+    DeploymentRecord record;
+    record.app = app;
+    record.env = env;
+    record.kind = DeploymentRecord::Kind::Scale;
+    record.version = cur.record->version;
+    record.config = cur.record->config;
+    record.replicas = replicas;
+    if (!begin(&record, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    QStringList hostsNow;
+    for (const Replica &r : std::as_const(cur.replicas))
+        hostsNow.append(r.hostId);
+
+    if (replicas < count) {
+        // Newest first: the replicas that have served longest stay.
+        QList<Replica> order = cur.replicas;
+        std::sort(order.begin(), order.end(), [](const Replica &a, const Replica &b) {
+            if (a.created != b.created)
+                return a.created > b.created;
+            if (a.deploymentId != b.deploymentId)
+                return a.deploymentId > b.deploymentId;
+            return a.name.section(QLatin1Char('-'), -1).toInt() >
+                   b.name.section(QLatin1Char('-'), -1).toInt();
+        });
+        const int drop = count - replicas;
+        for (int i = 0; i < drop; ++i) {
+            const Replica &r = order[i];
+            const DeployHost *h = host(r.hostId);
+            if (c_.progress)
+                c_.progress(tr("Removing %1").arg(r.name), i, drop);
+            if (!h || (r.running() && !RolloutSteps::stop(*h, r.id, &why)) ||
+                !RolloutSteps::remove(*h, r.id, &why)) {
+                record.hosts = hostsNow;
+                record.replicas = int(hostsNow.size());
+                return fail(record,
+                            why.isEmpty() ? tr("host %1 is not reachable").arg(r.hostId) : why);
+            }
+            hostsNow.removeOne(r.hostId);
+        }
+        record.hosts = hostsNow;
+        return succeed(record, {}, {});
+    }
+
+    const bool fixed = record.config.hasFixedHostPort();
+    auto targets = Placement::place(c_.load, replicas - count, fixed, hostsNow, &why);
+    if (!targets)
+        return fail(record, why);
+    QStringList distinct = *targets;
+    distinct.removeDuplicates();
+    for (const QString &id : std::as_const(distinct))
+        if (!RolloutSteps::ensureImage(*host(id), record.config.pinnedReference(), c_.progress,
+                                       &why))
+            return fail(record, why);
+    QList<QPair<QString, QString>> started;
+    QList<HealthWaiter::Target> waitFor;
+    for (int i = 0; i < targets->size(); ++i) {
+        const DeployHost *h = host(targets->at(i));
+        if (c_.progress)
+            c_.progress(
+                tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(targets->size()).arg(h->name),
+                i, int(targets->size()));
+        const QString name = replicaName(record, i);
+        const QString id = RolloutSteps::startReplica(*h, record, name, &why);
+        if (id.isEmpty()) {
+            removeAll(started);
+            return fail(record, why);
+        }
+        started.append({h->id, id});
+        waitFor.append({*h, id, name});
+    }
+    const auto outcome =
+        HealthWaiter::wait(waitFor, c_.options.healthTimeout, *c_.cancelled, c_.progress, &why);
+    if (outcome != HealthWaiter::Outcome::Healthy) {
+        removeAll(started);
+        if (outcome == HealthWaiter::Outcome::Failed)
+            return fail(record, why);
+        return fail(record, tr("%1; the new replicas are removed when the engine is back").arg(why),
+                    DeploymentRecord::Result::Interrupted);
+    }
+    record.hosts = hostsNow + *targets;
+    return succeed(record, {}, {});
+}
+
+JobResult DeploymentJob::history(const QString &app, const QString &env) {
+    JobResult r;
+    QString why;
+    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+        r.error = why;
+        return r;
+    }
+    struct Loaded {
+        bool ok = false;
+        QString error;
+        DeploymentHistory history;
+        int keep = 0;
+    };
+    const int fallback = c_.options.defaultRetention;
+    Loaded loaded = onStore<Loaded>([&](Store *, DeploymentStore &s) {
+        Loaded l;
+        l.history = s.history(app, env, 0, &l.error);
+        l.keep = s.retention(app, env, fallback);
+        l.ok = l.error.isEmpty();
+        return l;
+    });
+    if (!loaded.ok) {
+        r.error = loaded.error.isEmpty() ? tr("the database cannot be opened") : loaded.error;
+        return r;
+    }
+    QStringList versions;
+    QHash<QString, bool> pullable;
+    for (DeploymentRecord &h : loaded.history) {
+        if (h.config.digest.isEmpty()) {
+            h.restorable = false;
+            continue;
+        }
+        if (!versions.contains(h.config.digest))
+            versions.append(h.config.digest);
+        if (versions.indexOf(h.config.digest) >= loaded.keep) {
+            h.restorable = false;
+            continue;
+        }
+        if (!pullable.contains(h.config.digest)) {
+            bool any = c_.hosts.isEmpty(); // nothing to ask: do not claim it is lost
+            for (const DeployHost &host : std::as_const(c_.hosts)) {
+                if (RolloutSteps::restorable(host, h.config.pinnedReference())) {
+                    any = true;
+                    break;
+                }
+            }
+            pullable.insert(h.config.digest, any);
+        }
+        h.restorable = pullable.value(h.config.digest);
+    }
+    r.ok = true;
+    r.history = loaded.history;
+    return r;
+}
+
+JobResult DeploymentJob::setRetention(const QString &app, const QString &env, int versions) {
+    JobResult r;
+    QString why;
+    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+        r.error = why;
+        return r;
+    }
+    const bool ok = onStore<bool>([&](Store *store, DeploymentStore &s) {
+        if (!s.setRetention(app, env, versions, &why))
+            return false;
+        AuditEntry e;
+        e.action = QStringLiteral("app.retention");
+        e.target = QStringLiteral("%1/%2").arg(app, env);
+        e.result = QStringLiteral("ok");
+        e.detail = tr("keep the last %1 versions restorable").arg(versions);
+        store->appendAudit(e);
+        return true;
+    });
+    if (c_.audited && ok)
+        c_.audited();
+    r.ok = ok;
+    r.error = ok ? QString() : (why.isEmpty() ? tr("the database cannot be opened") : why);
+    return r;
+}
+
+JobResult DeploymentJob::recover() {
+    JobResult r;
+    QStringList notes;
+    QSet<QString> interruptedApps;
+
+    // 1. Records whose process is gone.
+    QSet<qint64> activeIds;
+    const auto running =
+        onStore<QList<QPair<DeploymentRecord, QString>>>([&](Store *, DeploymentStore &s) {
+            std::lock_guard lock(c_.active->mutex);
+            activeIds = c_.active->ids; // read on the store thread: see begin()
+            return s.running();
+        });
+    const auto patience = c_.options.healthTimeout + std::chrono::minutes(10);
+    for (const auto &[record, owner] : running) {
+        if (!ownerGone(owner, c_.owner, activeIds, record.id, record.startedAt, patience))
+            continue;
+        DeploymentRecord done = record;
+        done.result = DeploymentRecord::Result::Interrupted;
+        done.detail = tr("interrupted: the process running it (%1) stopped before it finished; "
+                         "what it started is removed")
+                          .arg(owner);
+        onStore<bool>([&](Store *, DeploymentStore &s) {
+            return s.finish(done.id, done.result, done.detail, done.hosts, done.replicas, {},
+                            nullptr);
+        });
+        audit(done, QStringLiteral("app.recover"));
+        interruptedApps.insert(appKey(done.app, done.env));
+        notes.append(tr("deployment #%1 marked interrupted").arg(done.id));
+    }
+
+    // 2. Containers of deployments that failed or were interrupted.
+    const auto retired =
+        onStore<QList<RetiredContainer>>([](Store *, DeploymentStore &s) { return s.retired(); });
+    QSet<QString> retiredIds;
+    for (const RetiredContainer &rc : retired)
+        retiredIds.insert(rc.containerId);
+    int orphans = 0;
+    QStringList unreachable;
+    QList<Replica> deployed;
+    for (const DeployHost &h : std::as_const(c_.hosts)) {
+        QString why;
+        if (!RolloutSteps::listDeployed(h, &deployed, &why))
+            unreachable.append(why);
+    }
+    QList<qint64> ids;
+    for (const Replica &rep : std::as_const(deployed))
+        if (!ids.contains(rep.deploymentId))
+            ids.append(rep.deploymentId);
+    const auto results = onStore<QHash<qint64, DeploymentRecord::Result>>(
+        [&](Store *, DeploymentStore &s) { return s.results(ids); });
+    QHash<QString, Replica> byId;
+    for (const Replica &rep : std::as_const(deployed)) {
+        byId.insert(rep.id, rep);
+        // A record this database does not hold is another workstation's: not ours to judge.
+        if (!results.contains(rep.deploymentId))
+            continue;
+        const auto result = results.value(rep.deploymentId);
+        if (result != DeploymentRecord::Result::Failed &&
+            result != DeploymentRecord::Result::Interrupted)
+            continue;
+        QString why;
+        if (RolloutSteps::remove(*host(rep.hostId), rep.id, &why))
+            ++orphans;
+        else
+            unreachable.append(why);
+    }
+    if (orphans > 0)
+        notes.append(
+            tr("removed %n container(s) of failed or interrupted deployments", "", orphans));
+
+    // 3. Retired replicas: stopped during their undo window, removed after it.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int removed = 0;
+    for (const RetiredContainer &rc : retired) {
+        const DeployHost *h = host(rc.hostId);
+        for (const DeployHost &candidate : std::as_const(c_.hosts))
+            if (!h && !rc.hostUrl.isEmpty() && candidate.url == rc.hostUrl)
+                h = &candidate;
+        if (!h)
+            continue; // its host is not here now: a later run finishes it
+        QString why;
+        if (rc.removeAfter <= now) {
+            if (RolloutSteps::remove(*h, rc.containerId, &why)) {
+                onStore<bool>([&](Store *, DeploymentStore &s) { return s.forgetRetired(rc.id); });
+                ++removed;
+            } else {
+                unreachable.append(why);
+            }
+            continue;
+        }
+        if (byId.contains(rc.containerId) && byId.value(rc.containerId).running())
+            RolloutSteps::stop(*h, rc.containerId, &why);
+        if (!r.nextSweep.isValid() || rc.removeAfter < r.nextSweep)
+            r.nextSweep = rc.removeAfter;
+    }
+    if (removed > 0)
+        notes.append(tr("removed %n replica(s) past their undo window", "", removed));
+
+    // 4. A stop-first replacement that died half-way left a current replica stopped.
+    for (const QString &key : std::as_const(interruptedApps)) {
+        Current cur;
+        QString why;
+        if (!current(key.section(QLatin1Char('\n'), 0, 0), key.section(QLatin1Char('\n'), 1), &cur,
+                     &why))
+            continue;
+        for (const Replica &rep : std::as_const(cur.replicas))
+            if (!rep.running() && host(rep.hostId))
+                RolloutSteps::start(*host(rep.hostId), rep.id, &why);
+    }
+
+    r.ok = unreachable.isEmpty();
+    r.error = unreachable.join(QStringLiteral("; "));
+    r.record.detail = notes.join(QStringLiteral("; "));
+    return r;
+}
+
+} // namespace slipway::core

@@ -1,0 +1,91 @@
+// DeploymentJob: one deployer operation (deploy, plan, rollback, scale, history, recover)
+// run start to finish on a worker thread of its own: it waits on the engine and on the store
+// thread, never on the GUI thread, and reports through callbacks that the Deployer posts back.
+#pragma once
+
+#include "core/deployer.h"
+#include "core/placement.h"
+#include "core/rolloutsteps.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace slipway::core {
+
+class DeploymentStore;
+class Store;
+
+// Records being worked on in this process, so recovery leaves them alone.
+struct ActiveRecords {
+    std::mutex mutex;
+    QSet<qint64> ids;
+    QSet<QString> apps; // "app\nenv" with an operation under way
+};
+
+struct JobContext {
+    QList<DeployHost> hosts; // reachable candidates, in the monitor's order
+    QList<HostLoad> load;    // of `hosts`
+    Deployer::Options options;
+    std::shared_ptr<StoreThread> store;
+    QString owner; // "machine:pid"
+    std::shared_ptr<ActiveRecords> active;
+    std::shared_ptr<std::atomic<bool>> cancelled;
+    ProgressFn progress;
+    std::function<void()> audited;
+};
+
+struct JobResult {
+    bool ok = false;
+    QString error;
+    DeploymentRecord record;
+    RollbackPlan plan;
+    DeploymentHistory history;
+    QDateTime nextSweep; // recover(): when retired replicas are next due
+};
+
+class DeploymentJob {
+    Q_DECLARE_TR_FUNCTIONS(DeploymentJob)
+
+public:
+    explicit DeploymentJob(JobContext context);
+
+    JobResult deploy(DeployRequest request);
+    JobResult plan(const QString &app, const QString &env, qint64 targetId);
+    JobResult rollback(const RollbackPlan &plan);
+    JobResult scale(const QString &app, const QString &env, int replicas);
+    JobResult history(const QString &app, const QString &env);
+    JobResult setRetention(const QString &app, const QString &env, int versions);
+    JobResult recover();
+
+    // Refuses a bad application or environment name before any call: both become container
+    // names and label values.
+    static bool validName(const QString &what, const QString &name, QString *error);
+
+private:
+    struct Current; // what runs now
+    template <class R> R onStore(std::function<R(Store *, DeploymentStore &)> job);
+
+    bool current(const QString &app, const QString &env, Current *out, QString *error);
+    const DeployHost *host(const QString &id) const;
+    JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts);
+    JobResult fail(DeploymentRecord record, const QString &reason,
+                   DeploymentRecord::Result result = DeploymentRecord::Result::Failed);
+    JobResult succeed(DeploymentRecord record, const QString &detail, const QList<Replica> &retire);
+    bool begin(DeploymentRecord *record, QString *error);
+    void end(const DeploymentRecord &record);
+    void audit(const DeploymentRecord &record, const QString &action);
+    QString replicaName(const DeploymentRecord &record, int index) const;
+    void removeAll(const QList<QPair<QString, QString>> &started); // (host id, container id)
+
+    JobContext c_;
+};
+
+} // namespace slipway::core

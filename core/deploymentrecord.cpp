@@ -1,0 +1,112 @@
+#include "core/deploymentrecord.h"
+
+#include "core/publishspec.h"
+#include "engine/imagereference.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace slipway::core {
+
+QString DeploymentConfig::pinnedReference() const {
+    if (digest.isEmpty())
+        return image;
+    auto ref = engine::ImageReference::parse(image.toStdString());
+    if (!ref)
+        return image;
+    return QString::fromStdString(ref.value().repository) + QLatin1Char('@') + digest;
+}
+
+bool DeploymentConfig::hasFixedHostPort() const {
+    for (const QString &p : publish) {
+        if (auto spec = PublishSpec::parse(p); spec && spec->fixed())
+            return true;
+    }
+    return false;
+}
+
+QString DeploymentConfig::toJson() const {
+    const auto array = [](const QStringList &list) {
+        return QJsonArray::fromStringList(list);
+    };
+    const QJsonObject o{{"image", image},    {"digest", digest},
+                        {"env", array(env)}, {"publish", array(publish)},
+                        {"cmd", array(cmd)}, {"healthCmd", healthCmd},
+                        {"network", network}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::optional<DeploymentConfig> DeploymentConfig::fromJson(const QString &json, QString *error) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &parseError);
+    if (!doc.isObject()) {
+        if (error)
+            *error = parseError.error != QJsonParseError::NoError
+                         ? parseError.errorString()
+                         : QCoreApplication::translate("DeploymentConfig",
+                                                       "the configuration is not a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    const auto strings = [&](const char *key, QStringList *out) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isArray())
+            return false;
+        for (const QJsonValue &item : v.toArray()) {
+            if (!item.isString())
+                return false;
+            out->append(item.toString());
+        }
+        return true;
+    };
+    DeploymentConfig c;
+    c.image = o.value(QLatin1String("image")).toString();
+    c.digest = o.value(QLatin1String("digest")).toString();
+    c.healthCmd = o.value(QLatin1String("healthCmd")).toString();
+    c.network = o.value(QLatin1String("network")).toString();
+    if (!strings("env", &c.env) || !strings("publish", &c.publish) || !strings("cmd", &c.cmd)) {
+        if (error)
+            *error = QCoreApplication::translate("DeploymentConfig",
+                                                 "env, publish and cmd must be lists of strings");
+        return std::nullopt;
+    }
+    if (c.image.isEmpty()) {
+        if (error)
+            *error =
+                QCoreApplication::translate("DeploymentConfig", "the configuration names no image");
+        return std::nullopt;
+    }
+    return c;
+}
+
+QString DeploymentRecord::kindName(Kind kind) {
+    switch (kind) {
+    case Kind::Deploy:
+        return QStringLiteral("deploy");
+    case Kind::Rollback:
+        return QStringLiteral("rollback");
+    case Kind::Scale:
+        return QStringLiteral("scale");
+    }
+    return {};
+}
+
+QString DeploymentRecord::resultName(Result result) {
+    switch (result) {
+    case Result::Running:
+        return QStringLiteral("running");
+    case Result::Ok:
+        return QStringLiteral("ok");
+    case Result::Failed:
+        return QStringLiteral("failed");
+    case Result::Interrupted:
+        return QStringLiteral("interrupted");
+    }
+    return {};
+}
+
+} // namespace slipway::core

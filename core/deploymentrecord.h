@@ -1,0 +1,66 @@
+// DeploymentRecord: one deployment of an application in an environment (a deploy, a
+// rollback, a scale): the image pinned by digest, the container config used, who, when, and
+// how it went. A rollback point is one of these, never a mutable tag.
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace slipway::core {
+
+// What every replica of a deployment is created from; stored with the record as JSON so a
+// rollback starts exactly what ran before.
+struct DeploymentConfig {
+    QString image;       // the reference the user gave: "127.0.0.1:5515/slipway/web:1.1.0"
+    QString digest;      // "sha256:…" the reference resolved to when deployed
+    QStringList env;     // "K=V"
+    QStringList publish; // "HOST:CONTAINER" or "IP:HOST:CONTAINER"; HOST 0 or empty: any port
+    QStringList cmd;     // empty: the image's own
+    QString healthCmd;   // empty: the image's own health check, else a TCP probe of the ports
+    QString network;     // empty: the engine's default bridge
+
+    // "repository@sha256:…": what containers are created from.
+    QString pinnedReference() const;
+    // A fixed host port (not 0) means two versions cannot run side by side on one host.
+    bool hasFixedHostPort() const;
+
+    QString toJson() const;
+    static std::optional<DeploymentConfig> fromJson(const QString &json, QString *error = nullptr);
+
+    friend bool operator==(const DeploymentConfig &, const DeploymentConfig &) = default;
+};
+
+struct DeploymentRecord {
+    enum class Kind { Deploy, Rollback, Scale };
+    enum class Result { Running, Ok, Failed, Interrupted };
+
+    qint64 id = 0; // assigned by the Store
+    QString app;
+    QString env;
+    QString version; // slipway.version: the image's tag, else the digest's first 12 hex digits
+    Kind kind = Kind::Deploy;
+    DeploymentConfig config;
+    int replicas = 0;
+    QStringList hosts; // host ids the replicas run on
+    QString osUser;
+    QDateTime startedAt; // UTC
+    QDateTime finishedAt;
+    Result result = Result::Running;
+    QString detail; // the reason it failed, in the engine's or health check's words; notes
+    // Filled in when history is read: false when no host holds the image and the registry
+    // no longer has its digest.
+    bool restorable = true;
+
+    static QString kindName(Kind kind);       // "deploy", as stored
+    static QString resultName(Result result); // "ok", as stored
+};
+
+using DeploymentHistory = QList<DeploymentRecord>; // newest first
+
+} // namespace slipway::core
+
+Q_DECLARE_METATYPE(slipway::core::DeploymentRecord)

@@ -1,0 +1,277 @@
+#include "core/deploymentstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+namespace slipway::core {
+
+namespace {
+
+QString isoUtc(const QDateTime &t) {
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString::fromLatin1("");
+}
+
+QDateTime fromIso(const QString &text) {
+    if (text.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error) {
+    if (!q.prepare(sql)) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    for (const QVariant &v : values) {
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.addBindValue(QString::fromLatin1(""));
+        else
+            q.addBindValue(v);
+    }
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+const char *kColumns = "id, app, env, version, kind, config, replicas, hosts, os_user, "
+                       "started_at, finished_at, result, detail, owner";
+
+DeploymentRecord readRecord(const QSqlQuery &q) {
+    DeploymentRecord r;
+    r.id = q.value(0).toLongLong();
+    r.app = q.value(1).toString();
+    r.env = q.value(2).toString();
+    r.version = q.value(3).toString();
+    r.kind = DeploymentStore::kindFromName(q.value(4).toString())
+                 .value_or(DeploymentRecord::Kind::Deploy);
+    r.config = DeploymentConfig::fromJson(q.value(5).toString()).value_or(DeploymentConfig{});
+    r.replicas = q.value(6).toInt();
+    for (const QJsonValue &h : QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array())
+        r.hosts.append(h.toString());
+    r.osUser = q.value(8).toString();
+    r.startedAt = fromIso(q.value(9).toString());
+    r.finishedAt = fromIso(q.value(10).toString());
+    r.result = DeploymentStore::resultFromName(q.value(11).toString())
+                   .value_or(DeploymentRecord::Result::Interrupted);
+    r.detail = q.value(12).toString();
+    return r;
+}
+
+QString hostsJson(const QStringList &hosts) {
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(hosts)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+std::optional<DeploymentRecord::Kind> DeploymentStore::kindFromName(const QString &name) {
+    for (auto k : {DeploymentRecord::Kind::Deploy, DeploymentRecord::Kind::Rollback,
+                   DeploymentRecord::Kind::Scale})
+        if (DeploymentRecord::kindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+
+std::optional<DeploymentRecord::Result> DeploymentStore::resultFromName(const QString &name) {
+    for (auto r : {DeploymentRecord::Result::Running, DeploymentRecord::Result::Ok,
+                   DeploymentRecord::Result::Failed, DeploymentRecord::Result::Interrupted})
+        if (DeploymentRecord::resultName(r) == name)
+            return r;
+    return std::nullopt;
+}
+
+qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, QString *error) {
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("INSERT INTO deployments (app, env, version, kind, config, replicas, "
+                            "hosts, os_user, owner, started_at, finished_at, result, detail) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+             {r.app, r.env, r.version, DeploymentRecord::kindName(r.kind), r.config.toJson(),
+              r.replicas, hostsJson(r.hosts), r.osUser, owner, isoUtc(r.startedAt),
+              isoUtc(r.finishedAt), DeploymentRecord::resultName(r.result), r.detail},
+             error))
+        return 0;
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (id <= 0 && error)
+        *error = tr("the database gave the new deployment no id");
+    return id;
+}
+
+bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const QString &detail,
+                             const QStringList &hosts, int replicas,
+                             const QList<RetiredContainer> &retired, QString *error) {
+    if (!db_.transaction()) {
+        if (error)
+            *error = db_.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db_);
+    bool ok = run(q,
+                  QStringLiteral("UPDATE deployments SET result = ?, detail = ?, hosts = ?, "
+                                 "replicas = ?, finished_at = ? WHERE id = ?"),
+                  {DeploymentRecord::resultName(result), detail, hostsJson(hosts), replicas,
+                   isoUtc(QDateTime::currentDateTimeUtc()), id},
+                  error);
+    for (const RetiredContainer &c : retired) {
+        if (!ok)
+            break;
+        QSqlQuery insert(db_);
+        ok = run(insert,
+                 QStringLiteral("INSERT INTO retired_containers (deployment_id, host_id, host_url, "
+                                "container_id, remove_after) VALUES (?, ?, ?, ?, ?)"),
+                 {id, c.hostId, c.hostUrl, c.containerId, isoUtc(c.removeAfter)}, error);
+    }
+    if (!ok) {
+        db_.rollback();
+        return false;
+    }
+    if (!db_.commit()) {
+        if (error)
+            *error = db_.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool DeploymentStore::updateConfig(qint64 id, const QString &version,
+                                   const DeploymentConfig &config, QString *error) {
+    QSqlQuery q(db_);
+    return run(q, QStringLiteral("UPDATE deployments SET version = ?, config = ? WHERE id = ?"),
+               {version, config.toJson(), id}, error);
+}
+
+std::optional<DeploymentRecord> DeploymentStore::record(qint64 id, QString *error) const {
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("SELECT %1 FROM deployments WHERE id = ?").arg(QLatin1String(kColumns)),
+             {id}, error) ||
+        !q.next())
+        return std::nullopt;
+    return readRecord(q);
+}
+
+DeploymentHistory DeploymentStore::history(const QString &app, const QString &env, int limit,
+                                           QString *error) const {
+    DeploymentHistory list;
+    QSqlQuery q(db_);
+    QString sql = QStringLiteral("SELECT %1 FROM deployments WHERE app = ? AND env = ? "
+                                 "ORDER BY id DESC")
+                      .arg(QLatin1String(kColumns));
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    if (!run(q, sql, {app, env}, error))
+        return list;
+    while (q.next())
+        list.append(readRecord(q));
+    return list;
+}
+
+std::optional<DeploymentRecord> DeploymentStore::current(const QString &app, const QString &env,
+                                                         QString *error) const {
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("SELECT %1 FROM deployments WHERE app = ? AND env = ? AND result = ? "
+                            "ORDER BY id DESC LIMIT 1")
+                 .arg(QLatin1String(kColumns)),
+             {app, env, DeploymentRecord::resultName(DeploymentRecord::Result::Ok)}, error) ||
+        !q.next())
+        return std::nullopt;
+    return readRecord(q);
+}
+
+QList<QPair<DeploymentRecord, QString>> DeploymentStore::running(QString *error) const {
+    QList<QPair<DeploymentRecord, QString>> list;
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("SELECT %1 FROM deployments WHERE result = ? ORDER BY id")
+                 .arg(QLatin1String(kColumns)),
+             {DeploymentRecord::resultName(DeploymentRecord::Result::Running)}, error))
+        return list;
+    while (q.next())
+        list.append({readRecord(q), q.value(13).toString()});
+    return list;
+}
+
+QHash<qint64, DeploymentRecord::Result> DeploymentStore::results(const QList<qint64> &ids,
+                                                                 QString *error) const {
+    QHash<qint64, DeploymentRecord::Result> out;
+    for (qint64 id : ids) {
+        QSqlQuery q(db_);
+        if (!run(q, QStringLiteral("SELECT result FROM deployments WHERE id = ?"), {id}, error))
+            return out;
+        if (q.next())
+            out.insert(id, resultFromName(q.value(0).toString())
+                               .value_or(DeploymentRecord::Result::Interrupted));
+    }
+    return out;
+}
+
+int DeploymentStore::retention(const QString &app, const QString &env, int fallback) const {
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("SELECT versions FROM deployment_retention WHERE app = ? AND env = ?"),
+             {app, env}, nullptr) ||
+        !q.next())
+        return fallback;
+    return q.value(0).toInt();
+}
+
+bool DeploymentStore::setRetention(const QString &app, const QString &env, int versions,
+                                   QString *error) {
+    if (versions < 1) {
+        if (error)
+            *error = tr("Keep at least one version (asked for %1).").arg(versions);
+        return false;
+    }
+    QSqlQuery update(db_);
+    if (!run(update,
+             QStringLiteral(
+                 "UPDATE deployment_retention SET versions = ? WHERE app = ? AND env = ?"),
+             {versions, app, env}, error))
+        return false;
+    if (update.numRowsAffected() > 0)
+        return true;
+    QSqlQuery insert(db_);
+    return run(
+        insert,
+        QStringLiteral("INSERT INTO deployment_retention (app, env, versions) VALUES (?, ?, ?)"),
+        {app, env, versions}, error);
+}
+
+QList<RetiredContainer> DeploymentStore::retired(QString *error) const {
+    QList<RetiredContainer> list;
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("SELECT id, deployment_id, host_id, host_url, container_id, "
+                            "remove_after FROM retired_containers ORDER BY remove_after"),
+             {}, error))
+        return list;
+    while (q.next()) {
+        RetiredContainer c;
+        c.id = q.value(0).toLongLong();
+        c.deploymentId = q.value(1).toLongLong();
+        c.hostId = q.value(2).toString();
+        c.hostUrl = q.value(3).toString();
+        c.containerId = q.value(4).toString();
+        c.removeAfter = fromIso(q.value(5).toString());
+        list.append(c);
+    }
+    return list;
+}
+
+bool DeploymentStore::forgetRetired(qint64 id, QString *error) {
+    QSqlQuery q(db_);
+    return run(q, QStringLiteral("DELETE FROM retired_containers WHERE id = ?"), {id}, error);
+}
+
+} // namespace slipway::core

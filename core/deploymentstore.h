@@ -1,0 +1,69 @@
+// DeploymentStore: the deployment records, retention settings and retired replicas in the
+// Store's database. Use it on the thread that owns the Store (the store thread).
+#pragma once
+
+#include "core/deploymentrecord.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <optional>
+
+namespace slipway::core {
+
+// A replica stopped by a replacement, removed once its undo window has passed.
+struct RetiredContainer {
+    qint64 id = 0;
+    qint64 deploymentId = 0; // the deployment that replaced it
+    QString hostId;
+    QString hostUrl; // slipctl's --host ids change between runs; the URL does not
+    QString containerId;
+    QDateTime removeAfter; // UTC
+};
+
+class DeploymentStore {
+    Q_DECLARE_TR_FUNCTIONS(DeploymentStore)
+
+public:
+    explicit DeploymentStore(QSqlDatabase db) : db_(std::move(db)) {}
+
+    // Inserts `record` (its id is ignored) as run by `owner`; returns the new id, 0 on failure.
+    qint64 insert(const DeploymentRecord &record, const QString &owner, QString *error);
+    // Sets the outcome and, in the same transaction, the replicas to remove later.
+    bool finish(qint64 id, DeploymentRecord::Result result, const QString &detail,
+                const QStringList &hosts, int replicas, const QList<RetiredContainer> &retired,
+                QString *error);
+
+    // Once the image is resolved: the digest and the version it gave.
+    bool updateConfig(qint64 id, const QString &version, const DeploymentConfig &config,
+                      QString *error);
+
+    std::optional<DeploymentRecord> record(qint64 id, QString *error = nullptr) const;
+    // Newest first; `limit` 0: all of them.
+    DeploymentHistory history(const QString &app, const QString &env, int limit = 0,
+                              QString *error = nullptr) const;
+    // The newest successful deployment: what runs now.
+    std::optional<DeploymentRecord> current(const QString &app, const QString &env,
+                                            QString *error = nullptr) const;
+    // Records still marked running, with who runs them.
+    QList<QPair<DeploymentRecord, QString>> running(QString *error = nullptr) const;
+    // The outcome of each of `ids` that exists.
+    QHash<qint64, DeploymentRecord::Result> results(const QList<qint64> &ids,
+                                                    QString *error = nullptr) const;
+
+    int retention(const QString &app, const QString &env, int fallback) const;
+    bool setRetention(const QString &app, const QString &env, int versions, QString *error);
+
+    QList<RetiredContainer> retired(QString *error = nullptr) const;
+    bool forgetRetired(qint64 id, QString *error = nullptr);
+
+    static std::optional<DeploymentRecord::Kind> kindFromName(const QString &name);
+    static std::optional<DeploymentRecord::Result> resultFromName(const QString &name);
+
+private:
+    QSqlDatabase db_;
+};
+
+} // namespace slipway::core

@@ -1,0 +1,233 @@
+#include "core/rolloutsteps.h"
+
+#include "core/publishspec.h"
+#include "core/pullprogress.h"
+#include "engine/dockerclient.h"
+#include "engine/imagereference.h"
+
+#include <QDateTime>
+
+namespace slipway::core {
+
+namespace {
+
+QString q(const std::string &s) {
+    return QString::fromStdString(s);
+}
+
+QString describe(const engine::Error &e) {
+    return q(e.describe());
+}
+
+QString shortRef(const QString &pinned) {
+    const qsizetype at = pinned.indexOf(QLatin1Char('@'));
+    return at < 0 ? pinned : pinned.left(at + 8 + 12);
+}
+
+bool pull(const DeployHost &host, const QString &ref, const ProgressFn &progress, QString *error) {
+    auto tracker = std::make_shared<PullProgressTracker>();
+    const QString step = RolloutSteps::tr("Pulling %1 on %2").arg(shortRef(ref), host.name);
+    if (progress)
+        progress(step, 0, 100);
+    auto r = host.client
+                 ->pullImage(ref.toStdString(),
+                             [tracker, progress, step](const engine::ProgressMessage &m) {
+                                 tracker->add(m);
+                                 const PullProgress p = tracker->snapshot();
+                                 if (progress && p.fraction >= 0)
+                                     progress(step, int(p.fraction * 100), 100);
+                             })
+                 .wait();
+    if (!r) {
+        *error = RolloutSteps::tr("pulling %1 on %2: %3").arg(ref, host.name, describe(r.error()));
+        return false;
+    }
+    if (progress)
+        progress(step, 100, 100);
+    return true;
+}
+
+bool isNotFound(const engine::Error &e) {
+    return e.kind == engine::ErrorKind::Http && e.httpStatus == 404;
+}
+
+Replica toReplica(const QString &hostId, const engine::ContainerSummary &c) {
+    Replica r;
+    r.hostId = hostId;
+    r.id = q(c.id);
+    r.name = q(c.name());
+    r.state = q(c.state);
+    r.created = c.created;
+    if (auto it = c.labels.find(RolloutSteps::kVersionLabel); it != c.labels.end())
+        r.version = q(it->second);
+    if (auto it = c.labels.find(RolloutSteps::kDeploymentLabel); it != c.labels.end())
+        r.deploymentId = q(it->second).toLongLong();
+    return r;
+}
+
+} // namespace
+
+QString RolloutSteps::resolveDigest(const DeployHost &host, const QString &image,
+                                    const ProgressFn &progress, QString *error) {
+    auto ref = engine::ImageReference::parse(image.toStdString());
+    if (!ref) {
+        *error = q(ref.error().message);
+        return {};
+    }
+    if (!ref.value().digest.empty())
+        return q(ref.value().digest); // pinned already: nothing to resolve
+    if (!pull(host, image, progress, error))
+        return {};
+    auto inspected = host.client->inspectImage(image.toStdString()).wait();
+    if (!inspected) {
+        *error = tr("inspecting %1 on %2: %3").arg(image, host.name, describe(inspected.error()));
+        return {};
+    }
+    const std::string prefix = ref.value().repository + "@";
+    for (const std::string &d : inspected.value().repoDigests) {
+        if (d.rfind(prefix, 0) == 0)
+            return q(d.substr(prefix.size()));
+    }
+    *error = tr("%1 has no digest from its registry (it was never pushed or pulled), so it "
+                "cannot be pinned")
+                 .arg(image);
+    return {};
+}
+
+bool RolloutSteps::ensureImage(const DeployHost &host, const QString &pinned,
+                               const ProgressFn &progress, QString *error) {
+    if (host.client->inspectImage(pinned.toStdString()).wait())
+        return true;
+    return pull(host, pinned, progress, error);
+}
+
+QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecord &record,
+                                   const QString &name, QString *error) {
+    const DeploymentConfig &c = record.config;
+    engine::ContainerCreate spec;
+    spec.name = name.toStdString();
+    spec.image = c.pinnedReference().toStdString();
+    for (const QString &e : c.env)
+        spec.env.push_back(e.toStdString());
+    for (const QString &a : c.cmd)
+        spec.cmd.push_back(a.toStdString());
+    spec.labels[kAppLabel] = record.app.toStdString();
+    spec.labels[kEnvLabel] = record.env.toStdString();
+    spec.labels[kVersionLabel] = record.version.toStdString();
+    spec.labels[kDeploymentLabel] = QString::number(record.id).toStdString();
+    QString why;
+    const auto published = PublishSpec::parseAll(c.publish, &why);
+    if (!published) {
+        *error = why;
+        return {};
+    }
+    for (const PublishSpec &p : *published) {
+        const std::string key = p.containerKey().toStdString();
+        spec.exposedPorts.push_back(key);
+        spec.portBindings[key].push_back(
+            {p.hostIp.toStdString(), p.hostPort ? std::to_string(p.hostPort) : std::string()});
+    }
+    if (!c.healthCmd.isEmpty()) {
+        engine::HealthConfig h;
+        h.test = {"CMD-SHELL", c.healthCmd.toStdString()};
+        h.intervalNs = 1'000'000'000;
+        h.timeoutNs = 3'000'000'000;
+        h.retries = 3;
+        spec.healthcheck = h;
+    }
+    // A deployed application comes back with its engine; a replica stopped by a replacement
+    // does not (the engine remembers it was stopped on purpose).
+    spec.restartPolicy.name = "unless-stopped";
+    spec.networkMode = c.network.toStdString();
+
+    auto created = host.client->createContainer(spec).wait();
+    if (!created) {
+        *error = tr("creating %1 on %2: %3").arg(name, host.name, describe(created.error()));
+        return {};
+    }
+    const std::string id = created.value();
+    auto started = host.client->startContainer(id).wait();
+    if (!started) {
+        *error = tr("starting %1 on %2: %3").arg(name, host.name, describe(started.error()));
+        (void)host.client->removeContainer(id, true).wait();
+        return {};
+    }
+    return q(id);
+}
+
+bool RolloutSteps::listReplicas(const DeployHost &host, const QString &app, const QString &env,
+                                QList<Replica> *out, QString *error) {
+    engine::Filters filters;
+    filters["label"] = {std::string(kAppLabel) + "=" + app.toStdString(),
+                        std::string(kEnvLabel) + "=" + env.toStdString()};
+    auto r = host.client->containers(true, filters).wait();
+    if (!r) {
+        *error = tr("host %1: %2").arg(host.name, describe(r.error()));
+        return false;
+    }
+    for (const auto &c : r.value())
+        out->append(toReplica(host.id, c));
+    return true;
+}
+
+bool RolloutSteps::listDeployed(const DeployHost &host, QList<Replica> *out, QString *error) {
+    engine::Filters filters;
+    filters["label"] = {kDeploymentLabel};
+    auto r = host.client->containers(true, filters).wait();
+    if (!r) {
+        *error = tr("host %1: %2").arg(host.name, describe(r.error()));
+        return false;
+    }
+    for (const auto &c : r.value())
+        out->append(toReplica(host.id, c));
+    return true;
+}
+
+bool RolloutSteps::stop(const DeployHost &host, const QString &containerId, QString *error) {
+    auto r = host.client->stopContainer(containerId.toStdString(), 10).wait();
+    if (!r && !isNotFound(r.error())) {
+        *error =
+            tr("stopping %1 on %2: %3").arg(containerId.left(12), host.name, describe(r.error()));
+        return false;
+    }
+    return true;
+}
+
+bool RolloutSteps::start(const DeployHost &host, const QString &containerId, QString *error) {
+    auto r = host.client->startContainer(containerId.toStdString()).wait();
+    if (!r) {
+        *error =
+            tr("starting %1 on %2: %3").arg(containerId.left(12), host.name, describe(r.error()));
+        return false;
+    }
+    return true;
+}
+
+bool RolloutSteps::remove(const DeployHost &host, const QString &containerId, QString *error) {
+    auto r = host.client->removeContainer(containerId.toStdString(), true).wait();
+    if (!r && !isNotFound(r.error())) {
+        *error =
+            tr("removing %1 on %2: %3").arg(containerId.left(12), host.name, describe(r.error()));
+        return false;
+    }
+    return true;
+}
+
+bool RolloutSteps::restorable(const DeployHost &host, const QString &pinned) {
+    if (host.client->inspectImage(pinned.toStdString()).wait())
+        return true;
+    // A checked reference has only characters a URL path takes as they are.
+    if (!engine::ImageReference::parse(pinned.toStdString()))
+        return false;
+    // The engine asks the registry for the manifest without pulling anything.
+    engine::Transport transport(host.client->endpoint());
+    engine::HttpRequest request;
+    const std::string version =
+        host.client->apiVersion().empty() ? engine::kMinApiVersion : host.client->apiVersion();
+    request.target = "/v" + version + "/distribution/" + pinned.toStdString() + "/json";
+    request.timeout = std::chrono::milliseconds(10000);
+    auto r = transport.send(request).wait();
+    return r && r.value().status == 200;
+}
+
+} // namespace slipway::core

@@ -1,0 +1,199 @@
+// `slipctl stats` as a user runs it: the real binary against the private engine, with a
+// container of this run burning CPU and one idle. One snapshot lists each running container
+// of the application with CPU (as docker stats: the burner clearly above the idle one), memory
+// net of cache and its limit, and each host's share of its capacity; --app and --host-name
+// narrow it; bad values are refused before any call.
+#include "tests/support/fakeengine.h"
+#include "tests/support/testenv.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace slipway;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestSlipctlStats : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir home_;
+    std::unique_ptr<engine::DockerClient> client_;
+    QString app_;
+    QString burner_, idle_;
+    QStringList created_;
+
+    Run slipctl(const QStringList &args, const QProcessEnvironment &extra = {}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
+                                 "DOCKER_CONFIG", "DOCKER_CONTEXT"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(QStringLiteral("HOME"), home_.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
+        for (const auto &key : extra.keys())
+            env.insert(key, extra.value(key));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SLIPWAY_SLIPCTL), args);
+        Run r;
+        r.finished = p.waitForFinished(60000); // bounded: a hang fails the test
+        if (!r.finished)
+            p.kill();
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    QString run(const std::string &name, const std::vector<std::string> &cmd) {
+        engine::ContainerCreate spec;
+        spec.name = test::uniqueName(name);
+        spec.image = "slipway/base:1";
+        spec.cmd = cmd;
+        spec.labels = {{"slipway.app", app_.toStdString()},
+                       {"slipway.env", "test"},
+                       {"slipway.test", "slipctl-stats"}};
+        auto created = test::waitFor(client_->createContainer(spec), std::chrono::seconds(60));
+        if (!created || !created->ok())
+            return {};
+        created_.append(QString::fromStdString(created->value()));
+        auto started =
+            test::waitFor(client_->startContainer(created->value()), std::chrono::seconds(60));
+        return started && started->ok() ? QString::fromStdString(created->value()) : QString();
+    }
+
+    QJsonObject statsJson(const QStringList &args) {
+        Run r = slipctl(QStringList{"stats", "--json", "--host", test::dockerHost()} + args);
+        if (!r.finished || r.exitCode != 0) {
+            qWarning("slipctl stats: exit %d: %s", r.exitCode, r.err.constData());
+            return {};
+        }
+        return QJsonDocument::fromJson(r.out).object();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        QVERIFY(home_.isValid());
+        client_ = test::makeClient();
+        QVERIFY(client_);
+        app_ = QStringLiteral("statsapp%1").arg(QCoreApplication::applicationPid());
+        burner_ = run("slipctl-stats-burner", {"sh", "-c", "while :; do :; done"});
+        idle_ = run("slipctl-stats-idle", {"sleep", "3600"});
+        QVERIFY(!burner_.isEmpty() && !idle_.isEmpty());
+    }
+
+    void cleanupTestCase() {
+        for (const QString &id : std::as_const(created_))
+            (void)test::waitFor(client_->removeContainer(id.toStdString(), true),
+                                std::chrono::seconds(30));
+    }
+
+    void oneSnapshotPerContainerAndHost() {
+        const QJsonObject doc = statsJson({"--app", app_});
+        const QJsonArray containers = doc["containers"].toArray();
+        QCOMPARE(containers.size(), 2); // only this application's
+        QJsonObject burner, idle;
+        for (const auto &v : containers) {
+            const QJsonObject o = v.toObject();
+            QCOMPARE(o["app"].toString(), app_);
+            QCOMPARE(o["env"].toString(), QStringLiteral("test"));
+            QCOMPARE(o["host"].toString(), test::dockerHost());
+            (o["id"].toString() == burner_ ? burner : idle) = o;
+        }
+        QCOMPARE(idle["id"].toString(), idle_);
+        QCOMPARE(burner["id"].toString(), burner_);
+        // Two readings a tick apart, as docker stats --no-stream: the busy loop shows.
+        QVERIFY2(burner["cpuPercent"].toDouble() > idle["cpuPercent"].toDouble() + 1,
+                 qPrintable(QStringLiteral("burner %1 %, idle %2 %")
+                                .arg(burner["cpuPercent"].toDouble())
+                                .arg(idle["cpuPercent"].toDouble())));
+        QVERIFY(idle["cpuPercent"].toDouble() < 5);
+        for (const QJsonObject &o : {burner, idle}) {
+            QVERIFY(o["memoryBytes"].toDouble() > 0);
+            QVERIFY(o["memoryLimitBytes"].toDouble() > o["memoryBytes"].toDouble());
+            QVERIFY(qAbs(o["memoryPercent"].toDouble() -
+                         o["memoryBytes"].toDouble() / o["memoryLimitBytes"].toDouble() * 100) <
+                    1e-6);
+        }
+
+        // The host: this application's containers, of its capacity.
+        const QJsonArray hosts = doc["hosts"].toArray();
+        QCOMPARE(hosts.size(), 1);
+        const QJsonObject host = hosts.first().toObject();
+        QCOMPARE(host["containers"].toInt(), 2);
+        const int cpus = host["cpus"].toInt();
+        QVERIFY(cpus > 0);
+        const double cpuSum = burner["cpuPercent"].toDouble() + idle["cpuPercent"].toDouble();
+        QVERIFY(qAbs(host["cpuPercent"].toDouble() - cpuSum / cpus) < 1e-6);
+        const double memSum = burner["memoryBytes"].toDouble() + idle["memoryBytes"].toDouble();
+        QVERIFY(qAbs(host["memoryPercent"].toDouble() -
+                     memSum / host["memoryTotal"].toDouble() * 100) < 1e-6);
+    }
+
+    void theTableShowsContainersThenHosts() {
+        Run r = slipctl({"stats", "--host", test::dockerHost(), "--app", app_});
+        QVERIFY(r.finished);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QList<QByteArray> blocks = r.out.trimmed().split('\n');
+        // Header, two containers, a blank line, header, one host.
+        QCOMPARE(blocks.size(), 6);
+        QVERIFY(blocks[0].contains("CPU %") && blocks[0].contains("MEM USAGE / LIMIT"));
+        QVERIFY(r.out.contains(burner_.left(12).toUtf8()));
+        QVERIFY(r.out.contains(idle_.left(12).toUtf8()));
+        QVERIFY(blocks[4].contains("CPUS"));
+        QVERIFY(blocks[5].startsWith(test::dockerHost().toUtf8()));
+    }
+
+    void byHostName() {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("DOCKER_HOST"), test::dockerHost());
+        Run r = slipctl({"stats", "--json", "--host-name", "DOCKER_HOST", "--app", app_}, env);
+        QVERIFY(r.finished);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc["containers"].toArray().size(), 2);
+        QCOMPARE(doc["hosts"].toArray().first().toObject()["host"].toString(),
+                 QStringLiteral("DOCKER_HOST"));
+        Run unknown = slipctl({"stats", "--host-name", "no-such-host"}, env);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("no-such-host"), unknown.err.constData());
+    }
+
+    void nothingMatchesIsEmptyNotAnError() {
+        const QJsonObject doc = statsJson({"--app", app_ + QStringLiteral("-none")});
+        QVERIFY(doc.contains("containers"));
+        QCOMPARE(doc["containers"].toArray().size(), 0);
+        QCOMPARE(doc["hosts"].toArray().first().toObject()["containers"].toInt(), 0);
+    }
+
+    void problemsAreReported() {
+        // Refused before any call: the error would otherwise be the dead socket's.
+        const QString dead = QStringLiteral("unix:///nonexistent/slipway-stats-test.sock");
+        Run empty = slipctl({"stats", "--host", dead, "--app", ""});
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY2(empty.err.contains("--app"), empty.err.constData());
+        QVERIFY(!empty.err.contains("nonexistent"));
+        // A dead host: named on stderr, exit 1, never a hang.
+        Run down = slipctl({"stats", "--host", dead, "--timeout", "3"});
+        QVERIFY(down.finished);
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.err.contains("nonexistent"), down.err.constData());
+    }
+};
+
+QTEST_MAIN(TestSlipctlStats)
+#include "tst_slipctl_stats.moc"

@@ -1,0 +1,499 @@
+// RegistryClient against a small scripted registry on a loopback TCP port (FakeEngine only
+// serves unix sockets, and a token realm is a URL): Link pagination, a registry that loops its
+// Link, the Bearer token flow (realm, service, scope, Basic credentials to the token server,
+// token reuse), Basic credentials, missing credentials with the reason, HEAD digests with the
+// Accept types, registry error bodies, and input refused before any request.
+#include "engine/dockerconfig.h"
+#include "engine/registryclient.h"
+#include "tests/support/fakeengine.h"
+
+#include <QtTest>
+#include <arpa/inet.h>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sstream>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+using slipway::engine::AuthChallenge;
+using slipway::engine::ErrorKind;
+using slipway::engine::RegistryClient;
+using slipway::engine::RegistryCredentials;
+using slipway::engine::RegistryEndpoint;
+using slipway::engine::TagDigest;
+using slipway::test::waitFor;
+
+namespace {
+
+const std::string kDigest =
+    "sha256:adf306e4162c9da5b49932f46556e440a7297a0a52c7bb3edfc92ca8bd0a096e";
+
+// A one-thread HTTP/1.1 server on 127.0.0.1:<ephemeral>: one request per connection
+// ("Connection: close"), answered by the test's handler.
+class LocalServer {
+public:
+    struct Request {
+        std::string method;
+        std::string target;
+        std::map<std::string, std::string> headers; // names lower-cased
+    };
+    struct Reply {
+        int status = 200;
+        std::vector<std::pair<std::string, std::string>> headers;
+        std::string body;
+    };
+    using Handler = std::function<Reply(const Request &)>;
+
+    explicit LocalServer(Handler handler) : handler_(std::move(handler)) {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = 0;
+        if (::bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
+            ::listen(fd_, 64) != 0)
+            return;
+        socklen_t len = sizeof addr;
+        ::getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len);
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { run(); });
+    }
+    ~LocalServer() {
+        stop_ = true;
+        if (thread_.joinable())
+            thread_.join();
+        ::close(fd_);
+    }
+
+    int port() const { return port_; }
+    std::string hostPort() const { return "127.0.0.1:" + std::to_string(port_); }
+    std::vector<Request> received() {
+        std::lock_guard lock(mutex_);
+        return received_;
+    }
+    int hits(const std::string &pathPrefix) {
+        std::lock_guard lock(mutex_);
+        int n = 0;
+        for (const auto &r : received_)
+            n += r.target.rfind(pathPrefix, 0) == 0;
+        return n;
+    }
+
+private:
+    void run() {
+        while (!stop_) {
+            pollfd p{fd_, POLLIN, 0};
+            if (::poll(&p, 1, 50) <= 0)
+                continue;
+            const int c = ::accept(fd_, nullptr, nullptr);
+            if (c < 0)
+                continue;
+            serve(c);
+            ::close(c);
+        }
+    }
+
+    void serve(int c) {
+        std::string in;
+        char buf[4096];
+        while (in.find("\r\n\r\n") == std::string::npos && in.size() < 65536) {
+            pollfd p{c, POLLIN, 0};
+            if (::poll(&p, 1, 2000) <= 0)
+                return;
+            const ssize_t n = ::read(c, buf, sizeof buf);
+            if (n <= 0)
+                return;
+            in.append(buf, std::size_t(n));
+        }
+        Request r;
+        std::istringstream lines(in.substr(0, in.find("\r\n\r\n")));
+        std::string line;
+        std::getline(lines, line);
+        std::istringstream first(line);
+        first >> r.method >> r.target;
+        while (std::getline(lines, line)) {
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            auto colon = line.find(':');
+            if (colon == std::string::npos)
+                continue;
+            std::string name = line.substr(0, colon);
+            for (char &ch : name)
+                ch = char(std::tolower(static_cast<unsigned char>(ch)));
+            std::string value = line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ')
+                value.erase(0, 1);
+            r.headers[name] = value;
+        }
+        {
+            std::lock_guard lock(mutex_);
+            received_.push_back(r);
+        }
+        const Reply reply = handler_(r);
+        std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\n";
+        for (const auto &[k, v] : reply.headers)
+            out += k + ": " + v + "\r\n";
+        out += "Content-Length: " + std::to_string(reply.body.size()) + "\r\n";
+        out += "Connection: close\r\n\r\n";
+        if (r.method != "HEAD")
+            out += reply.body;
+        std::size_t sent = 0;
+        while (sent < out.size()) {
+            const ssize_t n = ::write(c, out.data() + sent, out.size() - sent);
+            if (n <= 0)
+                return;
+            sent += std::size_t(n);
+        }
+    }
+
+    Handler handler_;
+    int fd_ = -1;
+    int port_ = 0;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+    std::mutex mutex_;
+    std::vector<Request> received_;
+};
+
+LocalServer::Reply json(int status, std::string body) {
+    return {status, {{"Content-Type", "application/json"}}, std::move(body)};
+}
+
+RegistryEndpoint local(const LocalServer &server) {
+    auto r = RegistryEndpoint::forHost(server.hostPort());
+    return r.ok() ? r.value() : RegistryEndpoint{};
+}
+
+std::unique_ptr<RegistryClient> client(const LocalServer &server,
+                                       std::optional<RegistryCredentials> credentials = {},
+                                       std::string problem = {}, int maxPages = 1000) {
+    RegistryClient::Options options;
+    options.timeout = 5s;
+    options.maxPages = maxPages;
+    return std::make_unique<RegistryClient>(local(server), std::move(credentials),
+                                            std::move(problem), options);
+}
+
+std::string path(const std::string &target) {
+    return target.substr(0, target.find('?'));
+}
+
+std::string basic(const std::string &user, const std::string &password) {
+    return "Basic " + slipway::engine::encodeBase64(user + ":" + password);
+}
+
+} // namespace
+
+class TestRegistryClient : public QObject {
+    Q_OBJECT
+
+private slots:
+    void endpoints() {
+        auto loop = RegistryEndpoint::forHost("127.0.0.1:5515");
+        QVERIFY(loop.ok());
+        QCOMPARE(loop.value().endpoint.baseUrl(), std::string("http://127.0.0.1:5515"));
+        QCOMPARE(loop.value().name, std::string("127.0.0.1:5515"));
+        auto named = RegistryEndpoint::forHost("Registry.Example.com");
+        QVERIFY(named.ok());
+        QCOMPARE(named.value().endpoint.baseUrl(), std::string("https://registry.example.com:443"));
+        auto insecure = RegistryEndpoint::forHost("build.lan:5000", true);
+        QCOMPARE(insecure.value().endpoint.baseUrl(), std::string("http://build.lan:5000"));
+        auto hub = RegistryEndpoint::forHost("");
+        QCOMPARE(hub.value().name, std::string("docker.io"));
+        QCOMPARE(hub.value().endpoint.baseUrl(), std::string("https://registry-1.docker.io:443"));
+        auto bad = RegistryEndpoint::forHost("bad host:99999");
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(bad.error().message.find("bad host") != std::string::npos);
+    }
+
+    void splitRepository() {
+        auto own = RegistryClient::splitRepository("127.0.0.1:5515/slipway/web:1.0.0");
+        QVERIFY(own.ok());
+        QCOMPARE(own.value().first, std::string("127.0.0.1:5515"));
+        QCOMPARE(own.value().second, std::string("slipway/web"));
+        auto hub = RegistryClient::splitRepository("nginx");
+        QCOMPARE(hub.value().first, std::string("docker.io"));
+        QCOMPARE(hub.value().second, std::string("library/nginx"));
+        auto pinned = RegistryClient::splitRepository("ghcr.io/team/app@" + kDigest);
+        QCOMPARE(pinned.value().second, std::string("team/app"));
+        auto bad = RegistryClient::splitRepository("Team/App");
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().kind, ErrorKind::InvalidInput);
+    }
+
+    void challenges() {
+        auto c = slipway::engine::parseChallenges(
+            "Bearer realm=\"https://auth.example.com/token\",service=\"registry.example.com\","
+            "scope=\"repository:team/app:pull\", Basic realm=\"Registry Realm\"");
+        QCOMPARE(c.size(), std::size_t(2));
+        QCOMPARE(c[0].scheme, std::string("bearer"));
+        QCOMPARE(c[0].params["realm"], std::string("https://auth.example.com/token"));
+        QCOMPARE(c[0].params["service"], std::string("registry.example.com"));
+        QCOMPARE(c[0].params["scope"], std::string("repository:team/app:pull"));
+        QCOMPARE(c[1].scheme, std::string("basic"));
+        QCOMPARE(c[1].params["realm"], std::string("Registry Realm"));
+        QVERIFY(slipway::engine::parseChallenges("").empty());
+    }
+
+    void links() {
+        using slipway::engine::nextLinkTarget;
+        QCOMPARE(nextLinkTarget("</v2/a/tags/list?last=b&n=2>; rel=\"next\""),
+                 std::string("/v2/a/tags/list?last=b&n=2"));
+        QCOMPARE(nextLinkTarget("<https://r.example.com/v2/a/tags/list?last=c>; rel=next"),
+                 std::string("/v2/a/tags/list?last=c"));
+        QCOMPARE(nextLinkTarget("</v2/a/tags/list?last=a>; rel=\"prev\""), std::string());
+        QCOMPARE(nextLinkTarget(""), std::string());
+    }
+
+    void tagsFollowPagination() {
+        LocalServer server([](const LocalServer::Request &r) {
+            if (r.target == "/v2/team/app/tags/list?n=100")
+                return LocalServer::Reply{
+                    200,
+                    {{"Content-Type", "application/json"},
+                     {"Link", "</v2/team/app/tags/list?n=2&last=b>; rel=\"next\""}},
+                    R"({"name":"team/app","tags":["a","b"]})"};
+            if (r.target == "/v2/team/app/tags/list?n=2&last=b")
+                return LocalServer::Reply{
+                    200,
+                    {{"Content-Type", "application/json"},
+                     {"Link", "<http://elsewhere:1/v2/team/app/tags/list?n=2&last=d>; "
+                              "rel=\"next\""}},
+                    R"({"name":"team/app","tags":["c","d"]})"};
+            if (r.target == "/v2/team/app/tags/list?n=2&last=d")
+                return json(200, R"({"name":"team/app","tags":["e"]})");
+            return json(404, R"({"errors":[{"code":"NAME_UNKNOWN","message":"nope"}]})");
+        });
+        QVERIFY(server.port() > 0);
+        auto c = client(server);
+        auto r = waitFor(c->tags("team/app"));
+        QVERIFY(r);
+        QVERIFY2(r->ok(), r->ok() ? "" : r->error().describe().c_str());
+        QCOMPARE(r->value(), (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+        QCOMPARE(server.hits("/v2/team/app/tags/list"), 3);
+    }
+
+    void loopingLinkEndsWithError() {
+        LocalServer server([](const LocalServer::Request &) {
+            return LocalServer::Reply{200,
+                                      {{"Link", "</v2/team/app/tags/list?last=x>; rel=\"next\""}},
+                                      R"({"name":"team/app","tags":["x"]})"};
+        });
+        auto c = client(server, {}, {}, 5);
+        auto r = waitFor(c->tags("team/app"));
+        QVERIFY(r);
+        QVERIFY(!r->ok());
+        QCOMPARE(r->error().kind, ErrorKind::Parse);
+        QVERIFY(r->error().message.find("past 5 pages") != std::string::npos);
+        QCOMPARE(server.hits("/v2/"), 5);
+    }
+
+    void nullTagsIsEmpty() {
+        LocalServer server(
+            [](const LocalServer::Request &) { return json(200, R"({"name":"a","tags":null})"); });
+        auto r = waitFor(client(server)->tags("a"));
+        QVERIFY(r && r->ok());
+        QVERIFY(r->value().empty());
+    }
+
+    void registryErrorBody() {
+        LocalServer server([](const LocalServer::Request &) {
+            return json(404, R"({"errors":[{"code":"NAME_UNKNOWN","message":"repository name )"
+                             R"(not known to registry","detail":{"name":"no/such"}}]})");
+        });
+        auto r = waitFor(client(server)->tags("no/such"));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, ErrorKind::Http);
+        QCOMPARE(r->error().httpStatus, 404);
+        QCOMPARE(r->error().message,
+                 server.hostPort() + ": repository name not known to registry (NAME_UNKNOWN)");
+    }
+
+    void bearerTokenFlow() {
+        std::string realm;
+        LocalServer server([&realm](const LocalServer::Request &r) {
+            if (path(r.target) == "/token") {
+                auto auth = r.headers.find("authorization");
+                if (auth == r.headers.end() || auth->second != basic("alice", "s3cret"))
+                    return json(401, R"({"details":"bad credentials"})");
+                return json(200, R"({"token":"T1","expires_in":300})");
+            }
+            auto auth = r.headers.find("authorization");
+            if (auth == r.headers.end() || auth->second != "Bearer T1")
+                return LocalServer::Reply{
+                    401,
+                    {{"WWW-Authenticate", "Bearer realm=\"" + realm +
+                                              "\",service=\"fake-registry\",scope=\"" +
+                                              "repository:team/app:pull\""}},
+                    R"({"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]})"};
+            if (r.method == "HEAD")
+                return LocalServer::Reply{200, {{"Docker-Content-Digest", kDigest}}, "{}"};
+            return json(200, R"({"name":"team/app","tags":["1.0.0"]})");
+        });
+        realm = "http://" + server.hostPort() + "/token";
+        auto c = client(server, RegistryCredentials{"alice", "s3cret"});
+        auto r = waitFor(c->tags("team/app"));
+        QVERIFY(r);
+        QVERIFY2(r->ok(), r->ok() ? "" : r->error().describe().c_str());
+        QCOMPARE(r->value(), std::vector<std::string>{"1.0.0"});
+
+        const auto received = server.received();
+        QCOMPARE(received.size(), std::size_t(3)); // denied, token, granted
+        QCOMPARE(path(received[1].target), std::string("/token"));
+        QVERIFY(received[1].target.find("service=fake-registry") != std::string::npos);
+        QVERIFY(received[1].target.find("scope=repository%3Ateam%2Fapp%3Apull") !=
+                std::string::npos);
+        QCOMPARE(received[2].headers.at("authorization"), std::string("Bearer T1"));
+
+        // The token is kept for its lifetime: the next requests go straight through.
+        auto d = waitFor(c->digest("team/app", "1.0.0"));
+        QVERIFY(d && d->ok());
+        QCOMPARE(d->value(), kDigest);
+        QCOMPARE(server.hits("/token"), 1);
+        QCOMPARE(server.received().size(), std::size_t(4));
+    }
+
+    void tokenRefusedWithoutCredentials() {
+        std::string realm;
+        LocalServer server([&realm](const LocalServer::Request &r) {
+            if (path(r.target) == "/token")
+                return json(401, "{}");
+            return LocalServer::Reply{
+                401, {{"WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"s\""}}, ""};
+        });
+        realm = "http://" + server.hostPort() + "/token";
+        auto r = waitFor(client(server)->tags("team/app"));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, ErrorKind::Http);
+        QCOMPARE(r->error().httpStatus, 401);
+        QVERIFY2(r->error().message.find("no credentials for it in ~/.docker/config.json") !=
+                     std::string::npos,
+                 r->error().message.c_str());
+
+        // With a helper named in config.json the reason is the helper, said plainly.
+        auto helper = waitFor(
+            client(server, {}, "credential helpers are not supported yet")->tags("team/app"));
+        QVERIFY(helper && !helper->ok());
+        QVERIFY(helper->error().message.find("credential helpers are not supported yet") !=
+                std::string::npos);
+    }
+
+    void basicCredentials() {
+        LocalServer server([](const LocalServer::Request &r) {
+            auto auth = r.headers.find("authorization");
+            if (auth == r.headers.end() || auth->second != basic("bob", "pw"))
+                return LocalServer::Reply{401, {{"WWW-Authenticate", "Basic realm=\"reg\""}}, ""};
+            return json(200, R"({"name":"x/y","tags":["t"]})");
+        });
+        auto c = client(server, RegistryCredentials{"bob", "pw"});
+        auto r = waitFor(c->tags("x/y"));
+        QVERIFY(r && r->ok());
+        QCOMPARE(server.hits("/v2/"), 2);
+        // Once asked, Basic goes with every request.
+        auto again = waitFor(c->tags("x/y"));
+        QVERIFY(again && again->ok());
+        QCOMPARE(server.hits("/v2/"), 3);
+
+        auto wrong = waitFor(client(server, RegistryCredentials{"bob", "nope"})->tags("x/y"));
+        QVERIFY(wrong && !wrong->ok());
+        QCOMPARE(wrong->error().httpStatus, 401);
+        QVERIFY(wrong->error().message.find("were refused") != std::string::npos);
+
+        auto none = waitFor(client(server)->tags("x/y"));
+        QVERIFY(none && !none->ok());
+        QVERIFY(none->error().message.find("requires credentials") != std::string::npos);
+    }
+
+    void manifestDigests() {
+        LocalServer server([](const LocalServer::Request &r) {
+            if (r.target == "/v2/team/app/tags/list?n=100")
+                return json(200, R"({"name":"team/app","tags":["1","2","gone","3"]})");
+            if (r.method != "HEAD")
+                return json(405, "{}");
+            if (r.target.find("/manifests/gone") != std::string::npos)
+                return LocalServer::Reply{404, {}, ""};
+            if (r.target.find("/manifests/nodigest") != std::string::npos)
+                return LocalServer::Reply{200, {}, ""};
+            if (r.target.find("/manifests/sha256:0000") != std::string::npos)
+                return LocalServer::Reply{404, {}, ""};
+            return LocalServer::Reply{200, {{"Docker-Content-Digest", kDigest}}, ""};
+        });
+        auto c = client(server);
+        auto d = waitFor(c->digest("team/app", "1"));
+        QVERIFY(d && d->ok());
+        QCOMPARE(d->value(), kDigest);
+        const auto accept = server.received().back().headers.at("accept");
+        for (const char *type : {"application/vnd.docker.distribution.manifest.v2+json",
+                                 "application/vnd.docker.distribution.manifest.list.v2+json",
+                                 "application/vnd.oci.image.manifest.v1+json",
+                                 "application/vnd.oci.image.index.v1+json"})
+            QVERIFY2(accept.find(type) != std::string::npos, type);
+
+        auto none = waitFor(c->digest("team/app", "nodigest"));
+        QVERIFY(none && !none->ok());
+        QCOMPARE(none->error().kind, ErrorKind::Parse);
+
+        auto gone = waitFor(c->digest("team/app", "gone"));
+        QVERIFY(gone && !gone->ok());
+        QCOMPARE(gone->error().httpStatus, 404);
+        QVERIFY(gone->error().message.find("team/app:gone not found") != std::string::npos);
+
+        auto has = waitFor(c->hasManifest("team/app", kDigest));
+        QVERIFY(has && has->ok());
+        QVERIFY(has->value());
+        auto missing = waitFor(c->hasManifest("team/app", "sha256:" + std::string(64, '0')));
+        QVERIFY(missing && missing->ok());
+        QVERIFY(!missing->value());
+
+        auto all = waitFor(c->tagDigests("team/app"));
+        QVERIFY(all && all->ok());
+        QCOMPARE(all->value().size(), std::size_t(4));
+        QCOMPARE(all->value()[0].tag, std::string("1"));
+        QCOMPARE(all->value()[0].digest, kDigest);
+        QCOMPARE(all->value()[2].tag, std::string("gone"));
+        QVERIFY(all->value()[2].digest.empty());
+        QVERIFY(all->value()[2].error.find("not found") != std::string::npos);
+        QCOMPARE(all->value()[3].digest, kDigest);
+    }
+
+    void badInputMakesNoRequest() {
+        LocalServer server([](const LocalServer::Request &) { return json(200, "{}"); });
+        auto c = client(server);
+        auto r = waitFor(c->tags("Team/App"));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, ErrorKind::InvalidInput);
+        auto d = waitFor(c->digest("team/app", "1.0 0"));
+        QVERIFY(d && !d->ok());
+        QCOMPARE(d->error().kind, ErrorKind::InvalidInput);
+        auto h = waitFor(c->hasManifest("team/app", "sha256:abc"));
+        QVERIFY(h && !h->ok());
+        QCOMPARE(h->error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(server.received().size(), std::size_t(0));
+    }
+
+    void unreachableRegistry() {
+        int port = 0;
+        {
+            LocalServer gone([](const LocalServer::Request &) { return json(200, "{}"); });
+            port = gone.port();
+        }
+        auto e = RegistryEndpoint::forHost("127.0.0.1:" + std::to_string(port));
+        QVERIFY(e.ok());
+        RegistryClient c(e.value());
+        auto r = waitFor(c.tags("a/b"));
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, ErrorKind::Transport);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistryClient)
+#include "tst_registryclient.moc"

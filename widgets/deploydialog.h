@@ -1,0 +1,72 @@
+// DeployDialog: deploys an image as an application in an environment: image, replicas, port
+// publications, environment variables and a health command, each checked as it is typed so
+// bad input is refused with a precise message before any call; then the Deployer's progress
+// and the result or the reason it failed.
+#pragma once
+
+#include "core/deployer.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace slipway::widgets {
+
+class DeployDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit DeployDialog(core::Deployer *deployer, QWidget *parent = nullptr);
+
+    // Deploys over an existing application: its names are fixed, `config` fills the form.
+    void setApplication(const QString &app, const QString &env, bool fixed);
+    void setConfig(const core::DeploymentConfig &config, int replicas);
+    // Says, before the user deploys, that a fixed host port means stop-first when `running`.
+    void setRunningReplicas(int running);
+
+    // The request the form describes, or nullopt with `problem` naming the first bad field.
+    std::optional<core::DeployRequest> request(QString *problem = nullptr) const;
+    bool isDeploying() const { return request_ != 0; }
+    QString error() const { return error_; }
+
+    QLineEdit *imageEdit() const { return image_; }
+    QPushButton *deployButton() const { return deploy_; }
+    QLabel *problemLabel() const { return problem_; }
+
+public slots:
+    void startDeploy();
+
+signals:
+    void deployed(const slipway::core::DeploymentRecord &record);
+
+private:
+    void validate();
+
+    core::Deployer *deployer_;
+    QLineEdit *app_;
+    QLineEdit *env_;
+    QLineEdit *image_;
+    QSpinBox *replicas_;
+    QLineEdit *publish_;
+    QPlainTextEdit *envVars_;
+    QLineEdit *health_;
+    QLabel *problem_;
+    QLabel *stopFirst_;
+    QProgressBar *bar_;
+    QLabel *step_;
+    QLabel *errorLabel_;
+    QLabel *result_;
+    QPushButton *deploy_;
+    QPushButton *close_;
+    core::DeploymentConfig base_; // what the form does not show (cmd, network) comes from here
+    int running_ = 0;
+    quint64 request_ = 0;
+    QString error_;
+};
+
+} // namespace slipway::widgets
