@@ -15,8 +15,6 @@ namespace slipway::app {
 Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Options hostOptions,
                  QObject *parent)
     : QObject(parent), store_(std::move(store)) {
-    // Children are destroyed in reverse order of creation: the users of the host monitor
-    // (and its engine clients) go first.
     hosts_ = new core::HostMonitor(store_, std::move(hostOptions), this);
     audit_ = new core::AuditLog(store_, this);
     inventory_ = new core::Inventory(store_, {}, this);
@@ -36,7 +34,19 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     connect(services_, &core::ServiceCatalog::auditAppended, audit_, &core::AuditLog::refresh);
 }
 
-Session::~Session() = default;
+// QObject would delete its children oldest first; the users of the host monitor (and of its
+// engine clients) must go before it, so they are deleted newest first here.
+Session::~Session() {
+    delete services_;
+    delete registryVersions_;
+    delete deployer_;
+    delete alerts_;
+    delete metrics_;
+    delete images_;
+    delete inventory_;
+    delete audit_;
+    delete hosts_;
+}
 
 void Session::start() {
     hosts_->start();
