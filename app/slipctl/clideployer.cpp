@@ -1,6 +1,7 @@
 #include "clideployer.h"
 
 #include "clihosts.h"
+#include "core/deploymentjob.h"
 #include "core/deploymentstore.h"
 #include "core/hostmonitor.h"
 #include "core/inventory.h"
@@ -101,6 +102,29 @@ CliDeployer::~CliDeployer() {
     deployer_.reset();
     inventory_.reset();
     monitor_.reset();
+}
+
+void CliDeployer::addAppOptions(QCommandLineParser &parser) {
+    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
+    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
+                      QStringLiteral("name")});
+}
+
+bool CliDeployer::appAndEnv(const QCommandLineParser &parser, const QString &command, QString *app,
+                            QString *env, QString *error) {
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        *error = tr("%1 takes one application name (see --help).").arg(command);
+        return false;
+    }
+    if (!parser.isSet(QStringLiteral("env"))) {
+        *error = tr("--env is required.");
+        return false;
+    }
+    *app = positional.first();
+    *env = parser.value(QStringLiteral("env"));
+    return core::DeploymentJob::validName(tr("application"), *app, error) &&
+           core::DeploymentJob::validName(tr("environment"), *env, error);
 }
 
 QString CliDeployer::hostName(const QString &id) const {

@@ -23,6 +23,11 @@ class CliDeployer {
 public:
     // Adds --health-timeout and --undo-window to the common options.
     static void addOptions(QCommandLineParser &parser, bool undoWindow);
+    // Adds APP and --env, which every application command takes.
+    static void addAppOptions(QCommandLineParser &parser);
+    // The APP and --env given to `command`, checked; false with `error` naming the problem.
+    static bool appAndEnv(const QCommandLineParser &parser, const QString &command, QString *app,
+                          QString *env, QString *error);
 
     CliDeployer();
     ~CliDeployer();

@@ -1,7 +1,6 @@
 #include "deploycommand.h"
 
 #include "clideployer.h"
-#include "core/deploymentjob.h"
 #include "core/publishspec.h"
 #include "engine/imagereference.h"
 
@@ -24,9 +23,7 @@ int runDeploy(const QStringList &arguments) {
     parser.setApplicationDescription(
         tr("Deploys an application version: starts the new replicas, waits until they are "
            "healthy, then stops the running ones (kept stopped for the undo window)."));
-    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
-    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
-                      QStringLiteral("name")});
+    CliDeployer::addAppOptions(parser);
     parser.addOption({QStringLiteral("image"),
                       tr("The image, REPOSITORY:TAG or REPOSITORY@sha256:…; pinned by digest."),
                       QStringLiteral("ref")});
@@ -54,12 +51,10 @@ int runDeploy(const QStringList &arguments) {
         err << "slipctl: " << why << '\n';
         return 2;
     };
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return refuse(tr("deploy takes one application name (see --help)."));
     core::DeployRequest request;
-    request.app = positional.first();
-    request.env = parser.value(QStringLiteral("env"));
+    QString why;
+    if (!CliDeployer::appAndEnv(parser, QStringLiteral("deploy"), &request.app, &request.env, &why))
+        return refuse(why);
     request.config.image = parser.value(QStringLiteral("image")).trimmed();
     request.config.publish = parser.values(QStringLiteral("publish"));
     request.config.env = parser.values(QStringLiteral("env-var"));
@@ -67,12 +62,6 @@ int runDeploy(const QStringList &arguments) {
     request.config.network = parser.value(QStringLiteral("network"));
     bool ok = false;
     request.replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);
-    QString why;
-    if (!parser.isSet(QStringLiteral("env")))
-        return refuse(tr("--env is required."));
-    if (!core::DeploymentJob::validName(tr("application"), request.app, &why) ||
-        !core::DeploymentJob::validName(tr("environment"), request.env, &why))
-        return refuse(why);
     if (request.config.image.isEmpty())
         return refuse(tr("--image is required."));
     if (auto ref = engine::ImageReference::parse(request.config.image.toStdString()); !ref)

@@ -1,7 +1,6 @@
 #include "historycommand.h"
 
 #include "clideployer.h"
-#include "core/deploymentjob.h"
 #include "textable.h"
 
 #include <QCoreApplication>
@@ -24,9 +23,7 @@ int runHistory(const QStringList &arguments) {
     parser.setApplicationDescription(
         tr("Lists the deployments of an application, newest first; RESTORABLE says whether "
            "its version can still be rolled back to."));
-    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
-    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
-                      QStringLiteral("name")});
+    CliDeployer::addAppOptions(parser);
     CliDeployer::addOptions(parser, false);
     parser.process(arguments);
 
@@ -36,16 +33,8 @@ int runHistory(const QStringList &arguments) {
         err << "slipctl: " << why << '\n';
         return 2;
     };
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return refuse(tr("history takes one application name (see --help)."));
-    const QString app = positional.first();
-    const QString env = parser.value(QStringLiteral("env"));
-    QString why;
-    if (!parser.isSet(QStringLiteral("env")))
-        return refuse(tr("--env is required."));
-    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
-        !core::DeploymentJob::validName(tr("environment"), env, &why))
+    QString app, env, why;
+    if (!CliDeployer::appAndEnv(parser, QStringLiteral("history"), &app, &env, &why))
         return refuse(why);
 
     CliDeployer session;

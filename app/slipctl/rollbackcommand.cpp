@@ -1,7 +1,6 @@
 #include "rollbackcommand.h"
 
 #include "clideployer.h"
-#include "core/deploymentjob.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -47,9 +46,7 @@ int runRollback(const QStringList &arguments) {
            "starts the replicas with the recorded configuration, waits until they are healthy, "
            "then stops the running ones. If the target never becomes healthy, the running "
            "version stays untouched."));
-    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
-    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
-                      QStringLiteral("name")});
+    CliDeployer::addAppOptions(parser);
     parser.addOption({QStringLiteral("to"),
                       tr("The version, digest (sha256:… or 12+ hex digits) or #deployment to "
                          "roll back to (default: the previous version)."),
@@ -64,16 +61,8 @@ int runRollback(const QStringList &arguments) {
         err << "slipctl: " << why << '\n';
         return 2;
     };
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return refuse(tr("rollback takes one application name (see --help)."));
-    const QString app = positional.first();
-    const QString env = parser.value(QStringLiteral("env"));
-    QString why;
-    if (!parser.isSet(QStringLiteral("env")))
-        return refuse(tr("--env is required."));
-    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
-        !core::DeploymentJob::validName(tr("environment"), env, &why))
+    QString app, env, why;
+    if (!CliDeployer::appAndEnv(parser, QStringLiteral("rollback"), &app, &env, &why))
         return refuse(why);
     const QString to = parser.value(QStringLiteral("to")).trimmed();
     if (parser.isSet(QStringLiteral("to")) && to.isEmpty())

@@ -1,7 +1,6 @@
 #include "scalecommand.h"
 
 #include "clideployer.h"
-#include "core/deploymentjob.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -22,9 +21,7 @@ int runScale(const QStringList &arguments) {
     parser.setApplicationDescription(
         tr("Scales the running version of an application to N replicas: new ones with the same "
            "configuration on the least-loaded hosts, or the newest removed first."));
-    parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
-    parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
-                      QStringLiteral("name")});
+    CliDeployer::addAppOptions(parser);
     parser.addOption(
         {QStringLiteral("replicas"), tr("How many replicas to have."), QStringLiteral("n")});
     CliDeployer::addOptions(parser, false);
@@ -36,16 +33,8 @@ int runScale(const QStringList &arguments) {
         err << "slipctl: " << why << '\n';
         return 2;
     };
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return refuse(tr("scale takes one application name (see --help)."));
-    const QString app = positional.first();
-    const QString env = parser.value(QStringLiteral("env"));
-    QString why;
-    if (!parser.isSet(QStringLiteral("env")))
-        return refuse(tr("--env is required."));
-    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
-        !core::DeploymentJob::validName(tr("environment"), env, &why))
+    QString app, env, why;
+    if (!CliDeployer::appAndEnv(parser, QStringLiteral("scale"), &app, &env, &why))
         return refuse(why);
     bool ok = false;
     const int replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);

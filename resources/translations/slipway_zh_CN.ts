@@ -1130,14 +1130,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <translation>部署一个应用版本：启动新副本，等待它们变为健康，然后停止正在运行的副本（在撤销窗口期内保持停止状态）。</translation>
     </message>
     <message>
-        <source>The application (label slipway.app).</source>
-        <translation>应用（标签 slipway.app）。</translation>
-    </message>
-    <message>
-        <source>The environment (label slipway.env).</source>
-        <translation>环境（标签 slipway.env）。</translation>
-    </message>
-    <message>
         <source>The image, REPOSITORY:TAG or REPOSITORY@sha256:…; pinned by digest.</source>
         <translation>镜像，REPOSITORY:TAG 或 REPOSITORY@sha256:…；按摘要固定。</translation>
     </message>
@@ -1160,22 +1152,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>The network to attach replicas to (default: the engine&apos;s bridge).</source>
         <translation>副本要连接的网络（默认：引擎的 bridge 网络）。</translation>
-    </message>
-    <message>
-        <source>deploy takes one application name (see --help).</source>
-        <translation>deploy 需要一个应用名称（参见 --help）。</translation>
-    </message>
-    <message>
-        <source>--env is required.</source>
-        <translation>必须指定 --env。</translation>
-    </message>
-    <message>
-        <source>application</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>environment</source>
-        <translation>环境</translation>
     </message>
     <message>
         <source>--image is required.</source>
@@ -1204,10 +1180,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Lists the deployments of an application, newest first; RESTORABLE says whether its version can still be rolled back to.</source>
         <translation>列出应用的部署记录，最新的在前；“可回滚”列表示其版本是否仍可回滚。</translation>
-    </message>
-    <message>
-        <source>history takes one application name (see --help).</source>
-        <translation>history 需要一个应用名称（参见 --help）。</translation>
     </message>
     <message>
         <source>ID</source>
@@ -1270,10 +1242,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <translation>输出计划后停止。</translation>
     </message>
     <message>
-        <source>rollback takes one application name (see --help).</source>
-        <translation>rollback 需要一个应用名称（参见 --help）。</translation>
-    </message>
-    <message>
         <source>--to needs a version, a digest or #ID.</source>
         <translation>--to 需要版本、摘要或 #ID。</translation>
     </message>
@@ -1316,10 +1284,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>How many replicas to have.</source>
         <translation>目标副本数。</translation>
-    </message>
-    <message>
-        <source>scale takes one application name (see --help).</source>
-        <translation>scale 需要一个应用名称（参见 --help）。</translation>
     </message>
     <message>
         <source>%1 in %2 runs %3 replica(s) of %4 on %5</source>
@@ -1371,6 +1335,30 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>The old replicas stay stopped until %1 (the undo window); the next slipway or slipctl run removes them after that.</source>
         <translation>旧副本将保持停止状态直到 %1（撤销窗口期）；此后下一次运行 slipway 或 slipctl 时会删除它们。</translation>
+    </message>
+    <message>
+        <source>The application (label slipway.app).</source>
+        <translation>应用（标签 slipway.app）。</translation>
+    </message>
+    <message>
+        <source>The environment (label slipway.env).</source>
+        <translation>环境（标签 slipway.env）。</translation>
+    </message>
+    <message>
+        <source>%1 takes one application name (see --help).</source>
+        <translation>%1 需要一个应用名称（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>--env is required.</source>
+        <translation>必须指定 --env。</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
     </message>
 </context>
 <context>
