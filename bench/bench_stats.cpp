@@ -134,6 +134,8 @@ int main(int argc, char **argv) {
     parser.addOption({"runs", "Snapshots per figure (the median is shown).", "n", "5"});
     parser.addOption({"follow", "Seconds to follow the containers for the CPU cost.", "s", "30"});
     parser.addOption({"keep", "Leave the bench containers."});
+    parser.addOption({"no-cli", "Skip the docker CLI and slipctl snapshots (profiling runs)."});
+    parser.addOption({"no-streams", "Skip following with one stream per container."});
     parser.addOption({"concurrency", "Metrics' requests in flight per host.", "n",
                       QString::number(core::Metrics::Options{}.perHostConcurrency)});
     parser.process(app);
@@ -159,7 +161,7 @@ int main(int argc, char **argv) {
 
         // The docker CLI and slipctl: a fresh process for one snapshot each.
         std::vector<double> docker, cli;
-        for (int r = 0; r < runs; ++r) {
+        for (int r = 0; r < runs && !parser.isSet("no-cli"); ++r) {
             docker.push_back(
                 runCommandMs(QStringLiteral("/usr/bin/docker"),
                              QStringList{"-H", host, "stats", "--no-stream"} + idArgs));
@@ -187,6 +189,9 @@ int main(int argc, char **argv) {
                 inventory.containers(config.id).size() < qsizetype(ids.size())) &&
                wait.elapsed() < 60000)
             spin(50);
+        std::printf("  inventory: %lld containers, hosts up %d, after %lld ms\n",
+                    static_cast<long long>(inventory.containers(config.id).size()),
+                    monitor.upCount(), static_cast<long long>(wait.elapsed()));
         core::Metrics::Options mo;
         mo.interval = std::chrono::milliseconds(2000);
         mo.perHostConcurrency = parser.value("concurrency").toInt();
@@ -204,12 +209,26 @@ int main(int argc, char **argv) {
             roundMs.push_back(double(metrics.cost().lastRoundMs));
             measured = metrics.cost().containersSampled;
         }
-        // Following at 2 s: the whole process's CPU over `follow` seconds.
+        // Following at 2 s: the whole process's CPU over `follow` seconds, and per sample (a
+        // figure that does not depend on how busy the rest of the machine is).
+        long long followSamples = 0, followRounds = 0, followRoundMs = 0;
+        const auto counter = QObject::connect(&metrics, &core::Metrics::sampled,
+                                              [&](const QList<QPair<QString, QString>> &c) {
+                                                  followSamples += c.size();
+                                                  ++followRounds;
+                                                  followRoundMs += metrics.cost().lastRoundMs;
+                                              });
+        std::printf("  following for %d s (pid %lld)\n", follow,
+                    static_cast<long long>(QCoreApplication::applicationPid()));
         const double cpu0 = cpuSeconds();
         QElapsedTimer wall;
         wall.start();
         spin(follow * 1000);
-        const double oneShotCpu = (cpuSeconds() - cpu0) / (double(wall.elapsed()) / 1000.0) * 100;
+        const double oneShotCpuSeconds = cpuSeconds() - cpu0;
+        QObject::disconnect(counter);
+        const double oneShotCpu = oneShotCpuSeconds / (double(wall.elapsed()) / 1000.0) * 100;
+        const double usPerSample =
+            followSamples > 0 ? oneShotCpuSeconds * 1e6 / double(followSamples) : 0;
         const double reportedCpu = metrics.cost().cpuPercentOfCore;
         metrics.stop();
         spin(200);
@@ -217,19 +236,24 @@ int main(int argc, char **argv) {
         // The alternative: one open stream per container (the engine sends each every second).
         std::atomic<int> docs{0};
         std::vector<engine::Call<engine::Unit>> streams;
-        for (const auto &id : ids)
+        double streamCpu = 0, docsPerSec = 0, usPerDoc = 0;
+        for (const auto &id : parser.isSet("no-streams") ? std::vector<std::string>{} : ids)
             streams.push_back(
                 client->streamStats(id, [&](const engine::StatsSample &) { ++docs; }));
-        spin(3000); // all streams open and sending
-        const double s0 = cpuSeconds();
-        const int d0 = docs;
-        wall.restart();
-        spin(follow * 1000);
-        const double streamCpu = (cpuSeconds() - s0) / (double(wall.elapsed()) / 1000.0) * 100;
-        const double docsPerSec = (docs - d0) / (double(wall.elapsed()) / 1000.0);
-        for (auto &s : streams)
-            s.cancel();
-        spin(500);
+        if (!streams.empty()) {
+            spin(3000); // all streams open and sending
+            const double s0 = cpuSeconds();
+            const int d0 = docs;
+            wall.restart();
+            spin(follow * 1000);
+            const double streamCpuSeconds = cpuSeconds() - s0;
+            streamCpu = streamCpuSeconds / (double(wall.elapsed()) / 1000.0) * 100;
+            docsPerSec = (docs - d0) / (double(wall.elapsed()) / 1000.0);
+            usPerDoc = docs > d0 ? streamCpuSeconds * 1e6 / double(docs - d0) : 0;
+            for (auto &s : streams)
+                s.cancel();
+            spin(500);
+        }
 
         const double dockerMs = median(docker), cliMs = median(cli), metricsMs = median(roundMs);
         row("docker stats --no-stream <ids> (ms)", dockerMs, "ms");
@@ -239,9 +263,15 @@ int main(int argc, char **argv) {
         row("  docker stats / slipctl stats", cliMs > 0 ? dockerMs / cliMs : 0, "x");
         row("  docker stats / Metrics round", metricsMs > 0 ? dockerMs / metricsMs : 0, "x");
         row("Following at 2 s, one-shot (Metrics): process CPU, % of a core", oneShotCpu, "%");
+        row("  process CPU per sample (load-independent) (us)", usPerSample, "us");
+        row("  samples over the follow phase", double(followSamples), "");
+        row("  rounds over the follow phase", double(followRounds), "");
+        row("  mean round over the follow phase (ms)",
+            followRounds > 0 ? double(followRoundMs) / double(followRounds) : 0, "ms");
         row("  as Metrics reports it (SamplerCost::cpuPercentOfCore)", reportedCpu, "%");
         row("Following with one stream per container: process CPU, % core", streamCpu, "%");
         row("  stats documents parsed per second with streams", docsPerSec, "/s");
+        row("  process CPU per streamed document (us)", usPerDoc, "us");
     }
     if (!parser.isSet("keep"))
         removeAll(*client);

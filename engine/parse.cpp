@@ -1,5 +1,7 @@
 #include "engine/parse.h"
 
+#include "engine/statsparser.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -42,31 +44,9 @@ std::string field(const std::string &path) {
     return "\"" + path + "\"";
 }
 
-// nlohmann's dump() and copy are recursive; a hostile "[[[[..." must not exhaust the stack
-// there. Real engine documents nest about a dozen levels deep.
-constexpr int kMaxDepth = 256;
-
 void checkDepth(std::string_view text) {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxDepth)
-                fail("nested deeper than " + std::to_string(kMaxDepth) + " levels");
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
+    if (nestedTooDeep(text))
+        fail(depthMessage());
 }
 
 json parseDocument(std::string_view text) {
@@ -771,66 +751,9 @@ Result<Event> event(std::string_view text) {
     });
 }
 
+// Read with SAX (engine/statsparser.cpp): the sampler parses one per container per interval.
 Result<StatsSample> stats(std::string_view text) {
-    return run<StatsSample>("stats", text, [](const auto &doc) {
-        Obj o = requireRoot(doc);
-        StatsSample s;
-        s.read = o.str("read");
-        s.preread = o.str("preread");
-        Obj cpu = o.obj("cpu_stats");
-        Obj precpu = o.obj("precpu_stats");
-        s.cpuTotal = cpu.obj("cpu_usage").u64("total_usage");
-        s.preCpuTotal = precpu.obj("cpu_usage").u64("total_usage");
-        s.systemCpu = cpu.u64("system_cpu_usage");
-        s.preSystemCpu = precpu.u64("system_cpu_usage");
-        s.onlineCpus = cpu.i32("online_cpus");
-        // Older daemons and cgroup v1 without online_cpus: the CLI falls back on the per-CPU
-        // list (calculateCPUPercentUnix); cgroup v2 has no per-CPU list but always sends
-        // online_cpus.
-        if (s.onlineCpus == 0) {
-            Obj usage = cpu.obj("cpu_usage");
-            if (const json *percpu = usage.get("percpu_usage")) {
-                if (!percpu->is_array())
-                    fail(field(usage.path("percpu_usage")) + " is not an array");
-                s.onlineCpus = static_cast<int>(std::min<std::size_t>(
-                    percpu->size(), static_cast<std::size_t>(std::numeric_limits<int>::max())));
-            }
-        }
-
-        Obj memory = o.obj("memory_stats");
-        s.memoryUsage = memory.u64("usage");
-        s.memoryLimit = memory.u64("limit");
-        // What the docker CLI subtracts from usage, so that usage - cache matches `docker
-        // stats`: calculateMemUsageUnixNoCache in docker/cli
-        // cli/command/container/stats_helpers.go. cgroup v1 reports "total_inactive_file",
-        // cgroup v2 "inactive_file"; either only counts when it is below usage. Docker 19.03
-        // and older subtracted "cache" instead (moby/moby#40727), but cgroup v1 engines always
-        // send total_inactive_file too, so "cache" is never needed.
-        Obj memStats = memory.obj("stats");
-        if (memStats.has("total_inactive_file") &&
-            memStats.u64("total_inactive_file") < s.memoryUsage)
-            s.memoryCache = memStats.u64("total_inactive_file");
-        else if (std::uint64_t inactive = memStats.u64("inactive_file"); inactive < s.memoryUsage)
-            s.memoryCache = inactive;
-
-        // Interfaces are summed like the CLI's calculateNetwork; absent with --network none/host.
-        o.eachMember("networks", [&](const std::string &, const Obj &n) {
-            s.netRx += n.u64("rx_bytes");
-            s.netTx += n.u64("tx_bytes");
-        });
-        // Like the CLI's calculateBlockIO: the op's first letter decides, "Total" is skipped.
-        o.obj("blkio_stats").eachObject("io_service_bytes_recursive", [&](const Obj &entry) {
-            std::string op = entry.str("op");
-            if (op.empty())
-                return;
-            if (op[0] == 'r' || op[0] == 'R')
-                s.blockRead += entry.u64("value");
-            else if (op[0] == 'w' || op[0] == 'W')
-                s.blockWrite += entry.u64("value");
-        });
-        s.pids = o.obj("pids_stats").u64("current");
-        return s;
-    });
+    return parseStatsSample(text);
 }
 
 Result<ProgressMessage> progress(std::string_view text) {
@@ -892,6 +815,45 @@ Result<std::string> createdId(std::string_view text) {
             fail("\"Id\" is missing");
         return id;
     });
+}
+
+Result<ExecState> execState(std::string_view text) {
+    return run<ExecState>("exec", text, [](const auto &doc) {
+        Obj o = requireRoot(doc);
+        ExecState e;
+        e.running = o.boolean("Running");
+        // ExitCode is null while the command runs.
+        e.exitCode = o.has("ExitCode") ? o.i32("ExitCode") : -1;
+        return e;
+    });
+}
+
+bool nestedTooDeep(std::string_view text) {
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxDepth)
+                return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+std::string depthMessage() {
+    return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
 }
 
 int compareApiVersions(std::string_view a, std::string_view b) {

@@ -32,8 +32,16 @@ Result<std::vector<SwarmNode>> nodes(std::string_view json);
 Result<SwarmNode> node(std::string_view json);
 // {"Id": "...", "Warnings": [...]} of POST /containers/create and /networks/create.
 Result<std::string> createdId(std::string_view json);
+Result<ExecState> execState(std::string_view json);
 
 // "1.41" < "1.45": compares dotted version numbers numerically. Unparsable parts count as 0.
 int compareApiVersions(std::string_view a, std::string_view b);
+
+// nlohmann's dump() and copy are recursive; a hostile "[[[[..." must not exhaust the stack
+// there. Real engine documents nest about a dozen levels deep.
+inline constexpr int kMaxDepth = 256;
+// Whether `text` nests objects and arrays deeper than kMaxDepth (strings skipped).
+bool nestedTooDeep(std::string_view text);
+std::string depthMessage(); // what a parser says about such a document
 
 } // namespace slipway::engine::parse

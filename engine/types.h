@@ -113,6 +113,12 @@ struct HealthConfig {
     int retries = 0;
 };
 
+// GET /exec/{id}/json: whether a command run in a container has finished, and how.
+struct ExecState {
+    bool running = false;
+    int exitCode = -1; // -1 while running or when the engine did not say
+};
+
 struct RestartPolicy {
     std::string name; // "", "no", "always", "unless-stopped", "on-failure"
     int maximumRetryCount = 0;
