@@ -1,7 +1,13 @@
 // bench_inventory: how fast and how smoothly the Inventory and its table model load a host's
 // containers, next to `docker ps -a` and a raw curl of the same API call; the longest event
-// loop stall while loading and while a burst of events arrives; resident memory; and a
-// synthetic 10-host, 8,000-container fleet. Prints a table; see docs/performance.md.
+// loop stall while loading and while a burst of events arrives, with who had the CPUs
+// meanwhile; resident memory; and a synthetic 10-host, 8,000-container fleet. Each burst is
+// measured as it comes (engines sharing this bench's CPUs) and again with the engines apart (the
+// synthetic ones in a process of their own, the real one pinned to a CPU of its own), since in
+// real use engines run on other machines. Prints a table; see docs/performance.md.
+#include "bench/cpuaccount.h"
+#include "bench/cpupinning.h"
+#include "bench/fleetprocess.h"
 #include "bench/stallmeter.h"
 #include "bench/syntheticfleet.h"
 #include "core/inventory.h"
@@ -14,8 +20,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QProcess>
+#include <QTemporaryFile>
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
@@ -23,7 +31,9 @@
 #include <malloc.h>
 #include <map>
 #include <mutex>
+#include <string_view>
 #include <thread>
+#include <unistd.h>
 
 using namespace slipway;
 using models::ContainerTableModel;
@@ -31,6 +41,20 @@ using models::ContainerTableModel;
 namespace {
 
 const std::string kBenchLabel = "slipway.bench";
+
+// The private engine's processes, for the CPU account and the "engine on its own CPU" runs.
+const QStringList kEngineProcesses = {QStringLiteral("dockerd"), QStringLiteral("containerd"),
+                                      QStringLiteral("runc"), QStringLiteral("docker-proxy")};
+
+// Names the transport thread of `client` (its calls complete there), so that the CPU account
+// can tell it from the others; never the caller's thread, should the call be done already.
+void nameWorker(engine::DockerClient &client, const char *name) {
+    const pid_t caller = gettid();
+    client.ping().then([caller, name](const auto &) {
+        if (gettid() != caller)
+            bench::CpuAccount::nameThisThread(name);
+    });
+}
 
 double rssMb() {
     QFile f(QStringLiteral("/proc/self/status"));
@@ -53,6 +77,7 @@ void bounded(int total, int concurrency, const std::function<void(int)> &job) {
     std::vector<std::thread> threads;
     for (int t = 0; t < concurrency; ++t)
         threads.emplace_back([&] {
+            bench::CpuAccount::nameThisThread("bench-load");
             for (int i = next++; i < total; i = next++)
                 job(i);
         });
@@ -138,6 +163,7 @@ Load loadInventory(const std::vector<std::string> &urls, int expected,
         clients.push_back(
             std::make_shared<engine::DockerClient>(engine::Endpoint::parse(url).value()));
         clients.back()->setTimeout(std::chrono::seconds(60));
+        nameWorker(*clients.back(), "slipway-client");
     }
     auto inventory = std::make_unique<core::Inventory>();
     auto model = std::make_unique<ContainerTableModel>(inventory.get());
@@ -192,9 +218,227 @@ void row(const char *what, const QString &value) {
     std::printf("  %-58s %s\n", what, qPrintable(value));
 }
 
+void rows(const char *what, const QStringList &lines) {
+    std::printf("  %s\n", what);
+    for (const QString &line : lines)
+        std::printf("      %s\n", qPrintable(line));
+}
+
+// One line of the closing side-by-side table: the same burst, engines colocated or not.
+struct SideBySide {
+    QString what;
+    QStringList stalls; // colocated first
+    QStringList lists;
+};
+
+struct BurstFigures {
+    int burst = 0;
+    QString lists; // "12 (full 2, of which after the burst 1; by ID 10)"
+    QString stall;
+    int failures = 0;
+    double ms = 0;
+    QString pinned; // what was put on which CPU
+    QStringList cpu;
+    double rss = 0;
+};
+
+// Starts then kills `burstSize` bench containers with 16 calls in flight while one Inventory
+// follows the engine, until every one is shown exited (bounded). With `engineOwnCpu` the
+// engine's processes (and the calls that cause the storm) run on CPU 1 and this bench on
+// CPU 0, as if the engine were another machine; the affinities are given back at the end.
+BurstFigures realBurst(engine::DockerClient &client, const QString &host, int total, int burstSize,
+                       bool engineOwnCpu) {
+    BurstFigures f;
+    bench::CpuPinning pinning;
+    if (engineOwnCpu) {
+        const QString runDir = QFileInfo(QString(host).remove(QStringLiteral("unix://"))).path();
+        if (pinning.pinProcesses(kEngineProcesses, runDir, 1) == 0)
+            std::fprintf(stderr, "warning: no engine process found to pin (%s)\n",
+                         qPrintable(runDir));
+        pinning.pinSelf(0);
+        f.pinned = pinning.describe();
+    }
+    std::vector<std::shared_ptr<engine::DockerClient>> clients;
+    std::unique_ptr<core::Inventory> inventory;
+    std::unique_ptr<ContainerTableModel> model;
+    std::unique_ptr<models::ContainerFilterProxy> proxy;
+    loadInventory({host.toStdString()}, total, &clients, &inventory, &model, &proxy);
+    f.rss = rssMb();
+    const auto ids = benchContainers(client);
+    const int burst = std::min<int>(burstSize, int(ids.size()));
+    f.burst = burst;
+    const core::HostInventory *h = inventory->host(QStringLiteral("h0"));
+    const int fullBefore = h->fullListCount(), refreshBefore = h->refreshListCount(),
+              settleBefore = h->settleListCount();
+    bench::StallMeter meter;
+    bench::CpuAccount cpu;
+    cpu.watchProcesses({QStringLiteral("dockerd")}, QStringLiteral("dockerd"));
+    cpu.watchProcesses({QStringLiteral("containerd-shim")}, QStringLiteral("containerd-shim*"));
+    cpu.watchProcesses({QStringLiteral("containerd")}, QStringLiteral("containerd"));
+    cpu.watchProcesses({QStringLiteral("runc")}, QStringLiteral("runc (alive at the end)"));
+    std::atomic<bool> done{false};
+    // The account's /proc scan first: it must not fall inside the meter's window.
+    cpu.start();
+    meter.start();
+    QElapsedTimer t;
+    t.start();
+    // What the engine refused or failed: such a container never becomes "exited" (a failed
+    // start leaves it "created"), so it is left out of the end condition.
+    std::mutex failuresMutex;
+    std::map<std::string, std::string> failures; // ID -> "start: message"
+    const auto note = [&](int i, const char *what, const engine::Status &r) {
+        if (r)
+            return;
+        std::lock_guard lock(failuresMutex);
+        failures.emplace(ids[i], std::string(what) + ": " + r.error().describe());
+    };
+    std::thread storm([&] {
+        bench::CpuAccount::nameThisThread("bench-storm");
+        // The storm is someone else's doing: with the engine on its own CPU it runs there too,
+        // through a client of its own (whose transport thread is created here, on that CPU).
+        std::unique_ptr<engine::DockerClient> own;
+        engine::DockerClient *caller = &client;
+        if (engineOwnCpu) {
+            bench::CpuPinning::pinThisThread(1);
+            own = std::make_unique<engine::DockerClient>(
+                engine::Endpoint::parse(host.toStdString()).value());
+            own->setTimeout(std::chrono::seconds(120));
+            nameWorker(*own, "bench-client");
+            caller = own.get();
+        }
+        bounded(burst, 16, [&](int i) { note(i, "start", caller->startContainer(ids[i]).wait()); });
+        bounded(burst, 16, [&](int i) { note(i, "kill", caller->killContainer(ids[i]).wait()); });
+        done = true;
+    });
+    // Until the engine is done and every one of them shows as exited (bounded).
+    QEventLoop loop;
+    QTimer poll;
+    poll.start(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (!done)
+            return;
+        for (int i = 0; i < burst; ++i) {
+            if (failures.count(ids[i]))
+                continue;
+            const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
+            if (!r || r->state != u"exited")
+                return;
+        }
+        loop.quit();
+    });
+    QTimer::singleShot(180000, &loop, &QEventLoop::quit);
+    loop.exec();
+    f.ms = t.nsecsElapsed() / 1e6;
+    meter.stop();
+    storm.join();
+    // The full list that follows a burst once the stream is quiet belongs to it.
+    QEventLoop settle;
+    QTimer::singleShot(2500, &settle, &QEventLoop::quit);
+    settle.exec();
+    cpu.stop();
+    pinning.restore();
+    for (const auto &[id, why] : failures)
+        std::fprintf(stderr, "  burst: %.12s %s\n", id.c_str(), why.c_str());
+    // At the bound: which ones, what the inventory holds and what the engine says.
+    for (int i = 0; i < burst; ++i) {
+        if (failures.count(ids[i]))
+            continue;
+        const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
+        if (r && r->state == u"exited")
+            continue;
+        const auto engineSide = client.inspectContainer(ids[i]).wait();
+        std::fprintf(stderr, "  burst: %.12s shown %s%s, engine says %s\n", ids[i].c_str(),
+                     r ? qPrintable(r->state) : "(absent)", r && r->stale ? " (stale)" : "",
+                     engineSide ? engineSide.value().state.status.c_str()
+                                : engineSide.error().describe().c_str());
+    }
+    const int full = h->fullListCount() - fullBefore, byId = h->refreshListCount() - refreshBefore;
+    f.lists = QStringLiteral("%1 (full %2, of which after the burst %3; by ID %4)")
+                  .arg(full + byId)
+                  .arg(full)
+                  .arg(h->settleListCount() - settleBefore)
+                  .arg(byId);
+    f.stall = meter.describe();
+    f.failures = int(failures.size());
+    f.cpu = cpu.report();
+    proxy.reset();
+    model.reset();
+    inventory.reset();
+    clients.clear();
+    return f;
+}
+
+struct SyntheticBurst {
+    QString lists;
+    QString stall;
+    QString load; // "312.0 ms, 8000 rows; longest stall 20.1 (...)"
+    QStringList cpu;
+};
+
+// The synthetic fleet's burst with its scripted engines in a process of their own (own
+// session, so also a scheduling group of its own). Not pinned: their CPU is small (~20 ms a
+// burst), and a bench confined to one CPU would have half the workstation's cores.
+SyntheticBurst syntheticBurstApart(const QString &templateFile, int hosts, int perHost) {
+    SyntheticBurst b;
+    bench::FleetProcess fleet;
+    if (!fleet.start(QCoreApplication::applicationFilePath(), templateFile, hosts, perHost, 500,
+                     4000)) {
+        b.stall = QStringLiteral("(the fleet process failed: %1)").arg(fleet.error());
+        return b;
+    }
+    std::vector<std::shared_ptr<engine::DockerClient>> clients;
+    std::unique_ptr<core::Inventory> inventory;
+    std::unique_ptr<ContainerTableModel> model;
+    std::unique_ptr<models::ContainerFilterProxy> proxy;
+    const Load l =
+        loadInventory(fleet.urls(), hosts * perHost, &clients, &inventory, &model, &proxy);
+    b.load = QStringLiteral("%1 ms, %2 rows; longest stall %3")
+                 .arg(l.ms, 0, 'f', 1)
+                 .arg(l.rows)
+                 .arg(l.stall);
+    const int listsBefore = fleet.listRequests();
+    bench::StallMeter meter;
+    bench::CpuAccount cpu;
+    cpu.watchPid(int(fleet.pid()), QStringLiteral("scripted engines (their own process)"));
+    // The account's /proc scan first: it must not fall inside the meter's window.
+    cpu.start();
+    meter.start();
+    QEventLoop wait;
+    QTimer::singleShot(7000, &wait, &QEventLoop::quit); // the bursts land ~4 s in
+    wait.exec();
+    meter.stop();
+    cpu.stop();
+    b.lists = QString::number(fleet.listRequests() - listsBefore);
+    b.stall = meter.describe();
+    b.cpu = cpu.report();
+    proxy.reset();
+    model.reset();
+    inventory.reset();
+    clients.clear();
+    fleet.stop();
+    return b;
+}
+
+void printBurst(const BurstFigures &f, const char *setting) {
+    std::printf("  event burst, %s\n", setting);
+    if (!f.pinned.isEmpty())
+        std::printf("    (pinned: %s; given back afterwards)\n", qPrintable(f.pinned));
+    row(qPrintable(QStringLiteral("  %1 containers started then killed").arg(f.burst)),
+        QStringLiteral("~%1 events").arg(f.burst * 3));
+    row("  list requests the burst caused", f.lists);
+    row("  longest event-loop stall during the burst (ms)", f.stall);
+    row("  starts or kills the engine failed (left out)", QString::number(f.failures));
+    row("  burst start to all shown exited (ms)", QString::number(f.ms, 'f', 0));
+    rows("  CPU during the burst and the 2.5 s after it:", f.cpu);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
+    // The synthetic fleet's engines, when they run in a process of their own.
+    if (argc > 1 && std::string_view(argv[1]) == "--serve-synthetic")
+        return bench::serveSynthetic(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows as it comes, also into a file
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
@@ -214,20 +458,28 @@ int main(int argc, char **argv) {
     std::printf("bench_inventory: %d runs per figure (median), engine %s\n", runs,
                 qPrintable(host));
     std::printf("  RSS at start: %.1f MB\n", rssMb());
+    std::vector<SideBySide> sideBySide;
     {
         // The noise floor: the longest gap with nothing to do, from the machine's own load.
         bench::StallMeter idle;
+        bench::CpuAccount cpu;
         QEventLoop wait;
         QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+        cpu.start();
         idle.start();
         wait.exec();
         idle.stop();
+        cpu.stop();
         row("idle event loop, longest gap over 3 s (ms): the noise floor", idle.describe());
+        // The GUI thread's CPU here is the meter's own (a 1 ms tick reading /proc): subtract
+        // its rate from the GUI thread's CPU in the bursts below.
+        rows("idle: CPU (the GUI thread's is the stall meter's own cost)", cpu.report());
     }
 
     auto client =
         std::make_shared<engine::DockerClient>(engine::Endpoint::parse(host.toStdString()).value());
     client->setTimeout(std::chrono::seconds(120));
+    nameWorker(*client, "bench-client"); // creates, starts and kills: the bench's own load
     std::string realList;
 
     if (!parser.isSet("skip-synthetic")) {
@@ -280,14 +532,21 @@ int main(int argc, char **argv) {
         row("synthetic: bytes of one host's list reply", QString::number(fleet.listBytes()));
         const int listsBefore = fleet.listRequests();
         bench::StallMeter meter;
+        bench::CpuAccount cpu;
+        // The account's /proc scan first: it must not fall inside the meter's window.
+        cpu.start();
         meter.start();
         QEventLoop wait;
         QTimer::singleShot(7000, &wait, &QEventLoop::quit); // the bursts land ~4 s in
         wait.exec();
         meter.stop();
-        row("synthetic: 10 x 500 events at once: list requests caused",
-            QString::number(fleet.listRequests() - listsBefore));
-        row("synthetic: longest stall during that burst (ms)", meter.describe());
+        cpu.stop();
+        const QString colocatedLists = QString::number(fleet.listRequests() - listsBefore);
+        const QString colocatedStall = meter.describe();
+        row("synthetic: 10 x 500 events at once: list requests caused", colocatedLists);
+        row("synthetic: longest stall during that burst (ms)", colocatedStall);
+        rows("synthetic: CPU during that burst (engines colocated: threads of this process)",
+             cpu.report());
         // The uptime column is re-read for all rows once a minute.
         meter.start();
         model->refreshUptime();
@@ -312,6 +571,26 @@ int main(int argc, char **argv) {
         row("synthetic: 8,000 containers listed + model populated (ms, median)",
             QString::number(median(times), 'f', 1));
         row("synthetic: longest stall while loading (ms, worst run)", worst.text);
+
+        // The same burst with the scripted engines out of this process: in reality engines
+        // run on other machines, not among the workstation's threads.
+        QTemporaryFile templates;
+        if (!templates.open() ||
+            templates.write(realList.data(), qint64(realList.size())) != qint64(realList.size())) {
+            std::fprintf(stderr, "bench_inventory: cannot write the fleet's templates\n");
+            return 2;
+        }
+        templates.flush();
+        std::printf("\nSYNTHETIC, engines apart: the same 10 x 500 burst, the scripted engines in "
+                    "a process of their own (own session)\n");
+        const SyntheticBurst apart = syntheticBurstApart(templates.fileName(), kHosts, kPerHost);
+        row("apart: loading (one run)", apart.load);
+        row("apart: list requests the burst caused", apart.lists);
+        row("apart: longest stall during that burst (ms)", apart.stall);
+        rows("apart: CPU during that burst", apart.cpu);
+        sideBySide.push_back({QStringLiteral("synthetic, 10 hosts x 500 events at once"),
+                              {colocatedStall, apart.stall},
+                              {colocatedLists, apart.lists}});
     }
     if (!parser.isSet("skip-real")) {
         removeAll(*client);
@@ -347,88 +626,22 @@ int main(int argc, char **argv) {
             row("ratio Slipway / curl", QString::number(o / c, 'f', 2));
             row("longest event-loop stall while loading (ms, worst run)", worst.text);
 
-            // Keep one inventory live and start, then kill, `burst` containers at once.
-            std::vector<std::shared_ptr<engine::DockerClient>> clients;
-            std::unique_ptr<core::Inventory> inventory;
-            std::unique_ptr<ContainerTableModel> model;
-            std::unique_ptr<models::ContainerFilterProxy> proxy;
-            loadInventory({host.toStdString()}, total, &clients, &inventory, &model, &proxy);
+            // Keep one inventory live and start, then kill, `burst` containers at once: with
+            // the engine sharing the bench's CPUs, then with the engine on a CPU of its own.
+            const int burstSize = parser.value("burst").toInt();
+            const BurstFigures colocated = realBurst(*client, host, total, burstSize, false);
             row("RSS with this inventory loaded (MB, whole process)",
-                QString::number(rssMb(), 'f', 1));
-            const auto ids = benchContainers(*client);
-            const int burst = std::min<int>(parser.value("burst").toInt(), int(ids.size()));
-            const core::HostInventory *h = inventory->host(QStringLiteral("h0"));
-            const int listsBefore = h->fullListCount() + h->refreshListCount();
-            bench::StallMeter meter;
-            std::atomic<bool> done{false};
-            meter.start();
-            QElapsedTimer t;
-            t.start();
-            // What the engine refused or failed: such a container never becomes "exited" (a
-            // failed start leaves it "created"), so it is left out of the end condition.
-            std::mutex failuresMutex;
-            std::map<std::string, std::string> failures; // ID -> "start: message"
-            const auto note = [&](int i, const char *what, const engine::Status &r) {
-                if (r)
-                    return;
-                std::lock_guard lock(failuresMutex);
-                failures.emplace(ids[i], std::string(what) + ": " + r.error().describe());
-            };
-            std::thread storm([&] {
-                bounded(burst, 16,
-                        [&](int i) { note(i, "start", client->startContainer(ids[i]).wait()); });
-                bounded(burst, 16,
-                        [&](int i) { note(i, "kill", client->killContainer(ids[i]).wait()); });
-                done = true;
-            });
-            // Until the engine is done and every one of them shows as exited (bounded).
-            QEventLoop loop;
-            QTimer poll;
-            poll.start(5);
-            QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-                if (!done)
-                    return;
-                for (int i = 0; i < burst; ++i) {
-                    if (failures.count(ids[i]))
-                        continue;
-                    const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
-                    if (!r || r->state != u"exited")
-                        return;
-                }
-                loop.quit();
-            });
-            QTimer::singleShot(180000, &loop, &QEventLoop::quit);
-            loop.exec();
-            const double burstMs = t.nsecsElapsed() / 1e6;
-            meter.stop();
-            storm.join();
-            for (const auto &[id, why] : failures)
-                std::fprintf(stderr, "  burst: %.12s %s\n", id.c_str(), why.c_str());
-            // At the bound: which ones, what the inventory holds and what the engine says.
-            for (int i = 0; i < burst; ++i) {
-                if (failures.count(ids[i]))
-                    continue;
-                const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
-                if (r && r->state == u"exited")
-                    continue;
-                const auto engineSide = client->inspectContainer(ids[i]).wait();
-                std::fprintf(stderr, "  burst: %.12s shown %s%s, engine says %s\n", ids[i].c_str(),
-                             r ? qPrintable(r->state) : "(absent)", r && r->stale ? " (stale)" : "",
-                             engineSide ? engineSide.value().state.status.c_str()
-                                        : engineSide.error().describe().c_str());
-            }
-            const int lists = h->fullListCount() + h->refreshListCount() - listsBefore;
-            row(qPrintable(
-                    QStringLiteral("event burst: %1 containers started then killed").arg(burst)),
-                QStringLiteral("~%1 events").arg(burst * 3));
-            row("  list requests the burst caused", QString::number(lists));
-            row("  longest event-loop stall during the burst (ms)", meter.describe());
-            row("  starts or kills the engine failed (left out)", QString::number(failures.size()));
-            row("  burst start to all shown exited (ms)", QString::number(burstMs, 'f', 0));
-            proxy.reset();
-            model.reset();
-            inventory.reset();
-            clients.clear();
+                QString::number(colocated.rss, 'f', 1));
+            printBurst(colocated, "engine colocated: dockerd, containerd and runc share the "
+                                  "bench's CPUs");
+            const BurstFigures separated = realBurst(*client, host, total, burstSize, true);
+            printBurst(separated, "engine on its own CPU: engine processes on CPU 1, the bench on "
+                                  "CPU 0 (models an engine on another machine)");
+            sideBySide.push_back({QStringLiteral("real engine, N=%1, %2 started then killed")
+                                      .arg(n)
+                                      .arg(colocated.burst),
+                                  {colocated.stall, separated.stall},
+                                  {colocated.lists, separated.lists}});
         }
         // The real reply that the synthetic fleet scales up.
         QProcess curlList;
@@ -438,6 +651,20 @@ int main(int argc, char **argv) {
         realList = curlList.readAllStandardOutput().toStdString();
         if (!parser.isSet("keep"))
             removeAll(*client);
+    }
+
+    std::printf("\nBURSTS SIDE BY SIDE: longest event-loop stall (ms; own work and waiting for a "
+                "CPU of the GUI thread in that gap) and list requests\n");
+    for (const SideBySide &b : sideBySide) {
+        std::printf("  %s\n", qPrintable(b.what));
+        const bool synthetic = b.what.startsWith(u"synthetic");
+        const char *labels[] = {synthetic ? "colocated (engines are threads of this bench)"
+                                          : "colocated (engine shares this bench's CPUs)",
+                                synthetic ? "engines in a process of their own"
+                                          : "engine on its own CPU (CPU 1; bench on CPU 0)"};
+        for (qsizetype i = 0; i < b.stalls.size(); ++i)
+            std::printf("    %-48s %s; lists %s\n", labels[i], qPrintable(b.stalls[i]),
+                        qPrintable(b.lists.value(i)));
     }
 
     return 0;

@@ -1,7 +1,9 @@
 #include "bench/stallmeter.h"
 
-#include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace slipway::bench {
 
@@ -11,27 +13,36 @@ StallMeter::StallMeter() {
     connect(&timer_, &QTimer::timeout, this, &StallMeter::tick);
 }
 
-StallMeter::Sample StallMeter::now(const QElapsedTimer &clock) {
+StallMeter::~StallMeter() {
+    if (schedstat_ >= 0)
+        ::close(schedstat_);
+}
+
+StallMeter::Sample StallMeter::now() const {
     Sample s;
-    s.wallNs = clock.nsecsElapsed();
+    s.wallNs = clock_.nsecsElapsed();
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     s.cpuNs = qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
     // Linux: "<ns on the CPU> <ns runnable, waiting for a CPU> <slices>" of this thread.
-    if (FILE *f = std::fopen("/proc/thread-self/schedstat", "r")) {
-        long long run = 0, wait = 0;
-        if (std::fscanf(f, "%lld %lld", &run, &wait) == 2)
-            s.waitNs = wait;
-        std::fclose(f);
+    char buf[96];
+    const ssize_t n = schedstat_ >= 0 ? ::pread(schedstat_, buf, sizeof buf - 1, 0) : -1;
+    if (n > 0) {
+        buf[n] = '\0';
+        char *end = nullptr;
+        std::strtoll(buf, &end, 10);
+        s.waitNs = std::strtoll(end, nullptr, 10);
     }
     return s;
 }
 
 void StallMeter::start() {
+    if (schedstat_ < 0)
+        schedstat_ = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
     longest_ = {};
     busiestCpuNs_ = 0;
     clock_.start();
-    last_ = now(clock_);
+    last_ = now();
     timer_.start();
 }
 
@@ -41,7 +52,7 @@ void StallMeter::stop() {
 }
 
 void StallMeter::tick() {
-    const Sample s = now(clock_);
+    const Sample s = now();
     const Sample gap{s.wallNs - last_.wallNs, s.cpuNs - last_.cpuNs, s.waitNs - last_.waitNs};
     if (gap.wallNs > longest_.wallNs)
         longest_ = gap;

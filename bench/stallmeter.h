@@ -14,7 +14,8 @@ class StallMeter : public QObject {
 
 public:
     StallMeter();
-    void start();
+    ~StallMeter() override;
+    void start(); // on the thread to measure
     void stop();
     double longestMs() const { return longest_.wallNs / 1e6; }
     // Of the longest gap: the thread's own CPU time, and its time runnable but not running.
@@ -31,7 +32,7 @@ private:
         qint64 cpuNs = 0;
         qint64 waitNs = 0;
     };
-    static Sample now(const QElapsedTimer &clock);
+    Sample now() const;
     void tick();
 
     QTimer timer_;
@@ -39,6 +40,9 @@ private:
     Sample last_;
     Sample longest_;
     qint64 busiestCpuNs_ = 0;
+    // /proc/thread-self/schedstat of the measured thread, kept open: re-read with pread at
+    // every tick, which costs a fraction of an open, read and close.
+    int schedstat_ = -1;
 };
 
 } // namespace slipway::bench

@@ -12,9 +12,11 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -25,6 +27,31 @@ class DockerClient;
 namespace slipway::core {
 
 class StringPool;
+class HostInventory;
+
+// RefreshGate: the hosts of one Inventory take turns for their background full lists (after a
+// burst, or when more containers changed than one refresh names). Ten hosts parsing a 1 MB
+// reply each at the same moment took both CPUs of a 2-core machine, and the GUI thread waited
+// for one (measured: 440-500 ms of parsing in the 10 x 500 burst). At most `capacity` such lists
+// run at once; a host's first list and its resync after a lost stream never wait. GUI thread.
+class RefreshGate {
+public:
+    explicit RefreshGate(int capacity);
+    // One less than the CPUs, at least one: a CPU stays free for the GUI thread.
+    static int defaultCapacity();
+    // False: `host` waits, and is pumped again when a slot is free.
+    bool tryAcquire(HostInventory *host);
+    void release();
+    void forget(HostInventory *host);
+    int capacity() const { return capacity_; }
+
+private:
+    void wakeWaiting();
+
+    int capacity_;
+    int free_;
+    std::deque<QPointer<HostInventory>> waiting_;
+};
 
 class HostInventory : public QObject {
     Q_OBJECT
@@ -40,6 +67,9 @@ public:
 
     struct Options {
         std::chrono::milliseconds coalesce{100}; // events are gathered this long per refresh
+        // While events keep coming (a storm), the gathering time doubles per refresh up to
+        // this: a minute-long start/kill storm costs about one list a second, not ten.
+        std::chrono::milliseconds maxCoalesce{1000};
         std::chrono::milliseconds firstRetry{1000};
         std::chrono::milliseconds maxRetry{30000};
         // A refresh names at most this many IDs; more than that is one full list instead.
@@ -60,8 +90,10 @@ public:
 
     // The caller keeps `client` alive (HostMonitor does); this holds it weakly and only ever
     // locks it on its own thread, so the client is never destroyed by an engine thread.
+    // `gate` (may be null: no turns) is shared by the hosts of one Inventory.
     HostInventory(QString hostId, std::weak_ptr<engine::DockerClient> client,
-                  std::shared_ptr<StringPool> pool, Options options, QObject *parent = nullptr);
+                  std::shared_ptr<StringPool> pool, Options options,
+                  std::shared_ptr<RefreshGate> gate = {}, QObject *parent = nullptr);
     ~HostInventory() override;
 
     const QString &hostId() const { return hostId_; }
@@ -91,6 +123,7 @@ signals:
     void stateChanged(slipway::core::HostInventory::State state, const QString &error);
 
 private:
+    friend class RefreshGate;
     struct EventQueue;
     struct Listed;
 
@@ -105,6 +138,9 @@ private:
     void onStreamEnded(quint64 generation, const QString &error);
     void applyHealth(const QString &id, const QString &health);
     void scheduleRefresh();
+    bool takeTurn(); // for a background full list: false while other hosts have the slots
+    void leaveTurn();
+    std::chrono::milliseconds nextCoalesce();
     bool tombstoned(const QString &id) const { return tombstones_.contains(id); }
     void pruneTombstones();
 
@@ -112,6 +148,8 @@ private:
     std::weak_ptr<engine::DockerClient> client_;
     std::shared_ptr<StringPool> pool_;
     Options options_;
+    std::shared_ptr<RefreshGate> gate_;
+    bool gateHeld_ = false;
     Mailbox mailbox_;
 
     State state_ = State::Stopped;
@@ -124,6 +162,8 @@ private:
     QSet<QString> pendingIds_;
     QSet<QString> pendingImages_; // image IDs whose containers need a fresh look
     QTimer coalesceTimer_;
+    std::chrono::milliseconds coalesceWindow_{0}; // the current gathering time
+    QElapsedTimer lastRefresh_;                   // since the last list asked for
     QTimer retryTimer_;
     QTimer settleTimer_;
     int eventsSinceFull_ = 0; // container events since the last full list was asked for

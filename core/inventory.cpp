@@ -20,7 +20,8 @@ QString describe(const engine::Error &error) {
 
 Inventory::Inventory(std::shared_ptr<StoreThread> store, Options options, QObject *parent)
     : QObject(parent), store_(std::move(store)), options_(options), mailbox_(this),
-      pool_(std::make_shared<StringPool>()) {
+      pool_(std::make_shared<StringPool>()),
+      gate_(std::make_shared<RefreshGate>(RefreshGate::defaultCapacity())) {
     qRegisterMetaType<ContainerList>();
     qRegisterMetaType<SyncState>();
     qRegisterMetaType<Action>();
@@ -84,7 +85,7 @@ void Inventory::addHost(const QString &hostId, const QString &name, const QStrin
     host.url = url;
     host.client = client;
     // hostId itself, not the pool's copy: the GUI thread never takes the pool's lock.
-    host.sync = std::make_unique<HostInventory>(hostId, client, pool_, options_);
+    host.sync = std::make_unique<HostInventory>(hostId, client, pool_, options_, gate_);
     HostInventory *sync = host.sync.get();
     connect(sync, &HostInventory::inserted, this, &Inventory::containersInserted);
     connect(sync, &HostInventory::changed, this, &Inventory::containersChanged);

@@ -99,6 +99,7 @@ private:
     Options options_;
     Mailbox mailbox_;
     std::shared_ptr<StringPool> pool_;
+    std::shared_ptr<RefreshGate> gate_; // the hosts' turns for background full lists
     std::map<QString, Host> hosts_;
     QStringList hostOrder_;
     quint64 nextRequest_ = 1;

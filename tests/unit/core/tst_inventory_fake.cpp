@@ -1,10 +1,12 @@
 // Inventory against a scripted engine: the first list, events that insert, change and
 // destroy, a burst of 500 events coalesced into a few list calls, a burst whose dropped
-// events a settling full list catches, a dropped stream that ends
+// events a settling full list catches, a long storm that widens the gathering time, hosts
+// that take turns for their background full lists, a dropped stream that ends
 // in a full resync without duplicate rows, and actions that report the daemon's own words.
 #include "core/inventory.h"
 #include "core/store.h"
 #include "core/storethread.h"
+#include "core/stringpool.h"
 #include "engine/dockerclient.h"
 #include "tests/support/fakeengine.h"
 #include "tests/support/testenv.h"
@@ -317,6 +319,89 @@ private slots:
         for (const auto &args : inserted)
             insertedRows += int(args.at(0).value<ContainerList>().size());
         QCOMPARE(insertedRows, 50); // each container inserted exactly once
+    }
+
+    void aLongStormWidensTheGatheringTime() {
+        std::vector<Fake> all;
+        for (int i = 0; i < 50; ++i)
+            all.push_back(fake(i));
+        engine_->on("/v1.41/containers/json", FakeEngine::json(200, listJson(all)));
+        // One event every 50 ms for 3 s: at a fixed 100 ms that is a list per window, ~30.
+        std::vector<std::string> chunks;
+        for (int i = 0; i < 60; ++i)
+            chunks.push_back(eventJson(i % 2 ? "start" : "die", idOf(i % 50)));
+        auto stream = openStream(chunks);
+        stream.delay = std::chrono::milliseconds(50);
+        engine_->on("/v1.41/events", stream);
+        Inventory inv;
+        inv.addHost("h1", "h1", engine_->url().c_str(), client_);
+        QVERIFY(test::waitFor([&] { return inv.containerCount() == 50; }));
+        const auto received = [&] {
+            return engine_->received().size();
+        };
+        // Quiet once the storm is through (bounded).
+        bool quiet = false;
+        for (int i = 0; i < 40 && !quiet; ++i) {
+            const std::size_t before = received();
+            QTest::qWait(1500);
+            quiet = received() == before && inv.host("h1")->refreshListCount() > 0;
+        }
+        QVERIFY(quiet);
+        const int lists = listHits();
+        qInfo("a 3 s storm of 60 events -> %d list requests (1 initial)", lists);
+        QVERIFY2(lists <= 12, qPrintable(QString::number(lists)));
+        QCOMPARE(inv.containerCount(), 50);
+        QVERIFY(noDuplicates(inv));
+    }
+
+    void backgroundFullListsTakeTurns() {
+        // Two hosts, each told about more containers than one refresh names: both need a full
+        // list, and with one slot the second is asked for only once the first is in.
+        std::vector<Fake> all;
+        std::string burst;
+        for (int i = 0; i < 300; ++i) {
+            all.push_back(fake(i));
+            burst += eventJson("start", idOf(i));
+        }
+        FakeEngine other;
+        QVERIFY2(other.listening(), other.errorString().c_str());
+        auto ping = FakeEngine::respond(200, "OK", "text/plain");
+        ping.headers.emplace_back("Api-Version", "1.41");
+        other.on("/_ping", ping);
+        auto events = FakeEngine::stream({"", burst}, std::chrono::milliseconds(400));
+        events.ending = FakeEngine::Reply::Ending::Stall;
+        for (FakeEngine *e : {engine_.get(), &other}) {
+            e->on("/v1.41/containers/json", FakeEngine::json(200, listJson(all)));
+            e->on("/v1.41/events", events);
+        }
+        auto otherClient =
+            std::make_shared<engine::DockerClient>(engine::Endpoint::parse(other.url()).value());
+        auto pool = std::make_shared<core::StringPool>();
+        auto gate = std::make_shared<core::RefreshGate>(1);
+        core::HostInventory a("a", client_, pool, {}, gate);
+        core::HostInventory b("b", otherClient, pool, {}, gate);
+        a.start();
+        b.start();
+        QVERIFY(test::waitFor([&] {
+            return a.state() == core::HostInventory::State::Live &&
+                   b.state() == core::HostInventory::State::Live;
+        }));
+        // From now on a list takes a while to come back.
+        auto slow = FakeEngine::json(200, listJson(all));
+        slow.delay = std::chrono::milliseconds(800);
+        engine_->on("/v1.41/containers/json", slow);
+        other.on("/v1.41/containers/json", slow);
+        const auto lists = [&] {
+            return listHits() + other.hits("/v1.41/containers/json");
+        };
+        QVERIFY(test::waitFor([&] { return lists() >= 3; }));
+        QCOMPARE(lists(), 3); // the other host waits for its turn
+        QVERIFY(test::waitFor([&] { return lists() >= 4; }));
+        QCOMPARE(a.fullListCount(), 2);
+        QCOMPARE(b.fullListCount(), 2);
+        QCOMPARE(a.containers().size(), 300);
+        QCOMPARE(b.containers().size(), 300);
+        other.stop();
     }
 
     void manyIdsBecomeOneFullList() {
