@@ -186,7 +186,7 @@ int main(int argc, char *argv[]) {
     test::waitFor([&] { return monitor.upCount() == 1; }, std::chrono::seconds(20));
     auto client = test::makeClient();
 
-    std::vector<double> slipwayMs, cliMs;
+    std::vector<double> slipwayMs, cliMs, slipwayHealthyMs, cliHealthyMs;
     int slipwayFailed = 0, slipwayRequests = 0, cliFailed = 0, cliRequests = 0;
     QStringList cleanup;
     for (int run = 0; run < runs; ++run) {
@@ -218,11 +218,21 @@ int main(int argc, char *argv[]) {
         slipwayProber.start();
         QThread::msleep(500);
         QElapsedTimer clock;
+        double healthyMs = 0;
+        QObject watch;
+        // The step after the health wait: every new replica is healthy by then.
+        QObject::connect(&deployer, &core::Deployer::progress, &watch,
+                         [&](quint64, const QString &step, int, int) {
+                             if (healthyMs == 0 && (step.startsWith(QLatin1String("Draining")) ||
+                                                    step.startsWith(QLatin1String("Stopping"))))
+                                 healthyMs = double(clock.nsecsElapsed()) / 1e6;
+                         });
         clock.start();
         QString why;
         const bool ok = await(
             &deployer, [&] { return deployer.rollback(*plan); }, nullptr, &why);
         const double ms = double(clock.nsecsElapsed()) / 1e6;
+        slipwayHealthyMs.push_back(healthyMs);
         QThread::msleep(500);
         slipwayProber.stop();
         if (!ok)
@@ -278,6 +288,7 @@ int main(int argc, char *argv[]) {
             fresh.append(id);
         }
         waitHealthy(fresh);
+        cliHealthyMs.push_back(double(clock.nsecsElapsed()) / 1e6);
         docker(QStringList{QStringLiteral("stop")} + running);
         cliMs.push_back(double(clock.nsecsElapsed()) / 1e6);
         QThread::msleep(500);
@@ -287,12 +298,14 @@ int main(int argc, char *argv[]) {
     }
 
     std::printf("\nrollback of 3 replicas, slipway/web 1.1.0 -> 1.0.0, median of %d runs\n", runs);
-    std::printf("  %-44s %10s %14s\n", "", "ms", "failed/sent");
-    std::printf("  %-44s %10.0f %8d/%d\n", "Slipway Deployer (click -> all healthy, old stopped)",
+    std::printf("  %-48s %14s %14s %12s\n", "", "all new healthy", "old stopped", "failed/sent");
+    std::printf("  %-48s %11.0f ms %11.0f ms %6d/%d\n",
+                "Slipway Deployer (click; old drained, then stopped)", median(slipwayHealthyMs),
                 median(slipwayMs), slipwayFailed, slipwayRequests);
-    std::printf("  %-44s %10.0f %8d/%d\n", "docker CLI (pull, run x3, poll health, stop x3)",
+    std::printf("  %-48s %11.0f ms %11.0f ms %6d/%d\n",
+                "docker CLI (pull, run x3, poll health, stop x3)", median(cliHealthyMs),
                 median(cliMs), cliFailed, cliRequests);
-    std::printf("  runs (ms): slipway");
+    std::printf("  runs, old stopped (ms): slipway");
     for (double v : slipwayMs)
         std::printf(" %.0f", v);
     std::printf("; docker CLI");

@@ -190,13 +190,18 @@ quint64 Deployer::scale(const QString &app, const QString &env, int replicas) {
         [app, env, replicas](DeploymentJob &job) { return job.scale(app, env, replicas); });
 }
 
+quint64 Deployer::undo(const QString &app, const QString &env) {
+    return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); });
+}
+
 quint64 Deployer::history(const QString &app, const QString &env) {
     Deployer *self = this;
     return d->launch([app, env](DeploymentJob &job) { return job.history(app, env); },
                      [self](quint64 request, const JobResult &r) {
-                         if (r.ok)
+                         if (r.ok) {
+                             emit self->retentionLoaded(request, r.retention);
                              emit self->historyLoaded(request, r.history);
-                         else
+                         } else
                              emit self->finished(request, false, r.error, r.record);
                      });
 }

@@ -52,6 +52,9 @@ public:
         std::chrono::milliseconds healthTimeout{60000}; // for the new replicas to be healthy
         std::chrono::milliseconds undoWindow{60000};    // old replicas stay stopped this long
         int defaultRetention = 5;                       // versions kept restorable per app
+        // Old replicas leave a load balancer's view (unhealthy, still serving) before they stop.
+        std::chrono::milliseconds drainTimeout{30000};
+        std::chrono::milliseconds drainGrace{1000};
     };
 
     // `metrics` may be null: placement then counts containers per host instead of load.
@@ -67,7 +70,10 @@ public:
     // To exactly `replicas` of the current version: new ones on the least-loaded hosts,
     // removing the newest first.
     quint64 scale(const QString &app, const QString &env, int replicas);
-    // Answers with historyLoaded(request, ...), newest first.
+    // Starts the replicas the latest deployment stopped (while its undo window is open), waits
+    // until they are healthy, then retires the current ones: back in seconds, with no pull.
+    quint64 undo(const QString &app, const QString &env);
+    // Answers with retentionLoaded(request, K), then historyLoaded(request, ...), newest first.
     quint64 history(const QString &app, const QString &env);
     quint64 setRetention(const QString &app, const QString &env, int versions);
 
@@ -82,6 +88,7 @@ signals:
                   const slipway::core::DeploymentRecord &record);
     void planned(quint64 request, const slipway::core::RollbackPlan &plan);
     void historyLoaded(quint64 request, const slipway::core::DeploymentHistory &history);
+    void retentionLoaded(quint64 request, int versions);
     void auditAppended();
 
 private:

@@ -3,6 +3,7 @@
 #include "core/deploymentstore.h"
 #include "core/healthwaiter.h"
 #include "core/publishspec.h"
+#include "core/replicadrain.h"
 #include "core/store.h"
 #include "core/storethread.h"
 #include "engine/dockerclient.h"
@@ -147,9 +148,16 @@ bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
     auto active = c_.active;
     const QString owner = c_.owner;
     const DeploymentRecord r = *record;
+    const auto patience = c_.options.healthTimeout + std::chrono::minutes(10);
     QString why;
+    std::optional<DeploymentRecord> busy;
     const qint64 id = onStore<qint64>([&](Store *, DeploymentStore &s) {
-        const qint64 newId = s.insert(r, owner, &why);
+        // Another process (slipctl, a second window) may be changing the same application.
+        const auto alive = [&](const DeploymentRecord &other, const QString &otherOwner) {
+            std::lock_guard lock(active->mutex);
+            return !ownerGone(otherOwner, owner, active->ids, other.id, other.startedAt, patience);
+        };
+        const qint64 newId = s.insertUnlessBusy(r, owner, alive, &busy, &why);
         if (newId > 0) {
             // Marked active on the store thread, so a recovery there never sees it unowned.
             std::lock_guard lock(active->mutex);
@@ -160,8 +168,13 @@ bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
     if (id <= 0) {
         std::lock_guard lock(c_.active->mutex);
         c_.active->apps.remove(key);
-        *error = tr("Cannot record the deployment: %1")
-                     .arg(why.isEmpty() ? tr("the database cannot be opened") : why);
+        if (busy)
+            *error = tr("Another deployment of %1 in %2 is under way: %3 by %4 since %5.")
+                         .arg(record->app, record->env, DeploymentRecord::kindName(busy->kind),
+                              busy->osUser, busy->startedAt.toLocalTime().toString(Qt::ISODate));
+        else
+            *error = tr("Cannot record the deployment: %1")
+                         .arg(why.isEmpty() ? tr("the database cannot be opened") : why);
         return false;
     }
     record->id = id;
@@ -223,8 +236,21 @@ JobResult DeploymentJob::fail(DeploymentRecord record, const QString &reason,
     return r;
 }
 
+QString DeploymentJob::drain(const QList<Replica> &leaving) {
+    QList<ReplicaDrain::Target> targets;
+    for (const Replica &r : leaving)
+        if (const DeployHost *h = host(r.hostId); h && r.running())
+            targets.append({*h, r.id, r.name});
+    if (targets.isEmpty())
+        return {};
+    // Not draining is no reason to fail: those replicas stop at once, as an undrained stop
+    // would, and the note says which they were.
+    return ReplicaDrain::drain(targets, {c_.options.drainTimeout, c_.options.drainGrace},
+                               *c_.cancelled, c_.progress);
+}
+
 JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
-                                 const QList<Replica> &retire) {
+                                 const QList<Replica> &retire, const QList<qint64> &restored) {
     record.result = DeploymentRecord::Result::Ok;
     record.detail = detail;
     record.finishedAt = QDateTime::currentDateTimeUtc();
@@ -244,12 +270,13 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
     QString why;
     const bool saved = onStore<bool>([&](Store *, DeploymentStore &s) {
         return s.finish(record.id, record.result, detail, record.hosts, record.replicas, retired,
-                        &why);
+                        &why, restored);
     });
     if (!saved) {
         JobResult r = fail(record, tr("Cannot record the deployment: %1").arg(why));
         return r;
     }
+    const QString drainNote = drain(retire);
     std::vector<engine::Call<engine::Unit>> stops;
     for (const Replica &old : retire)
         if (const DeployHost *h = host(old.hostId); h && old.running())
@@ -263,6 +290,9 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
     JobResult r;
     r.ok = true;
     r.record = record;
+    if (!drainNote.isEmpty()) // for the user now; the stored record keeps the outcome only
+        r.record.detail =
+            record.detail.isEmpty() ? drainNote : record.detail + QStringLiteral("; ") + drainNote;
     if (!retire.isEmpty())
         r.nextSweep = due;
     return r;
@@ -606,6 +636,105 @@ JobResult DeploymentJob::rollback(const RollbackPlan &plan) {
     return replace(record, cur.replicas, targets);
 }
 
+JobResult DeploymentJob::undo(const QString &app, const QString &env) {
+    JobResult refused;
+    const auto refuse = [&](const QString &why) {
+        refused.error = why;
+        return refused;
+    };
+    QString why;
+    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why))
+        return refuse(why);
+    Current cur;
+    if (!current(app, env, &cur, &why))
+        return refuse(why);
+    if (!cur.record)
+        return refuse(tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env));
+    // The replicas the current deployment replaced, still stopped in their undo window.
+    const qint64 currentId = cur.record->id;
+    const auto rows =
+        onStore<QList<RetiredContainer>>([&](Store *, DeploymentStore &s) { return s.retired(); });
+    QList<Replica> previous;
+    QList<qint64> restored;
+    for (const RetiredContainer &rc : rows) {
+        if (rc.deploymentId != currentId)
+            continue;
+        for (const Replica &r : std::as_const(cur.all))
+            if (r.id == rc.containerId && r.deploymentId > 0) {
+                previous.append(r);
+                restored.append(rc.id);
+            }
+    }
+    if (previous.isEmpty())
+        return refuse(tr("There is nothing to undo for %1 in %2: the replicas that deployment "
+                         "#%3 replaced are removed once its undo window (%4 s) has passed.")
+                          .arg(app, env)
+                          .arg(currentId)
+                          .arg(c_.options.undoWindow.count() / 1000));
+    const qint64 previousId = previous.first().deploymentId;
+    const auto before = onStore<std::optional<DeploymentRecord>>(
+        [&](Store *, DeploymentStore &s) { return s.record(previousId); });
+    if (!before)
+        return refuse(tr("Deployment #%1, which the replaced replicas came from, is not in the "
+                         "database.")
+                          .arg(previousId));
+
+    DeploymentRecord record;
+    record.app = app;
+    record.env = env;
+    record.kind = DeploymentRecord::Kind::Undo;
+    record.version = before->version;
+    record.config = before->config;
+    for (const Replica &r : std::as_const(previous))
+        record.hosts.append(r.hostId);
+    record.replicas = int(previous.size());
+    if (!begin(&record, &why))
+        return refuse(why);
+
+    // The old replicas start again as they were: same containers, same config, same image.
+    QList<HealthWaiter::Target> targets;
+    QList<const Replica *> startedHere;
+    const auto stopAgain = [&] {
+        for (const Replica *r : std::as_const(startedHere)) {
+            QString ignored; // still retired: the sweep removes it after its window
+            RolloutSteps::stop(*host(r->hostId), r->id, &ignored);
+        }
+    };
+    for (int i = 0; i < previous.size(); ++i) {
+        const Replica &r = previous[i];
+        const DeployHost *h = host(r.hostId);
+        if (!h) {
+            stopAgain();
+            return fail(record, tr("host %1 is not reachable").arg(r.hostId));
+        }
+        if (c_.progress)
+            c_.progress(tr("Starting %1 on %2 again").arg(r.name, h->name), i,
+                        int(previous.size()));
+        if (!r.running()) {
+            if (!RolloutSteps::start(*h, r.id, &why)) {
+                stopAgain();
+                return fail(record, why);
+            }
+            startedHere.append(&r);
+        }
+        targets.append({*h, r.id, r.name});
+    }
+    const auto outcome =
+        HealthWaiter::wait(targets, c_.options.healthTimeout, *c_.cancelled, c_.progress, &why);
+    if (outcome != HealthWaiter::Outcome::Healthy) {
+        stopAgain();
+        return fail(record, why,
+                    outcome == HealthWaiter::Outcome::Failed
+                        ? DeploymentRecord::Result::Failed
+                        : DeploymentRecord::Result::Interrupted);
+    }
+    return succeed(record,
+                   tr("undo of deployment #%1: the replicas of %2 serve again")
+                       .arg(currentId)
+                       .arg(before->version),
+                   cur.replicas, restored);
+}
+
 JobResult DeploymentJob::scale(const QString &app, const QString &env, int replicas) {
     JobResult refused;
     QString why;
@@ -661,6 +790,7 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
                    b.name.section(QLatin1Char('-'), -1).toInt();
         });
         const int drop = count - replicas;
+        const QString drainNote = drain(order.mid(0, drop));
         for (int i = 0; i < drop; ++i) {
             const Replica &r = order[i];
             const DeployHost *h = host(r.hostId);
@@ -676,7 +806,7 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
             hostsNow.removeOne(r.hostId);
         }
         record.hosts = hostsNow;
-        return succeed(record, {}, {});
+        return succeed(record, drainNote, {});
     }
 
     const bool fixed = record.config.hasFixedHostPort();
@@ -771,6 +901,7 @@ JobResult DeploymentJob::history(const QString &app, const QString &env) {
     }
     r.ok = true;
     r.history = loaded.history;
+    r.retention = loaded.keep;
     return r;
 }
 

@@ -48,6 +48,7 @@ struct JobResult {
     DeploymentRecord record;
     RollbackPlan plan;
     DeploymentHistory history;
+    int retention = 0;   // history(): the versions kept restorable
     QDateTime nextSweep; // recover(): when retired replicas are next due
 };
 
@@ -61,6 +62,7 @@ public:
     JobResult plan(const QString &app, const QString &env, qint64 targetId);
     JobResult rollback(const RollbackPlan &plan);
     JobResult scale(const QString &app, const QString &env, int replicas);
+    JobResult undo(const QString &app, const QString &env);
     JobResult history(const QString &app, const QString &env);
     JobResult setRetention(const QString &app, const QString &env, int versions);
     JobResult recover();
@@ -76,9 +78,14 @@ private:
     bool current(const QString &app, const QString &env, Current *out, QString *error);
     const DeployHost *host(const QString &id) const;
     JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts);
+    // Takes the running ones of `leaving` out of a load balancer's view before they stop;
+    // returns a note naming those it could not.
+    QString drain(const QList<Replica> &leaving);
     JobResult fail(DeploymentRecord record, const QString &reason,
                    DeploymentRecord::Result result = DeploymentRecord::Result::Failed);
-    JobResult succeed(DeploymentRecord record, const QString &detail, const QList<Replica> &retire);
+    // `restored`: retired rows whose replicas serve again (an undo).
+    JobResult succeed(DeploymentRecord record, const QString &detail, const QList<Replica> &retire,
+                      const QList<qint64> &restored = {});
     bool begin(DeploymentRecord *record, QString *error);
     void end(const DeploymentRecord &record);
     void audit(const DeploymentRecord &record, const QString &action);

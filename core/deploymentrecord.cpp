@@ -91,6 +91,8 @@ QString DeploymentRecord::kindName(Kind kind) {
         return QStringLiteral("rollback");
     case Kind::Scale:
         return QStringLiteral("scale");
+    case Kind::Undo:
+        return QStringLiteral("undo");
     }
     return {};
 }

@@ -35,7 +35,7 @@ struct DeploymentConfig {
 };
 
 struct DeploymentRecord {
-    enum class Kind { Deploy, Rollback, Scale };
+    enum class Kind { Deploy, Rollback, Scale, Undo };
     enum class Result { Running, Ok, Failed, Interrupted };
 
     qint64 id = 0; // assigned by the Store

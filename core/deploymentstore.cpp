@@ -76,7 +76,7 @@ QString hostsJson(const QStringList &hosts) {
 
 std::optional<DeploymentRecord::Kind> DeploymentStore::kindFromName(const QString &name) {
     for (auto k : {DeploymentRecord::Kind::Deploy, DeploymentRecord::Kind::Rollback,
-                   DeploymentRecord::Kind::Scale})
+                   DeploymentRecord::Kind::Scale, DeploymentRecord::Kind::Undo})
         if (DeploymentRecord::kindName(k) == name)
             return k;
     return std::nullopt;
@@ -107,9 +107,49 @@ qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, 
     return id;
 }
 
+qint64 DeploymentStore::insertUnlessBusy(const DeploymentRecord &record, const QString &owner,
+                                         const OwnerAlive &alive,
+                                         std::optional<DeploymentRecord> *busy, QString *error) {
+    // IMMEDIATE takes the write lock before the check, not at the insert.
+    QSqlQuery begin(db_);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (error)
+            *error = begin.lastError().text();
+        return 0;
+    }
+    const auto rollback = [this] {
+        QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
+    };
+    QString why;
+    const auto others = running(&why);
+    if (!why.isEmpty()) {
+        rollback();
+        if (error)
+            *error = why;
+        return 0;
+    }
+    for (const auto &[other, otherOwner] : others) {
+        if (other.app == record.app && other.env == record.env && alive(other, otherOwner)) {
+            rollback();
+            *busy = other;
+            return 0;
+        }
+    }
+    const qint64 id = insert(record, owner, error);
+    QSqlQuery commit(db_);
+    if (id <= 0 || !commit.exec(QStringLiteral("COMMIT"))) {
+        if (id > 0 && error)
+            *error = commit.lastError().text();
+        rollback();
+        return 0;
+    }
+    return id;
+}
+
 bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const QString &detail,
                              const QStringList &hosts, int replicas,
-                             const QList<RetiredContainer> &retired, QString *error) {
+                             const QList<RetiredContainer> &retired, QString *error,
+                             const QList<qint64> &restored) {
     if (!db_.transaction()) {
         if (error)
             *error = db_.lastError().text();
@@ -130,6 +170,13 @@ bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const Q
                  QStringLiteral("INSERT INTO retired_containers (deployment_id, host_id, host_url, "
                                 "container_id, remove_after) VALUES (?, ?, ?, ?, ?)"),
                  {id, c.hostId, c.hostUrl, c.containerId, isoUtc(c.removeAfter)}, error);
+    }
+    for (qint64 back : restored) {
+        if (!ok)
+            break;
+        QSqlQuery forget(db_);
+        ok = run(forget, QStringLiteral("DELETE FROM retired_containers WHERE id = ?"), {back},
+                 error);
     }
     if (!ok) {
         db_.rollback();

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <functional>
 #include <optional>
 
 namespace slipway::core {
@@ -31,10 +32,18 @@ public:
 
     // Inserts `record` (its id is ignored) as run by `owner`; returns the new id, 0 on failure.
     qint64 insert(const DeploymentRecord &record, const QString &owner, QString *error);
-    // Sets the outcome and, in the same transaction, the replicas to remove later.
+    // The same, unless a record of the same application and environment is still running and
+    // `alive(record, itsOwner)` says its process goes on: then 0, with that record in `busy`.
+    // Check and insert are one write transaction, so two processes never both begin.
+    using OwnerAlive = std::function<bool(const DeploymentRecord &, const QString &owner)>;
+    qint64 insertUnlessBusy(const DeploymentRecord &record, const QString &owner,
+                            const OwnerAlive &alive, std::optional<DeploymentRecord> *busy,
+                            QString *error);
+    // Sets the outcome and, in the same transaction, the replicas to remove later and the
+    // retired ones (by RetiredContainer::id) that serve again after an undo.
     bool finish(qint64 id, DeploymentRecord::Result result, const QString &detail,
                 const QStringList &hosts, int replicas, const QList<RetiredContainer> &retired,
-                QString *error);
+                QString *error, const QList<qint64> &restored = {});
 
     // Once the image is resolved: the digest and the version it gave.
     bool updateConfig(qint64 id, const QString &version, const DeploymentConfig &config,

@@ -2,6 +2,7 @@
 
 #include "core/publishspec.h"
 #include "core/pullprogress.h"
+#include "core/replicadrain.h"
 #include "engine/dockerclient.h"
 #include "engine/imagereference.h"
 
@@ -127,23 +128,46 @@ QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecor
         spec.portBindings[key].push_back(
             {p.hostIp.toStdString(), p.hostPort ? std::to_string(p.hostPort) : std::string()});
     }
-    if (!c.healthCmd.isEmpty()) {
-        engine::HealthConfig h;
-        h.test = {"CMD-SHELL", c.healthCmd.toStdString()};
-        h.intervalNs = 1'000'000'000;
-        h.timeoutNs = 3'000'000'000;
-        h.retries = 3;
-        spec.healthcheck = h;
-    }
     // A deployed application comes back with its engine; a replica stopped by a replacement
     // does not (the engine remembers it was stopped on purpose).
     spec.restartPolicy.name = "unless-stopped";
     spec.networkMode = c.network.toStdString();
+    // The health check that lets a replacement drain this replica later (ReplicaDrain).
+    bool drainNeedsShell = false;
+    if (!c.healthCmd.isEmpty()) {
+        engine::HealthConfig h;
+        h.test = ReplicaDrain::wrapHealthTest({"CMD-SHELL", c.healthCmd.toStdString()});
+        h.intervalNs = 1'000'000'000;
+        h.timeoutNs = 3'000'000'000;
+        h.retries = 3;
+        spec.healthcheck = h;
+    } else if (auto image = host.client->inspectImage(spec.image).wait();
+               image && image.value().healthcheck) {
+        // Zero interval, timeout and retries keep the image's own.
+        engine::HealthConfig h;
+        h.test = ReplicaDrain::wrapHealthTest(image.value().healthcheck->test);
+        drainNeedsShell = ReplicaDrain::needsShell(image.value().healthcheck->test);
+        if (!h.test.empty())
+            spec.healthcheck = h;
+    }
+    if (spec.healthcheck)
+        spec.labels[ReplicaDrain::kLabel] = "1";
 
     auto created = host.client->createContainer(spec).wait();
     if (!created) {
         *error = tr("creating %1 on %2: %3").arg(name, host.name, describe(created.error()));
         return {};
+    }
+    if (drainNeedsShell && !host.client->statPath(created.value(), "/bin/sh").wait()) {
+        // No shell for the drain check: the image's own exec-form check, undrainable.
+        (void)host.client->removeContainer(created.value(), true).wait();
+        spec.healthcheck.reset();
+        spec.labels.erase(ReplicaDrain::kLabel);
+        created = host.client->createContainer(spec).wait();
+        if (!created) {
+            *error = tr("creating %1 on %2: %3").arg(name, host.name, describe(created.error()));
+            return {};
+        }
     }
     const std::string id = created.value();
     auto started = host.client->startContainer(id).wait();
@@ -216,18 +240,9 @@ bool RolloutSteps::remove(const DeployHost &host, const QString &containerId, QS
 bool RolloutSteps::restorable(const DeployHost &host, const QString &pinned) {
     if (host.client->inspectImage(pinned.toStdString()).wait())
         return true;
-    // A checked reference has only characters a URL path takes as they are.
-    if (!engine::ImageReference::parse(pinned.toStdString()))
-        return false;
-    // The engine asks the registry for the manifest without pulling anything.
-    engine::Transport transport(host.client->endpoint());
-    engine::HttpRequest request;
-    const std::string version =
-        host.client->apiVersion().empty() ? engine::kMinApiVersion : host.client->apiVersion();
-    request.target = "/v" + version + "/distribution/" + pinned.toStdString() + "/json";
-    request.timeout = std::chrono::milliseconds(10000);
-    auto r = transport.send(request).wait();
-    return r && r.value().status == 200;
+    return bool(
+        host.client->distributionInspect(pinned.toStdString(), std::chrono::milliseconds(10000))
+            .wait());
 }
 
 } // namespace slipway::core

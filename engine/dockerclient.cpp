@@ -456,6 +456,30 @@ Call<Unit> DockerClient::streamStats(const std::string &id,
     return d->jsonStream<StatsSample>(std::move(req), parse::stats, std::move(onSample));
 }
 
+Call<std::string> DockerClient::createExec(const std::string &containerId,
+                                           const std::vector<std::string> &cmd) {
+    if (cmd.empty())
+        return ready<std::string>(makeError(ErrorKind::InvalidInput, "no command to run"));
+    return d->create(path("/containers/", containerId, "/exec"),
+                     json{{"Cmd", cmd}, {"AttachStdout", false}, {"AttachStderr", false}}.dump());
+}
+
+Call<Unit> DockerClient::startExec(const std::string &execId) {
+    return d->post(path("/exec/", execId, "/start"), json{{"Detach", true}, {"Tty", false}}.dump());
+}
+
+Call<ExecState> DockerClient::inspectExec(const std::string &execId) {
+    return d->get<ExecState>(path("/exec/", execId, "/json"), parse::execState);
+}
+
+Call<Unit> DockerClient::statPath(const std::string &containerId, const std::string &path_) {
+    HttpRequest req;
+    req.method = "HEAD";
+    req.target = path("/containers/", containerId, "/archive") + query({{"path", path_}});
+    req.timeout = d->requestTimeout();
+    return d->request<Unit>(std::move(req), unitFrom);
+}
+
 Call<std::vector<ImageSummary>> DockerClient::images(bool all, const Filters &filters,
                                                      Timeout timeout) {
     return d->get<std::vector<ImageSummary>>(
@@ -494,6 +518,17 @@ Call<Unit> DockerClient::pullImage(const std::string &reference,
                                                   return std::nullopt;
                                               return makeError(ErrorKind::Http, m.error);
                                           });
+}
+
+Call<Unit> DockerClient::distributionInspect(const std::string &reference, Timeout timeout) {
+    // A checked reference has only characters a URL path takes as they are; the engine's
+    // route takes the name's slashes literally.
+    if (auto ref = ImageReference::parse(reference); !ref)
+        return ready<Unit>(ref.error());
+    HttpRequest req;
+    req.target = "/distribution/" + reference + "/json";
+    req.timeout = d->requestTimeout(timeout);
+    return d->request<Unit>(std::move(req), unitFrom);
 }
 
 Call<Unit> DockerClient::tagImage(const std::string &source, const std::string &repo,

@@ -89,6 +89,15 @@ public:
     // Non-following logs come back whole; `follow` streams until cancelled or the container ends.
     Call<Unit> logs(const std::string &id, const LogOptions &options, bool tty,
                     std::function<void(const LogLine &)> onLine);
+    // Runs `cmd` inside a running container without attaching to it: createExec gives the exec
+    // ID, startExec starts it detached, inspectExec tells when it ended and its exit code.
+    Call<std::string> createExec(const std::string &containerId,
+                                 const std::vector<std::string> &cmd);
+    Call<Unit> startExec(const std::string &execId);
+    Call<ExecState> inspectExec(const std::string &execId);
+    // HEAD /containers/{id}/archive: succeeds when `path` exists in the container (created or
+    // running), fails with an Http 404 error when it does not.
+    Call<Unit> statPath(const std::string &containerId, const std::string &path);
     Call<StatsSample> stats(const std::string &id, bool oneShot = true);
     Call<Unit> streamStats(const std::string &id,
                            std::function<void(const StatsSample &)> onSample);
@@ -103,6 +112,9 @@ public:
     Call<Unit> pullImage(const std::string &reference,
                          std::function<void(const ProgressMessage &)> onProgress = {},
                          const std::string &registryAuth = {});
+    // GET /distribution/{reference}/json: the engine asks the registry for the manifest without
+    // pulling anything; fails when the registry does not have it (or cannot be reached).
+    Call<Unit> distributionInspect(const std::string &reference, Timeout timeout = {});
     Call<Unit> tagImage(const std::string &source, const std::string &repo, const std::string &tag);
     Call<Unit> removeImage(const std::string &nameOrId, bool force = false, Timeout timeout = {});
 

@@ -27,6 +27,10 @@ QString versionOf(const ContainerRecord &r) {
     return digest.mid(digest.indexOf(u':') + 1, 12);
 }
 
+qint64 deploymentOf(const ContainerRecord &r) {
+    return r.label(u"slipway.deployment").toLongLong();
+}
+
 QString shortDigest(const QString &digest) {
     const qsizetype colon = digest.indexOf(u':');
     return digest.left(colon + 1) + digest.mid(colon + 1, 12);
@@ -178,7 +182,22 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
         QMap<QString, int> states;
     };
     QHash<QString, PerVersion> versions;
+    // A stopped replica of an older deployment than one that runs was replaced on purpose and
+    // waits out its undo window: it is not a missing replica of the current version. (After an
+    // undo the running replicas are the older ones, and the replaced show as before.)
+    qint64 newestRunning = 0;
+    for (const ContainerRef &r : members)
+        if (isRunning(*r))
+            newestRunning = std::max(newestRunning, deploymentOf(*r));
+    const auto replaced = [&](const ContainerRecord &r) {
+        return !isRunning(r) && deploymentOf(r) > 0 && deploymentOf(r) < newestRunning;
+    };
+    int kept = 0;
     for (const ContainerRef &r : members) {
+        if (replaced(*r)) {
+            ++kept;
+            continue;
+        }
         PerVersion &v = versions[versionOf(*r)];
         ++v.total;
         v.running += isRunning(*r);
@@ -202,7 +221,7 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
     a.total = cur.total;
     qint64 newest = -1;
     for (const ContainerRef &r : members) {
-        if (versionOf(*r) != current)
+        if (versionOf(*r) != current || replaced(*r))
             continue;
         if (r->created > newest) {
             newest = r->created;
@@ -246,6 +265,8 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
             states.append(QStringLiteral("%1 %2").arg(s.value()).arg(s.key()));
         a.others.append(name + QStringLiteral(": ") + states.join(QStringLiteral(", ")));
     }
+    if (kept > 0)
+        a.others.append(tr("%n replaced replica(s) kept stopped for undo", nullptr, kept));
     return a;
 }
 

@@ -84,6 +84,8 @@ QString DeploymentHistoryModel::kindText(DeploymentRecord::Kind kind) {
         return tr("rollback");
     case DeploymentRecord::Kind::Scale:
         return tr("scale");
+    case DeploymentRecord::Kind::Undo:
+        return tr("undo");
     }
     return {};
 }

@@ -139,6 +139,9 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     rollbackSelected_ =
         makeButton(historyPage, "rollbackSelectedButton", tr("Roll back to this"),
                    tr("Run the selected deployment's image (by digest) and configuration again"));
+    undo_ = makeButton(historyPage, "undoButton", tr("Undo last change"),
+                       tr("Start the replicas the latest deployment stopped again (while its undo "
+                          "window is open), then stop the current ones"));
     retention_ = new QSpinBox(historyPage);
     retention_->setObjectName(QStringLiteral("retentionSpin"));
     retention_->setRange(1, 100);
@@ -149,6 +152,7 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     auto *historyBar = new QHBoxLayout;
     historyBar->addWidget(rollbackPrevious_);
     historyBar->addWidget(rollbackSelected_);
+    historyBar->addWidget(undo_);
     historyBar->addStretch(1);
     historyBar->addWidget(new QLabel(tr("Keep restorable:"), historyPage));
     historyBar->addWidget(retention_);
@@ -166,6 +170,7 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     connect(rollbackPrevious_, &QPushButton::clicked, this, &ApplicationsView::rollBackToPrevious);
     connect(rollbackSelected_, &QPushButton::clicked, this, &ApplicationsView::rollBackToSelected);
     connect(applyRetention_, &QPushButton::clicked, this, &ApplicationsView::applyRetention);
+    connect(undo_, &QPushButton::clicked, this, &ApplicationsView::undoLastChange);
 
     // Versions
     auto *versionsPage = new QWidget(this);
@@ -284,6 +289,11 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     connect(model_, &QAbstractItemModel::rowsRemoved, this, &ApplicationsView::updateSummary);
 
     connect(deployer_, &core::Deployer::historyLoaded, this, &ApplicationsView::onHistory);
+    connect(deployer_, &core::Deployer::retentionLoaded, this, [this](quint64 request, int k) {
+        // Not while the user is typing a new value into it.
+        if (request == historyRequest_ && !retention_->hasFocus())
+            retention_->setValue(k);
+    });
     connect(deployer_, &core::Deployer::progress, this,
             [this](quint64 request, const QString &step, int, int) {
                 if (actions_.contains(request))
@@ -462,6 +472,7 @@ void ApplicationsView::updateActions() {
     const auto a = model_->application(row);
     const bool busy = !actions_.isEmpty();
     rollbackPrevious_->setEnabled(selected && !busy);
+    undo_->setEnabled(selected && !busy);
     const QModelIndexList h = historyTable_->selectionModel()->selectedRows();
     const auto record =
         h.isEmpty() ? core::DeploymentRecord{} : historyModel_->record(h.first().row());
@@ -574,6 +585,15 @@ void ApplicationsView::scaleTo(int replicas) {
     const quint64 request = deployer_->scale(app_, env_, replicas);
     actions_.insert(request,
                     tr("Scaling %1 in %2 to %n replica(s)", nullptr, replicas).arg(app_, env_));
+    showMessage(actions_.value(request) + QStringLiteral("…"), false);
+    updateActions();
+}
+
+void ApplicationsView::undoLastChange() {
+    if (app_.isEmpty())
+        return;
+    const quint64 request = deployer_->undo(app_, env_);
+    actions_.insert(request, tr("Undoing the last change of %1 in %2").arg(app_, env_));
     showMessage(actions_.value(request) + QStringLiteral("…"), false);
     updateActions();
 }

@@ -75,6 +75,7 @@ public slots:
     void scaleBy(int delta);
     void scaleTo(int replicas);
     void applyRetention();
+    void undoLastChange();
     void reload(); // history and versions of the selected application
 
 private:
@@ -110,6 +111,7 @@ private:
     QAction *deploy_;
     QAction *refresh_;
     QPushButton *rollbackPrevious_;
+    QPushButton *undo_;
     QPushButton *rollbackSelected_;
     QSpinBox *retention_;
     QPushButton *applyRetention_;

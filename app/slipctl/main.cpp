@@ -8,6 +8,7 @@
 #include "rollbackcommand.h"
 #include "scalecommand.h"
 #include "statscommand.h"
+#include "undocommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -27,7 +28,8 @@ int usage(QTextStream &stream, int code) {
                    "  deploy    deploy an application version, replacing the running one\n"
                    "  history   the deployments of an application\n"
                    "  rollback  roll an application back to an earlier deployment\n"
-                   "  scale     scale an application to N replicas\n\n"
+                   "  scale     scale an application to N replicas\n"
+                   "  undo      bring back what the latest deployment replaced\n\n"
                    "Run 'slipctl COMMAND --help' for a command's options.\n");
     stream.flush();
     return code;
@@ -66,6 +68,8 @@ int main(int argc, char *argv[]) {
         return cli::runRollback(args);
     if (command == QLatin1String("scale"))
         return cli::runScale(args);
+    if (command == QLatin1String("undo"))
+        return cli::runUndo(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

@@ -321,6 +321,26 @@
             <numerusform>已删除 %n 个超过撤销窗口期的副本</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Another deployment of %1 in %2 is under way: %3 by %4 since %5.</source>
+        <translation>%2 中的 %1 已有另一个部署在进行：%4 自 %5 起执行的 %3。</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo for %1 in %2: the replicas that deployment #%3 replaced are removed once its undo window (%4 s) has passed.</source>
+        <translation>%2 中的 %1 没有可撤销的操作：部署 #%3 替换下来的副本在其撤销窗口（%4 秒）结束后已被删除。</translation>
+    </message>
+    <message>
+        <source>Deployment #%1, which the replaced replicas came from, is not in the database.</source>
+        <translation>被替换副本所属的部署 #%1 不在数据库中。</translation>
+    </message>
+    <message>
+        <source>Starting %1 on %2 again</source>
+        <translation>正在 %2 上重新启动 %1</translation>
+    </message>
+    <message>
+        <source>undo of deployment #%1: the replicas of %2 serve again</source>
+        <translation>撤销部署 #%1：%2 的副本重新提供服务</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentStore</name>
@@ -581,6 +601,39 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaDrain</name>
+    <message>
+        <source>the marker command exited with %1</source>
+        <translation>标记命令以 %1 退出</translation>
+    </message>
+    <message>
+        <source>the marker command did not finish</source>
+        <translation>标记命令未结束</translation>
+    </message>
+    <message>
+        <source>%1 (its health check does not know the drain marker)</source>
+        <translation>%1（其健康检查不识别排空标记）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Draining %n old replica(s)</source>
+        <translation>
+            <numerusform>正在排空 %n 个旧副本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (still healthy after %2 s)</source>
+        <translation>%1（%2 秒后仍为健康）</translation>
+    </message>
+    <message>
+        <source>stopped without draining: %1</source>
+        <translation>未经排空即停止：%1</translation>
     </message>
 </context>
 <context>
@@ -990,36 +1043,6 @@
         <translation>slipctl：未知命令 &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Usage: slipctl COMMAND [options]
-
-Commands:
-  hosts     engines, their versions and load; fails when one is down
-  images    images on all hosts: tags, digests, sizes, used by
-  ps        containers on all hosts
-  stats     CPU, memory, network and disk use per container and host
-  deploy    deploy an application version, replacing the running one
-  history   the deployments of an application
-  rollback  roll an application back to an earlier deployment
-  scale     scale an application to N replicas
-
-Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
-</source>
-        <translation>用法：slipctl 命令 [选项]
-
-命令：
-  hosts     引擎及其版本和负载；任一引擎离线时失败
-  images    所有主机上的镜像：标签、摘要、大小、使用者
-  ps        所有主机上的容器
-  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
-  deploy    部署应用的一个版本，替换正在运行的版本
-  history   应用的部署记录
-  rollback  将应用回滚到较早的部署
-  scale     将应用扩缩到 N 个副本
-
-运行 &apos;slipctl 命令 --help&apos; 查看该命令的选项。
-</translation>
-    </message>
-    <message>
         <source>CPU, memory, network and block I/O of every running container, and each host&apos;s share of its capacity: one snapshot, as docker stats --no-stream.</source>
         <translation>每个运行中容器的 CPU、内存、网络和块 I/O，以及每台主机的容量占用比例：一次性快照，等同于 docker stats --no-stream。</translation>
     </message>
@@ -1050,6 +1073,38 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>MEM USAGE / TOTAL</source>
         <translation>内存用量 / 总量</translation>
+    </message>
+    <message>
+        <source>Usage: slipctl COMMAND [options]
+
+Commands:
+  hosts     engines, their versions and load; fails when one is down
+  images    images on all hosts: tags, digests, sizes, used by
+  ps        containers on all hosts
+  stats     CPU, memory, network and disk use per container and host
+  deploy    deploy an application version, replacing the running one
+  history   the deployments of an application
+  rollback  roll an application back to an earlier deployment
+  scale     scale an application to N replicas
+  undo      bring back what the latest deployment replaced
+
+Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>用法：slipctl 命令 [选项]
+
+命令：
+  hosts     引擎及其版本和负载；任一引擎离线时失败
+  images    所有主机上的镜像：标签、摘要、大小、使用者
+  ps        所有主机上的容器
+  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
+  deploy    部署应用的一个版本，替换正在运行的版本
+  history   应用的部署记录
+  rollback  将应用回滚到较早的部署
+  scale     将应用扩缩到 N 个副本
+  undo      恢复最近一次部署替换下来的版本
+
+运行 &apos;slipctl 命令 --help&apos; 查看该命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1347,18 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>scale failed: %1</source>
         <translation>扩缩失败：%1</translation>
+    </message>
+    <message>
+        <source>Undoes the latest deployment, rollback or undo of an application while its undo window is open: starts the replicas it stopped again (no pull, no new containers), waits until they are healthy, then stops the current ones.</source>
+        <translation>在撤销窗口内撤销应用最近一次的部署、回滚或撤销：重新启动它停止的副本（不拉取镜像，不创建新容器），等待其健康后再停止当前副本。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 runs %3 again (%4)</source>
+        <translation>%2 中的 %1 重新运行 %3（%4）</translation>
+    </message>
+    <message>
+        <source>undo failed: %1</source>
+        <translation>撤销失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +1877,12 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <source>Health</source>
         <translation>健康</translation>
     </message>
+    <message numerus="yes">
+        <source>%n replaced replica(s) kept stopped for undo</source>
+        <translation>
+            <numerusform>%n 个被替换的副本已停止并保留以便撤销</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>slipway::models::AuditTableModel</name>
@@ -1994,6 +2067,10 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Restorable</source>
         <translation>可回滚</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +2813,18 @@ Its alerts clear; the history of what it found is kept.</source>
         <translation>
             <numerusform>正在为 %2 中的 %1 保留最近 %n 个可回滚版本</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Undo last change</source>
+        <translation>撤销上次变更</translation>
+    </message>
+    <message>
+        <source>Start the replicas the latest deployment stopped again (while its undo window is open), then stop the current ones</source>
+        <translation>重新启动最近一次部署停止的副本（在撤销窗口内），然后停止当前副本</translation>
+    </message>
+    <message>
+        <source>Undoing the last change of %1 in %2</source>
+        <translation>正在撤销 %2 中 %1 的上次变更</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -139,7 +140,8 @@ private slots:
         versions_ = std::make_unique<core::RegistryVersions>(catalog_.get());
         core::Deployer::Options deployOptions;
         deployOptions.healthTimeout = std::chrono::seconds(90);
-        deployOptions.undoWindow = std::chrono::seconds(5);
+        // Long enough for undoRestoresThePrevious to come after two failed deploys.
+        deployOptions.undoWindow = std::chrono::seconds(300);
         deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), store_,
                                                      nullptr, deployOptions);
         view_ = std::make_unique<widgets::ApplicationsView>(inventory_.get(), deployer_.get(),
@@ -240,6 +242,11 @@ private slots:
             [&] { return history->rowCount() >= 3 && history->record(0).version == u"1.0.0"; },
             std::chrono::seconds(30)));
         QCOMPARE(history->record(0).kind, core::DeploymentRecord::Kind::Rollback);
+        // 1.1.0's replica, stopped for the undo window, is no other version still present.
+        QVERIFY(test::waitFor([&] { return application().others.size() == 1; }));
+        QCOMPARE(application().total, 1);
+        QVERIFY2(application().others.first().contains(QStringLiteral("undo")),
+                 qPrintable(application().others.join(u';')));
         QTest::qWait(200);
         save(view_.get(), QStringLiteral("applications"));
     }
@@ -285,6 +292,35 @@ private slots:
         dialog->close();
         QVERIFY(test::waitFor([&] { return runsHealthy(QStringLiteral("1.0.0")); },
                               std::chrono::seconds(30)));
+    }
+
+    // The rollback to 1.0.0 stopped 1.1.0's replica; "Undo last change" starts it again and
+    // stops 1.0.0's once it is healthy. The retention spin box shows what is stored.
+    void undoRestoresThePrevious() {
+        QVERIFY(view_->select(app_, env_));
+        auto *spin = view_->findChild<QSpinBox *>(QStringLiteral("retentionSpin"));
+        spin->setValue(3);
+        click(view_->findChild<QPushButton *>(QStringLiteral("applyRetentionButton")));
+        spin->setValue(7); // not applied: the next history load puts back what is stored
+        auto *undo = view_->findChild<QPushButton *>(QStringLiteral("undoButton"));
+        QVERIFY(test::waitFor([&] { return undo->isEnabled(); }, std::chrono::seconds(30)));
+        click(undo);
+        QVERIFY2(test::waitFor([&] { return runsHealthy(QStringLiteral("1.1.0")); },
+                               std::chrono::seconds(90)),
+                 qPrintable(application().version + u' ' + application().health));
+        auto *history = view_->historyModel();
+        QVERIFY(test::waitFor(
+            [&] {
+                return history->rowCount() > 0 &&
+                       history->record(0).kind == core::DeploymentRecord::Kind::Undo;
+            },
+            std::chrono::seconds(30)));
+        QCOMPARE(history->record(0).version, QStringLiteral("1.1.0"));
+        const auto *message = view_->findChild<QLabel *>(QStringLiteral("applicationsMessage"));
+        QVERIFY2(message->text().contains(QStringLiteral("done")), qPrintable(message->text()));
+        QVERIFY(test::waitFor([&] { return spin->value() == 3; }, std::chrono::seconds(30)));
+        QTest::qWait(200);
+        save(view_.get(), QStringLiteral("applications-undo"));
     }
 };
 

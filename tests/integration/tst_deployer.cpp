@@ -12,8 +12,11 @@
 #include "tests/support/testenv.h"
 
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <mutex>
 
 using namespace slipway;
 using core::DeploymentRecord;
@@ -295,6 +298,140 @@ private slots:
             }
         }
         QCOMPARE(rollbacks, 1);
+    }
+
+    // A replacement takes the old replicas out of a load balancer's view before it stops them:
+    // the engine reports each unhealthy (while it still serves) before it is killed.
+    void oldReplicasDrainBeforeTheyStop() {
+        const QString app = newApp("dep-it-drain");
+        Answer first = deploy(app, "1.0.0", 2);
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QStringList old;
+        for (const auto &c : containers(app)) {
+            QCOMPARE(label(c, "slipway.drain"), QStringLiteral("1"));
+            old.append(QString::fromStdString(c.id));
+        }
+        QCOMPARE(old.size(), 2);
+
+        std::mutex mutex;
+        QHash<QString, QStringList> actions; // container ID -> its events, in order
+        engine::Filters f;
+        f["label"] = {"slipway.app=" + app.toStdString()};
+        f["type"] = {"container"};
+        auto events = direct_->events(
+            [&](const engine::Event &e) {
+                std::lock_guard lock(mutex);
+                actions[QString::fromStdString(e.actorId)].append(QString::fromStdString(e.action));
+            },
+            f);
+        Answer second = deploy(app, "1.1.0", 2);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QVERIFY2(second.record.detail.isEmpty(), qPrintable(second.record.detail));
+        QVERIFY(test::waitFor(
+            [&] {
+                std::lock_guard lock(mutex);
+                return std::all_of(old.begin(), old.end(), [&](const QString &id) {
+                    return actions.value(id).contains(QStringLiteral("die"));
+                });
+            },
+            std::chrono::seconds(20)));
+        events.cancel();
+        std::lock_guard lock(mutex);
+        for (const QString &id : std::as_const(old)) {
+            const QStringList seen = actions.value(id);
+            const qsizetype unhealthy = seen.indexOf(QStringLiteral("health_status: unhealthy"));
+            const qsizetype killed = seen.indexOf(QStringLiteral("kill"));
+            QVERIFY2(unhealthy >= 0, qPrintable(seen.join(u',')));
+            QVERIFY2(killed > unhealthy, qPrintable(seen.join(u',')));
+        }
+    }
+
+    // A deployment another live process has under way (slipctl, a second window) refuses a
+    // second one of the same application; once that process is gone, the next one runs.
+    void anotherProcessHoldsTheApplication() {
+        const QString app = newApp("dep-it-busy");
+        QProcess other;
+        other.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+        QVERIFY(other.waitForStarted());
+        {
+            auto s = core::Store::open(dir_.filePath(QStringLiteral("db.sqlite")));
+            QVERIFY(s);
+            DeploymentRecord r;
+            r.app = app;
+            r.env = QStringLiteral("test");
+            r.version = QStringLiteral("1.0.0");
+            r.osUser = QStringLiteral("someone-else");
+            r.startedAt = QDateTime::currentDateTimeUtc();
+            r.result = DeploymentRecord::Result::Running;
+            QString why;
+            const QString owner =
+                QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(other.processId());
+            QVERIFY2(core::DeploymentStore(s->database()).insert(r, owner, &why) > 0,
+                     qPrintable(why));
+        }
+        Answer refused = deploy(app, "1.0.0", 1);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QStringLiteral("under way")) &&
+                     refused.error.contains(QStringLiteral("someone-else")),
+                 qPrintable(refused.error));
+        QVERIFY(containers(app).empty());
+
+        other.kill();
+        QVERIFY(other.waitForFinished());
+        Answer after = deploy(app, "1.0.0", 1);
+        QVERIFY2(after.ok, qPrintable(after.error));
+    }
+
+    // Undo starts the replicas the last deployment stopped (the very same containers, no new
+    // ones), waits until they are healthy, then retires the current ones; with nothing stopped
+    // left to start it refuses and says why.
+    void undoRestartsTheReplacedReplicas() {
+        const QString app = newApp("dep-it-undo");
+        // A deployer of its own with an undo window the test cannot outrun on a slow machine.
+        core::Deployer::Options options;
+        options.healthTimeout = std::chrono::seconds(30);
+        options.undoWindow = std::chrono::seconds(120);
+        auto patient = std::make_unique<core::Deployer>(inventory_.get(), monitor_.get(), store_,
+                                                        nullptr, options);
+        std::swap(deployer_, patient);
+        const auto restore = qScopeGuard([&] { std::swap(deployer_, patient); });
+
+        Answer nothing = run([&] { return deployer_->undo(app, QStringLiteral("test")); });
+        QVERIFY(!nothing.ok);
+        QVERIFY2(nothing.error.contains(app), qPrintable(nothing.error));
+
+        Answer first = deploy(app, "1.0.0", 2);
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QStringList originals;
+        for (const auto &c : containers(app))
+            originals.append(QString::fromStdString(c.id));
+        originals.sort();
+        Answer second = deploy(app, "1.1.0", 2);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QCOMPARE(versions(app), QStringList(2, QStringLiteral("1.1.0")));
+
+        Answer undone = run([&] { return deployer_->undo(app, QStringLiteral("test")); });
+        QVERIFY2(undone.ok, qPrintable(undone.error));
+        QCOMPARE(undone.record.kind, DeploymentRecord::Kind::Undo);
+        QCOMPARE(undone.record.version, QStringLiteral("1.0.0"));
+        QCOMPARE(undone.record.config.digest, first.record.config.digest);
+        QCOMPARE(versions(app), QStringList(2, QStringLiteral("1.0.0")));
+        QStringList serving;
+        for (const auto &c : containers(app, false))
+            serving.append(QString::fromStdString(c.id));
+        serving.sort();
+        QCOMPARE(serving, originals);
+        // 1.1.0's replicas are stopped now, in their own undo window: undo again is a redo.
+        QCOMPARE(int(containers(app).size()), 4);
+        Answer redo = run([&] { return deployer_->undo(app, QStringLiteral("test")); });
+        QVERIFY2(redo.ok, qPrintable(redo.error));
+        QCOMPARE(versions(app), QStringList(2, QStringLiteral("1.1.0")));
+
+        Answer history = run([&] { return deployer_->history(app, QStringLiteral("test")); });
+        QVERIFY(history.history);
+        QCOMPARE(history.history->size(), 4);
+        QCOMPARE(history.history->at(1).kind, DeploymentRecord::Kind::Undo);
+        QCOMPARE(history.history->at(1).result, DeploymentRecord::Result::Ok);
     }
 
     void brokenTargetLeavesRunningVersion() {

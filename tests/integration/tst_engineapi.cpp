@@ -3,6 +3,7 @@
 #include "engine/parse.h"
 #include "tests/support/testenv.h"
 
+#include <QScopeGuard>
 #include <QtTest>
 #include <algorithm>
 #include <atomic>
@@ -139,6 +140,48 @@ private slots:
         QCOMPARE(gone.error().httpStatus, 404);
         QVERIFY2(gone.error().message.find("No such container") != std::string::npos,
                  gone.error().message.c_str());
+    }
+
+    // A command run inside a container (detached), and a path looked up in one.
+    void execAndStatPath() {
+        const auto id = createWeb(test::uniqueName("itest-exec"), true);
+        QVERIFY(!id.empty());
+        const auto removeIt = qScopeGuard([&] { (void)client->removeContainer(id, true).wait(); });
+        REQUIRE_OK(client->statPath(id, "/bin/sh").wait());
+        auto missing = client->statPath(id, "/no/such/file").wait();
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().httpStatus, 404);
+
+        const auto run = [&](const std::vector<std::string> &cmd) {
+            auto exec = client->createExec(id, cmd).wait();
+            if (!exec || !client->startExec(exec.value()).wait())
+                return -2;
+            int code = -1;
+            test::waitFor([&] {
+                auto s = client->inspectExec(exec.value()).wait();
+                code = s && !s.value().running ? s.value().exitCode : -1;
+                return s && !s.value().running;
+            });
+            return code;
+        };
+        QCOMPARE(run({"/bin/sh", "-c", "echo hi > /tmp/exec-test"}), 0);
+        REQUIRE_OK(client->statPath(id, "/tmp/exec-test").wait());
+        QCOMPARE(run({"/bin/sh", "-c", "exit 3"}), 3);
+        QVERIFY(!client->createExec(id, {}).wait().ok()); // refused before any call
+    }
+
+    // The engine asks the registry about a manifest without pulling it.
+    void distributionInspect() {
+        if (test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        const auto registry = test::registry().toStdString();
+        REQUIRE_OK(client->distributionInspect(registry + "/slipway/web:1.0.0").wait());
+        auto missing = client->distributionInspect(registry + "/slipway/web:9.9.9").wait();
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().kind, ErrorKind::Http);
+        auto bad = client->distributionInspect("UPPER/case:x").wait();
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().kind, ErrorKind::InvalidInput);
     }
 
     void refusesBadInputBeforeCalling() {

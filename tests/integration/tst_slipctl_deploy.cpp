@@ -153,6 +153,19 @@ private slots:
         QCOMPARE(r.json()["replicas"].toInt(), 1);
         QCOMPARE(int(containers().size()), 1);
 
+        // Undo inside the window brings the replaced replica back: the same container.
+        const std::string before = containers().front().id;
+        r = slipctl({"deploy", app_, "--env", "ci", "--image", image("1.1.0"), "--replicas", "1",
+                     "--publish", "0:8080", "--undo-window", "600"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = slipctl({"undo", app_, "--env", "ci", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json()["kind"].toString(), QStringLiteral("undo"));
+        QCOMPARE(r.json()["version"].toString(), QStringLiteral("1.0.0"));
+        const auto serving = containers(false);
+        QCOMPARE(int(serving.size()), 1);
+        QCOMPARE(serving.front().id, before);
+
         // A version that was never deployed is refused, naming it.
         r = slipctl({"rollback", app_, "--env", "ci", "--to", "9.9.9"});
         QCOMPARE(r.exitCode, 1);
@@ -173,7 +186,8 @@ private slots:
             QCOMPARE(e.osUser, core::Store::currentOsUser());
             QCOMPARE(e.result, QStringLiteral("ok"));
         }
-        QCOMPARE(actions.count(QStringLiteral("app.deploy")), 2);
+        QCOMPARE(actions.count(QStringLiteral("app.deploy")), 3);
+        QCOMPARE(actions.count(QStringLiteral("app.undo")), 1);
         QCOMPARE(actions.count(QStringLiteral("app.rollback")), 1);
         QCOMPARE(actions.count(QStringLiteral("app.scale")), 2);
     }

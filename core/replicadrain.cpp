@@ -1,0 +1,138 @@
+#include "core/replicadrain.h"
+
+#include "engine/dockerclient.h"
+
+#include <QElapsedTimer>
+#include <QStringList>
+#include <thread>
+
+namespace slipway::core {
+
+namespace {
+
+constexpr std::chrono::milliseconds kPoll{100};
+constexpr std::chrono::milliseconds kMarkLimit{5000}; // writing the marker is one shell builtin
+
+bool sleepUnlessCancelled(std::chrono::milliseconds total, const std::atomic<bool> &cancelled) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < total.count()) {
+        if (cancelled.load())
+            return false;
+        std::this_thread::sleep_for(
+            std::min(kPoll, total - std::chrono::milliseconds(clock.elapsed())));
+    }
+    return !cancelled.load();
+}
+
+// Runs the marker command in the container and waits for it to end; empty on success.
+QString mark(const ReplicaDrain::Target &t) {
+    const std::string id = t.containerId.toStdString();
+    const std::vector<std::string> cmd = {"/bin/sh", "-c",
+                                          std::string(": > ") + ReplicaDrain::kMarker};
+    auto exec = t.host.client->createExec(id, cmd).wait();
+    if (!exec)
+        return QString::fromStdString(exec.error().describe());
+    if (auto started = t.host.client->startExec(exec.value()).wait(); !started)
+        return QString::fromStdString(started.error().describe());
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < kMarkLimit.count()) {
+        auto state = t.host.client->inspectExec(exec.value()).wait();
+        if (!state)
+            return QString::fromStdString(state.error().describe());
+        if (!state.value().running)
+            return state.value().exitCode == 0
+                       ? QString()
+                       : ReplicaDrain::tr("the marker command exited with %1")
+                             .arg(state.value().exitCode);
+        std::this_thread::sleep_for(kPoll);
+    }
+    return ReplicaDrain::tr("the marker command did not finish");
+}
+
+std::string shellQuoted(const std::string &arg) {
+    std::string out = "'";
+    for (char c : arg) {
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
+    }
+    return out + "'";
+}
+
+enum class Seen { Draining, Drained, Gone };
+
+Seen look(const ReplicaDrain::Target &t) {
+    auto r = t.host.client->inspectContainer(t.containerId.toStdString()).wait();
+    if (!r || !r.value().state.running)
+        return Seen::Gone;
+    const auto &health = r.value().state.health;
+    return health && health->status == "unhealthy" ? Seen::Drained : Seen::Draining;
+}
+
+} // namespace
+
+std::vector<std::string> ReplicaDrain::wrapHealthTest(const std::vector<std::string> &test) {
+    std::string command;
+    if (test.size() == 2 && test[0] == "CMD-SHELL" && !test[1].empty()) {
+        command = test[1];
+    } else if (test.size() >= 2 && test[0] == "CMD") {
+        command = "exec";
+        for (std::size_t i = 1; i < test.size(); ++i)
+            command += " " + shellQuoted(test[i]);
+    } else {
+        return {};
+    }
+    return {"CMD-SHELL", std::string("[ ! -e ") + kMarker + " ] || exit 1; " + command};
+}
+
+QString ReplicaDrain::drain(const QList<Target> &targets, Timing timing,
+                            const std::atomic<bool> &cancelled, const ProgressFn &progress) {
+    QStringList problems;
+    QList<Target> marked;
+    for (const Target &t : targets) {
+        auto r = t.host.client->inspectContainer(t.containerId.toStdString()).wait();
+        if (!r || !r.value().state.running)
+            continue; // nothing serves there any more
+        if (!r.value().labels.count(kLabel)) {
+            problems << tr("%1 (its health check does not know the drain marker)").arg(t.name);
+            continue;
+        }
+        const QString why = mark(t);
+        if (why.isEmpty())
+            marked.append(t);
+        else
+            problems << tr("%1 (%2)").arg(t.name, why);
+    }
+    if (!marked.isEmpty()) {
+        if (progress)
+            progress(tr("Draining %n old replica(s)", "", int(marked.size())), 0,
+                     int(marked.size()));
+        QElapsedTimer clock;
+        clock.start();
+        QList<Target> waiting = marked;
+        while (!waiting.isEmpty() && clock.elapsed() < timing.timeout.count() &&
+               !cancelled.load()) {
+            for (qsizetype i = waiting.size() - 1; i >= 0; --i)
+                if (look(waiting[i]) != Seen::Draining)
+                    waiting.removeAt(i);
+            if (progress)
+                progress(tr("Draining %n old replica(s)", "", int(marked.size())),
+                         int(marked.size() - waiting.size()), int(marked.size()));
+            if (!waiting.isEmpty())
+                std::this_thread::sleep_for(kPoll);
+        }
+        for (const Target &t : std::as_const(waiting))
+            problems << tr("%1 (still healthy after %2 s)")
+                            .arg(t.name)
+                            .arg(timing.timeout.count() / 1000);
+        sleepUnlessCancelled(timing.grace, cancelled);
+    }
+    if (problems.isEmpty())
+        return {};
+    return tr("stopped without draining: %1").arg(problems.join(QStringLiteral(", ")));
+}
+
+} // namespace slipway::core
