@@ -37,7 +37,6 @@ std::string field(const std::string &path) {
     return "\"" + path + "\"";
 }
 
-
 // What a member was, as far as the checks below care; Absent when the document lacks it.
 enum class Kind : std::uint8_t {
     Absent,
