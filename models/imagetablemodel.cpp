@@ -26,7 +26,7 @@ QString none() {
 
 } // namespace
 
-ImageTableModel::ImageTableModel(QObject *parent) : QAbstractTableModel(parent) {
+ImageTableModel::ImageTableModel(QObject *parent) : KeyedRecordsModel(parent) {
     ageTimer_.setInterval(60 * 1000);
     connect(&ageTimer_, &QTimer::timeout, this, [this] {
         if (!rows_.isEmpty())
@@ -44,20 +44,8 @@ ImageTableModel::ImageTableModel(core::ImageCatalog *catalog, QObject *parent)
     connect(catalog, &core::ImageCatalog::imagesRemoved, this, &ImageTableModel::removeRecords);
 }
 
-int ImageTableModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(rows_.size());
-}
-
 int ImageTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-ImageRecord ImageTableModel::record(int row) const {
-    return row >= 0 && row < rows_.size() ? rows_[row] : ImageRecord{};
-}
-
-int ImageTableModel::rowOf(const QString &key) const {
-    return index_.value(key, -1);
 }
 
 void ImageTableModel::setNow(qint64 unixSeconds) {
@@ -70,77 +58,16 @@ qint64 ImageTableModel::now() const {
     return now_ > 0 ? now_ : QDateTime::currentSecsSinceEpoch();
 }
 
-void ImageTableModel::reindex(int from) {
-    for (int i = from; i < rows_.size(); ++i)
-        index_.insert(rows_[i].key(), i);
-}
-
 void ImageTableModel::insertRecords(const core::ImageList &records) {
-    core::ImageList fresh;
-    core::ImageList known;
-    QHash<QString, int> batch; // a key twice in one batch: the later one wins
-    for (const ImageRecord &r : records) {
-        const QString key = r.key();
-        if (index_.contains(key)) {
-            known.append(r);
-        } else if (auto it = batch.find(key); it != batch.end()) {
-            fresh[*it] = r;
-        } else {
-            batch.insert(key, int(fresh.size()));
-            fresh.append(r);
-        }
-    }
-    if (!known.isEmpty())
-        changeRecords(known);
-    if (fresh.isEmpty())
-        return;
-    const int first = int(rows_.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    rows_.append(fresh);
-    reindex(first);
-    endInsertRows();
+    insertBatch(records);
 }
 
 void ImageTableModel::changeRecords(const core::ImageList &records) {
-    for (const ImageRecord &r : records) {
-        const int row = index_.value(r.key(), -1);
-        if (row < 0) {
-            insertRecords({r});
-            continue;
-        }
-        if (rows_[row] == r)
-            continue;
-        rows_[row] = r;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
+    changeBatch(records);
 }
 
 void ImageTableModel::removeRecords(const core::ImageList &records) {
-    QList<int> rows;
-    for (const ImageRecord &r : records) {
-        const int row = index_.value(r.key(), -1);
-        if (row >= 0)
-            rows.append(row);
-    }
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end(), std::greater<int>());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    // From the bottom up, one contiguous run at a time, so the rows above keep their numbers.
-    int i = 0;
-    while (i < rows.size()) {
-        int last = rows[i];
-        int first = last;
-        while (i + 1 < rows.size() && rows[i + 1] == first - 1)
-            first = rows[++i];
-        ++i;
-        beginRemoveRows({}, first, last);
-        for (int row = first; row <= last; ++row)
-            index_.remove(rows_[row].key());
-        rows_.remove(first, last - first + 1);
-        reindex(first);
-        endRemoveRows();
-    }
+    removeBatch(records);
 }
 
 QVariant ImageTableModel::display(const ImageRecord &r, int column) const {

@@ -4,10 +4,8 @@
 #pragma once
 
 #include "core/imagerecord.h"
+#include "models/keyedrecordsmodel.h"
 
-#include <QAbstractTableModel>
-#include <QHash>
-#include <QList>
 #include <QTimer>
 
 namespace slipway::core {
@@ -16,7 +14,7 @@ class ImageCatalog;
 
 namespace slipway::models {
 
-class ImageTableModel : public QAbstractTableModel {
+class ImageTableModel : public KeyedRecordsModel<core::ImageRecord> {
     Q_OBJECT
 
 public:
@@ -47,14 +45,10 @@ public:
     // Starts with the catalog's images and follows its changes.
     explicit ImageTableModel(core::ImageCatalog *catalog, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-    core::ImageRecord record(int row) const;
-    int rowOf(const QString &key) const; // -1 when not there
 
     // The moment ages are counted to; 0 (the default) means the current time.
     void setNow(qint64 unixSeconds);
@@ -68,10 +62,7 @@ private:
     QVariant display(const core::ImageRecord &r, int column) const;
     QVariant sortValue(const core::ImageRecord &r, int column) const;
     qint64 now() const;
-    void reindex(int from);
 
-    QList<core::ImageRecord> rows_;
-    QHash<QString, int> index_; // key -> row
     qint64 now_ = 0;
     QTimer ageTimer_; // ages move on by themselves
 };

@@ -23,7 +23,7 @@ QString shortDigest(const QString &digest) {
 
 } // namespace
 
-ServiceTableModel::ServiceTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+ServiceTableModel::ServiceTableModel(QObject *parent) : KeyedRecordsModel(parent) {}
 
 ServiceTableModel::ServiceTableModel(core::ServiceCatalog *catalog, QObject *parent)
     : ServiceTableModel(parent) {
@@ -36,93 +36,20 @@ ServiceTableModel::ServiceTableModel(core::ServiceCatalog *catalog, QObject *par
             &ServiceTableModel::removeRecords);
 }
 
-int ServiceTableModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(rows_.size());
-}
-
 int ServiceTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-ServiceRecord ServiceTableModel::record(int row) const {
-    return row >= 0 && row < rows_.size() ? rows_[row] : ServiceRecord{};
-}
-
-int ServiceTableModel::rowOf(const QString &key) const {
-    return index_.value(key, -1);
-}
-
-void ServiceTableModel::reindex(int from) {
-    for (int i = from; i < rows_.size(); ++i)
-        index_.insert(rows_[i].key(), i);
-}
-
 void ServiceTableModel::insertRecords(const core::ServiceList &records) {
-    core::ServiceList fresh;
-    core::ServiceList known;
-    QHash<QString, int> batch; // a key twice in one batch: the later one wins
-    for (const ServiceRecord &r : records) {
-        const QString key = r.key();
-        if (index_.contains(key)) {
-            known.append(r);
-        } else if (auto it = batch.find(key); it != batch.end()) {
-            fresh[*it] = r;
-        } else {
-            batch.insert(key, int(fresh.size()));
-            fresh.append(r);
-        }
-    }
-    if (!known.isEmpty())
-        changeRecords(known);
-    if (fresh.isEmpty())
-        return;
-    const int first = int(rows_.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    rows_.append(fresh);
-    reindex(first);
-    endInsertRows();
+    insertBatch(records);
 }
 
 void ServiceTableModel::changeRecords(const core::ServiceList &records) {
-    for (const ServiceRecord &r : records) {
-        const int row = index_.value(r.key(), -1);
-        if (row < 0) {
-            insertRecords({r});
-            continue;
-        }
-        if (rows_[row] == r)
-            continue;
-        rows_[row] = r;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
+    changeBatch(records);
 }
 
 void ServiceTableModel::removeRecords(const core::ServiceList &records) {
-    QList<int> rows;
-    for (const ServiceRecord &r : records) {
-        const int row = index_.value(r.key(), -1);
-        if (row >= 0)
-            rows.append(row);
-    }
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end(), std::greater<int>());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    // From the bottom up, one contiguous run at a time, so the rows above keep their numbers.
-    int i = 0;
-    while (i < rows.size()) {
-        int last = rows[i];
-        int first = last;
-        while (i + 1 < rows.size() && rows[i + 1] == first - 1)
-            first = rows[++i];
-        ++i;
-        beginRemoveRows({}, first, last);
-        for (int row = first; row <= last; ++row)
-            index_.remove(rows_[row].key());
-        rows_.remove(first, last - first + 1);
-        reindex(first);
-        endRemoveRows();
-    }
+    removeBatch(records);
 }
 
 QString ServiceTableModel::updateText(const ServiceRecord &r) {

@@ -4,10 +4,7 @@
 #pragma once
 
 #include "core/servicerecord.h"
-
-#include <QAbstractTableModel>
-#include <QHash>
-#include <QList>
+#include "models/keyedrecordsmodel.h"
 
 namespace slipway::core {
 class ServiceCatalog;
@@ -15,7 +12,7 @@ class ServiceCatalog;
 
 namespace slipway::models {
 
-class ServiceTableModel : public QAbstractTableModel {
+class ServiceTableModel : public KeyedRecordsModel<core::ServiceRecord> {
     Q_OBJECT
 
 public:
@@ -41,14 +38,10 @@ public:
     // Starts with the catalog's services and follows its changes.
     explicit ServiceTableModel(core::ServiceCatalog *catalog, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-
-    core::ServiceRecord record(int row) const;
-    int rowOf(const QString &key) const; // -1 when not there
 
     // "completed", "rolled back by the engine", ...: the update state for people.
     static QString updateText(const core::ServiceRecord &r);
@@ -62,10 +55,6 @@ private:
     QVariant display(const core::ServiceRecord &r, int column) const;
     QVariant sortValue(const core::ServiceRecord &r, int column) const;
     QString toolTip(const core::ServiceRecord &r, int column) const;
-    void reindex(int from);
-
-    QList<core::ServiceRecord> rows_;
-    QHash<QString, int> index_; // key -> row
 };
 
 } // namespace slipway::models
