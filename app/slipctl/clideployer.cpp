@@ -1,6 +1,7 @@
 #include "clideployer.h"
 
 #include "clihosts.h"
+#include "clitr.h"
 #include "core/deploymentjob.h"
 #include "core/deploymentstore.h"
 #include "core/hostmonitor.h"
@@ -19,10 +20,6 @@
 namespace slipway::cli {
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
 
 // Spins the event loop until `done` holds or `timeout` passes.
 bool spin(const std::function<bool()> &done, std::chrono::milliseconds timeout) {

@@ -6,6 +6,7 @@
 #include "core/deployer.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QTextStream>
 #include <functional>
@@ -20,6 +21,9 @@ class StoreThread;
 namespace slipway::cli {
 
 class CliDeployer {
+    // lupdate files tr() in these members under the class's context.
+    Q_DECLARE_TR_FUNCTIONS(slipway::cli::CliDeployer)
+
 public:
     // Adds --health-timeout and --undo-window to the common options.
     static void addOptions(QCommandLineParser &parser, bool undoWindow);

@@ -1,6 +1,7 @@
 #include "deploycommand.h"
 
 #include "clideployer.h"
+#include "clitr.h"
 #include "core/publishspec.h"
 #include "engine/imagereference.h"
 
@@ -9,14 +10,6 @@
 #include <QTextStream>
 
 namespace slipway::cli {
-
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
-
-} // namespace
 
 int runDeploy(const QStringList &arguments) {
     QCommandLineParser parser;

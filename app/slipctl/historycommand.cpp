@@ -1,6 +1,7 @@
 #include "historycommand.h"
 
 #include "clideployer.h"
+#include "clitr.h"
 #include "textable.h"
 
 #include <QCoreApplication>
@@ -9,14 +10,6 @@
 #include <QTextStream>
 
 namespace slipway::cli {
-
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
-
-} // namespace
 
 int runHistory(const QStringList &arguments) {
     QCommandLineParser parser;

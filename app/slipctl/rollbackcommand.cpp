@@ -1,6 +1,7 @@
 #include "rollbackcommand.h"
 
 #include "clideployer.h"
+#include "clitr.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,10 +11,6 @@
 namespace slipway::cli {
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
 
 // The newest deployment matching --to: "#ID", a digest (or its hex prefix), or a version;
 // successful deployments first.

@@ -1,20 +1,13 @@
 #include "undocommand.h"
 
 #include "clideployer.h"
+#include "clitr.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTextStream>
 
 namespace slipway::cli {
-
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("slipctl", text);
-}
-
-} // namespace
 
 int runUndo(const QStringList &arguments) {
     QCommandLineParser parser;

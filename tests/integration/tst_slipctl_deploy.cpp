@@ -33,9 +33,11 @@ class TestSlipctlDeploy : public QObject {
     std::unique_ptr<engine::DockerClient> client_;
     QString app_;
 
-    Run slipctl(const QStringList &args) {
+    Run slipctl(const QStringList &args, const QString &locale = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!locale.isEmpty())
+            env.insert(QStringLiteral("LC_ALL"), locale);
         for (const char *name : {"DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
                                  "DOCKER_CONFIG", "DOCKER_CONTEXT"})
             env.remove(QString::fromLatin1(name));
@@ -101,6 +103,20 @@ private slots:
             QVERIFY2(r.err.contains(word.toUtf8()), r.err.constData());
         }
         QVERIFY(containers().empty());
+    }
+
+    // The application commands speak zh_CN like the rest of slipctl: their own texts and the
+    // shared CliDeployer's.
+    void speaksChinese() {
+        const QString zh = QStringLiteral("zh_CN.UTF-8");
+        Run r = slipctl({"scale", "--help"}, zh);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("扩缩到 N 个副本")),
+                 r.out.constData());
+        r = slipctl({"undo", app_}, zh);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("必须指定 --env")),
+                 r.err.constData());
     }
 
     void deployRollbackScale() {
