@@ -52,6 +52,7 @@ struct DeploymentJob::Current {
     QList<Replica> replicas;                // its replicas (and those scaled since)
     QList<Replica> all;                     // every container of the application
     QSet<QString> retired;                  // container IDs waiting for removal
+    QList<RetiredContainer> retiredRows;    // the same, as stored (undo needs whose they are)
 };
 
 DeploymentJob::DeploymentJob(JobContext context) : c_(std::move(context)) {}
@@ -96,13 +97,12 @@ bool DeploymentJob::current(const QString &app, const QString &env, Current *out
         bool ok = false;
         QString error;
         std::optional<DeploymentRecord> record;
-        QSet<QString> retired;
+        QList<RetiredContainer> retired;
     };
     const Loaded loaded = onStore<Loaded>([&](Store *, DeploymentStore &s) {
         Loaded l;
         l.record = s.current(app, env, &l.error);
-        for (const RetiredContainer &r : s.retired(&l.error))
-            l.retired.insert(r.containerId);
+        l.retired = s.retired(&l.error);
         l.ok = l.error.isEmpty();
         return l;
     });
@@ -111,7 +111,9 @@ bool DeploymentJob::current(const QString &app, const QString &env, Current *out
         return false;
     }
     out->record = loaded.record;
-    out->retired = loaded.retired;
+    out->retiredRows = loaded.retired;
+    for (const RetiredContainer &r : loaded.retired)
+        out->retired.insert(r.containerId);
     for (const DeployHost &h : c_.hosts) {
         if (!RolloutSteps::listReplicas(h, app, env, &out->all, error))
             return false;
@@ -652,11 +654,9 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
         return refuse(tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env));
     // The replicas the current deployment replaced, still stopped in their undo window.
     const qint64 currentId = cur.record->id;
-    const auto rows =
-        onStore<QList<RetiredContainer>>([&](Store *, DeploymentStore &s) { return s.retired(); });
     QList<Replica> previous;
     QList<qint64> restored;
-    for (const RetiredContainer &rc : rows) {
+    for (const RetiredContainer &rc : std::as_const(cur.retiredRows)) {
         if (rc.deploymentId != currentId)
             continue;
         for (const Replica &r : std::as_const(cur.all))

@@ -1,5 +1,7 @@
 #include "core/deploymentstore.h"
 
+#include "core/sqltransaction.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -110,40 +112,24 @@ qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, 
 qint64 DeploymentStore::insertUnlessBusy(const DeploymentRecord &record, const QString &owner,
                                          const OwnerAlive &alive,
                                          std::optional<DeploymentRecord> *busy, QString *error) {
-    // IMMEDIATE takes the write lock before the check, not at the insert.
-    QSqlQuery begin(db_);
-    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        if (error)
-            *error = begin.lastError().text();
+    SqlTransaction tx(db_); // the check holds until the insert is committed
+    if (!tx.begun(error))
         return 0;
-    }
-    const auto rollback = [this] {
-        QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
-    };
     QString why;
     const auto others = running(&why);
     if (!why.isEmpty()) {
-        rollback();
         if (error)
             *error = why;
         return 0;
     }
     for (const auto &[other, otherOwner] : others) {
         if (other.app == record.app && other.env == record.env && alive(other, otherOwner)) {
-            rollback();
             *busy = other;
             return 0;
         }
     }
     const qint64 id = insert(record, owner, error);
-    QSqlQuery commit(db_);
-    if (id <= 0 || !commit.exec(QStringLiteral("COMMIT"))) {
-        if (id > 0 && error)
-            *error = commit.lastError().text();
-        rollback();
-        return 0;
-    }
-    return id;
+    return id > 0 && tx.commit(error) ? id : 0;
 }
 
 bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const QString &detail,

@@ -1,6 +1,7 @@
 #include "core/store.h"
 
 #include "core/migrations.h"
+#include "core/sqltransaction.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,41 +46,6 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
     }
     return true;
 }
-
-// One transaction that rolls back unless committed: every multi-row change goes through it.
-class Transaction {
-public:
-    explicit Transaction(QSqlDatabase db) : db_(std::move(db)) {
-        // IMMEDIATE takes the write lock up front, so two processes migrating or saving at
-        // once queue on the busy timeout instead of failing half-way.
-        QSqlQuery q(db_);
-        ok_ = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!ok_)
-            error_ = q.lastError().text();
-    }
-    ~Transaction() {
-        if (ok_ && !committed_)
-            QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
-    }
-    bool begun(QString *error) const {
-        if (!ok_)
-            setError(error, error_);
-        return ok_;
-    }
-    bool commit(QString *error) {
-        QSqlQuery q(db_);
-        committed_ = q.exec(QStringLiteral("COMMIT"));
-        if (!committed_)
-            setError(error, q.lastError().text());
-        return committed_;
-    }
-
-private:
-    QSqlDatabase db_;
-    bool ok_ = false;
-    bool committed_ = false;
-    QString error_;
-};
 
 } // namespace
 
@@ -177,7 +143,7 @@ bool Store::migrate(QString *error) {
         return false;
     }
     for (const Migration &m : all) {
-        Transaction tx(db);
+        SqlTransaction tx(db);
         if (!tx.begun(error))
             return false;
         QSqlQuery check(db);
@@ -253,7 +219,7 @@ bool Store::saveHost(const HostConfig &host, QString *error) {
         return false;
     }
     QSqlDatabase db = database();
-    Transaction tx(db);
+    SqlTransaction tx(db);
     if (!tx.begun(error))
         return false;
     const QVariantList fields = {
