@@ -11,6 +11,7 @@
 #include "bench/stallmeter.h"
 #include "bench/syntheticfleet.h"
 #include "core/inventory.h"
+#include "core/latencyhint.h"
 #include "engine/dockerclient.h"
 #include "models/containerfilterproxy.h"
 #include "models/containertablemodel.h"
@@ -450,13 +451,20 @@ int main(int argc, char **argv) {
     parser.addOption({"skip-real", "Only the synthetic fleet."});
     parser.addOption({"skip-synthetic", "Only the private engine."});
     parser.addOption({"keep", "Leave the bench containers (faster reruns)."});
+    parser.addOption({"default-slices",
+                      "Leave the GUI thread at the kernel's default slice, as before Slipway "
+                      "asked for short ones (for comparison)."});
     parser.process(app);
+    // As app/slipway/main.cpp does for the real GUI thread.
+    const bool shortSlices = !parser.isSet("default-slices") && core::preferShortSlices();
     const int runs = std::max(1, parser.value("runs").toInt());
     const QString host = qEnvironmentVariable(
         "SLIPWAY_TEST_DOCKER_HOST", QStringLiteral("unix:///run/slipway-dev/docker.sock"));
     const QString socket = QString(host).remove(QStringLiteral("unix://"));
     std::printf("bench_inventory: %d runs per figure (median), engine %s\n", runs,
                 qPrintable(host));
+    std::printf("  GUI thread: %s\n", shortSlices ? "short scheduling slices (as Slipway asks)"
+                                                  : "the kernel's default slice");
     std::printf("  RSS at start: %.1f MB\n", rssMb());
     std::vector<SideBySide> sideBySide;
     {

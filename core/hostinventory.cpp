@@ -63,9 +63,10 @@ bool sameForView(const ContainerRecord &held, const ContainerRecord &fresh) {
            held.labels == fresh.labels && held.stale == fresh.stale;
 }
 
-// Lets the last references of `garbage` go on a pool thread. What an engine thread allocated
-// lives in its malloc arena, and freeing it here takes that arena's lock: measured, the GUI
-// thread waited 55-109 ms for a lock held by a parsing engine thread that was not running.
+// Lets the last references of `garbage` go on a pool thread: freeing hundreds of records and
+// their strings is work the GUI thread need not do. (Under glibc's malloc this also waited for
+// the arena lock of the engine thread that allocated them, 55-109 ms measured; the GUI now
+// runs on mimalloc, whose frees from another thread take no lock.)
 template <class T> void releaseOffThread(T garbage) {
     auto held = std::make_shared<T>(std::move(garbage));
     QThreadPool::globalInstance()->start([held]() mutable { held.reset(); });
@@ -73,7 +74,8 @@ template <class T> void releaseOffThread(T garbage) {
 
 // Applies list results on the owning (GUI) thread a few milliseconds per event-loop turn.
 // Hosts answer at about the same time (ten hosts after a burst), and their results used to be
-// applied back to back in one turn: measured, 7-14 ms of own work in one gap. Past the budget
+// applied back to back in one turn: measured, 7-14 ms of own work in one gap. The models' own
+// sliced inserts share the turn, so the budget leaves room for one of them. Past the budget
 // the rest waits for the next turn, after paint and input; one result is never split, so every
 // model sees whole lists in the order they came.
 class ApplyQueue : public QObject {
@@ -103,7 +105,7 @@ public:
     }
 
 private:
-    static constexpr qint64 kBudgetNs = 4000000;
+    static constexpr qint64 kBudgetNs = 2000000;
 
     ApplyQueue() {
         turn_.setSingleShot(true);

@@ -15,7 +15,7 @@ log() { printf '%s: %s\n' "$_prog" "$*" >&2; }
 
 BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev nlohmann-json3-dev
+    libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev nlohmann-json3-dev libmimalloc-dev
     clang-format)
 RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 openssl
     fonts-dejavu-core fonts-wqy-microhei)

@@ -2,6 +2,7 @@
 #include "app/slipway/commandline.h"
 #include "app/slipway/mainwindow.h"
 #include "app/slipway/session.h"
+#include "core/latencyhint.h"
 #include "core/storethread.h"
 #include "resources/translations.h"
 
@@ -21,6 +22,9 @@ void describeApplication() {
 } // namespace
 
 int main(int argc, char **argv) {
+    // This becomes the GUI thread, which must get a CPU soon after input or a timer wakes it;
+    // the threads it starts later are given the default slice again (see latencyhint.h).
+    core::preferShortSlices();
     app::CommandLine cl;
     {
         // The command line is read before the GUI exists, so --help and mistakes work
