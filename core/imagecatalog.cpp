@@ -61,17 +61,11 @@ bool rowLess(const ImageRecord &a, const ImageRecord &b) {
 // One list of a host: images and containers at once, joined on whichever engine thread
 // brings the second answer, which also builds the records so the GUI thread only compares.
 // An images-only listing (after image events) takes the container counts of the last full one.
-struct ImageCatalog::Listing {
-    std::mutex mutex;
-    int pending = 2;
+struct ImageCatalog::Listing : ListedHost<ImageRecord>::Join {
     bool imagesOnly = false;
-    QString hostId;
-    QString hostName;
     std::vector<engine::ImageSummary> images;
     std::vector<engine::ContainerSummary> containers;
     QHash<QString, QStringList> used; // image ID -> container names: given, or from the list
-    QString error;
-    ImageList records; // set once both are in and both worked
 
     // Returns true for the caller that completed the pair.
     bool settle() {
@@ -87,11 +81,6 @@ struct ImageCatalog::Listing {
         images.clear();
         containers.clear();
         return true;
-    }
-    void fail(const engine::Error &e) {
-        std::lock_guard lock(mutex);
-        if (error.isEmpty())
-            error = describe(e);
     }
 };
 
@@ -153,7 +142,7 @@ ImageList ImageCatalog::images(const QString &hostId) const {
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return {};
-    ImageList list = it->second.images.values();
+    ImageList list = it->second.records.values();
     std::sort(list.begin(), list.end(), rowLess);
     return list;
 }
@@ -230,7 +219,7 @@ void ImageCatalog::updateHost(const HostConfig &config) {
         return;
     h.name = config.name;
     ImageList changed;
-    for (ImageRecord &r : h.images) {
+    for (ImageRecord &r : h.records) {
         r.hostName = config.name;
         changed.append(r);
     }
@@ -242,7 +231,7 @@ void ImageCatalog::removeHost(const QString &hostId) {
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return;
-    const ImageList gone = it->second.images.values();
+    const ImageList gone = it->second.records.values();
     unfollow(it->second);
     hosts_.erase(it);
     order_.removeAll(hostId);
@@ -417,37 +406,21 @@ void ImageCatalog::list(const QString &hostId, bool imagesOnly) {
     };
     client->images(false, {}, options_.listTimeout)
         .then([listing, deliver](engine::Result<std::vector<engine::ImageSummary>> r) {
-            if (r) {
-                std::lock_guard lock(listing->mutex);
-                listing->images = std::move(r).value();
-            } else {
-                listing->fail(r.error());
-            }
+            listing->take(std::move(r), listing->images, describe);
             deliver();
         });
     if (imagesOnly)
         return;
     client->containers(true, {}, options_.listTimeout)
         .then([listing, deliver](engine::Result<std::vector<engine::ContainerSummary>> r) {
-            if (r) {
-                std::lock_guard lock(listing->mutex);
-                listing->containers = std::move(r).value();
-            } else {
-                listing->fail(r.error());
-            }
+            listing->take(std::move(r), listing->containers, describe);
             deliver();
         });
 }
 
 void ImageCatalog::markStale(Host &host, const QString &error) {
-    host.error = error.isEmpty() ? tr("The host does not answer.") : error;
-    ImageList changed;
-    for (ImageRecord &r : host.images) {
-        if (!r.stale) {
-            r.stale = true;
-            changed.append(r);
-        }
-    }
+    const ImageList changed =
+        host.markStale(error.isEmpty() ? tr("The host does not answer.") : error);
     if (!changed.isEmpty())
         emit imagesChanged(changed);
 }
@@ -463,35 +436,16 @@ void ImageCatalog::onListed(const QString &hostId, quint64 generation,
         markStale(h, l->error);
         emit hostRefreshed(hostId, false, h.error);
     } else {
-        h.error.clear();
-        h.listed = true;
         if (!l->imagesOnly)
             h.usedBy = std::move(l->used);
-        ImageList inserted, changed, removed;
-        QHash<QString, ImageRecord> next;
-        next.reserve(l->records.size());
-        for (ImageRecord &r : l->records) {
-            r.hostName = h.name;
-            const QString key = r.key();
-            auto old = h.images.constFind(key);
-            if (old == h.images.cend())
-                inserted.append(r);
-            else if (!(*old == r))
-                changed.append(r);
-            next.insert(key, std::move(r));
-        }
-        for (auto old = h.images.cbegin(); old != h.images.cend(); ++old)
-            if (!next.contains(old.key()))
-                removed.append(old.value());
-        h.images = std::move(next);
-        if (!removed.isEmpty())
-            emit imagesRemoved(removed);
-        if (!changed.isEmpty())
-            emit imagesChanged(changed);
-        if (!inserted.isEmpty()) {
-            std::sort(inserted.begin(), inserted.end(), rowLess);
-            emit imagesInserted(inserted);
-        }
+        const auto c = h.replace(
+            std::move(l->records), [](const ImageRecord &r) { return r.key(); }, rowLess);
+        if (!c.removed.isEmpty())
+            emit imagesRemoved(c.removed);
+        if (!c.changed.isEmpty())
+            emit imagesChanged(c.changed);
+        if (!c.inserted.isEmpty())
+            emit imagesInserted(c.inserted);
         emit hostRefreshed(hostId, true, {});
     }
     if (h.again) {

@@ -11,6 +11,7 @@
 
 #include "core/backoff.h"
 #include "core/imagerecord.h"
+#include "core/listedhost.h"
 #include "core/mailbox.h"
 #include "core/pullprogress.h"
 #include "engine/call.h"
@@ -103,17 +104,9 @@ signals:
     void detailsLoaded(quint64 request, const slipway::core::ImageDetails &details);
 
 private:
-    struct Host {
-        QString name;
-        QString url;
-        QHash<QString, ImageRecord> images; // by ImageRecord::key()
-        QString error;
-        bool listed = false;
-        bool refreshing = false;
-        bool again = false;       // refresh once more when the running one ends
-        bool imagesAgain = false; // the images alone, likewise
+    struct Host : ListedHost<ImageRecord> { // records by ImageRecord::key()
+        bool imagesAgain = false; // the images alone, once more when the running listing ends
         bool imagesDirty = false; // image events wait for the coalescing timer
-        quint64 generation = 0;
         QHash<QString, QStringList> usedBy; // of the last full list, for images-only lists
         // The image event stream: open while the host is up; generation guards late results.
         engine::Call<engine::Unit> events;

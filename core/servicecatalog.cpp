@@ -75,15 +75,9 @@ QString actionName(int action) {
 
 // One listing of a manager: services and tasks at once, joined on whichever engine thread
 // brings the second answer, which also builds the records.
-struct ServiceCatalog::Listing {
-    std::mutex mutex;
-    int pending = 2;
-    QString hostId;
-    QString hostName;
+struct ServiceCatalog::Listing : ListedHost<ServiceRecord>::Join {
     std::vector<engine::SwarmService> services;
     std::vector<engine::SwarmTask> tasks;
-    QString error;
-    ServiceList records;
 
     bool settle() {
         std::lock_guard lock(mutex);
@@ -95,11 +89,6 @@ struct ServiceCatalog::Listing {
         services.clear();
         tasks.clear();
         return true;
-    }
-    void fail(const engine::Error &e) {
-        std::lock_guard lock(mutex);
-        if (error.isEmpty())
-            error = describe(e);
     }
 };
 
@@ -118,7 +107,7 @@ ServiceCatalog::ServiceCatalog(HostMonitor *monitor, std::shared_ptr<StoreThread
     connect(&poll_, &QTimer::timeout, this, [this] {
         for (auto &[id, h] : hosts_) {
             bool busy = h.watch > 0 || h.pending > 0;
-            for (const ServiceRecord &r : std::as_const(h.services))
+            for (const ServiceRecord &r : std::as_const(h.records))
                 busy = busy || !r.converged();
             if (busy && h.manager)
                 refreshHost(id);
@@ -160,7 +149,7 @@ ServiceList ServiceCatalog::services(const QString &hostId) const {
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return {};
-    ServiceList list = it->second.services.values();
+    ServiceList list = it->second.records.values();
     std::sort(list.begin(), list.end(), byName);
     return list;
 }
@@ -170,8 +159,8 @@ std::optional<ServiceRecord> ServiceCatalog::service(const QString &hostId,
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return std::nullopt;
-    auto s = it->second.services.constFind(serviceId);
-    if (s == it->second.services.cend())
+    auto s = it->second.records.constFind(serviceId);
+    if (s == it->second.records.cend())
         return std::nullopt;
     return *s;
 }
@@ -220,7 +209,7 @@ void ServiceCatalog::removeHost(const QString &hostId) {
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return;
-    const ServiceList gone = it->second.services.values();
+    const ServiceList gone = it->second.records.values();
     hosts_.erase(it);
     order_.removeAll(hostId);
     if (!gone.isEmpty())
@@ -228,8 +217,8 @@ void ServiceCatalog::removeHost(const QString &hostId) {
 }
 
 void ServiceCatalog::dropServices(Host &host) {
-    const ServiceList gone = host.services.values();
-    host.services.clear();
+    const ServiceList gone = host.records.values();
+    host.records.clear();
     host.listed = false;
     if (!gone.isEmpty())
         emit servicesRemoved(gone);
@@ -302,34 +291,18 @@ void ServiceCatalog::refreshHost(const QString &hostId) {
     };
     client->services().then(
         [listing, deliver](engine::Result<std::vector<engine::SwarmService>> r) {
-            if (r) {
-                std::lock_guard lock(listing->mutex);
-                listing->services = std::move(r).value();
-            } else {
-                listing->fail(r.error());
-            }
+            listing->take(std::move(r), listing->services, describe);
             deliver();
         });
     client->tasks().then([listing, deliver](engine::Result<std::vector<engine::SwarmTask>> r) {
-        if (r) {
-            std::lock_guard lock(listing->mutex);
-            listing->tasks = std::move(r).value();
-        } else {
-            listing->fail(r.error());
-        }
+        listing->take(std::move(r), listing->tasks, describe);
         deliver();
     });
 }
 
 void ServiceCatalog::markStale(Host &host, const QString &error) {
-    host.error = error.isEmpty() ? tr("The host does not answer.") : error;
-    ServiceList changed;
-    for (ServiceRecord &r : host.services) {
-        if (!r.stale) {
-            r.stale = true;
-            changed.append(r);
-        }
-    }
+    const ServiceList changed =
+        host.markStale(error.isEmpty() ? tr("The host does not answer.") : error);
     if (!changed.isEmpty())
         emit servicesChanged(changed);
 }
@@ -347,36 +320,21 @@ void ServiceCatalog::onListed(const QString &hostId, quint64 generation,
         markStale(h, l->error);
         emit hostRefreshed(hostId, false, h.error);
     } else {
-        h.error.clear();
-        h.listed = true;
-        ServiceList inserted, changed, removed, ended;
-        QHash<QString, ServiceRecord> next;
-        next.reserve(l->records.size());
-        for (ServiceRecord &r : l->records) {
-            r.hostName = h.name;
-            auto old = h.services.constFind(r.id);
-            keepRollbackReason(h, r, old == h.services.cend() ? nullptr : &*old);
-            if (old == h.services.cend()) {
-                inserted.append(r);
-            } else if (!(*old == r)) {
-                changed.append(r);
-                if (old->updating() && !r.updating())
+        ServiceList ended;
+        const auto c = h.replace(
+            std::move(l->records), [](const ServiceRecord &r) { return r.id; }, byName,
+            [&](ServiceRecord &r, const ServiceRecord *old) {
+                keepRollbackReason(h, r, old);
+                // A change of updating() is a change of the record, so it is among the changed.
+                if (old && old->updating() && !r.updating())
                     ended.append(r);
-            }
-            next.insert(r.id, std::move(r));
-        }
-        for (auto old = h.services.cbegin(); old != h.services.cend(); ++old)
-            if (!next.contains(old.key()))
-                removed.append(old.value());
-        h.services = std::move(next);
-        if (!removed.isEmpty())
-            emit servicesRemoved(removed);
-        if (!changed.isEmpty())
-            emit servicesChanged(changed);
-        if (!inserted.isEmpty()) {
-            std::sort(inserted.begin(), inserted.end(), byName);
-            emit servicesInserted(inserted);
-        }
+            });
+        if (!c.removed.isEmpty())
+            emit servicesRemoved(c.removed);
+        if (!c.changed.isEmpty())
+            emit servicesChanged(c.changed);
+        if (!c.inserted.isEmpty())
+            emit servicesInserted(c.inserted);
         for (const ServiceRecord &r : std::as_const(ended))
             emit updateEnded(r);
         emit hostRefreshed(hostId, true, {});
@@ -414,7 +372,7 @@ void ServiceCatalog::updatePolling() {
         if (!h.manager)
             continue;
         busy = busy || h.watch > 0 || h.pending > 0;
-        for (const ServiceRecord &r : h.services)
+        for (const ServiceRecord &r : h.records)
             busy = busy || (!r.stale && !r.converged());
     }
     if (busy && !poll_.isActive())

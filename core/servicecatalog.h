@@ -7,10 +7,10 @@
 // thread and never waits; every result arrives there as a signal. Each action is audited.
 #pragma once
 
+#include "core/listedhost.h"
 #include "core/mailbox.h"
 #include "core/servicerecord.h"
 
-#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -90,16 +90,8 @@ signals:
     void auditAppended();
 
 private:
-    struct Host {
-        QString name;
-        QString url;
+    struct Host : ListedHost<ServiceRecord> { // records by service ID
         bool manager = false;
-        QHash<QString, ServiceRecord> services; // by service ID
-        QString error;
-        bool listed = false;
-        bool refreshing = false;
-        bool again = false;
-        quint64 generation = 0;
         int watch = 0;             // listings still to make at the busy pace after an action
         int pending = 0;           // actions sent and not answered yet
         QSet<QString> rollingBack; // services Slipway asked to roll back, until they end

@@ -2,19 +2,18 @@
 
 #include "core/hostmonitor.h"
 #include "models/hosttablemodel.h"
+#include "widgets/bannerlabel.h"
 #include "widgets/hostdetails.h"
 #include "widgets/hostdialog.h"
+#include "widgets/viewtoolbar.h"
 
 #include <QAbstractButton>
 #include <QAction>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
-#include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace slipway::widgets {
@@ -25,28 +24,21 @@ using models::HostTableModel;
 
 HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     : QWidget(parent), monitor_(monitor), model_(new HostTableModel(monitor, this)) {
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("hostsToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->setIconSize(QSize(16, 16));
-    const auto action = [&](const QString &name, QStyle::StandardPixmap icon, const QString &text,
-                            const QString &tip) {
-        QAction *a = toolbar->addAction(style()->standardIcon(icon), text);
-        a->setObjectName(name);
-        a->setToolTip(tip);
-        return a;
-    };
-    add_ = action(QStringLiteral("addHostAction"), QStyle::SP_FileDialogNewFolder, tr("Add…"),
-                  tr("Add a Docker host"));
-    edit_ = action(QStringLiteral("editHostAction"), QStyle::SP_FileDialogDetailedView, tr("Edit…"),
-                   tr("Edit the selected host"));
-    remove_ = action(QStringLiteral("removeHostAction"), QStyle::SP_TrashIcon, tr("Remove"),
-                     tr("Remove the selected host"));
+    auto *toolbar = new ViewToolbar(QStringLiteral("hostsToolbar"), this);
+    add_ = toolbar->addNamedAction(QStringLiteral("addHostAction"), QStyle::SP_FileDialogNewFolder,
+                                   tr("Add…"), tr("Add a Docker host"));
+    edit_ =
+        toolbar->addNamedAction(QStringLiteral("editHostAction"), QStyle::SP_FileDialogDetailedView,
+                                tr("Edit…"), tr("Edit the selected host"));
+    remove_ = toolbar->addNamedAction(QStringLiteral("removeHostAction"), QStyle::SP_TrashIcon,
+                                      tr("Remove"), tr("Remove the selected host"));
     toolbar->addSeparator();
-    test_ = action(QStringLiteral("testHostAction"), QStyle::SP_DialogApplyButton,
-                   tr("Test connection"), tr("Ask the selected host who it is, now"));
-    refresh_ = action(QStringLiteral("refreshHostsAction"), QStyle::SP_BrowserReload, tr("Refresh"),
-                      tr("Probe every host again now"));
+    test_ =
+        toolbar->addNamedAction(QStringLiteral("testHostAction"), QStyle::SP_DialogApplyButton,
+                                tr("Test connection"), tr("Ask the selected host who it is, now"));
+    refresh_ =
+        toolbar->addNamedAction(QStringLiteral("refreshHostsAction"), QStyle::SP_BrowserReload,
+                                tr("Refresh"), tr("Probe every host again now"));
     refresh_->setShortcut(QKeySequence::Refresh);
     connect(add_, &QAction::triggered, this, &HostsView::addHost);
     connect(edit_, &QAction::triggered, this, &HostsView::editHost);
@@ -54,27 +46,11 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     connect(test_, &QAction::triggered, this, &HostsView::testHost);
     connect(refresh_, &QAction::triggered, monitor_, &core::HostMonitor::refresh);
 
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("hostsMessage"));
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid #e3a5a5; "
-                       "border-radius: 4px; padding: 6px; }"));
-    message_->hide();
+    message_ = new BannerLabel(QStringLiteral("hostsMessage"), this);
+    message_->setTone(BannerLabel::Tone::Error);
 
-    table_ = new QTableView(this);
-    table_->setObjectName(QStringLiteral("hostsTable"));
-    table_->setModel(model_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->verticalHeader()->hide();
-    // Every column as wide as its content; the URL takes what is left and elides.
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(HostTableModel::UrlColumn,
-                                                     QHeaderView::Stretch);
-    table_->setTextElideMode(Qt::ElideMiddle);
+    table_ = new SectionTable(QStringLiteral("hostsTable"), model_, HostTableModel::UrlColumn,
+                              QAbstractItemView::SingleSelection, this);
 
     empty_ = new QLabel(tr("No Docker hosts yet. Add one with \"Add…\", set DOCKER_HOST, or "
                            "create a docker context."),

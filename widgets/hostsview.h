@@ -2,11 +2,12 @@
 // actions on hosts (add, edit, remove, test, refresh).
 #pragma once
 
+#include "widgets/sectiontable.h"
+
 #include <QWidget>
 
 class QAction;
 class QLabel;
-class QTableView;
 
 namespace slipway::core {
 class HostMonitor;
@@ -19,6 +20,7 @@ class HostTableModel;
 
 namespace slipway::widgets {
 
+class BannerLabel;
 class HostDetails;
 
 class HostsView : public QWidget {
@@ -45,10 +47,10 @@ private:
 
     core::HostMonitor *monitor_;
     models::HostTableModel *model_;
-    QTableView *table_;
+    SectionTable *table_;
     HostDetails *details_;
     QLabel *empty_;
-    QLabel *message_;
+    BannerLabel *message_;
     QAction *add_;
     QAction *edit_;
     QAction *remove_;

@@ -4,8 +4,10 @@
 #include "core/imagecatalog.h"
 #include "models/imagefilterproxy.h"
 #include "models/imagetablemodel.h"
+#include "widgets/bannerlabel.h"
 #include "widgets/imagedetails.h"
 #include "widgets/pulldialog.h"
+#include "widgets/viewtoolbar.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -19,54 +21,28 @@
 #include <QSet>
 #include <QSplitter>
 #include <QStyle>
-#include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace slipway::widgets {
 
 using models::ImageTableModel;
 
-namespace {
-
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-const char *kOkStyle = "QLabel { background: #e8f5ea; color: #1f6a2e; border: 1px solid "
-                       "#9fd1a9; border-radius: 4px; padding: 6px; }";
-const char *kWarnStyle = "QLabel { background: #fff4dc; color: #7a5200; border: 1px solid "
-                         "#e8c77a; border-radius: 4px; padding: 6px; }";
-
-} // namespace
-
 ImagesView::ImagesView(core::ImageCatalog *catalog, QWidget *parent)
     : QWidget(parent), catalog_(catalog), model_(new ImageTableModel(catalog, this)),
       proxy_(new models::ImageFilterProxy(this)) {
     proxy_->setSourceModel(model_);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("imagesToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->setIconSize(QSize(16, 16));
-    const auto action = [&](const QString &name, QStyle::StandardPixmap icon, const QString &text,
-                            const QString &tip) {
-        QAction *a = toolbar->addAction(style()->standardIcon(icon), text);
-        a->setObjectName(name);
-        a->setToolTip(tip);
-        return a;
-    };
-    pull_ = action(QStringLiteral("pullImageAction"), QStyle::SP_ArrowDown, tr("Pull…"),
-                   tr("Pull an image from its registry onto a host"));
-    remove_ = action(QStringLiteral("removeImageAction"), QStyle::SP_TrashIcon, tr("Remove"),
-                     tr("Remove the selected images (asks first)"));
-    remove_->setShortcut(QKeySequence::Delete);
-    remove_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto *toolbar = new ViewToolbar(QStringLiteral("imagesToolbar"), this);
+    pull_ = toolbar->addNamedAction(QStringLiteral("pullImageAction"), QStyle::SP_ArrowDown,
+                                    tr("Pull…"), tr("Pull an image from its registry onto a host"));
+    remove_ = toolbar->addNamedAction(QStringLiteral("removeImageAction"), QStyle::SP_TrashIcon,
+                                      tr("Remove"), tr("Remove the selected images (asks first)"));
+    toolbar->bindToView(remove_, QKeySequence::Delete);
     toolbar->addSeparator();
-    refresh_ = action(QStringLiteral("refreshImagesAction"), QStyle::SP_BrowserReload,
-                      tr("Refresh"), tr("List the images of every host again now"));
-    refresh_->setShortcut(QKeySequence::Refresh);
-    refresh_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(remove_);
-    addAction(refresh_);
+    refresh_ =
+        toolbar->addNamedAction(QStringLiteral("refreshImagesAction"), QStyle::SP_BrowserReload,
+                                tr("Refresh"), tr("List the images of every host again now"));
+    toolbar->bindToView(refresh_, QKeySequence::Refresh);
     connect(pull_, &QAction::triggered, this, &ImagesView::pull);
     connect(remove_, &QAction::triggered, this, &ImagesView::removeSelected);
     connect(refresh_, &QAction::triggered, this, &ImagesView::refresh);
@@ -92,33 +68,17 @@ ImagesView::ImagesView(core::ImageCatalog *catalog, QWidget *parent)
     connect(filter_, &QLineEdit::textChanged, proxy_, &models::ImageFilterProxy::setFilterText);
     connect(showDangling_, &QCheckBox::toggled, proxy_, &models::ImageFilterProxy::setShowDangling);
 
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("imagesMessage"));
-    message_->setWordWrap(true);
+    message_ = new BannerLabel(QStringLiteral("imagesMessage"), this);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    message_->hide();
-    hostProblems_ = new QLabel(this);
-    hostProblems_->setObjectName(QStringLiteral("imagesHostProblems"));
-    hostProblems_->setWordWrap(true);
+    hostProblems_ = new BannerLabel(QStringLiteral("imagesHostProblems"), this);
     hostProblems_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    hostProblems_->setStyleSheet(QLatin1String(kWarnStyle));
-    hostProblems_->hide();
+    hostProblems_->setTone(BannerLabel::Tone::Warning);
 
-    table_ = new QTableView(this);
-    table_->setObjectName(QStringLiteral("imagesTable"));
-    table_->setModel(proxy_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->setSortingEnabled(true);
-    table_->sortByColumn(ImageTableModel::RepositoryColumn, Qt::AscendingOrder);
-    table_->verticalHeader()->hide();
+    table_ =
+        new SectionTable(QStringLiteral("imagesTable"), proxy_, ImageTableModel::RepositoryColumn,
+                         QAbstractItemView::ExtendedSelection, this);
+    table_->sortFirstBy(ImageTableModel::RepositoryColumn);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 10);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(ImageTableModel::RepositoryColumn,
-                                                     QHeaderView::Stretch);
-    table_->setTextElideMode(Qt::ElideMiddle);
 
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("imagesSummary"));
@@ -216,9 +176,7 @@ ImagesView::ImagesView(core::ImageCatalog *catalog, QWidget *parent)
 }
 
 void ImagesView::showMessage(const QString &text, bool isError) {
-    message_->setText(text);
-    message_->setStyleSheet(QLatin1String(isError ? kErrorStyle : kOkStyle));
-    message_->setVisible(!text.isEmpty());
+    message_->say(text, isError ? BannerLabel::Tone::Error : BannerLabel::Tone::Ok);
 }
 
 QList<ImagesView::Target> ImagesView::selectedTargets() const {

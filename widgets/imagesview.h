@@ -4,6 +4,8 @@
 // the action was taken, in the engine's own words.
 #pragma once
 
+#include "widgets/sectiontable.h"
+
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
@@ -12,7 +14,6 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QTableView;
 
 namespace slipway::core {
 class ImageCatalog;
@@ -25,6 +26,7 @@ class ImageTableModel;
 
 namespace slipway::widgets {
 
+class BannerLabel;
 class ImageDetailsPane;
 class PullDialog;
 
@@ -62,12 +64,12 @@ private:
     core::ImageCatalog *catalog_;
     models::ImageTableModel *model_;
     models::ImageFilterProxy *proxy_;
-    QTableView *table_;
+    SectionTable *table_;
     ImageDetailsPane *details_;
     QLineEdit *filter_;
     QCheckBox *showDangling_;
-    QLabel *message_;
-    QLabel *hostProblems_;
+    BannerLabel *message_;
+    BannerLabel *hostProblems_;
     QLabel *summary_;
     QAction *pull_;
     QAction *remove_;

@@ -3,7 +3,9 @@
 #include "core/hostmonitor.h"
 #include "core/servicecatalog.h"
 #include "models/servicetablemodel.h"
+#include "widgets/bannerlabel.h"
 #include "widgets/serviceimagedialog.h"
+#include "widgets/viewtoolbar.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -17,26 +19,11 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStyle>
-#include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace slipway::widgets {
 
 using models::ServiceTableModel;
-
-namespace {
-
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-const char *kOkStyle = "QLabel { background: #e8f5ea; color: #1f6a2e; border: 1px solid "
-                       "#9fd1a9; border-radius: 4px; padding: 6px; }";
-const char *kWorkStyle = "QLabel { background: #e8f0fb; color: #1f3f6a; border: 1px solid "
-                         "#a5bfe3; border-radius: 4px; padding: 6px; }";
-const char *kWarnStyle = "QLabel { background: #fff4dc; color: #7a5200; border: 1px solid "
-                         "#e8c77a; border-radius: 4px; padding: 6px; }";
-
-} // namespace
 
 ServicesView::ServicesView(core::ServiceCatalog *catalog, QWidget *parent)
     : QWidget(parent), catalog_(catalog), model_(new ServiceTableModel(catalog, this)),
@@ -45,63 +32,37 @@ ServicesView::ServicesView(core::ServiceCatalog *catalog, QWidget *parent)
     proxy_->setSortRole(ServiceTableModel::SortRole);
     proxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("servicesToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->setIconSize(QSize(16, 16));
-    const auto action = [&](const QString &name, QStyle::StandardPixmap icon, const QString &text,
-                            const QString &tip) {
-        QAction *a = toolbar->addAction(style()->standardIcon(icon), text);
-        a->setObjectName(name);
-        a->setToolTip(tip);
-        return a;
-    };
-    rollback_ =
-        action(QStringLiteral("rollbackServiceAction"), QStyle::SP_ArrowBack, tr("Roll back"),
-               tr("Roll the selected service back to its previous spec (asks first)"));
-    update_ =
-        action(QStringLiteral("updateServiceImageAction"), QStyle::SP_ArrowUp, tr("Update image…"),
-               tr("Roll the selected service to another image, one replica at a time"));
-    scale_ = action(QStringLiteral("scaleServiceAction"), QStyle::SP_TitleBarMaxButton,
-                    tr("Scale…"), tr("Change how many replicas the selected service runs"));
+    auto *toolbar = new ViewToolbar(QStringLiteral("servicesToolbar"), this);
+    rollback_ = toolbar->addNamedAction(
+        QStringLiteral("rollbackServiceAction"), QStyle::SP_ArrowBack, tr("Roll back"),
+        tr("Roll the selected service back to its previous spec (asks first)"));
+    update_ = toolbar->addNamedAction(
+        QStringLiteral("updateServiceImageAction"), QStyle::SP_ArrowUp, tr("Update image…"),
+        tr("Roll the selected service to another image, one replica at a time"));
+    scale_ = toolbar->addNamedAction(QStringLiteral("scaleServiceAction"),
+                                     QStyle::SP_TitleBarMaxButton, tr("Scale…"),
+                                     tr("Change how many replicas the selected service runs"));
     toolbar->addSeparator();
-    refresh_ = action(QStringLiteral("refreshServicesAction"), QStyle::SP_BrowserReload,
-                      tr("Refresh"), tr("List the services of every manager again now"));
-    refresh_->setShortcut(QKeySequence::Refresh);
-    refresh_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(refresh_);
+    refresh_ =
+        toolbar->addNamedAction(QStringLiteral("refreshServicesAction"), QStyle::SP_BrowserReload,
+                                tr("Refresh"), tr("List the services of every manager again now"));
+    toolbar->bindToView(refresh_, QKeySequence::Refresh);
     connect(rollback_, &QAction::triggered, this, &ServicesView::rollbackSelected);
     connect(update_, &QAction::triggered, this, &ServicesView::updateImageOfSelected);
     connect(scale_, &QAction::triggered, this, &ServicesView::scaleSelected);
     connect(refresh_, &QAction::triggered, this, &ServicesView::refresh);
 
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("servicesMessage"));
-    message_->setWordWrap(true);
+    message_ = new BannerLabel(QStringLiteral("servicesMessage"), this);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    message_->hide();
-    hostProblems_ = new QLabel(this);
-    hostProblems_->setObjectName(QStringLiteral("servicesHostProblems"));
-    hostProblems_->setWordWrap(true);
+    hostProblems_ = new BannerLabel(QStringLiteral("servicesHostProblems"), this);
     hostProblems_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    hostProblems_->setStyleSheet(QLatin1String(kWarnStyle));
-    hostProblems_->hide();
+    hostProblems_->setTone(BannerLabel::Tone::Warning);
 
-    table_ = new QTableView(this);
-    table_->setObjectName(QStringLiteral("servicesTable"));
-    table_->setModel(proxy_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->setSortingEnabled(true);
-    table_->sortByColumn(ServiceTableModel::NameColumn, Qt::AscendingOrder);
-    table_->verticalHeader()->hide();
+    table_ =
+        new SectionTable(QStringLiteral("servicesTable"), proxy_, ServiceTableModel::ImageColumn,
+                         QAbstractItemView::SingleSelection, this);
+    table_->sortFirstBy(ServiceTableModel::NameColumn);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 10);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(ServiceTableModel::ImageColumn,
-                                                     QHeaderView::Stretch);
-    table_->setTextElideMode(Qt::ElideMiddle);
 
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("servicesSummary"));
@@ -172,10 +133,8 @@ ServicesView::ServicesView(core::ServiceCatalog *catalog, QWidget *parent)
 }
 
 void ServicesView::showMessage(const QString &text, int level) {
-    message_->setText(text);
-    message_->setStyleSheet(
-        QLatin1String(level == 2 ? kErrorStyle : (level == 1 ? kWorkStyle : kOkStyle)));
-    message_->setVisible(!text.isEmpty());
+    using Tone = BannerLabel::Tone;
+    message_->say(text, level == 2 ? Tone::Error : (level == 1 ? Tone::Work : Tone::Ok));
 }
 
 bool ServicesView::selectedRecord(core::ServiceRecord *record) const {

@@ -5,13 +5,15 @@
 // engine rolled back by itself is said so, with its reason.
 #pragma once
 
+#include "widgets/bannerlabel.h"
+#include "widgets/sectiontable.h"
+
 #include <QHash>
 #include <QTimer>
 #include <QWidget>
 
 class QAction;
 class QLabel;
-class QTableView;
 class QSortFilterProxyModel;
 
 namespace slipway::core {
@@ -62,9 +64,9 @@ private:
     core::ServiceCatalog *catalog_;
     models::ServiceTableModel *model_;
     QSortFilterProxyModel *proxy_;
-    QTableView *table_;
-    QLabel *message_;
-    QLabel *hostProblems_;
+    SectionTable *table_;
+    BannerLabel *message_;
+    BannerLabel *hostProblems_;
     QLabel *summary_;
     QAction *rollback_;
     QAction *update_;

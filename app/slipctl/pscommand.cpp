@@ -1,8 +1,7 @@
 #include "pscommand.h"
 
-#include "clihosts.h"
+#include "clilisting.h"
 #include "engine/dockerclient.h"
-#include "textable.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -29,11 +28,6 @@ QString portsText(const engine::ContainerSummary &c) {
     }
     parts.removeDuplicates();
     return parts.join(QStringLiteral(", "));
-}
-
-QString label(const engine::ContainerSummary &c, const char *key) {
-    auto it = c.labels.find(key);
-    return it == c.labels.end() ? QString() : q(it->second);
 }
 
 // The states the engine's "status" filter knows.
@@ -129,8 +123,8 @@ QJsonObject toJson(const CliHost &host, const engine::ContainerSummary &c) {
                        {"created", double(c.created)},
                        {"state", q(c.state)},
                        {"status", q(c.status)},
-                       {"app", label(c, "slipway.app")},
-                       {"env", label(c, "slipway.env")},
+                       {"app", containerLabel(c, "slipway.app")},
+                       {"env", containerLabel(c, "slipway.env")},
                        {"labels", labels},
                        {"ports", ports}};
 }
@@ -144,18 +138,7 @@ int runPs(const QStringList &arguments) {
     parser.addOption(
         {{QStringLiteral("a"), QStringLiteral("all")},
          QCoreApplication::translate("slipctl", "Show all containers (default: running only).")});
-    parser.addOption(
-        {QStringLiteral("app"),
-         QCoreApplication::translate(
-             "slipctl", "Only containers of this application (label slipway.app); repeatable: "
-                        "any of them."),
-         QStringLiteral("name")});
-    parser.addOption(
-        {QStringLiteral("env"),
-         QCoreApplication::translate(
-             "slipctl", "Only containers of this environment (label slipway.env); repeatable: "
-                        "any of them."),
-         QStringLiteral("name")});
+    addAppEnvOptions(parser);
     parser.addOption(
         {QStringLiteral("state"),
          QCoreApplication::translate(
@@ -168,11 +151,7 @@ int runPs(const QStringList &arguments) {
              "slipctl", "Only containers with this label, KEY or KEY=VALUE; repeatable: all of "
                         "them."),
          QStringLiteral("label")});
-    parser.addOption({QStringLiteral("host-name"),
-                      QCoreApplication::translate(
-                          "slipctl", "Only the configured host of this name (see slipctl hosts); "
-                                     "repeatable."),
-                      QStringLiteral("name")});
+    addHostNameOption(parser);
     addCommonOptions(parser);
     parser.process(arguments);
 
@@ -185,29 +164,9 @@ int runPs(const QStringList &arguments) {
         return 2;
     }
     QList<CliHost> hosts = resolveHosts(parser, &error);
-    if (!error.isEmpty()) {
+    if (!error.isEmpty() || !keepNamedHosts(parser, &hosts, &error)) {
         err << "slipctl: " << error << '\n';
         return 2;
-    }
-    const QStringList hostNames = parser.values(QStringLiteral("host-name"));
-    if (!hostNames.isEmpty()) {
-        QStringList known;
-        for (const auto &h : std::as_const(hosts))
-            known.append(h.config.name);
-        for (const QString &name : hostNames) {
-            if (!known.contains(name)) {
-                err << "slipctl: "
-                    << QCoreApplication::translate(
-                           "slipctl",
-                           "--host-name: no configured host is named \"%1\" (hosts: %2).")
-                           .arg(name, known.isEmpty()
-                                          ? QCoreApplication::translate("slipctl", "none")
-                                          : known.join(QStringLiteral(", ")))
-                    << '\n';
-                return 2;
-            }
-        }
-        hosts.removeIf([&](const CliHost &h) { return !hostNames.contains(h.config.name); });
     }
 
     // Ask every host at once; the answers are collected in host order.
@@ -240,10 +199,7 @@ int runPs(const QStringList &arguments) {
         }
         if (!problem.isEmpty()) {
             ++failures;
-            err << "slipctl: "
-                << QCoreApplication::translate("slipctl", "host %1: %2")
-                       .arg(hostLabel(host.config), problem)
-                << '\n';
+            printHostProblem(err, host, problem);
             continue;
         }
         std::sort(list.begin(), list.end(),
@@ -253,17 +209,11 @@ int runPs(const QStringList &arguments) {
                 continue;
             array.append(toJson(host, c));
             table.addRow({host.config.name, q(c.id.substr(0, 12)), q(c.name()), q(c.image),
-                          q(c.state), q(c.status), label(c, "slipway.app"), label(c, "slipway.env"),
-                          portsText(c)});
+                          q(c.state), q(c.status), containerLabel(c, "slipway.app"),
+                          containerLabel(c, "slipway.env"), portsText(c)});
         }
     }
-    err.flush();
-    if (parser.isSet(QStringLiteral("json")))
-        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-    else
-        table.print(out);
-    out.flush();
-    return failures == 0 ? 0 : 1;
+    return printListing(parser, out, err, QJsonDocument(array), {table}, failures);
 }
 
 } // namespace slipway::cli

@@ -1,10 +1,10 @@
 #include "scalecommand.h"
 
+#include "clianswer.h"
 #include "clideployer.h"
 #include "clitr.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QTextStream>
 
 namespace slipway::cli {
@@ -40,24 +40,18 @@ int runScale(const QStringList &arguments) {
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer =
         session.run([&] { return session.deployer()->scale(app, env, replicas); }, err, json);
-    if (json) {
-        QJsonObject o = recordJson(answer.record);
-        o[QStringLiteral("ok")] = answer.ok;
-        o[QStringLiteral("error")] = answer.error;
-        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (answer.ok) {
-        QStringList hosts;
-        for (const QString &id : std::as_const(answer.record.hosts))
-            hosts.append(session.hostName(id));
-        out << tr("%1 in %2 runs %3 replica(s) of %4 on %5")
-                   .arg(app, env)
-                   .arg(replicas)
-                   .arg(answer.record.version, hosts.join(QStringLiteral(", ")))
-            << '\n';
-    }
-    if (!answer.ok)
-        err << "slipctl: " << tr("scale failed: %1").arg(answer.error) << '\n';
-    return answer.ok ? 0 : 1;
+    return printAnswer(
+        answer, json, out, err,
+        [&] {
+            QStringList hosts;
+            for (const QString &id : std::as_const(answer.record.hosts))
+                hosts.append(session.hostName(id));
+            return tr("%1 in %2 runs %3 replica(s) of %4 on %5")
+                .arg(app, env)
+                .arg(replicas)
+                .arg(answer.record.version, hosts.join(QStringLiteral(", ")));
+        },
+        tr("scale failed: %1").arg(answer.error));
 }
 
 } // namespace slipway::cli

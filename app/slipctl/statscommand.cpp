@@ -5,10 +5,9 @@
 // the second answering at the tick after the first, for twice the requests.
 #include "statscommand.h"
 
-#include "clihosts.h"
+#include "clilisting.h"
 #include "core/usagemath.h"
 #include "engine/dockerclient.h"
-#include "textable.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -29,11 +28,6 @@ constexpr std::size_t kPerHostConcurrency = 256;
 
 QString q(const std::string &s) {
     return QString::fromStdString(s);
-}
-
-QString label(const engine::ContainerSummary &c, const char *key) {
-    auto it = c.labels.find(key);
-    return it == c.labels.end() ? QString() : q(it->second);
 }
 
 // As `docker stats` writes them: binary units for memory (units.BytesSize), decimal for I/O
@@ -72,23 +66,8 @@ int runStats(const QStringList &arguments) {
     parser.setApplicationDescription(QCoreApplication::translate(
         "slipctl", "CPU, memory, network and block I/O of every running container, and each "
                    "host's share of its capacity: one snapshot, as docker stats --no-stream."));
-    parser.addOption(
-        {QStringLiteral("app"),
-         QCoreApplication::translate(
-             "slipctl", "Only containers of this application (label slipway.app); repeatable: "
-                        "any of them."),
-         QStringLiteral("name")});
-    parser.addOption(
-        {QStringLiteral("env"),
-         QCoreApplication::translate(
-             "slipctl", "Only containers of this environment (label slipway.env); repeatable: "
-                        "any of them."),
-         QStringLiteral("name")});
-    parser.addOption({QStringLiteral("host-name"),
-                      QCoreApplication::translate(
-                          "slipctl", "Only the configured host of this name (see slipctl hosts); "
-                                     "repeatable."),
-                      QStringLiteral("name")});
+    addAppEnvOptions(parser);
+    addHostNameOption(parser);
     addCommonOptions(parser);
     parser.process(arguments);
 
@@ -107,29 +86,9 @@ int runStats(const QStringList &arguments) {
     }
     QString error;
     QList<CliHost> hosts = resolveHosts(parser, &error);
-    if (!error.isEmpty()) {
+    if (!error.isEmpty() || !keepNamedHosts(parser, &hosts, &error)) {
         err << "slipctl: " << error << '\n';
         return 2;
-    }
-    const QStringList hostNames = parser.values(QStringLiteral("host-name"));
-    if (!hostNames.isEmpty()) {
-        QStringList known;
-        for (const auto &h : std::as_const(hosts))
-            known.append(h.config.name);
-        for (const QString &name : hostNames) {
-            if (!known.contains(name)) {
-                err << "slipctl: "
-                    << QCoreApplication::translate(
-                           "slipctl",
-                           "--host-name: no configured host is named \"%1\" (hosts: %2).")
-                           .arg(name, known.isEmpty()
-                                          ? QCoreApplication::translate("slipctl", "none")
-                                          : known.join(QStringLiteral(", ")))
-                    << '\n';
-                return 2;
-            }
-        }
-        hosts.removeIf([&](const CliHost &h) { return !hostNames.contains(h.config.name); });
     }
 
     // Running containers and the host's capacity, every host at once.
@@ -148,10 +107,7 @@ int runStats(const QStringList &arguments) {
     int failures = 0;
     const auto fail = [&](int host, const QString &problem) {
         ++failures;
-        err << "slipctl: "
-            << QCoreApplication::translate("slipctl", "host %1: %2")
-                   .arg(hostLabel(hosts[host].config), problem)
-            << '\n';
+        printHostProblem(err, hosts[host], problem);
     };
     std::vector<std::vector<engine::ContainerSummary>> wanted(std::size_t(hosts.size()));
     std::vector<engine::SystemInfo> capacity(std::size_t(hosts.size()));
@@ -171,7 +127,7 @@ int runStats(const QStringList &arguments) {
         capacity[i] = info.value();
         for (auto &c : list.value()) {
             const auto any = [&](const QStringList &values, const char *key) {
-                return values.isEmpty() || values.contains(label(c, key));
+                return values.isEmpty() || values.contains(containerLabel(c, key));
             };
             if (any(apps, "slipway.app") && any(envs, "slipway.env"))
                 wanted[i].push_back(std::move(c));
@@ -243,8 +199,8 @@ int runStats(const QStringList &arguments) {
                                           {"hostId", host.config.id},
                                           {"id", q(c.id)},
                                           {"name", q(c.name())},
-                                          {"app", label(c, "slipway.app")},
-                                          {"env", label(c, "slipway.env")},
+                                          {"app", containerLabel(c, "slipway.app")},
+                                          {"env", containerLabel(c, "slipway.env")},
                                           {"cpuPercent", u.cpuPercent},
                                           {"memoryBytes", u.memoryBytes},
                                           {"memoryLimitBytes", u.memoryLimitBytes},
@@ -255,8 +211,8 @@ int runStats(const QStringList &arguments) {
                                           {"blockWriteBytes", double(s.blockWrite)},
                                           {"pids", double(s.pids)}});
         containerTable.addRow(
-            {host.config.name, q(c.id.substr(0, 12)), q(c.name()), label(c, "slipway.app"),
-             label(c, "slipway.env"), percent(u.cpuPercent),
+            {host.config.name, q(c.id.substr(0, 12)), q(c.name()), containerLabel(c, "slipway.app"),
+             containerLabel(c, "slipway.env"), percent(u.cpuPercent),
              binarySize(u.memoryBytes) + QStringLiteral(" / ") + binarySize(u.memoryLimitBytes),
              percent(u.memoryPercent),
              decimalSize(double(s.netRx)) + QStringLiteral(" / ") + decimalSize(double(s.netTx)),
@@ -294,17 +250,10 @@ int runStats(const QStringList &arguments) {
              percent(u.memoryPercent)});
     }
 
-    err.flush();
-    if (parser.isSet(QStringLiteral("json"))) {
-        out << QJsonDocument(QJsonObject{{"containers", containerArray}, {"hosts", hostArray}})
-                   .toJson(QJsonDocument::Indented);
-    } else {
-        containerTable.print(out);
-        out << '\n';
-        hostTable.print(out);
-    }
-    out.flush();
-    return failures == 0 ? 0 : 1;
+    return printListing(
+        parser, out, err,
+        QJsonDocument(QJsonObject{{"containers", containerArray}, {"hosts", hostArray}}),
+        {containerTable, hostTable}, failures);
 }
 
 } // namespace slipway::cli

@@ -1,10 +1,10 @@
 #include "undocommand.h"
 
+#include "clianswer.h"
 #include "clideployer.h"
 #include "clitr.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QTextStream>
 
 namespace slipway::cli {
@@ -33,19 +33,13 @@ int runUndo(const QStringList &arguments) {
     }
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->undo(app, env); }, err, json);
-    if (json) {
-        QJsonObject o = recordJson(answer.record);
-        o[QStringLiteral("ok")] = answer.ok;
-        o[QStringLiteral("error")] = answer.error;
-        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (answer.ok) {
-        out << tr("%1 in %2 runs %3 again (%4)")
-                   .arg(app, env, answer.record.version, answer.record.detail)
-            << '\n';
-    }
-    if (!answer.ok)
-        err << "slipctl: " << tr("undo failed: %1").arg(answer.error) << '\n';
-    return answer.ok ? 0 : 1;
+    return printAnswer(
+        answer, json, out, err,
+        [&] {
+            return tr("%1 in %2 runs %3 again (%4)")
+                .arg(app, env, answer.record.version, answer.record.detail);
+        },
+        tr("undo failed: %1").arg(answer.error));
 }
 
 } // namespace slipway::cli

@@ -124,6 +124,8 @@ private slots:
     }
 
     void cleanupTestCase() {
+        if (!direct_)
+            return; // initTestCase failed (no engine): it has said why
         (void)direct_->removeImage(scratchRepo_ + ":" + scratchTag_).wait();
         window_.reset();
         session_.reset();

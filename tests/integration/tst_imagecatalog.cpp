@@ -122,6 +122,8 @@ private slots:
     }
 
     void cleanupTestCase() {
+        if (!direct_)
+            return; // initTestCase failed (no engine): it has said why
         for (const auto &id : containers_)
             (void)direct_->removeContainer(id, true).wait();
         // Whatever happened above, the registry tag is back for the next run and the demo.

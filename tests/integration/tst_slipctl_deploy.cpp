@@ -77,6 +77,8 @@ private slots:
     }
 
     void cleanupTestCase() {
+        if (!client_)
+            return; // initTestCase failed (no engine): it has said why
         for (const auto &c : containers())
             (void)client_->removeContainer(c.id, true).wait();
     }
