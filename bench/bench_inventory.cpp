@@ -232,7 +232,10 @@ struct SideBySide {
     QStringList lists;
 };
 
+enum class Storm;
+
 struct BurstFigures {
+    Storm storm{};
     int burst = 0;
     QString lists; // "12 (full 2, of which after the burst 1; by ID 10)"
     QString stall;
@@ -243,13 +246,24 @@ struct BurstFigures {
     double rss = 0;
 };
 
-// Starts then kills `burstSize` bench containers with 16 calls in flight while one Inventory
-// follows the engine, until every one is shown exited (bounded). With `engineOwnCpu` the
-// engine's processes (and the calls that cause the storm) run on CPU 1 and this bench on
-// CPU 0, as if the engine were another machine; the affinities are given back at the end.
+// What the real engine is made to do while one Inventory follows it.
+enum class Storm {
+    // Start then kill: about 3 events per container (start, kill, die), spread over as long as
+    // the engine takes to run and stop them (a minute for 170 on 2 CPUs), runc's work included.
+    StartKill,
+    // Rename: one event per container, as fast as the engine takes the calls: a burst that
+    // arrives within a second or two, with little work for the engine.
+    Rename,
+};
+
+// Makes `burstSize` bench containers go through `storm` with 16 calls in flight while one
+// Inventory follows the engine, until every one is shown as the engine left it (bounded). With
+// `engineOwnCpu` the engine's processes (and the calls that cause the storm) run on CPU 1 and
+// this bench on CPU 0, as if the engine were another machine; the affinities are given back.
 BurstFigures realBurst(engine::DockerClient &client, const QString &host, int total, int burstSize,
-                       bool engineOwnCpu) {
+                       Storm storm, bool engineOwnCpu) {
     BurstFigures f;
+    f.storm = storm;
     bench::CpuPinning pinning;
     if (engineOwnCpu) {
         const QString runDir = QFileInfo(QString(host).remove(QStringLiteral("unix://"))).path();
@@ -293,7 +307,13 @@ BurstFigures realBurst(engine::DockerClient &client, const QString &host, int to
         std::lock_guard lock(failuresMutex);
         failures.emplace(ids[i], std::string(what) + ": " + r.error().describe());
     };
-    std::thread storm([&] {
+    // Renamed ones get names of this run, so a rerun on kept containers renames them again.
+    const qint64 stamp = QDateTime::currentMSecsSinceEpoch() % 1000000;
+    std::vector<std::string> newNames;
+    for (int i = 0; storm == Storm::Rename && i < burst; ++i)
+        newNames.push_back("slipway-bench-renamed-" + std::to_string(stamp) + "-" +
+                           std::to_string(i));
+    std::thread load([&] {
         bench::CpuAccount::nameThisThread("bench-storm");
         // The storm is someone else's doing: with the engine on its own CPU it runs there too,
         // through a client of its own (whose transport thread is created here, on that CPU).
@@ -307,10 +327,26 @@ BurstFigures realBurst(engine::DockerClient &client, const QString &host, int to
             nameWorker(*own, "bench-client");
             caller = own.get();
         }
-        bounded(burst, 16, [&](int i) { note(i, "start", caller->startContainer(ids[i]).wait()); });
-        bounded(burst, 16, [&](int i) { note(i, "kill", caller->killContainer(ids[i]).wait()); });
+        if (storm == Storm::Rename) {
+            bounded(burst, 16, [&](int i) {
+                note(i, "rename", caller->renameContainer(ids[i], newNames[i]).wait());
+            });
+        } else {
+            bounded(burst, 16,
+                    [&](int i) { note(i, "start", caller->startContainer(ids[i]).wait()); });
+            bounded(burst, 16,
+                    [&](int i) { note(i, "kill", caller->killContainer(ids[i]).wait()); });
+        }
         done = true;
     });
+    // Shown as the engine left it: exited after start/kill, under its new name after rename.
+    const auto shownDone = [&](int i) {
+        const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
+        if (!r)
+            return false;
+        return storm == Storm::Rename ? r->name.toStdString() == newNames[i]
+                                      : r->state == u"exited";
+    };
     // Until the engine is done and every one of them shows as exited (bounded).
     QEventLoop loop;
     QTimer poll;
@@ -319,10 +355,7 @@ BurstFigures realBurst(engine::DockerClient &client, const QString &host, int to
         if (!done)
             return;
         for (int i = 0; i < burst; ++i) {
-            if (failures.count(ids[i]))
-                continue;
-            const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
-            if (!r || r->state != u"exited")
+            if (!failures.count(ids[i]) && !shownDone(i))
                 return;
         }
         loop.quit();
@@ -331,7 +364,7 @@ BurstFigures realBurst(engine::DockerClient &client, const QString &host, int to
     loop.exec();
     f.ms = t.nsecsElapsed() / 1e6;
     meter.stop();
-    storm.join();
+    load.join();
     // The full list that follows a burst once the stream is quiet belongs to it.
     QEventLoop settle;
     QTimer::singleShot(2500, &settle, &QEventLoop::quit);
@@ -344,12 +377,14 @@ BurstFigures realBurst(engine::DockerClient &client, const QString &host, int to
     for (int i = 0; i < burst; ++i) {
         if (failures.count(ids[i]))
             continue;
-        const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
-        if (r && r->state == u"exited")
+        if (shownDone(i))
             continue;
+        const auto r = inventory->container("h0", QString::fromStdString(ids[i]));
         const auto engineSide = client.inspectContainer(ids[i]).wait();
-        std::fprintf(stderr, "  burst: %.12s shown %s%s, engine says %s\n", ids[i].c_str(),
-                     r ? qPrintable(r->state) : "(absent)", r && r->stale ? " (stale)" : "",
+        std::fprintf(stderr, "  burst: %.12s shown %s %s%s, engine says %s %s\n", ids[i].c_str(),
+                     r ? qPrintable(r->name) : "(absent)", r ? qPrintable(r->state) : "",
+                     r && r->stale ? " (stale)" : "",
+                     engineSide ? engineSide.value().name.c_str() : "",
                      engineSide ? engineSide.value().state.status.c_str()
                                 : engineSide.error().describe().c_str());
     }
@@ -424,12 +459,17 @@ void printBurst(const BurstFigures &f, const char *setting) {
     std::printf("  event burst, %s\n", setting);
     if (!f.pinned.isEmpty())
         std::printf("    (pinned: %s; given back afterwards)\n", qPrintable(f.pinned));
-    row(qPrintable(QStringLiteral("  %1 containers started then killed").arg(f.burst)),
-        QStringLiteral("~%1 events").arg(f.burst * 3));
+    const bool rename = f.storm == Storm::Rename;
+    const QString what = rename ? QStringLiteral("  %1 containers renamed")
+                                : QStringLiteral("  %1 containers started then killed");
+    row(qPrintable(what.arg(f.burst)),
+        QStringLiteral("~%1 events").arg(f.burst * (rename ? 1 : 3)));
     row("  list requests the burst caused", f.lists);
     row("  longest event-loop stall during the burst (ms)", f.stall);
-    row("  starts or kills the engine failed (left out)", QString::number(f.failures));
-    row("  burst start to all shown exited (ms)", QString::number(f.ms, 'f', 0));
+    row("  calls the engine failed (left out)", QString::number(f.failures));
+    row(rename ? "  burst start to all shown renamed (ms)"
+               : "  burst start to all shown exited (ms)",
+        QString::number(f.ms, 'f', 0));
     rows("  CPU during the burst and the 2.5 s after it:", f.cpu);
 }
 
@@ -447,7 +487,8 @@ int main(int argc, char **argv) {
     parser.addHelpOption();
     parser.addOption({"sizes", "Container counts on the private engine.", "list", "1000,3000"});
     parser.addOption({"runs", "Runs per measurement (the median is shown).", "n", "7"});
-    parser.addOption({"burst", "Containers started then killed for the event burst.", "n", "170"});
+    parser.addOption({"burst", "Containers started then killed for the event storm.", "n", "170"});
+    parser.addOption({"rename-burst", "Containers renamed for the burst of events.", "n", "500"});
     parser.addOption({"skip-real", "Only the synthetic fleet."});
     parser.addOption({"skip-synthetic", "Only the private engine."});
     parser.addOption({"keep", "Leave the bench containers (faster reruns)."});
@@ -636,13 +677,26 @@ int main(int argc, char **argv) {
 
             // Keep one inventory live and start, then kill, `burst` containers at once: with
             // the engine sharing the bench's CPUs, then with the engine on a CPU of its own.
+            // First the burst of 500 events: as many renames, as fast as the engine
+            // takes them (the engine colocated: there is little for it to do).
+            const BurstFigures renamed = realBurst(
+                *client, host, total, parser.value("rename-burst").toInt(), Storm::Rename, false);
+            printBurst(renamed, "engine colocated");
+            sideBySide.push_back({QStringLiteral("real engine, N=%1, %2 renamed (%2 events "
+                                                 "within about a second)")
+                                      .arg(n)
+                                      .arg(renamed.burst),
+                                  {renamed.stall},
+                                  {renamed.lists}});
             const int burstSize = parser.value("burst").toInt();
-            const BurstFigures colocated = realBurst(*client, host, total, burstSize, false);
+            const BurstFigures colocated =
+                realBurst(*client, host, total, burstSize, Storm::StartKill, false);
             row("RSS with this inventory loaded (MB, whole process)",
                 QString::number(colocated.rss, 'f', 1));
             printBurst(colocated, "engine colocated: dockerd, containerd and runc share the "
                                   "bench's CPUs");
-            const BurstFigures separated = realBurst(*client, host, total, burstSize, true);
+            const BurstFigures separated =
+                realBurst(*client, host, total, burstSize, Storm::StartKill, true);
             printBurst(separated, "engine on its own CPU: engine processes on CPU 1, the bench on "
                                   "CPU 0 (models an engine on another machine)");
             sideBySide.push_back({QStringLiteral("real engine, N=%1, %2 started then killed")
