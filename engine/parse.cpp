@@ -1,5 +1,6 @@
 #include "engine/parse.h"
 
+#include "engine/containerlistparser.h"
 #include "engine/statsparser.h"
 
 #include <algorithm>
@@ -547,30 +548,9 @@ Result<SystemInfo> info(std::string_view text) {
     });
 }
 
+// Read with SAX (engine/containerlistparser.cpp): a host's list reply runs to megabytes.
 Result<std::vector<ContainerSummary>> containers(std::string_view text) {
-    return runList<ContainerSummary>("containers", text, [](const Obj &o) {
-        ContainerSummary c;
-        c.id = o.str("Id");
-        if (c.id.empty())
-            fail("\"Id\" is missing");
-        c.names = o.strings("Names");
-        c.image = o.str("Image");
-        c.imageId = o.str("ImageID");
-        c.command = o.str("Command");
-        c.created = o.i64("Created");
-        c.state = o.str("State");
-        c.status = o.str("Status");
-        o.eachObject("Ports", [&](const Obj &p) {
-            c.ports.push_back(
-                Port{p.str("IP"), p.i32("PrivatePort"), p.i32("PublicPort"), p.str("Type")});
-        });
-        c.labels = o.labels("Labels");
-        o.obj("NetworkSettings").eachMember("Networks", [&](const std::string &name, const Obj &) {
-            c.networks.push_back(name);
-        });
-        o.eachObject("Mounts", [&](const Obj &m) { c.mounts.push_back(readMount(m)); });
-        return c;
-    });
+    return parseContainerList(text);
 }
 
 Result<ContainerInspect> containerInspect(std::string_view text) {

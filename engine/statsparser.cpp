@@ -7,6 +7,7 @@
 #include "engine/statsparser.h"
 
 #include "engine/parse.h"
+#include "engine/saxreading.h"
 
 #include <algorithm>
 #include <array>
@@ -25,51 +26,10 @@ namespace {
 
 using nlohmann::json;
 
-struct Failure {
-    std::string message;
-};
-
-[[noreturn]] void fail(std::string message) {
-    throw Failure{std::move(message)};
-}
-
-std::string field(const std::string &path) {
-    return "\"" + path + "\"";
-}
-
-// What a member was, as far as the checks below care; Absent when the document lacks it.
-enum class Kind : std::uint8_t {
-    Absent,
-    Null,
-    Unsigned,
-    Integer,
-    Float,
-    String,
-    Boolean,
-    Object,
-    Array
-};
-
-const char *typeName(Kind k) {
-    switch (k) {
-    case Kind::Null:
-    case Kind::Absent:
-        return "null";
-    case Kind::Unsigned:
-    case Kind::Integer:
-    case Kind::Float:
-        return "number";
-    case Kind::String:
-        return "string";
-    case Kind::Boolean:
-        return "boolean";
-    case Kind::Object:
-        return "object";
-    case Kind::Array:
-        return "array";
-    }
-    return "null";
-}
+using sax::fail;
+using sax::field;
+using sax::Kind;
+using sax::typeName;
 
 struct Value {
     Kind kind = Kind::Absent;
@@ -167,8 +127,6 @@ class Handler : public nlohmann::json_sax<json> {
 public:
     explicit Handler(Recorded &out) : r_(out) {}
 
-    std::string error; // set when a callback stopped the parse
-
     bool null() override { return scalar(Kind::Null); }
     bool boolean(bool) override { return scalar(Kind::Boolean); }
     bool number_integer(number_integer_t v) override {
@@ -240,31 +198,17 @@ public:
     }
     bool parse_error(std::size_t, const std::string &,
                      const nlohmann::detail::exception &e) override {
-        // what() is "[json.exception.parse_error.101] parse error at ...": keep the part that
-        // helps a person, as the DOM parsers do.
-        // A number too large for a double is out_of_range (406), which the DOM parsers pass on
-        // as it is.
-        syntaxError = true;
-        notJson = e.id >= 100 && e.id < 200;
-        std::string what = e.what();
-        auto pos = what.find("] ");
-        if (notJson && pos != std::string::npos)
-            what.erase(0, pos + 2);
-        error = notJson ? "not JSON: " + what : what;
-        return false;
+        return stop.syntax(e);
     }
 
-    bool syntaxError = false; // the text is not JSON (or has a number no double holds)
-    bool notJson = false;     // ... a parse_error, as opposed to out_of_range
+    sax::Stop stop; // why a callback stopped the parse
 
 private:
     Node top() const { return depth_ == 0 ? Node::Skip : stack_[std::size_t(depth_ - 1)]; }
 
     bool push(Node n) {
-        if (depth_ >= parse::kMaxDepth) {
-            error = parse::depthMessage();
-            return false;
-        }
+        if (depth_ >= parse::kMaxDepth)
+            return stop.tooDeep();
         stack_[std::size_t(depth_++)] = n;
         pending_ = Field::None;
         return true;
@@ -553,27 +497,10 @@ std::uint64_t u64(const Value &v, const std::string &path) {
 }
 
 std::int64_t i64(const Value &v, const std::string &path) {
-    switch (v.kind) {
-    case Kind::Absent:
-    case Kind::Null:
-        return 0;
-    case Kind::Unsigned:
-        if (v.u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            fail(field(path) + " is out of range");
-        return static_cast<std::int64_t>(v.u);
-    case Kind::Integer:
-        return v.i;
-    case Kind::Float: {
-        const double d = v.f;
-        if (!std::isfinite(d) || d != std::trunc(d))
-            fail(field(path) + " is not an integer");
-        if (d < -9.2233720368547758e18 || d >= 9.2233720368547758e18)
-            fail(field(path) + " is out of range");
-        return static_cast<std::int64_t>(d);
-    }
-    default:
-        fail(field(path) + " is not a number (" + typeName(v.kind) + ")");
-    }
+    std::int64_t out = 0;
+    if (std::string why = sax::toInt64(v.kind, v.u, v.i, v.f, out); !why.empty())
+        fail(field(path) + why);
+    return out;
 }
 
 int i32(const Value &v, const std::string &path) {
@@ -668,25 +595,12 @@ StatsSample assemble(Recorded &r) {
 } // namespace
 
 Result<StatsSample> parseStatsSample(std::string_view text) {
-    try {
+    return sax::run<StatsSample>("stats", [&] {
         Recorded recorded;
         Handler handler(recorded);
-        const bool ok = json::sax_parse(text.begin(), text.end(), &handler);
-        if (!ok || !handler.error.empty()) {
-            if (handler.syntaxError) {
-                if (parse::nestedTooDeep(text))
-                    fail(parse::depthMessage());
-                if (handler.notJson && text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-                    fail("empty response");
-            }
-            fail(handler.error.empty() ? std::string("not JSON") : handler.error);
-        }
+        handler.stop.check(json::sax_parse(text.begin(), text.end(), &handler), text);
         return assemble(recorded);
-    } catch (const Failure &e) {
-        return makeError(ErrorKind::Parse, "stats: " + e.message);
-    } catch (const std::exception &e) {
-        return makeError(ErrorKind::Parse, std::string("stats: ") + e.what());
-    }
+    });
 }
 
 } // namespace slipway::engine

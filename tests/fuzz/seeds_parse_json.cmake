@@ -83,4 +83,9 @@ endforeach()
 prefix_of(compareApiVersions prefix)
 file(WRITE ${SEED_OUT}/versions.0 "${prefix}1.41\n1.45")
 file(WRITE ${SEED_OUT}/versions.1 "${prefix}1.41.0\n1.41")
+# Container lists the recorded replies do not show: repeated keys (the last one wins), members
+# out of key order, nulls inside arrays, escapes in names and label keys.
+prefix_of(containers prefix)
+file(WRITE ${SEED_OUT}/containers.repeated "${prefix}[{\"Id\":5,\"Id\":\"a\",\"Labels\":{\"b\":1,\"a\":\"x\",\"b\":null},\"NetworkSettings\":{\"Networks\":{\"z\":{},\"y\":null,\"z\":3}},\"Ports\":[null,{\"PrivatePort\":80,\"PrivatePort\":81}],\"Mounts\":[{\"RW\":false,\"RW\":null}]}]")
+file(WRITE ${SEED_OUT}/containers.escapes "${prefix}[{\"Id\":\"\\u0061\",\"Names\":[\"/caf\\u00e9\"],\"Labels\":{\"k\\u0000x\":\"\\ud83d\\ude80\"},\"Created\":-9223372036854775809}]")
 message(STATUS "fuzz_parse_json: ${count} seeds from ${DATA}")
