@@ -1,5 +1,6 @@
 #include "core/containerdetails.h"
 
+#include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "engine/dockerclient.h"
 
@@ -21,13 +22,6 @@ QStringList list(const std::vector<std::string> &v) {
     for (const auto &s : v)
         out.append(q(s));
     return out;
-}
-
-QString describe(const engine::Error &error) {
-    // The daemon's own words for what it refused; the kind for what never reached it.
-    if (error.kind == engine::ErrorKind::Http || error.kind == engine::ErrorKind::InvalidInput)
-        return q(error.message);
-    return q(error.describe());
 }
 
 QString quoteWord(const QString &word) {
@@ -219,7 +213,7 @@ quint64 ContainerDetailsLoader::load(
     client->inspectContainer(containerId.toStdString())
         .then([mailbox = mailbox_, finish, hostId](engine::Result<engine::ContainerInspect> r) {
             if (!r) {
-                const QString error = describe(r.error());
+                const QString error = describeError(r.error());
                 mailbox.post([finish, error] { finish(false, {}, error); });
                 return;
             }

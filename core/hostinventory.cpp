@@ -1,5 +1,6 @@
 #include "core/hostinventory.h"
 
+#include "core/errortext.h"
 #include "core/stringpool.h"
 #include "engine/dockerclient.h"
 
@@ -26,12 +27,6 @@ constexpr qint64 kTombstoneSeconds = 120;
 
 qint64 nowSeconds() {
     return QDateTime::currentSecsSinceEpoch();
-}
-
-QString describe(const engine::Error &error) {
-    if (error.kind == engine::ErrorKind::Http || error.kind == engine::ErrorKind::InvalidInput)
-        return QString::fromStdString(error.message);
-    return QString::fromStdString(error.describe());
 }
 
 // What the inventory listens to: container life cycle, health, and the image changes that
@@ -319,7 +314,8 @@ void HostInventory::connectNow() {
     events_ =
         client->events([queue](const engine::Event &e) { queue->push(e); }, eventFilters(), since);
     events_.then([mailbox = mailbox_, this, generation](engine::Result<engine::Unit> r) {
-        const QString error = r ? tr("The engine closed the event stream.") : describe(r.error());
+        const QString error =
+            r ? tr("The engine closed the event stream.") : describeError(r.error());
         mailbox.post([this, generation, error] { onStreamEnded(generation, error); });
     });
     needFull_ = true;
@@ -511,7 +507,7 @@ void HostInventory::requestList(bool full, const QStringList &ids) {
             listed->ids = ids;
             listed->ok = r.ok();
             if (!r.ok()) {
-                listed->error = describe(r.error());
+                listed->error = describeError(r.error());
             } else {
                 const qint64 listedAt = nowSeconds();
                 listed->records.reserve(qsizetype(r.value().size()));

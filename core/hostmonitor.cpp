@@ -1,5 +1,6 @@
 #include "core/hostmonitor.h"
 
+#include "core/errortext.h"
 #include "core/hostlist.h"
 #include "core/hostprobe.h"
 #include "core/storethread.h"
@@ -15,13 +16,6 @@ struct PreparedHost {
 
 namespace {
 
-// The error for people: InvalidInput messages already say everything, others keep their kind.
-QString describe(const engine::Error &error) {
-    if (error.kind == engine::ErrorKind::InvalidInput)
-        return QString::fromStdString(error.message);
-    return QString::fromStdString(error.describe());
-}
-
 // Store thread: checks the URL and that the TLS files are there.
 PreparedHost prepare(const HostConfig &config) {
     PreparedHost p{config, std::nullopt, {}};
@@ -29,7 +23,7 @@ PreparedHost prepare(const HostConfig &config) {
     if (endpoint)
         p.endpoint = std::move(endpoint).value();
     else
-        p.problem = describe(endpoint.error());
+        p.problem = describeError(endpoint.error());
     return p;
 }
 

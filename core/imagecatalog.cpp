@@ -1,6 +1,7 @@
 #include "core/imagecatalog.h"
 
 #include "core/auditlog.h"
+#include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "engine/dockerclient.h"
 #include "engine/imagereference.h"
@@ -18,21 +19,9 @@ QString q(const std::string &s) {
     return QString::fromStdString(s);
 }
 
-// An engine error for people: the daemon's and ImageReference's messages as they are, the
-// others with their kind ("transport: ...").
+// A request cancelled here (a pull, a listing of a removed host) reads "Cancelled.".
 QString describe(const engine::Error &e) {
-    switch (e.kind) {
-    case engine::ErrorKind::Http:
-    case engine::ErrorKind::InvalidInput:
-        if (!e.message.empty())
-            return q(e.message);
-        break;
-    case engine::ErrorKind::Cancelled:
-        return ImageCatalog::tr("Cancelled.");
-    default:
-        break;
-    }
-    return q(e.describe());
+    return describeError(e, CancelledText::Plain);
 }
 
 // A stream that stayed up this long was healthy: the next loss starts the back-off afresh.
@@ -44,16 +33,6 @@ constexpr qint64 kSinceMarginSeconds = 5;
 // Every image event that can change what the images list says.
 engine::Filters imageEventFilters() {
     return {{"type", {"image"}}, {"event", {"pull", "tag", "untag", "delete", "import", "load"}}};
-}
-
-bool rowLess(const ImageRecord &a, const ImageRecord &b) {
-    if (a.dangling != b.dangling)
-        return !a.dangling;
-    if (a.repository != b.repository)
-        return a.repository < b.repository;
-    if (a.tag != b.tag)
-        return a.tag < b.tag;
-    return a.id < b.id;
 }
 
 } // namespace
@@ -96,6 +75,16 @@ struct ImageCatalog::PullJob {
     bool snapshotPosted = false;
     bool done = false;
 };
+
+bool ImageCatalog::rowLess(const ImageRecord &a, const ImageRecord &b) {
+    if (a.dangling != b.dangling)
+        return !a.dangling;
+    if (a.repository != b.repository)
+        return a.repository < b.repository;
+    if (a.tag != b.tag)
+        return a.tag < b.tag;
+    return a.id < b.id;
+}
 
 ImageCatalog::ImageCatalog(HostMonitor *monitor, AuditLog *audit, QObject *parent)
     : ImageCatalog(monitor, audit, Options{}, parent) {}

@@ -53,7 +53,7 @@ public:
 
     HostMonitor *monitor() const { return monitor_; }
 
-    ImageList images() const; // every host, in host order, then by repository and tag
+    ImageList images() const; // every host, in host order, then by rowLess()
     ImageList images(const QString &hostId) const;
     QStringList hostIds() const { return order_; }
     // Why the last refresh of the host failed, in the engine's words; empty when it worked.
@@ -67,6 +67,9 @@ public:
     int fullListCount(const QString &hostId) const;
     int imageListCount(const QString &hostId) const;
     int pullsRunning() const { return int(pulls_.size()); }
+
+    // The order of one host's images: tagged before dangling, then by repository, tag and ID.
+    static bool rowLess(const ImageRecord &a, const ImageRecord &b);
 
     // Empty when `reference` is a valid image reference, else ImageReference's own message,
     // naming what is wrong. For checking as the user types; no call is made.

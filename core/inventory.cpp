@@ -1,22 +1,13 @@
 #include "core/inventory.h"
 
+#include "core/auditwrite.h"
+#include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "core/storethread.h"
 #include "core/stringpool.h"
 #include "engine/dockerclient.h"
 
 namespace slipway::core {
-
-namespace {
-
-QString describe(const engine::Error &error) {
-    // The daemon's own words for what it refused; the kind for what never reached it.
-    if (error.kind == engine::ErrorKind::Http || error.kind == engine::ErrorKind::InvalidInput)
-        return QString::fromStdString(error.message);
-    return QString::fromStdString(error.describe());
-}
-
-} // namespace
 
 Inventory::Inventory(std::shared_ptr<StoreThread> store, Options options, QObject *parent)
     : QObject(parent), store_(std::move(store)), options_(options), mailbox_(this),
@@ -247,7 +238,7 @@ quint64 Inventory::perform(Action action, const QString &hostId, const QString &
     }
     call.then([mailbox = mailbox_, finish](engine::Result<engine::Unit> r) {
         const bool ok = r.ok();
-        const QString error = ok ? QString() : describe(r.error());
+        const QString error = ok ? QString() : describeError(r.error());
         mailbox.post([finish, ok, error] { finish(ok, error); });
     });
     return request;
@@ -264,16 +255,7 @@ void Inventory::audit(Action action, const QString &hostId, const QString &targe
     e.host = it == hosts_.end() ? hostId : it->second.url;
     e.result = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
     e.detail = error;
-    store_->run<bool>(
-        [e](Store *store, const QString &) {
-            // A failed audit write must not undo or hide the action it records.
-            return store && store->appendAudit(e);
-        },
-        mailbox_,
-        [this](bool written) {
-            if (written)
-                emit auditAppended();
-        });
+    writeAudit(*store_, mailbox_, e, [this] { emit auditAppended(); });
 }
 
 } // namespace slipway::core

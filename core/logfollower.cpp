@@ -1,5 +1,6 @@
 #include "core/logfollower.h"
 
+#include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "engine/dockerclient.h"
 
@@ -34,12 +35,6 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int *out) {
     }
     *out = v;
     return true;
-}
-
-QString describe(const engine::Error &error) {
-    if (error.kind == engine::ErrorKind::Http || error.kind == engine::ErrorKind::InvalidInput)
-        return QString::fromStdString(error.message);
-    return QString::fromStdString(error.describe());
 }
 
 } // namespace
@@ -254,7 +249,7 @@ void LogFollower::start(qint64 sinceNs) {
         .then([mailbox = mailbox_, weak, this](engine::Result<engine::ContainerInspect> r) {
             const bool ok = r.ok();
             const bool tty = ok && r.value().tty;
-            const QString error = ok ? QString() : describe(r.error());
+            const QString error = ok ? QString() : describeError(r.error());
             mailbox.post([this, weak, ok, tty, error] {
                 if (auto sink = weak.lock())
                     onInspected(sink, ok, tty, error);
@@ -318,7 +313,7 @@ void LogFollower::onInspected(const std::shared_ptr<Sink> &sink, bool ok, bool t
     sink->call.then([mailbox = mailbox_, weak, this](engine::Result<engine::Unit> r) {
         const bool ok = r.ok();
         const bool cancelled = !ok && r.error().kind == engine::ErrorKind::Cancelled;
-        const QString error = ok ? QString() : describe(r.error());
+        const QString error = ok ? QString() : describeError(r.error());
         mailbox.post([this, weak, ok, cancelled, error] {
             if (auto sink = weak.lock())
                 onEnded(sink, ok, cancelled, error);

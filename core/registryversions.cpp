@@ -1,5 +1,6 @@
 #include "core/registryversions.h"
 
+#include "core/errortext.h"
 #include "core/imagecatalog.h"
 #include "engine/dockerconfig.h"
 #include "engine/imagereference.h"
@@ -18,12 +19,6 @@ namespace {
 
 QString q(const std::string &s) {
     return QString::fromStdString(s);
-}
-
-QString describe(const engine::Error &e) {
-    if (e.kind == engine::ErrorKind::Http || e.kind == engine::ErrorKind::InvalidInput)
-        return q(e.message);
-    return q(e.describe());
 }
 
 } // namespace
@@ -268,7 +263,7 @@ quint64 RegistryVersions::load(const QString &repository) {
         if (!client) {
             VersionList list;
             list.repository = repo;
-            list.registryError = describe(client.error());
+            list.registryError = describeError(client.error());
             reply.post([finish, list] { finish(list); });
             return;
         }
@@ -277,7 +272,7 @@ quint64 RegistryVersions::load(const QString &repository) {
                 VersionList list;
                 list.repository = repo;
                 if (!r) {
-                    list.registryError = describe(r.error());
+                    list.registryError = describeError(r.error());
                 } else {
                     list.registryListed = true;
                     for (const auto &t : r.value()) {

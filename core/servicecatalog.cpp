@@ -1,5 +1,7 @@
 #include "core/servicecatalog.h"
 
+#include "core/auditwrite.h"
+#include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "core/storethread.h"
 #include "engine/dockerclient.h"
@@ -19,20 +21,9 @@ QString q(const std::string &s) {
     return QString::fromStdString(s);
 }
 
-// The daemon's and ImageReference's messages as they are, the others with their kind.
+// A request cancelled here (a pull, a listing of a removed host) reads "Cancelled.".
 QString describe(const engine::Error &e) {
-    switch (e.kind) {
-    case engine::ErrorKind::Http:
-    case engine::ErrorKind::InvalidInput:
-        if (!e.message.empty())
-            return q(e.message);
-        break;
-    case engine::ErrorKind::Cancelled:
-        return ServiceCatalog::tr("Cancelled.");
-    default:
-        break;
-    }
-    return q(e.describe());
+    return describeError(e, CancelledText::Plain);
 }
 
 bool byName(const ServiceRecord &a, const ServiceRecord &b) {
@@ -667,16 +658,7 @@ void ServiceCatalog::audit(const QString &action, const QString &hostId, const Q
     e.result = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
     e.detail = error.isEmpty() ? detail
                                : (detail.isEmpty() ? error : detail + QStringLiteral(": ") + error);
-    store_->run<bool>(
-        [e](Store *store, const QString &) {
-            // A failed audit write must not undo or hide the action it records.
-            return store && store->appendAudit(e);
-        },
-        mailbox_,
-        [this](bool written) {
-            if (written)
-                emit auditAppended();
-        });
+    writeAudit(*store_, mailbox_, e, [this] { emit auditAppended(); });
 }
 
 } // namespace slipway::core

@@ -4,6 +4,7 @@
 #include "models/alertrulemodel.h"
 #include "models/alerttablemodel.h"
 #include "widgets/alertruledialog.h"
+#include "widgets/bannerlabel.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -68,13 +69,7 @@ AlertsView::AlertsView(core::AlertMonitor *monitor, QWidget *parent)
 
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("alertsSummary"));
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("alertsMessage"));
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid #e3a5a5; "
-                       "border-radius: 4px; padding: 6px; }"));
-    message_->hide();
+    message_ = new BannerLabel(QStringLiteral("alertsMessage"), BannerLabel::Tone::Error, this);
 
     proxy_->setSourceModel(alertModel_);
     proxy_->setFilterRole(AlertTableModel::FiringRole);

@@ -8,8 +8,11 @@
 #include "models/containertablemodel.h"
 #include "models/deploymenthistorymodel.h"
 #include "models/versionlistmodel.h"
+#include "widgets/bannerlabel.h"
 #include "widgets/deploydialog.h"
 #include "widgets/rollbackdialog.h"
+#include "widgets/sectiontable.h"
+#include "widgets/viewtoolbar.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -22,8 +25,6 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
-#include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace slipway::widgets {
@@ -34,25 +35,11 @@ using models::VersionListModel;
 
 namespace {
 
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-const char *kOkStyle = "QLabel { background: #e8f5ea; color: #1f6a2e; border: 1px solid "
-                       "#9fd1a9; border-radius: 4px; padding: 6px; }";
-const char *kWarnStyle = "QLabel { background: #fff4dc; color: #7a5200; border: 1px solid "
-                         "#e8c77a; border-radius: 4px; padding: 6px; }";
-
-QTableView *makeTable(QWidget *parent, const char *name) {
-    auto *t = new QTableView(parent);
-    t->setObjectName(QLatin1String(name));
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setAlternatingRowColors(true);
-    t->setWordWrap(false);
-    t->verticalHeader()->hide();
+SectionTable *makeTable(QWidget *parent, const char *name, QAbstractItemModel *model,
+                        int stretchColumn) {
+    auto *t = new SectionTable(QLatin1String(name), model, stretchColumn,
+                               QAbstractItemView::SingleSelection, parent);
     t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 10);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setTextElideMode(Qt::ElideMiddle);
     return t;
 }
 
@@ -83,18 +70,14 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     // Nothing until an application is selected.
     replicasProxy_->setApplications({QStringLiteral("\x01")});
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("applicationsToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->setIconSize(QSize(16, 16));
-    deploy_ = toolbar->addAction(style()->standardIcon(QStyle::SP_ArrowUp), tr("Deploy…"));
-    deploy_->setObjectName(QStringLiteral("deployApplicationAction"));
-    deploy_->setToolTip(tr("Deploy an image as an application in an environment"));
+    auto *toolbar = new ViewToolbar(QStringLiteral("applicationsToolbar"), this);
+    deploy_ = toolbar->addNamedAction(QStringLiteral("deployApplicationAction"), QStyle::SP_ArrowUp,
+                                      tr("Deploy…"),
+                                      tr("Deploy an image as an application in an environment"));
     toolbar->addSeparator();
-    refresh_ = toolbar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Refresh"));
-    refresh_->setObjectName(QStringLiteral("refreshApplicationsAction"));
-    refresh_->setToolTip(tr("Load the history and the versions of the selected application "
-                            "again"));
+    refresh_ = toolbar->addNamedAction(
+        QStringLiteral("refreshApplicationsAction"), QStyle::SP_BrowserReload, tr("Refresh"),
+        tr("Load the history and the versions of the selected application again"));
     connect(deploy_, &QAction::triggered, this, &ApplicationsView::deployNew);
     connect(refresh_, &QAction::triggered, this, &ApplicationsView::reload);
     auto *spacer = new QWidget(toolbar);
@@ -108,19 +91,11 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     toolbar->addWidget(filter_);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
 
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("applicationsMessage"));
-    message_->setWordWrap(true);
+    message_ = new BannerLabel(QStringLiteral("applicationsMessage"), this);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    message_->hide();
 
-    table_ = makeTable(this, "applicationsTable");
-    table_->setModel(proxy_);
-    table_->setSortingEnabled(true);
-    table_->sortByColumn(ApplicationTableModel::AppColumn, Qt::AscendingOrder);
-    table_->horizontalHeader()->setStretchLastSection(false);
-    table_->horizontalHeader()->setSectionResizeMode(ApplicationTableModel::HostsColumn,
-                                                     QHeaderView::Stretch);
+    table_ = makeTable(this, "applicationsTable", proxy_, ApplicationTableModel::HostsColumn);
+    table_->sortFirstBy(ApplicationTableModel::AppColumn);
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("applicationsSummary"));
     summary_->setEnabled(false);
@@ -158,11 +133,8 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     historyBar->addWidget(retention_);
     historyBar->addWidget(new QLabel(tr("versions"), historyPage));
     historyBar->addWidget(applyRetention_);
-    historyTable_ = makeTable(historyPage, "historyTable");
-    historyTable_->setModel(historyModel_);
-    historyTable_->horizontalHeader()->setStretchLastSection(false);
-    historyTable_->horizontalHeader()->setSectionResizeMode(DeploymentHistoryModel::ResultColumn,
-                                                            QHeaderView::Stretch);
+    historyTable_ =
+        makeTable(historyPage, "historyTable", historyModel_, DeploymentHistoryModel::ResultColumn);
     auto *historyLayout = new QVBoxLayout(historyPage);
     historyLayout->setContentsMargins(6, 6, 6, 6);
     historyLayout->addLayout(historyBar);
@@ -186,11 +158,8 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     versionsBar->addWidget(deployVersion_);
     versionsBar->addWidget(refreshVersions_);
     versionsBar->addStretch(1);
-    versionsTable_ = makeTable(versionsPage, "versionsTable");
-    versionsTable_->setModel(versionsModel_);
-    versionsTable_->horizontalHeader()->setStretchLastSection(false);
-    versionsTable_->horizontalHeader()->setSectionResizeMode(VersionListModel::HostsColumn,
-                                                             QHeaderView::Stretch);
+    versionsTable_ =
+        makeTable(versionsPage, "versionsTable", versionsModel_, VersionListModel::HostsColumn);
     auto *versionsLayout = new QVBoxLayout(versionsPage);
     versionsLayout->setContentsMargins(6, 6, 6, 6);
     versionsLayout->addLayout(versionsBar);
@@ -224,10 +193,10 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     replicasBar->addWidget(new QLabel(tr("Scale to:"), replicasPage));
     replicasBar->addWidget(scaleCount_);
     replicasBar->addWidget(scale_);
-    replicasTable_ = makeTable(replicasPage, "replicasTable");
-    replicasTable_->setModel(replicasProxy_);
-    replicasTable_->setSortingEnabled(true);
-    replicasTable_->sortByColumn(models::ContainerTableModel::NameColumn, Qt::AscendingOrder);
+    // Ports is the last column shown.
+    replicasTable_ = makeTable(replicasPage, "replicasTable", replicasProxy_,
+                               models::ContainerTableModel::PortsColumn);
+    replicasTable_->sortFirstBy(models::ContainerTableModel::NameColumn);
     for (int c :
          {int(models::ContainerTableModel::AppColumn), int(models::ContainerTableModel::EnvColumn),
           int(models::ContainerTableModel::CpuColumn),
@@ -340,7 +309,8 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
                         tr("The registry could not be listed: %1. Versions the hosts hold are "
                            "shown.")
                             .arg(list.registryError));
-                    versionsStatus_->setStyleSheet(QLatin1String(kWarnStyle));
+                    versionsStatus_->setStyleSheet(
+                        BannerLabel::styleSheet(BannerLabel::Tone::Warning));
                 } else {
                     versionsStatus_->setText(
                         tr("%n version(s) of %1.", nullptr, int(list.versions.size()))
@@ -441,7 +411,7 @@ void ApplicationsView::reload() {
     if (repository.isEmpty()) {
         versionsStatus_->setText(
             tr("%1 runs from an image ID, not a repository: no registry to ask.").arg(app_));
-        versionsStatus_->setStyleSheet(QLatin1String(kWarnStyle));
+        versionsStatus_->setStyleSheet(BannerLabel::styleSheet(BannerLabel::Tone::Warning));
         return;
     }
     if (repository != repository_) {
@@ -505,9 +475,7 @@ void ApplicationsView::updateSummary() {
 }
 
 void ApplicationsView::showMessage(const QString &text, bool isError) {
-    message_->setText(text);
-    message_->setStyleSheet(QLatin1String(isError ? kErrorStyle : kOkStyle));
-    message_->setVisible(!text.isEmpty());
+    message_->say(text, isError ? BannerLabel::Tone::Error : BannerLabel::Tone::Ok);
 }
 
 void ApplicationsView::openRollback(qint64 targetId) {

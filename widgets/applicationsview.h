@@ -6,6 +6,8 @@
 #pragma once
 
 #include "core/deploymentrecord.h"
+#include "widgets/bannerlabel.h"
+#include "widgets/sectiontable.h"
 
 #include <QHash>
 #include <QPointer>
@@ -18,7 +20,6 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTabWidget;
-class QTableView;
 
 namespace slipway::core {
 class Deployer;
@@ -97,15 +98,15 @@ private:
     models::ContainerTableModel *replicasModel_;
     models::ContainerFilterProxy *replicasProxy_;
 
-    QTableView *table_;
+    SectionTable *table_;
     QLineEdit *filter_;
-    QLabel *message_;
+    BannerLabel *message_;
     QLabel *summary_;
     QLabel *selectedTitle_;
     QTabWidget *tabs_;
-    QTableView *historyTable_;
-    QTableView *versionsTable_;
-    QTableView *replicasTable_;
+    SectionTable *historyTable_;
+    SectionTable *versionsTable_;
+    SectionTable *replicasTable_;
     QLabel *versionsStatus_;
     QLabel *replicasStatus_;
     QAction *deploy_;

@@ -12,7 +12,14 @@ class BannerLabel : public QLabel {
 public:
     enum class Tone { Ok, Work, Warning, Error };
 
+    // The style sheet of a QLabel in `tone`, for a label that is a banner only at times.
+    static QString styleSheet(Tone tone);
+    // The tone's colours and rounded border as style sheet declarations, for the few banners
+    // that are not labels like this one (a box with buttons in it, a note with less padding).
+    static QString toneColors(Tone tone);
+
     BannerLabel(const QString &objectName, QWidget *parent);
+    BannerLabel(const QString &objectName, Tone tone, QWidget *parent);
 
     void setTone(Tone tone);
     // Shows `text` in `tone`; hides the banner when `text` is empty.

@@ -1,5 +1,7 @@
 #include "widgets/containerdetailspane.h"
 
+#include "widgets/bannerlabel.h"
+
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QGridLayout>
@@ -61,9 +63,8 @@ ContainerDetailsPane::ContainerDetailsPane(QWidget *parent) : QWidget(parent) {
     note_->setObjectName(QStringLiteral("containerNote"));
     note_->setWordWrap(true);
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    note_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4dc; color: #7a5200; border: 1px solid #e8c77a; "
-                       "border-radius: 4px; padding: 4px 6px; }"));
+    note_->setStyleSheet(QStringLiteral("QLabel { %1 padding: 4px 6px; }")
+                             .arg(BannerLabel::toneColors(BannerLabel::Tone::Warning)));
     note_->hide();
 
     tabs_ = new QTabWidget(this);

@@ -5,9 +5,11 @@
 #include "core/metrics.h"
 #include "models/containerfilterproxy.h"
 #include "models/containertablemodel.h"
+#include "widgets/bannerlabel.h"
 #include "widgets/containerdetailspane.h"
 #include "widgets/containerfilterbar.h"
 #include "widgets/logview.h"
+#include "widgets/viewtoolbar.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -28,7 +30,6 @@
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -41,11 +42,6 @@ using Action = core::Inventory::Action;
 using models::ContainerTableModel;
 
 namespace {
-
-const QString kErrorStyle = QStringLiteral(
-    "background: #fbe9e9; color: #8a1f1f; border: 1px solid #e3a5a5; border-radius: 4px;");
-const QString kWarningStyle = QStringLiteral(
-    "background: #fff4dc; color: #7a5200; border: 1px solid #e8c77a; border-radius: 4px;");
 
 bool isUp(const QString &state) {
     return state == QLatin1String("running") || state == QLatin1String("restarting") ||
@@ -109,10 +105,12 @@ protected:
     }
 };
 
-QWidget *banner(const QString &objectName, const QString &style, QLabel **text, QWidget *parent) {
+// A banner with buttons beside its text.
+QWidget *banner(const QString &objectName, BannerLabel::Tone tone, QLabel **text, QWidget *parent) {
     auto *box = new QFrame(parent);
     box->setObjectName(objectName);
-    box->setStyleSheet(QStringLiteral("QFrame#%1 { %2 }").arg(objectName, style));
+    box->setStyleSheet(
+        QStringLiteral("QFrame#%1 { %2 }").arg(objectName, BannerLabel::toneColors(tone)));
     auto *layout = new QHBoxLayout(box);
     layout->setContentsMargins(8, 6, 6, 6);
     *text = new QLabel(box);
@@ -135,15 +133,11 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
       follower_(new core::LogFollower(monitor, this)) {
     proxy_->setSourceModel(model_);
 
-    toolbar_ = new QToolBar(this);
-    toolbar_->setObjectName(QStringLiteral("containersToolbar"));
-    toolbar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar_->setIconSize(QSize(16, 16));
+    toolbar_ = new ViewToolbar(QStringLiteral("containersToolbar"), this);
     const auto add = [&](Action a, const char *name, QStyle::StandardPixmap icon,
                          const QString &tip) {
-        QAction *act = toolbar_->addAction(style()->standardIcon(icon), Inventory::actionName(a));
-        act->setObjectName(QLatin1String(name));
-        act->setToolTip(tip);
+        QAction *act =
+            toolbar_->addNamedAction(QLatin1String(name), icon, Inventory::actionName(a), tip);
         actions_.insert(int(a), act);
         return act;
     };
@@ -167,10 +161,9 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(remove, &QAction::triggered, this, &ContainersView::removeSelected);
     toolbar_->addSeparator();
-    QAction *logs =
-        toolbar_->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Logs"));
-    logs->setObjectName(QStringLiteral("showLogsAction"));
-    logs->setToolTip(tr("Follow the current container's log"));
+    QAction *logs = toolbar_->addNamedAction(QStringLiteral("showLogsAction"),
+                                             QStyle::SP_FileDialogContentsView, tr("Logs"),
+                                             tr("Follow the current container's log"));
     connect(logs, &QAction::triggered, this, &ContainersView::showLogs);
     actions_.insert(-1, logs);
 
@@ -188,7 +181,7 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
     filterBar_ = new ContainerFilterBar(proxy_, model_, inventory_, this);
     filterBar_->setObjectName(QStringLiteral("containerFilterBar"));
 
-    syncBox_ = banner(QStringLiteral("syncProblems"), kWarningStyle, &syncText_, this);
+    syncBox_ = banner(QStringLiteral("syncProblems"), BannerLabel::Tone::Warning, &syncText_, this);
     auto *retry = new QToolButton(syncBox_);
     retry->setObjectName(QStringLiteral("retrySync"));
     retry->setText(tr("Retry now"));
@@ -200,7 +193,7 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
                 inventory_->retryHost(id);
     });
 
-    errorBox_ = banner(QStringLiteral("actionErrors"), kErrorStyle, &errorText_, this);
+    errorBox_ = banner(QStringLiteral("actionErrors"), BannerLabel::Tone::Error, &errorText_, this);
     auto *dismiss = new QToolButton(errorBox_);
     dismiss->setObjectName(QStringLiteral("dismissErrors"));
     dismiss->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));

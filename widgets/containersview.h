@@ -17,7 +17,6 @@ class QAction;
 class QLabel;
 class QMenu;
 class QTableView;
-class QToolBar;
 class QToolButton;
 
 namespace slipway::core {
@@ -37,6 +36,7 @@ namespace slipway::widgets {
 class ContainerDetailsPane;
 class ContainerFilterBar;
 class LogView;
+class ViewToolbar;
 
 class ContainersView : public QWidget {
     Q_OBJECT
@@ -115,7 +115,7 @@ private:
     core::ContainerDetailsLoader *loader_;
     core::LogFollower *follower_;
     ContainerFilterBar *filterBar_;
-    QToolBar *toolbar_;
+    ViewToolbar *toolbar_;
     QTableView *table_;
     ContainerDetailsPane *details_;
     LogView *logView_;

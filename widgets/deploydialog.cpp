@@ -2,6 +2,7 @@
 
 #include "core/imagecatalog.h"
 #include "core/publishspec.h"
+#include "widgets/bannerlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -17,13 +18,6 @@
 namespace slipway::widgets {
 
 namespace {
-
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-const char *kOkStyle = "QLabel { background: #e8f5ea; color: #1f6a2e; border: 1px solid "
-                       "#9fd1a9; border-radius: 4px; padding: 6px; }";
-const char *kWarnStyle = "QLabel { background: #fff4dc; color: #7a5200; border: 1px solid "
-                         "#e8c77a; border-radius: 4px; padding: 6px; }";
 
 // The Deployer's rule for slipway.app and slipway.env values.
 bool validName(const QString &name) {
@@ -75,11 +69,8 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     problem_ = new QLabel(this);
     problem_->setObjectName(QStringLiteral("deployProblem"));
     problem_->setWordWrap(true);
-    stopFirst_ = new QLabel(this);
-    stopFirst_->setObjectName(QStringLiteral("deployStopFirst"));
-    stopFirst_->setWordWrap(true);
-    stopFirst_->setStyleSheet(QLatin1String(kWarnStyle));
-    stopFirst_->hide();
+    stopFirst_ =
+        new BannerLabel(QStringLiteral("deployStopFirst"), BannerLabel::Tone::Warning, this);
     bar_ = new QProgressBar(this);
     bar_->setObjectName(QStringLiteral("deployProgress"));
     bar_->hide();
@@ -87,18 +78,10 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     step_->setObjectName(QStringLiteral("deployStep"));
     step_->setEnabled(false);
     step_->setWordWrap(true);
-    errorLabel_ = new QLabel(this);
-    errorLabel_->setObjectName(QStringLiteral("deployError"));
-    errorLabel_->setWordWrap(true);
+    errorLabel_ = new BannerLabel(QStringLiteral("deployError"), BannerLabel::Tone::Error, this);
     errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    errorLabel_->setStyleSheet(QLatin1String(kErrorStyle));
-    errorLabel_->hide();
-    result_ = new QLabel(this);
-    result_->setObjectName(QStringLiteral("deployResult"));
-    result_->setWordWrap(true);
+    result_ = new BannerLabel(QStringLiteral("deployResult"), BannerLabel::Tone::Ok, this);
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    result_->setStyleSheet(QLatin1String(kOkStyle));
-    result_->hide();
 
     auto *buttons = new QDialogButtonBox(this);
     deploy_ = buttons->addButton(tr("Deploy"), QDialogButtonBox::AcceptRole);

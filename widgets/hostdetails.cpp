@@ -1,6 +1,7 @@
 #include "widgets/hostdetails.h"
 
 #include "models/statusicons.h"
+#include "widgets/bannerlabel.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -14,13 +15,9 @@ using core::HostStatus;
 
 namespace {
 
-QLabel *banner(const QString &objectName, const QString &style, QWidget *parent) {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
+QLabel *banner(const QString &objectName, BannerLabel::Tone tone, QWidget *parent) {
+    auto *label = new BannerLabel(objectName, tone, parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(style);
-    label->hide();
     return label;
 }
 
@@ -42,15 +39,11 @@ HostDetails::HostDetails(QWidget *parent) : QWidget(parent) {
     placeholder_->setEnabled(false);
     placeholder_->setWordWrap(true);
 
-    error_ = banner(QStringLiteral("hostError"),
-                    QStringLiteral("QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px "
-                                   "solid #e3a5a5; border-radius: 4px; padding: 6px; }"),
-                    this);
-    warning_ = banner(QStringLiteral("hostTlsWarning"),
-                      QStringLiteral("QLabel { background: #fff4dc; color: #7a5200; border: 1px "
-                                     "solid #e8c77a; border-radius: 4px; padding: 6px; }"),
-                      this);
-    note_ = banner(QStringLiteral("hostNote"), QString(), this);
+    error_ = banner(QStringLiteral("hostError"), BannerLabel::Tone::Error, this);
+    warning_ = banner(QStringLiteral("hostTlsWarning"), BannerLabel::Tone::Warning, this);
+    // Coloured by the text alone (setNote), not as a banner.
+    note_ = new BannerLabel(QStringLiteral("hostNote"), this);
+    note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     fields_ = new QWidget(this);
     fields_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);

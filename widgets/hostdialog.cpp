@@ -1,6 +1,7 @@
 #include "widgets/hostdialog.h"
 
 #include "core/hostmonitor.h"
+#include "widgets/bannerlabel.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -49,21 +50,13 @@ HostDialog::HostDialog(core::HostMonitor *monitor, const core::HostConfig &host,
     verify_->setChecked(host.verifyTls);
     form->addRow(QString(), verify_);
 
-    tlsWarning_ = new QLabel(tr("Without verification anyone between you and this host can "
-                                "pretend to be it and see everything Slipway sends, including "
-                                "what it deploys. Use this only for a test host."),
-                             this);
-    tlsWarning_->setObjectName(QStringLiteral("tlsWarning"));
-    tlsWarning_->setWordWrap(true);
-    tlsWarning_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4dc; color: #7a5200; border: 1px solid #e8c77a; "
-                       "border-radius: 4px; padding: 6px; }"));
+    tlsWarning_ = new BannerLabel(QStringLiteral("tlsWarning"), BannerLabel::Tone::Warning, this);
+    tlsWarning_->setText(tr("Without verification anyone between you and this host can pretend "
+                            "to be it and see everything Slipway sends, including what it "
+                            "deploys. Use this only for a test host."));
 
-    result_ = new QLabel(this);
-    result_->setObjectName(QStringLiteral("resultLabel"));
-    result_->setWordWrap(true);
+    result_ = new BannerLabel(QStringLiteral("resultLabel"), this);
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    result_->hide();
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     test_ = buttons_->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
@@ -149,13 +142,7 @@ void HostDialog::fitContents() {
 }
 
 void HostDialog::showResult(const QString &text, bool isError) {
-    result_->setText(text);
-    result_->setStyleSheet(
-        isError ? QStringLiteral("QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px "
-                                 "solid #e3a5a5; border-radius: 4px; padding: 6px; }")
-                : QStringLiteral("QLabel { background: #e7f5ea; color: #1f6a2e; border: 1px "
-                                 "solid #9fd3aa; border-radius: 4px; padding: 6px; }"));
-    result_->setVisible(!text.isEmpty());
+    result_->say(text, isError ? BannerLabel::Tone::Error : BannerLabel::Tone::Ok);
     fitContents();
 }
 

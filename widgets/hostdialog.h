@@ -19,6 +19,8 @@ struct HostStatus;
 
 namespace slipway::widgets {
 
+class BannerLabel;
+
 class HostDialog : public QDialog {
     Q_OBJECT
 
@@ -50,7 +52,7 @@ private:
     QLineEdit *key_;
     QCheckBox *verify_;
     QLabel *tlsWarning_;
-    QLabel *result_;
+    BannerLabel *result_;
     QPushButton *test_;
     QDialogButtonBox *buttons_;
     quint64 testRequest_ = 0;

@@ -2,6 +2,7 @@
 
 #include "core/hostmonitor.h"
 #include "core/imagecatalog.h"
+#include "widgets/bannerlabel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,11 +21,6 @@ using core::HostStatus;
 namespace {
 
 constexpr int kBarRange = 1000;
-
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-const char *kOkStyle = "QLabel { background: #e8f5ea; color: #1f6a2e; border: 1px solid "
-                       "#9fd1a9; border-radius: 4px; padding: 6px; }";
 
 } // namespace
 
@@ -59,18 +55,10 @@ PullDialog::PullDialog(core::ImageCatalog *catalog, const QString &hostId, QWidg
     layers_->setObjectName(QStringLiteral("pullLayersLabel"));
     layers_->setEnabled(false);
     layers_->hide();
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("pullErrorLabel"));
-    error_->setWordWrap(true);
+    error_ = new BannerLabel(QStringLiteral("pullErrorLabel"), BannerLabel::Tone::Error, this);
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->setStyleSheet(QLatin1String(kErrorStyle));
-    error_->hide();
-    result_ = new QLabel(this);
-    result_->setObjectName(QStringLiteral("pullResultLabel"));
-    result_->setWordWrap(true);
+    result_ = new BannerLabel(QStringLiteral("pullResultLabel"), BannerLabel::Tone::Ok, this);
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    result_->setStyleSheet(QLatin1String(kOkStyle));
-    result_->hide();
 
     auto *buttons = new QDialogButtonBox(this);
     pull_ = buttons->addButton(tr("Pull"), QDialogButtonBox::AcceptRole);

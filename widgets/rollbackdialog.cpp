@@ -1,6 +1,7 @@
 #include "widgets/rollbackdialog.h"
 
 #include "core/inventory.h"
+#include "widgets/bannerlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -15,18 +16,17 @@ using core::DeploymentRecord;
 
 namespace {
 
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-const char *kOkStyle = "QLabel { background: #e8f5ea; color: #1f6a2e; border: 1px solid "
-                       "#9fd1a9; border-radius: 4px; padding: 6px; }";
-const char *kWarnStyle = "QLabel { background: #fff4dc; color: #7a5200; border: 1px solid "
-                         "#e8c77a; border-radius: 4px; padding: 6px; }";
-
 QLabel *valueLabel(QWidget *parent, const char *name) {
     auto *l = new QLabel(parent);
     l->setObjectName(QLatin1String(name));
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->setWordWrap(true);
+    return l;
+}
+
+QLabel *banner(QWidget *parent, const char *name, BannerLabel::Tone tone) {
+    auto *l = new BannerLabel(QLatin1String(name), tone, parent);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return l;
 }
 
@@ -62,9 +62,7 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
     hosts_ = valueLabel(this, "rollbackHosts");
     from_->setTextFormat(Qt::RichText);
     to_->setTextFormat(Qt::RichText);
-    stopFirst_ = valueLabel(this, "rollbackStopFirst");
-    stopFirst_->setStyleSheet(QLatin1String(kWarnStyle));
-    stopFirst_->hide();
+    stopFirst_ = banner(this, "rollbackStopFirst", BannerLabel::Tone::Warning);
 
     bar_ = new QProgressBar(this);
     bar_->setObjectName(QStringLiteral("rollbackProgress"));
@@ -72,12 +70,8 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
     bar_->hide();
     step_ = valueLabel(this, "rollbackStep");
     step_->setEnabled(false);
-    errorLabel_ = valueLabel(this, "rollbackError");
-    errorLabel_->setStyleSheet(QLatin1String(kErrorStyle));
-    errorLabel_->hide();
-    result_ = valueLabel(this, "rollbackResult");
-    result_->setStyleSheet(QLatin1String(kOkStyle));
-    result_->hide();
+    errorLabel_ = banner(this, "rollbackError", BannerLabel::Tone::Error);
+    result_ = banner(this, "rollbackResult", BannerLabel::Tone::Ok);
 
     auto *buttons = new QDialogButtonBox(this);
     confirm_ = buttons->addButton(tr("Roll back"), QDialogButtonBox::AcceptRole);

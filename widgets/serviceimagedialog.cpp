@@ -1,6 +1,7 @@
 #include "widgets/serviceimagedialog.h"
 
 #include "core/servicecatalog.h"
+#include "widgets/bannerlabel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -10,13 +11,6 @@
 #include <QVBoxLayout>
 
 namespace slipway::widgets {
-
-namespace {
-
-const char *kErrorStyle = "QLabel { background: #fbe9e9; color: #8a1f1f; border: 1px solid "
-                          "#e3a5a5; border-radius: 4px; padding: 6px; }";
-
-} // namespace
 
 ServiceImageDialog::ServiceImageDialog(core::ServiceCatalog *catalog,
                                        const core::ServiceRecord &service, QWidget *parent)
@@ -42,12 +36,8 @@ ServiceImageDialog::ServiceImageDialog(core::ServiceCatalog *catalog,
     status_->setObjectName(QStringLiteral("serviceImageStatus"));
     status_->setEnabled(false);
     status_->setWordWrap(true);
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("serviceImageError"));
-    error_->setWordWrap(true);
+    error_ = new BannerLabel(QStringLiteral("serviceImageError"), BannerLabel::Tone::Error, this);
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->setStyleSheet(QLatin1String(kErrorStyle));
-    error_->hide();
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Update"));
     buttons_->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("serviceImageUpdate"));

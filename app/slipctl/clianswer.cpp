@@ -4,6 +4,11 @@
 
 namespace slipway::cli {
 
+int refuse(QTextStream &err, const QString &why) {
+    err << "slipctl: " << why << '\n';
+    return 2;
+}
+
 int printAnswer(const CliDeployer::Answer &answer, bool json, QTextStream &out, QTextStream &err,
                 const std::function<QString()> &summary, const QString &failure) {
     if (json) {

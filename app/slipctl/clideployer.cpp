@@ -124,9 +124,13 @@ bool CliDeployer::appAndEnv(const QCommandLineParser &parser, const QString &com
            core::DeploymentJob::validName(tr("environment"), *env, error);
 }
 
-QString CliDeployer::hostName(const QString &id) const {
-    const int i = monitor_ ? monitor_->indexOf(id) : -1;
-    return i < 0 ? id : monitor_->host(i).name;
+QStringList CliDeployer::hostNames(const QStringList &ids) const {
+    QStringList names;
+    for (const QString &id : ids) {
+        const int i = monitor_ ? monitor_->indexOf(id) : -1;
+        names.append(i < 0 ? id : monitor_->host(i).name);
+    }
+    return names;
 }
 
 bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {

@@ -43,7 +43,8 @@ public:
     core::Deployer *deployer() const { return deployer_.get(); }
     core::HostMonitor *hosts() const { return monitor_.get(); }
     core::Deployer::Options options() const { return options_; }
-    QString hostName(const QString &id) const;
+    // The names of the hosts with these ids, in order; an id no host has as it is.
+    QStringList hostNames(const QStringList &ids) const;
 
     // Runs `start` (which returns the request) and the event loop until finished() or the
     // answer for that request arrives; progress goes to `err` unless `quiet`.

@@ -1,12 +1,12 @@
 #include "deploycommand.h"
 
+#include "clianswer.h"
 #include "clideployer.h"
 #include "clitr.h"
 #include "core/publishspec.h"
 #include "engine/imagereference.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QTextStream>
 
 namespace slipway::cli {
@@ -40,14 +40,10 @@ int runDeploy(const QStringList &arguments) {
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const auto refuse = [&](const QString &why) {
-        err << "slipctl: " << why << '\n';
-        return 2;
-    };
     core::DeployRequest request;
     QString why;
     if (!CliDeployer::appAndEnv(parser, QStringLiteral("deploy"), &request.app, &request.env, &why))
-        return refuse(why);
+        return refuse(err, why);
     request.config.image = parser.value(QStringLiteral("image")).trimmed();
     request.config.publish = parser.values(QStringLiteral("publish"));
     request.config.env = parser.values(QStringLiteral("env-var"));
@@ -56,45 +52,38 @@ int runDeploy(const QStringList &arguments) {
     bool ok = false;
     request.replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);
     if (request.config.image.isEmpty())
-        return refuse(tr("--image is required."));
+        return refuse(err, tr("--image is required."));
     if (auto ref = engine::ImageReference::parse(request.config.image.toStdString()); !ref)
-        return refuse(tr("--image \"%1\": %2")
+        return refuse(err,
+                      tr("--image \"%1\": %2")
                           .arg(request.config.image, QString::fromStdString(ref.error().message)));
     if (!ok || request.replicas < 1)
-        return refuse(tr("--replicas takes a number of at least 1."));
+        return refuse(err, tr("--replicas takes a number of at least 1."));
     if (!core::PublishSpec::parseAll(request.config.publish, &why))
-        return refuse(why);
+        return refuse(err, why);
     for (const QString &e : std::as_const(request.config.env))
         if (!e.contains(QLatin1Char('=')) || e.startsWith(QLatin1Char('=')))
-            return refuse(tr("--env-var \"%1\": expected K=V.").arg(e));
+            return refuse(err, tr("--env-var \"%1\": expected K=V.").arg(e));
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(why);
+        return refuse(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->deploy(request); }, err, json);
     if (answer.ok)
         session.finishUndoWindow(answer.record, err, json);
-    if (json) {
-        QJsonObject o = recordJson(answer.record);
-        o[QStringLiteral("ok")] = answer.ok;
-        o[QStringLiteral("error")] = answer.error;
-        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    } else if (answer.ok) {
-        QStringList hosts;
-        for (const QString &id : std::as_const(answer.record.hosts))
-            hosts.append(session.hostName(id));
-        hosts.removeDuplicates();
-        out << tr("Deployed %1 %2 in %3: %4 replica(s) of %5 on %6 (deployment #%7)")
-                   .arg(answer.record.app, answer.record.version, answer.record.env)
-                   .arg(answer.record.replicas)
-                   .arg(answer.record.config.pinnedReference(), hosts.join(QStringLiteral(", ")))
-                   .arg(answer.record.id)
-            << '\n';
-    }
-    if (!answer.ok)
-        err << "slipctl: " << tr("deploy failed: %1").arg(answer.error) << '\n';
-    return answer.ok ? 0 : 1;
+    return printAnswer(
+        answer, json, out, err,
+        [&] {
+            QStringList hosts = session.hostNames(answer.record.hosts);
+            hosts.removeDuplicates();
+            return tr("Deployed %1 %2 in %3: %4 replica(s) of %5 on %6 (deployment #%7)")
+                .arg(answer.record.app, answer.record.version, answer.record.env)
+                .arg(answer.record.replicas)
+                .arg(answer.record.config.pinnedReference(), hosts.join(QStringLiteral(", ")))
+                .arg(answer.record.id);
+        },
+        tr("deploy failed: %1").arg(answer.error));
 }
 
 } // namespace slipway::cli

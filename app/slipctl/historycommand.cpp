@@ -1,5 +1,6 @@
 #include "historycommand.h"
 
+#include "clianswer.h"
 #include "clideployer.h"
 #include "clitr.h"
 #include "textable.h"
@@ -22,17 +23,13 @@ int runHistory(const QStringList &arguments) {
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const auto refuse = [&](const QString &why) {
-        err << "slipctl: " << why << '\n';
-        return 2;
-    };
     QString app, env, why;
     if (!CliDeployer::appAndEnv(parser, QStringLiteral("history"), &app, &env, &why))
-        return refuse(why);
+        return refuse(err, why);
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(why);
+        return refuse(err, why);
     const auto answer =
         session.run([&] { return session.deployer()->history(app, env); }, err, true);
     if (!answer.ok || !answer.history) {

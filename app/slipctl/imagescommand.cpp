@@ -1,6 +1,7 @@
 #include "imagescommand.h"
 
 #include "clihosts.h"
+#include "core/imagecatalog.h"
 #include "core/imagerecord.h"
 #include "engine/dockerclient.h"
 #include "textable.h"
@@ -60,16 +61,6 @@ QJsonObject toJson(const CliHost &host, const core::ImageRecord &r) {
         {"dangling", r.dangling},
         {"labels", labels},
     };
-}
-
-bool rowLess(const core::ImageRecord &a, const core::ImageRecord &b) {
-    if (a.dangling != b.dangling)
-        return !a.dangling;
-    if (a.repository != b.repository)
-        return a.repository < b.repository;
-    if (a.tag != b.tag)
-        return a.tag < b.tag;
-    return a.id < b.id;
 }
 
 } // namespace
@@ -137,7 +128,7 @@ int ImagesCommand::run(const QStringList &arguments) {
         core::ImageList rows;
         for (const auto &image : images)
             rows += core::ImageRecord::fromSummary(image, host.config.id, host.config.name, used);
-        std::sort(rows.begin(), rows.end(), rowLess);
+        std::sort(rows.begin(), rows.end(), core::ImageCatalog::rowLess);
         for (const core::ImageRecord &r : rows) {
             if (danglingOnly && !r.dangling)
                 continue;

@@ -1,5 +1,6 @@
 #include "rollbackcommand.h"
 
+#include "clianswer.h"
 #include "clideployer.h"
 #include "clitr.h"
 
@@ -54,20 +55,16 @@ int runRollback(const QStringList &arguments) {
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const auto refuse = [&](const QString &why) {
-        err << "slipctl: " << why << '\n';
-        return 2;
-    };
     QString app, env, why;
     if (!CliDeployer::appAndEnv(parser, QStringLiteral("rollback"), &app, &env, &why))
-        return refuse(why);
+        return refuse(err, why);
     const QString to = parser.value(QStringLiteral("to")).trimmed();
     if (parser.isSet(QStringLiteral("to")) && to.isEmpty())
-        return refuse(tr("--to needs a version, a digest or #ID."));
+        return refuse(err, tr("--to needs a version, a digest or #ID."));
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(why);
+        return refuse(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     qint64 targetId = 0;
     if (!to.isEmpty() && to != QLatin1String("previous")) {
@@ -93,9 +90,7 @@ int runRollback(const QStringList &arguments) {
         return 1;
     }
     const core::RollbackPlan plan = *planned.plan;
-    QStringList hosts;
-    for (const QString &id : plan.hostIds)
-        hosts.append(session.hostName(id));
+    const QStringList hosts = session.hostNames(plan.hostIds);
     QJsonObject planJson{{"app", app},
                          {"env", env},
                          {"from", recordJson(plan.from)},

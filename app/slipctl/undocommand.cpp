@@ -22,15 +22,12 @@ int runUndo(const QStringList &arguments) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QString app, env, why;
-    if (!CliDeployer::appAndEnv(parser, QStringLiteral("undo"), &app, &env, &why)) {
-        err << "slipctl: " << why << '\n';
-        return 2;
-    }
+    if (!CliDeployer::appAndEnv(parser, QStringLiteral("undo"), &app, &env, &why))
+        return refuse(err, why);
+
     CliDeployer session;
-    if (!session.open(parser, &why)) {
-        err << "slipctl: " << why << '\n';
-        return 2;
-    }
+    if (!session.open(parser, &why))
+        return refuse(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->undo(app, env); }, err, json);
     return printAnswer(
