@@ -99,27 +99,29 @@ CpuAccount::Snapshot CpuAccount::snapshot() const {
     return s;
 }
 
-qint64 CpuAccount::machineBusyNs() {
+CpuAccount::Machine CpuAccount::machine() {
     // "cpu  user nice system idle iowait irq softirq steal ..." in clock ticks
     const QList<QByteArray> f =
         readSmall(QStringLiteral("/proc/stat")).split('\n').value(0).simplified().split(' ');
-    if (f.size() < 8)
-        return 0;
-    const qint64 ticks = f[1].toLongLong() + f[2].toLongLong() + f[3].toLongLong() +
-                         f[6].toLongLong() + f[7].toLongLong();
-    return ticks * (1000000000 / sysconf(_SC_CLK_TCK));
+    if (f.size() < 9)
+        return {};
+    const qint64 tick = 1000000000 / sysconf(_SC_CLK_TCK);
+    return {(f[1].toLongLong() + f[2].toLongLong() + f[3].toLongLong() + f[6].toLongLong() +
+             f[7].toLongLong()) *
+                tick,
+            f[8].toLongLong() * tick};
 }
 
 void CpuAccount::start() {
     first_ = snapshot();
-    busyFirst_ = machineBusyNs();
+    machineFirst_ = machine();
     startedNs_ = monotonicNs();
 }
 
 void CpuAccount::stop() {
     wallNs_ = monotonicNs() - startedNs_;
     last_ = snapshot();
-    busyLast_ = machineBusyNs();
+    machineLast_ = machine();
 }
 
 QStringList CpuAccount::report() const {
@@ -159,13 +161,17 @@ QStringList CpuAccount::report() const {
                      .arg(sum.runNs / 1e6, 0, 'f', 1)
                      .arg(sum.waitNs / 1e6, 0, 'f', 1)
                      .arg(sum.threads);
-    const qint64 busy = busyLast_ - busyFirst_;
+    const qint64 busy = machineLast_.busyNs - machineFirst_.busyNs;
     lines << QStringLiteral("machine, all CPUs busy: %1 of %2; not in the groups above: %3 "
                             "(processes that ended meanwhile, e.g. runc, and anything else on "
                             "this machine)")
                  .arg(busy / 1e6, 0, 'f', 0)
                  .arg(double(wallNs_) * cpus / 1e6, 0, 'f', 0)
                  .arg(std::max<qint64>(0, busy - accounted) / 1e6, 0, 'f', 0);
+    // On a VM: time its host gave the CPUs to someone else. A thread due to run then neither
+    // runs nor waits as this machine's kernel counts it: the stall meter shows it as neither.
+    lines << QStringLiteral("steal (this VM's CPUs taken by its host): %1")
+                 .arg((machineLast_.stealNs - machineFirst_.stealNs) / 1e6, 0, 'f', 0);
     return lines;
 }
 

@@ -47,12 +47,16 @@ private:
     };
     using Snapshot = std::map<std::pair<int, int>, Times>; // (pid, tid) -> times
     Snapshot snapshot() const;
-    static qint64 machineBusyNs();
+    struct Machine {
+        qint64 busyNs = 0;
+        qint64 stealNs = 0; // a VM's CPUs taken by its host: no thread of this machine ran
+    };
+    static Machine machine();
 
     std::vector<std::pair<QStringList, QString>> byComm_;
     std::vector<std::pair<int, QString>> byPid_;
     Snapshot first_, last_;
-    qint64 busyFirst_ = 0, busyLast_ = 0;
+    Machine machineFirst_, machineLast_;
     qint64 wallNs_ = 0;
     qint64 startedNs_ = 0;
 };
