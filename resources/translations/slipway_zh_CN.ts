@@ -1562,6 +1562,13 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     </message>
 </context>
 <context>
+    <name>slipway::core::ErrorText</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>slipway::core::HostInventory</name>
     <message>
         <source>The host&apos;s settings are not usable.</source>
@@ -1597,10 +1604,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </context>
 <context>
     <name>slipway::core::ImageCatalog</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
     <message>
         <source>The host was removed.</source>
         <translation>该主机已被移除。</translation>
@@ -1666,10 +1669,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </context>
 <context>
     <name>slipway::core::ServiceCatalog</name>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
     <message>
         <source>No image was given.</source>
         <translation>未指定镜像。</translation>
