@@ -281,27 +281,20 @@ public:
     }
 
 private:
-    Node top() const { return depth_ == 0 ? Node::Skip : stack_[std::size_t(depth_ - 1)]; }
+    Node top() const { return path_.top(); }
 
     bool push(Node n) {
-        if (depth_ >= parse::kMaxDepth)
-            return stop.tooDeep();
-        stack_[std::size_t(depth_++)] = n;
         pending_ = Field::None;
-        return true;
+        return path_.push(n, stop);
     }
 
-    Node pop() {
-        const Node n = top();
-        --depth_;
-        return n;
-    }
+    Node pop() { return path_.pop(); }
 
     // Where a value goes; for an object or array, the node to read its inside as.
     Node value(const Value &v) {
         const Field f = pending_;
         pending_ = Field::None;
-        if (depth_ == 0)
+        if (path_.empty())
             return root(v);
         switch (top()) {
         case Node::Skip:
@@ -725,8 +718,7 @@ private:
     }
 
     std::vector<ContainerSummary> &out_;
-    std::array<Node, parse::kMaxDepth> stack_{};
-    int depth_ = 0;
+    sax::Path<Node> path_;
     Field pending_ = Field::None;
     bool done_ = false;     // the answer is decided: nothing more is read
     std::size_t items_ = 0; // items seen in the list

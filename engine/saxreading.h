@@ -3,8 +3,11 @@
 // the syntax and depth errors, the integer checks and the "what: message" Parse error.
 #pragma once
 
+#include "engine/parse.h"
 #include "engine/result.h"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <nlohmann/json.hpp>
@@ -64,6 +67,30 @@ struct Stop {
     // After sax_parse: throws the DOM's first complaint when the parse did not finish (the
     // depth before anything else, then an empty reply, then the syntax).
     void check(bool finished, std::string_view text) const;
+};
+
+// Where a reader is: the objects and arrays it is inside, as the reader's own Node values
+// (Node{}, its first, when outside all of them), at most parse::kMaxDepth deep.
+template <typename Node> class Path {
+public:
+    bool empty() const { return depth_ == 0; }
+    Node top() const { return depth_ == 0 ? Node{} : stack_[std::size_t(depth_ - 1)]; }
+    // False, with `stop` saying why, past the depth limit.
+    bool push(Node n, Stop &stop) {
+        if (depth_ >= parse::kMaxDepth)
+            return stop.tooDeep();
+        stack_[std::size_t(depth_++)] = n;
+        return true;
+    }
+    Node pop() {
+        const Node n = top();
+        --depth_;
+        return n;
+    }
+
+private:
+    std::array<Node, parse::kMaxDepth> stack_{};
+    int depth_ = 0;
 };
 
 // Runs `read` and turns its Failure (or anything nlohmann threw) into a Parse error that

@@ -177,7 +177,7 @@ public:
         return true;
     }
     bool end_object() override {
-        --depth_;
+        path_.pop();
         return true;
     }
     bool start_array(std::size_t) override {
@@ -193,7 +193,7 @@ public:
         return push(n);
     }
     bool end_array() override {
-        --depth_;
+        path_.pop();
         return true;
     }
     bool parse_error(std::size_t, const std::string &,
@@ -204,19 +204,16 @@ public:
     sax::Stop stop; // why a callback stopped the parse
 
 private:
-    Node top() const { return depth_ == 0 ? Node::Skip : stack_[std::size_t(depth_ - 1)]; }
+    Node top() const { return path_.top(); }
 
     bool push(Node n) {
-        if (depth_ >= parse::kMaxDepth)
-            return stop.tooDeep();
-        stack_[std::size_t(depth_++)] = n;
         pending_ = Field::None;
-        return true;
+        return path_.push(n, stop);
     }
 
     // The member the next value belongs to.
     Field current() const {
-        if (depth_ == 0)
+        if (path_.empty())
             return Field::Root;
         switch (top()) {
         case Node::Percpu:
@@ -455,8 +452,7 @@ private:
     }
 
     Recorded &r_;
-    std::array<Node, parse::kMaxDepth> stack_{};
-    int depth_ = 0;
+    sax::Path<Node> path_;
     Field pending_ = Field::None;
     std::string interfaceName_;
     std::size_t interface_ = 0;
