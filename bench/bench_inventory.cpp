@@ -404,6 +404,18 @@ BurstFigures realBurst(engine::DockerClient &client, const QString &host, int to
     return f;
 }
 
+// Runs the event loop through the synthetic fleet's scheduled bursts (they land about 4 s in)
+// with `meter` and `cpu` measuring; the account's /proc scans stay outside the meter's window.
+void watchScheduledBursts(bench::StallMeter &meter, bench::CpuAccount &cpu) {
+    cpu.start();
+    meter.start();
+    QEventLoop wait;
+    QTimer::singleShot(7000, &wait, &QEventLoop::quit);
+    wait.exec();
+    meter.stop();
+    cpu.stop();
+}
+
 struct SyntheticBurst {
     QString lists;
     QString stall;
@@ -436,14 +448,7 @@ SyntheticBurst syntheticBurstApart(const QString &templateFile, int hosts, int p
     bench::StallMeter meter;
     bench::CpuAccount cpu;
     cpu.watchPid(int(fleet.pid()), QStringLiteral("scripted engines (their own process)"));
-    // The account's /proc scan first: it must not fall inside the meter's window.
-    cpu.start();
-    meter.start();
-    QEventLoop wait;
-    QTimer::singleShot(7000, &wait, &QEventLoop::quit); // the bursts land ~4 s in
-    wait.exec();
-    meter.stop();
-    cpu.stop();
+    watchScheduledBursts(meter, cpu);
     b.lists = QString::number(fleet.listRequests() - listsBefore);
     b.stall = meter.describe();
     b.cpu = cpu.report();
@@ -582,14 +587,7 @@ int main(int argc, char **argv) {
         const int listsBefore = fleet.listRequests();
         bench::StallMeter meter;
         bench::CpuAccount cpu;
-        // The account's /proc scan first: it must not fall inside the meter's window.
-        cpu.start();
-        meter.start();
-        QEventLoop wait;
-        QTimer::singleShot(7000, &wait, &QEventLoop::quit); // the bursts land ~4 s in
-        wait.exec();
-        meter.stop();
-        cpu.stop();
+        watchScheduledBursts(meter, cpu);
         const QString colocatedLists = QString::number(fleet.listRequests() - listsBefore);
         const QString colocatedStall = meter.describe();
         row("synthetic: 10 x 500 events at once: list requests caused", colocatedLists);

@@ -77,13 +77,10 @@ std::int64_t toInt64(const json &v, const std::string &path) {
     if (v.is_number_integer())
         return v.get<std::int64_t>();
     if (v.is_number_float()) {
-        // Go never writes these as floats, but a proxy re-encoding JSON might.
-        double d = v.get<double>();
-        if (!std::isfinite(d) || d != std::trunc(d))
-            fail(field(path) + " is not an integer");
-        if (d < -9.2233720368547758e18 || d >= 9.2233720368547758e18)
-            fail(field(path) + " is out of range");
-        return static_cast<std::int64_t>(d);
+        std::int64_t out = 0;
+        if (std::string why = int64FromDouble(v.get<double>(), out); !why.empty())
+            fail(field(path) + why);
+        return out;
     }
     fail(field(path) + " is not a number (" + v.type_name() + ")");
 }
@@ -94,14 +91,10 @@ std::uint64_t toUint64(const json &v, const std::string &path) {
     if (v.is_number_integer())
         fail(field(path) + " is negative");
     if (v.is_number_float()) {
-        double d = v.get<double>();
-        if (!std::isfinite(d) || d != std::trunc(d))
-            fail(field(path) + " is not an integer");
-        if (d < 0)
-            fail(field(path) + " is negative");
-        if (d >= 1.8446744073709552e19)
-            fail(field(path) + " is out of range");
-        return static_cast<std::uint64_t>(d);
+        std::uint64_t out = 0;
+        if (std::string why = uint64FromDouble(v.get<double>(), out); !why.empty())
+            fail(field(path) + why);
+        return out;
     }
     fail(field(path) + " is not a number (" + v.type_name() + ")");
 }
@@ -834,6 +827,26 @@ bool nestedTooDeep(std::string_view text) {
 
 std::string depthMessage() {
     return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+}
+
+std::string int64FromDouble(double d, std::int64_t &out) {
+    if (!std::isfinite(d) || d != std::trunc(d))
+        return " is not an integer";
+    if (d < -9.2233720368547758e18 || d >= 9.2233720368547758e18)
+        return " is out of range";
+    out = static_cast<std::int64_t>(d);
+    return {};
+}
+
+std::string uint64FromDouble(double d, std::uint64_t &out) {
+    if (!std::isfinite(d) || d != std::trunc(d))
+        return " is not an integer";
+    if (d < 0)
+        return " is negative";
+    if (d >= 1.8446744073709552e19)
+        return " is out of range";
+    out = static_cast<std::uint64_t>(d);
+    return {};
 }
 
 int compareApiVersions(std::string_view a, std::string_view b) {

@@ -5,6 +5,7 @@
 #include "engine/result.h"
 #include "engine/types.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,5 +44,11 @@ inline constexpr int kMaxDepth = 256;
 // Whether `text` nests objects and arrays deeper than kMaxDepth (strings skipped).
 bool nestedTooDeep(std::string_view text);
 std::string depthMessage(); // what a parser says about such a document
+
+// An integer field written as a float (Go never does, a proxy re-encoding JSON might), as every
+// parser here reads it: what is wrong with `d` (" is not an integer", " is negative",
+// " is out of range"), empty when `out` holds it.
+std::string int64FromDouble(double d, std::int64_t &out);
+std::string uint64FromDouble(double d, std::uint64_t &out);
 
 } // namespace slipway::engine::parse

@@ -2,7 +2,6 @@
 
 #include "engine/parse.h"
 
-#include <cmath>
 #include <limits>
 
 namespace slipway::engine::sax {
@@ -47,12 +46,7 @@ std::string toInt64(Kind kind, std::uint64_t u, std::int64_t i, double f, std::i
         out = i;
         return {};
     case Kind::Float:
-        if (!std::isfinite(f) || f != std::trunc(f))
-            return " is not an integer";
-        if (f < -9.2233720368547758e18 || f >= 9.2233720368547758e18)
-            return " is out of range";
-        out = static_cast<std::int64_t>(f);
-        return {};
+        return parse::int64FromDouble(f, out);
     default:
         return isNot("a number", kind);
     }

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -478,14 +477,10 @@ std::uint64_t u64(const Value &v, const std::string &path) {
     case Kind::Integer:
         fail(field(path) + " is negative");
     case Kind::Float: {
-        const double d = v.f;
-        if (!std::isfinite(d) || d != std::trunc(d))
-            fail(field(path) + " is not an integer");
-        if (d < 0)
-            fail(field(path) + " is negative");
-        if (d >= 1.8446744073709552e19)
-            fail(field(path) + " is out of range");
-        return static_cast<std::uint64_t>(d);
+        std::uint64_t out = 0;
+        if (std::string why = parse::uint64FromDouble(v.f, out); !why.empty())
+            fail(field(path) + why);
+        return out;
     }
     default:
         fail(field(path) + " is not a number (" + typeName(v.kind) + ")");
