@@ -12,8 +12,8 @@
 #include "engine/parse.h"
 #include "engine/transport.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,13 +28,6 @@ using core::PullProgress;
 
 namespace {
 
-QByteArray readData(const QString &name) {
-    QFile f(QStringLiteral(SLIPWAY_TEST_DATA "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read test data %s", qPrintable(name));
-    return f.readAll();
-}
-
 std::vector<std::string> lines(const QByteArray &data) {
     std::vector<std::string> out;
     for (const QByteArray &l : data.split('\n'))
@@ -47,14 +40,16 @@ void scriptHealthyEngine(test::FakeEngine &engine) {
     auto ping = test::FakeEngine::respond(200, "OK", "text/plain");
     ping.headers.emplace_back("Api-Version", "1.41");
     engine.on("/_ping", ping);
-    engine.on("/v1.41/version",
-              test::FakeEngine::json(200, readData("recorded/version.json").toStdString()));
+    engine.on("/v1.41/version", test::FakeEngine::json(
+                                    200, test::requireData("recorded/version.json").toStdString()));
     engine.on("/v1.41/info",
-              test::FakeEngine::json(200, readData("recorded/info.json").toStdString()));
-    engine.on("/v1.41/images/json",
-              test::FakeEngine::json(200, readData("recorded/images_list.json").toStdString()));
+              test::FakeEngine::json(200, test::requireData("recorded/info.json").toStdString()));
+    engine.on(
+        "/v1.41/images/json",
+        test::FakeEngine::json(200, test::requireData("recorded/images_list.json").toStdString()));
     engine.on("/v1.41/containers/json",
-              test::FakeEngine::json(200, readData("recorded/containers_list.json").toStdString()));
+              test::FakeEngine::json(
+                  200, test::requireData("recorded/containers_list.json").toStdString()));
 }
 
 core::HostConfig cliHost(const QString &id, const QString &url) {
@@ -136,8 +131,8 @@ private slots:
         const ImageList rows = catalog_->images("fake");
         QCOMPARE(rows.size(), 12); // six images, two tags each
         // The engine says -1 for every image; the containers list is what counts.
-        auto containers =
-            engine::parse::containers(readData("recorded/containers_list.json").toStdString());
+        auto containers = engine::parse::containers(
+            test::requireData("recorded/containers_list.json").toStdString());
         QVERIFY(containers);
         for (const auto &r : rows) {
             int expected = 0;
@@ -171,7 +166,8 @@ private slots:
         QCOMPARE(inserted.size() + changed.size() + removed.size(), 0);
 
         // web:2.0.0 is gone; its container too; a dangling image appeared.
-        QJsonArray images = QJsonDocument::fromJson(readData("recorded/images_list.json")).array();
+        QJsonArray images =
+            QJsonDocument::fromJson(test::requireData("recorded/images_list.json")).array();
         QString goneId;
         for (int i = 0; i < images.size(); ++i) {
             const QJsonArray tags = images[i].toObject()["RepoTags"].toArray();
@@ -189,7 +185,7 @@ private slots:
                                   {"Size", 1234},
                                   {"Containers", -1}});
         QJsonArray containers =
-            QJsonDocument::fromJson(readData("recorded/containers_list.json")).array();
+            QJsonDocument::fromJson(test::requireData("recorded/containers_list.json")).array();
         for (int i = containers.size() - 1; i >= 0; --i)
             if (containers[i].toObject()["ImageID"].toString() == goneId)
                 containers.removeAt(i);
@@ -214,9 +210,10 @@ private slots:
     }
 
     void pullProgressReachesTheEnd() {
-        engine_->on("/v1.41/images/create",
-                    test::FakeEngine::stream(lines(readData("recorded/pull_progress.jsonl")),
-                                             std::chrono::milliseconds(20)));
+        engine_->on(
+            "/v1.41/images/create",
+            test::FakeEngine::stream(lines(test::requireData("recorded/pull_progress.jsonl")),
+                                     std::chrono::milliseconds(20)));
         QSignalSpy progress(catalog_.get(), &ImageCatalog::pullProgress);
         QSignalSpy finished(catalog_.get(), &ImageCatalog::pullFinished);
         QString refused;
@@ -264,7 +261,8 @@ private slots:
         engine_->on("/v1.41/images/create",
                     test::FakeEngine::stream(
                         {"{\"status\":\"Pulling from shop/api\",\"id\":\"9.9\"}\n",
-                         readData("handmade/progress_error.json").trimmed().toStdString() + "\n"}));
+                         test::requireData("handmade/progress_error.json").trimmed().toStdString() +
+                             "\n"}));
         QSignalSpy finished(catalog_.get(), &ImageCatalog::pullFinished);
         const quint64 request = catalog_->pull("fake", "registry.local:5000/shop/api:9.9");
         QVERIFY(request);
@@ -347,12 +345,12 @@ private slots:
     void detailsLoadInspectAndHistory() {
         const QString id = "sha256:" + QString(64, u'7');
         const std::string enc = engine::percentEncode(id.toStdString());
-        engine_->on(
-            "/v1.41/images/" + enc + "/json",
-            test::FakeEngine::json(200, readData("recorded/image_inspect.json").toStdString()));
-        engine_->on(
-            "/v1.41/images/" + enc + "/history",
-            test::FakeEngine::json(200, readData("recorded/image_history.json").toStdString()));
+        engine_->on("/v1.41/images/" + enc + "/json",
+                    test::FakeEngine::json(
+                        200, test::requireData("recorded/image_inspect.json").toStdString()));
+        engine_->on("/v1.41/images/" + enc + "/history",
+                    test::FakeEngine::json(
+                        200, test::requireData("recorded/image_history.json").toStdString()));
         QSignalSpy loaded(catalog_.get(), &ImageCatalog::detailsLoaded);
         const quint64 request = catalog_->loadDetails("fake", id);
         QVERIFY(request);

@@ -4,8 +4,8 @@
 // same Parse error, word for word.
 #include "engine/containerlistparser.h"
 #include "engine/parse.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QtTest>
 #include <cmath>
 #include <cstdint>
@@ -13,7 +13,6 @@
 #include <exception>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -277,12 +276,7 @@ Result<std::vector<ContainerSummary>> containers(std::string_view text) {
 
 // ---- comparing ----------------------------------------------------------------------------------
 
-std::optional<std::string> readData(const QString &relative) {
-    QFile file(QStringLiteral(SLIPWAY_TEST_DATA "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll().toStdString();
-}
+using slipway::test::readData;
 
 // Every field of a container, strings with their length so that no two differ in one line.
 std::string describe(const ContainerSummary &c) {

@@ -3,9 +3,9 @@
 // cgroup v2, API 1.45 shapes, error bodies), and on garbage: every parser must refuse what it
 // cannot read with a Parse error that names the problem, never crash or throw.
 #include "engine/parse.h"
+#include "tests/support/testdata.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,12 +18,7 @@ using namespace slipway::engine;
 
 namespace {
 
-std::optional<std::string> readData(const QString &relative) {
-    QFile file(QStringLiteral(SLIPWAY_TEST_DATA "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll().toStdString();
-}
+using slipway::test::readData;
 
 // The recorded replies come from another engineer's recording session; until they are there,
 // the tests that read them skip rather than fail.

@@ -3,8 +3,8 @@
 // engine/parse.cpp read them before), repeated keys, and typed errors for broken documents.
 #include "engine/parse.h"
 #include "engine/statsparser.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QtTest>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,12 +15,7 @@ using namespace slipway::engine;
 
 namespace {
 
-std::optional<std::string> readData(const QString &relative) {
-    QFile file(QStringLiteral(SLIPWAY_TEST_DATA "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll().toStdString();
-}
+using slipway::test::readData;
 
 std::vector<std::string> lines(const std::string &text) {
     std::vector<std::string> out;

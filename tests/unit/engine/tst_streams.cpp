@@ -3,10 +3,9 @@
 // same documents or lines as when fed whole.
 #include "engine/parse.h"
 #include "engine/streams.h"
+#include "tests/support/testdata.h"
 
-#include <QFile>
 #include <QTest>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,12 +14,7 @@ using namespace slipway::engine;
 
 namespace {
 
-std::optional<std::string> readData(const QString &relative) {
-    QFile file(QStringLiteral(SLIPWAY_TEST_DATA "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll().toStdString();
-}
+using slipway::test::readData;
 
 #define RECORDED(var, name)                                                                        \
     const auto var##Opt = readData(QStringLiteral("recorded/" name));                              \

@@ -5,9 +5,9 @@
 #include "engine/parse.h"
 #include "models/imagefilterproxy.h"
 #include "models/imagetablemodel.h"
+#include "tests/support/testdata.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QtTest>
@@ -19,17 +19,10 @@ using models::ImageTableModel;
 
 namespace {
 
-QByteArray readData(const QString &name) {
-    QFile f(QStringLiteral(SLIPWAY_TEST_DATA "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read test data %s", qPrintable(name));
-    return f.readAll();
-}
-
 // The rows of an engine image list, as the catalog makes them.
 ImageList rowsOf(const QString &file, const QString &hostId,
                  const QHash<QString, QStringList> &used = {}) {
-    auto images = engine::parse::images(readData(file).toStdString());
+    auto images = engine::parse::images(test::requireData(file).toStdString());
     if (!images)
         qFatal("cannot parse %s", qPrintable(file));
     ImageList rows;
