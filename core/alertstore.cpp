@@ -1,5 +1,6 @@
 #include "core/alertstore.h"
 
+#include "core/sqltransaction.h"
 #include "core/store.h"
 
 #include <QSqlError>
@@ -43,32 +44,6 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
     }
     return true;
 }
-
-// Rolls back unless committed. QSqlDatabase's own calls, so it speaks either back end.
-class Transaction {
-public:
-    explicit Transaction(QSqlDatabase db) : db_(std::move(db)) { ok_ = db_.transaction(); }
-    ~Transaction() {
-        if (ok_ && !committed_)
-            db_.rollback();
-    }
-    bool begun(QString *error) const {
-        if (!ok_)
-            setError(error, db_.lastError().text());
-        return ok_;
-    }
-    bool commit(QString *error) {
-        committed_ = db_.commit();
-        if (!committed_)
-            setError(error, db_.lastError().text());
-        return committed_;
-    }
-
-private:
-    QSqlDatabase db_;
-    bool ok_ = false;
-    bool committed_ = false;
-};
 
 const QString kRuleColumns = QStringLiteral(
     "id, kind, name, enabled, threshold, for_seconds, restart_count, window_seconds, version");
@@ -153,7 +128,7 @@ std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *er
                                  rule.count,
                                  rule.windowSeconds,
                                  now};
-    Transaction tx(db_);
+    SqlTransaction tx(db_);
     if (!tx.begun(error))
         return std::nullopt;
     qint64 id = rule.id;
@@ -204,7 +179,7 @@ bool AlertStore::removeRule(qint64 id, QString *error) {
 }
 
 std::optional<Alert> AlertStore::fire(const Alert &alert, QString *error) {
-    Transaction tx(db_);
+    SqlTransaction tx(db_);
     if (!tx.begun(error))
         return std::nullopt;
     QSqlQuery open(db_);

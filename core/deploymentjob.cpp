@@ -656,8 +656,10 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
     const qint64 currentId = cur.record->id;
     QList<Replica> previous;
     QList<qint64> restored;
+    // Past its window a replica is another process's sweep to remove, perhaps right now.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const RetiredContainer &rc : std::as_const(cur.retiredRows)) {
-        if (rc.deploymentId != currentId)
+        if (rc.deploymentId != currentId || rc.removeAfter <= now)
             continue;
         for (const Replica &r : std::as_const(cur.all))
             if (r.id == rc.containerId && r.deploymentId > 0) {

@@ -136,11 +136,9 @@ bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const Q
                              const QStringList &hosts, int replicas,
                              const QList<RetiredContainer> &retired, QString *error,
                              const QList<qint64> &restored) {
-    if (!db_.transaction()) {
-        if (error)
-            *error = db_.lastError().text();
+    SqlTransaction tx(db_);
+    if (!tx.begun(error))
         return false;
-    }
     QSqlQuery q(db_);
     bool ok = run(q,
                   QStringLiteral("UPDATE deployments SET result = ?, detail = ?, hosts = ?, "
@@ -164,16 +162,7 @@ bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const Q
         ok = run(forget, QStringLiteral("DELETE FROM retired_containers WHERE id = ?"), {back},
                  error);
     }
-    if (!ok) {
-        db_.rollback();
-        return false;
-    }
-    if (!db_.commit()) {
-        if (error)
-            *error = db_.lastError().text();
-        return false;
-    }
-    return true;
+    return ok && tx.commit(error);
 }
 
 bool DeploymentStore::updateConfig(qint64 id, const QString &version,

@@ -123,6 +123,8 @@ private:
             jobs_.pop_front();
             if (owner)
                 runOne(job);
+            else
+                releaseOffThread(std::move(job)); // its list is an engine thread's to free
         }
         if (!jobs_.empty() && !turn_.isActive())
             turn_.start();
@@ -197,10 +199,6 @@ void RefreshGate::release() {
     wakeWaiting();
 }
 
-void RefreshGate::forget(HostInventory *host) {
-    waiting_.erase(std::remove(waiting_.begin(), waiting_.end(), host), waiting_.end());
-}
-
 void RefreshGate::wakeWaiting() {
     if (free_ <= 0 || waiting_.empty())
         return;
@@ -240,10 +238,7 @@ HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient>
 
 HostInventory::~HostInventory() {
     mailbox_.close();
-    if (gate_) {
-        gate_->forget(this);
-        leaveTurn();
-    }
+    leaveTurn(); // a place in the gate's queue is a QPointer: it goes by itself
     if (events_.valid())
         events_.cancel();
 }

@@ -42,8 +42,6 @@ public:
     // False: `host` waits, and is pumped again when a slot is free.
     bool tryAcquire(HostInventory *host);
     void release();
-    void forget(HostInventory *host);
-    int capacity() const { return capacity_; }
 
 private:
     void wakeWaiting();

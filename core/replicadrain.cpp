@@ -1,5 +1,6 @@
 #include "core/replicadrain.h"
 
+#include "core/errortext.h"
 #include "engine/dockerclient.h"
 
 #include <QElapsedTimer>
@@ -32,15 +33,15 @@ QString mark(const ReplicaDrain::Target &t) {
                                           std::string(": > ") + ReplicaDrain::kMarker};
     auto exec = t.host.client->createExec(id, cmd).wait();
     if (!exec)
-        return QString::fromStdString(exec.error().describe());
+        return describeError(exec.error());
     if (auto started = t.host.client->startExec(exec.value()).wait(); !started)
-        return QString::fromStdString(started.error().describe());
+        return describeError(started.error());
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < kMarkLimit.count()) {
         auto state = t.host.client->inspectExec(exec.value()).wait();
         if (!state)
-            return QString::fromStdString(state.error().describe());
+            return describeError(state.error());
         if (!state.value().running)
             return state.value().exitCode == 0
                        ? QString()

@@ -160,7 +160,12 @@ QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecor
     }
     if (drainNeedsShell && !host.client->statPath(created.value(), "/bin/sh").wait()) {
         // No shell for the drain check: the image's own exec-form check, undrainable.
-        (void)host.client->removeContainer(created.value(), true).wait();
+        // Gone first, or the second create fails on the name and this one stays behind.
+        if (auto removed = host.client->removeContainer(created.value(), true).wait(); !removed) {
+            *error = tr("removing %1 on %2 to create it without the drain check: %3")
+                         .arg(name, host.name, describe(removed.error()));
+            return {};
+        }
         spec.healthcheck.reset();
         spec.labels.erase(ReplicaDrain::kLabel);
         created = host.client->createContainer(spec).wait();

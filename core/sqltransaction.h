@@ -12,17 +12,23 @@ namespace slipway::core {
 class SqlTransaction {
 public:
     explicit SqlTransaction(QSqlDatabase db) : db_(std::move(db)) {
-        // IMMEDIATE takes the write lock up front, so two processes writing at once queue on
-        // the busy timeout instead of failing half-way, and a check made inside holds until
-        // the commit.
-        QSqlQuery q(db_);
-        ok_ = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!ok_)
-            error_ = q.lastError().text();
+        if (db_.driverName() == QLatin1String("QSQLITE")) {
+            // IMMEDIATE takes SQLite's write lock up front, so two processes writing at once
+            // queue on the busy timeout instead of failing half-way, and a check made inside
+            // holds until the commit. PostgreSQL locks by row as it writes: a plain BEGIN.
+            QSqlQuery q(db_);
+            ok_ = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            if (!ok_)
+                error_ = q.lastError().text();
+        } else {
+            ok_ = db_.transaction();
+            if (!ok_)
+                error_ = db_.lastError().text();
+        }
     }
     ~SqlTransaction() {
         if (ok_ && !committed_)
-            QSqlQuery(db_).exec(QStringLiteral("ROLLBACK"));
+            db_.rollback();
     }
     SqlTransaction(const SqlTransaction &) = delete;
     SqlTransaction &operator=(const SqlTransaction &) = delete;
@@ -33,10 +39,9 @@ public:
         return ok_;
     }
     bool commit(QString *error) {
-        QSqlQuery q(db_);
-        committed_ = q.exec(QStringLiteral("COMMIT"));
+        committed_ = db_.commit();
         if (!committed_ && error)
-            *error = q.lastError().text();
+            *error = db_.lastError().text();
         return committed_;
     }
 

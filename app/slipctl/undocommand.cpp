@@ -30,6 +30,9 @@ int runUndo(const QStringList &arguments) {
         return refuse(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->undo(app, env); }, err, json);
+    // Undo retires the replicas it replaces, as a deploy does: the same window applies.
+    if (answer.ok)
+        session.finishUndoWindow(answer.record, err, json);
     return printAnswer(
         answer, json, out, err,
         [&] {

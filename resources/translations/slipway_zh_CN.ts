@@ -674,6 +674,10 @@
         <source>removing %1 on %2: %3</source>
         <translation>在 %2 上删除 %1：%3</translation>
     </message>
+    <message>
+        <source>removing %1 on %2 to create it without the drain check: %3</source>
+        <translation>为了在不带排空检查的情况下重新创建，在 %2 上移除 %1 时出错：%3</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -183,6 +183,12 @@ private slots:
         const auto serving = containers(false);
         QCOMPARE(int(serving.size()), 1);
         QCOMPARE(serving.front().id, before);
+        // A second undo is a redo; what it retires goes once its own short window has passed.
+        r = slipctl({"undo", app_, "--env", "ci", "--undo-window", "1", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json()["version"].toString(), QStringLiteral("1.1.0"));
+        QCOMPARE(int(containers().size()), 1); // the 1.0.0 replica is gone, not kept stopped
+        QVERIFY(containers().front().id != before);
 
         // A version that was never deployed is refused, naming it.
         r = slipctl({"rollback", app_, "--env", "ci", "--to", "9.9.9"});
@@ -205,7 +211,7 @@ private slots:
             QCOMPARE(e.result, QStringLiteral("ok"));
         }
         QCOMPARE(actions.count(QStringLiteral("app.deploy")), 3);
-        QCOMPARE(actions.count(QStringLiteral("app.undo")), 1);
+        QCOMPARE(actions.count(QStringLiteral("app.undo")), 2);
         QCOMPARE(actions.count(QStringLiteral("app.rollback")), 1);
         QCOMPARE(actions.count(QStringLiteral("app.scale")), 2);
     }
