@@ -51,8 +51,7 @@ struct DeploymentJob::Current {
     std::optional<DeploymentRecord> record; // the newest successful deployment
     QList<Replica> replicas;                // its replicas (and those scaled since)
     QList<Replica> all;                     // every container of the application
-    QSet<QString> retired;                  // container IDs waiting for removal
-    QList<RetiredContainer> retiredRows;    // the same, as stored (undo needs whose they are)
+    QList<RetiredContainer> retiredRows;    // containers waiting for removal, as stored
 };
 
 DeploymentJob::DeploymentJob(JobContext context) : c_(std::move(context)) {}
@@ -112,8 +111,9 @@ bool DeploymentJob::current(const QString &app, const QString &env, Current *out
     }
     out->record = loaded.record;
     out->retiredRows = loaded.retired;
+    QSet<QString> retired;
     for (const RetiredContainer &r : loaded.retired)
-        out->retired.insert(r.containerId);
+        retired.insert(r.containerId);
     for (const DeployHost &h : c_.hosts) {
         if (!RolloutSteps::listReplicas(h, app, env, &out->all, error))
             return false;
@@ -127,7 +127,7 @@ bool DeploymentJob::current(const QString &app, const QString &env, Current *out
     for (const Replica &r : std::as_const(out->all)) {
         if (results.value(r.deploymentId, DeploymentRecord::Result::Failed) ==
                 DeploymentRecord::Result::Ok &&
-            !out->retired.contains(r.id))
+            !retired.contains(r.id))
             out->replicas.append(r);
     }
     return true;
