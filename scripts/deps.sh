@@ -13,12 +13,15 @@ _prog=$(basename "$0")
 die() { printf '%s: error: %s\n' "$_prog" "$*" >&2; exit 1; }
 log() { printf '%s: %s\n' "$_prog" "$*" >&2; }
 
+# Qt6Charts' CMake package needs Qt6OpenGL's, which is in libqt6opengl6-dev: only a
+# Recommends of qt6-base-dev, so it is named here (we install without recommends).
 BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev nlohmann-json3-dev libmimalloc-dev
-    clang-format)
-RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 openssl
-    fonts-dejavu-core fonts-wqy-microhei)
+    clang-format dpkg-dev file)
+# procps: pgrep/pkill in the service scripts; ca-certificates: https to registries.
+RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 openssl procps
+    ca-certificates fonts-dejavu-core fonts-wqy-microhei)
 PACKAGES=("${BUILD[@]}" "${RUNTIME[@]}")
 
 CHECK_ONLY=""
