@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
 # Installs what Slipway needs (Debian packages) and builds it into ./build.
+#
+#   scripts/build.sh                   configure (first time) and build everything
+#   scripts/build.sh TARGET...         build only these targets (e.g. slipctl)
+#   scripts/build.sh --configure-only  configure (first time) and stop
+#
+# SLIPWAY_BUILD_DIR moves the build directory; SLIPWAY_BUILD_TYPE (default RelWithDebInfo)
+# is the build type of a first configure (scripts/fresh-check.sh uses Release).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+configure_only=""
+targets=()
+for arg in "$@"; do
+    case $arg in
+    --configure-only) configure_only=1 ;;
+    -*) echo "usage: $0 [--configure-only | TARGET...]" >&2; exit 2 ;;
+    *) targets+=(--target "$arg") ;;
+    esac
+done
 bash "$here/scripts/deps.sh"
 build=${SLIPWAY_BUILD_DIR:-$here/build}
 # clang builds everything so that the libFuzzer targets share one build with the rest.
@@ -11,7 +27,8 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
     if command -v ccache >/dev/null; then
         launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     fi
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${SLIPWAY_BUILD_TYPE:-RelWithDebInfo}" \
         -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}"
 fi
-cmake --build "$build" -j"$(nproc)"
+[ -z "$configure_only" ] || exit 0
+cmake --build "$build" -j"$(nproc)" "${targets[@]}"
