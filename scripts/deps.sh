@@ -22,6 +22,10 @@ BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
 # procps: pgrep/pkill in the service scripts; ca-certificates: https to registries.
 RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 openssl procps
     ca-certificates fonts-dejavu-core fonts-wqy-microhei)
+# apparmor: on an AppArmor kernel (Debian 12's default) dockerd loads its docker-default
+# profile with apparmor_parser before every container start, and fails the start without
+# it; docker.io only Recommends it.
+RUNTIME+=(apparmor)
 PACKAGES=("${BUILD[@]}" "${RUNTIME[@]}")
 
 CHECK_ONLY=""

@@ -145,7 +145,9 @@ inside() {
     eval "$(apt-config shell archives Dir::Cache::archives/d)"
     archives=${archives%/}
     [[ -d $archives ]] || die "the host's apt archive cache $archives does not exist"
-    mkdir -p "$root"
+    # Throwaway root: dpkg need not fsync every file (debootstrap's dpkg runs read this too).
+    mkdir -p "$root/etc/dpkg/dpkg.cfg.d"
+    echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/90slipway-fresh-check"
     # --cache-dir: debootstrap takes what the host's apt cache has and adds what it fetches.
     if ! debootstrap --variant=minbase --arch="$arch" --keyring="$KEYRING" --cache-dir="$archives" \
         "$SUITE" "$root" "$mirror" >"$logs/debootstrap.log" 2>&1; then
@@ -171,8 +173,6 @@ inside() {
     # The host's proxy and release-date settings, if it has any (its mirror may need them).
     apt-config dump | grep -E '^Acquire::(https?::Proxy|Check-Valid-Until|Check-Date)' \
         >"$root/etc/apt/apt.conf.d/90slipway-fresh-check" || true
-    # Throwaway root: dpkg need not fsync every file.
-    echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/90slipway-fresh-check"
     mount -t proc proc "$root/proc"
     mount -t sysfs -o ro sysfs "$root/sys"
     mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts"
@@ -273,6 +273,7 @@ docker-proxy    docker.io       engine.sh (userland proxy)
 containerd      containerd      engine.sh
 containerd-shim-runc-v2 containerd  dockerd
 runc            runc            engine.sh
+apparmor_parser apparmor        dockerd (its docker-default profile, on AppArmor kernels)
 /usr/bin/docker docker.io       common.sh (DOCKER_CLI); tests (tst_metrics)
 /usr/bin/docker-registry docker-registry registry.sh (REGISTRY_BIN)
 /bin/busybox    busybox-static  images.sh (BUSYBOX)
