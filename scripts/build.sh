@@ -6,7 +6,8 @@
 #   scripts/build.sh --configure-only  configure (first time) and stop
 #
 # SLIPWAY_BUILD_DIR moves the build directory; SLIPWAY_BUILD_TYPE (default RelWithDebInfo)
-# is the build type of a first configure (scripts/fresh-check.sh uses Release).
+# is the build type of a first configure (scripts/fresh-check.sh uses None: no
+# optimisation, no debug info).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 configure_only=""

@@ -18,7 +18,7 @@
 # happens, and the root is deleted once nothing is mounted in it any more.
 #
 # Environment:
-#   SLIPWAY_FRESH_DIR     where the throwaway root goes (default /var/tmp; needs ~6 GB)
+#   SLIPWAY_FRESH_DIR     where the throwaway root goes (default /var/tmp; needs ~4 GB)
 #   SLIPWAY_FRESH_MIRROR  Debian mirror URL (default: the host's apt source for bookworm)
 #   SLIPWAY_FRESH_KEEP=1  keep the root (unmounted) to look at afterwards
 set -euo pipefail
@@ -35,7 +35,7 @@ SUITE=bookworm
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 SRC=/src/slipway   # where the clone goes inside the root
 ROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-NEED_GB=6
+NEED_GB=4
 
 # --- helpers shared by both halves ----------------------------------------------
 secs_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
@@ -186,7 +186,7 @@ inside() {
     # --- scripts/deps.sh ---------------------------------------------------------------
     phase_begin "scripts/deps.sh"
     in_root bash "$SRC/scripts/deps.sh" || die "scripts/deps.sh failed in the fresh root"
-    log "$(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -c '^installed$') packages installed, $(du -sh --exclude="$root/var/cache/apt/archives" "$root" 2>/dev/null | cut -f1) in the root"
+    log "$(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -c '^installed$') packages installed, $(du -shx --exclude="$root/var/cache/apt/archives" "$root" 2>/dev/null | cut -f1) in the root"
     phase_end
 
     # --- the commands the scripts call --------------------------------------------------
@@ -195,10 +195,10 @@ inside() {
     phase_end
 
     # --- configure, build, run ----------------------------------------------------------
-    # build.sh's own configure (only the build type differs: Release, no debug info, to
-    # keep this quick); then only slipctl.
+    # build.sh's own configure; only the build type differs: None (no optimisation, no debug
+    # info) compiles quickest, and the point here is that it builds and runs. Then only slipctl.
     phase_begin "configure (scripts/build.sh --configure-only)"
-    if ! in_root env SLIPWAY_BUILD_TYPE=Release bash "$SRC/scripts/build.sh" --configure-only \
+    if ! in_root env SLIPWAY_BUILD_TYPE=None bash "$SRC/scripts/build.sh" --configure-only \
         >"$logs/configure.log" 2>&1; then
         grep -v '^-- ' "$logs/configure.log" | tail -n 40 >&2
         die "CMake configure failed in the fresh root: a package is missing from scripts/deps.sh?"
@@ -499,9 +499,6 @@ outer_cleanup() {
     exit "$rc"
 }
 
-if [[ ${1:-} == --inside ]]; then
-    shift
-    inside "$@"
-else
-    outer "$@"
-fi
+# On one line, so that bash has read all of it before it runs: an edit of this file
+# during a run cannot change what the run does next.
+if [[ ${1:-} == --inside ]]; then shift; inside "$@"; else outer "$@"; fi; exit
