@@ -13,7 +13,7 @@
 #   scripts/fresh-check.sh        (as root; scripts/test.sh runs it before the whole suite)
 #
 # The root comes from the Debian mirror the host's apt uses (SLIPWAY_FRESH_MIRROR
-# overrides it) and shares the host's apt archive cache, so nothing is fetched twice.
+# overrides it) and shares the host's apt archive cache (hard links), so nothing is fetched twice.
 # Everything is mounted in a private mount namespace, unmounted at the end whatever
 # happens, and the root is deleted once nothing is mounted in it any more.
 #
@@ -107,6 +107,15 @@ unmount_under() {
     [[ -z $mps ]] || { warn "still mounted: $(tr '\n' ' ' <<<"$mps")"; return 1; }
 }
 
+# link_debs FROM TO [FIND-TESTS...]: FROM's .deb files that TO lacks, hard-linked into TO
+# (copied when the two are on different file systems).
+link_debs() {
+    local from=$1 to=$2
+    shift 2
+    find "$from" -maxdepth 1 -name '*.deb' "$@" -exec cp -n -l -t "$to" {} + 2>/dev/null ||
+        find "$from" -maxdepth 1 -name '*.deb' "$@" -exec cp -n -t "$to" {} +
+}
+
 # ==============================================================================
 # Inner half: runs in a private mount namespace (unshare --mount), so that its
 # mounts are never visible to the host and vanish with it even on SIGKILL; it
@@ -177,15 +186,20 @@ inside() {
     mount -t sysfs -o ro sysfs "$root/sys"
     mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts"
     mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm"
-    # The host's apt archive cache, so deps.sh does not fetch again what the host has
-    # (and the host's own deps.sh later finds what this one fetched).
-    mount --bind "$archives" "$root/var/cache/apt/archives"
     log "mounted: $(mounts_under "$root" | sed "s|^$root||" | sort | tr '\n' ' ')"
+    # The host's apt archive cache, hard-linked (copied if on another file system) into the
+    # root's own, so that deps.sh does not fetch again what the host has. Not a bind mount:
+    # the archive lock would then be shared, and an apt-get on the host at the same time
+    # would make deps.sh fail. What deps.sh fetches goes back to the host's cache afterwards.
+    link_debs "$archives" "$root/var/cache/apt/archives"
+    log "$(find "$root/var/cache/apt/archives" -maxdepth 1 -name '*.deb' | wc -l) packages from the host's apt cache"
     phase_end
 
     # --- scripts/deps.sh ---------------------------------------------------------------
     phase_begin "scripts/deps.sh"
     in_root bash "$SRC/scripts/deps.sh" || die "scripts/deps.sh failed in the fresh root"
+    # Back to the host's cache: what it did not have yet.
+    link_debs "$root/var/cache/apt/archives" "$archives" -links 1 || warn "could not add the new packages to $archives"
     log "$(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -c '^installed$') packages installed, $(du -shx --exclude="$root/var/cache/apt/archives" "$root" 2>/dev/null | cut -f1) in the root"
     phase_end
 
@@ -377,7 +391,10 @@ outer() {
     parent=$(cd "$parent" && pwd -P)
     # Kept simple so that the path reads the same in /proc/self/mountinfo.
     [[ $parent =~ ^[A-Za-z0-9/._-]+$ ]] || die "SLIPWAY_FRESH_DIR '$parent' has characters other than A-Z a-z 0-9 / . _ -"
-    local avail
+    local opts avail
+    opts=$(findmnt -no OPTIONS --target "$parent" 2>/dev/null || true)
+    [[ ,$opts, != *,nodev,* && ,$opts, != *,noexec,* ]] ||
+        die "$parent is mounted nodev or noexec: the root's /dev/null and programs would not work (set SLIPWAY_FRESH_DIR)"
     avail=$(df -Pk "$parent" | awk 'NR == 2 { print int($4 / 1048576) }')
     ((avail >= NEED_GB)) || die "$parent has ${avail} GB free; the fresh root needs about $NEED_GB GB (set SLIPWAY_FRESH_DIR)"
 
