@@ -146,7 +146,9 @@ inside() {
     for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
         [[ -z ${!v:-} ]] || envs+=("$v=${!v}")
     done
-    in_root() { chroot "$root" /usr/bin/env -i "${envs[@]}" "$@"; }
+    # An array, not a function: a function's redirections (>build.log) would also catch
+    # what the EXIT trap prints when a signal ends the command.
+    in_root=(chroot "$root" /usr/bin/env -i "${envs[@]}")
 
     # --- debootstrap -------------------------------------------------------------
     phase_begin "debootstrap (minbase $SUITE $arch)"
@@ -197,10 +199,10 @@ inside() {
 
     # --- scripts/deps.sh ---------------------------------------------------------------
     phase_begin "scripts/deps.sh"
-    in_root bash "$SRC/scripts/deps.sh" || die "scripts/deps.sh failed in the fresh root"
+    "${in_root[@]}" bash "$SRC/scripts/deps.sh" || die "scripts/deps.sh failed in the fresh root"
     # Back to the host's cache: what it did not have yet.
     link_debs "$root/var/cache/apt/archives" "$archives" -links 1 || warn "could not add the new packages to $archives"
-    log "$(in_root dpkg-query -W -f='${db:Status-Status}\n' | grep -c '^installed$') packages installed, $(du -shx --exclude="$root/var/cache/apt/archives" "$root" 2>/dev/null | cut -f1) in the root"
+    log "$("${in_root[@]}" dpkg-query -W -f='${db:Status-Status}\n' | grep -c '^installed$') packages installed, $(du -shx --exclude="$root/var/cache/apt/archives" "$root" 2>/dev/null | cut -f1) in the root"
     phase_end
 
     # --- the commands the scripts call --------------------------------------------------
@@ -212,7 +214,7 @@ inside() {
     # build.sh's own configure; only the build type differs: None (no optimisation, no debug
     # info) compiles quickest, and the point here is that it builds and runs. Then only slipctl.
     phase_begin "configure (scripts/build.sh --configure-only)"
-    if ! in_root env SLIPWAY_BUILD_TYPE=None bash "$SRC/scripts/build.sh" --configure-only \
+    if ! "${in_root[@]}" env SLIPWAY_BUILD_TYPE=None bash "$SRC/scripts/build.sh" --configure-only \
         >"$logs/configure.log" 2>&1; then
         grep -v '^-- ' "$logs/configure.log" | tail -n 40 >&2
         die "CMake configure failed in the fresh root: a package is missing from scripts/deps.sh?"
@@ -221,7 +223,7 @@ inside() {
     phase_end
 
     phase_begin "build slipctl (scripts/build.sh slipctl)"
-    if ! in_root bash "$SRC/scripts/build.sh" slipctl >"$logs/build.log" 2>&1; then
+    if ! "${in_root[@]}" bash "$SRC/scripts/build.sh" slipctl >"$logs/build.log" 2>&1; then
         tail -n 40 "$logs/build.log" >&2
         die "building slipctl failed in the fresh root"
     fi
@@ -232,7 +234,7 @@ inside() {
     local want got
     want=$(sed -n 's/^project(Slipway VERSION \([0-9.]*\).*/\1/p' "$root$SRC/CMakeLists.txt")
     [[ -n $want ]] || die "cannot read the project version from CMakeLists.txt"
-    got=$(in_root "$SRC/build/app/slipctl/slipctl" --version 2>&1) || die "slipctl --version failed: $got"
+    got=$("${in_root[@]}" "$SRC/build/app/slipctl/slipctl" --version 2>&1) || die "slipctl --version failed: $got"
     [[ $got == "slipctl $want" ]] || die "slipctl --version printed '$got', expected 'slipctl $want'"
     log "$got"
     phase_end
@@ -306,7 +308,7 @@ check_commands() {
             list+=$'\n'"$c ? need_cmd in scripts/"
     done
     local missing
-    missing=$(in_root bash -c '
+    missing=$("${in_root[@]}" bash -c '
         while read -r cmd pkg who; do
             [ -n "$cmd" ] || continue
             case $cmd in
@@ -507,7 +509,9 @@ outer_cleanup() {
         elif [[ -n ${SLIPWAY_FRESH_KEEP:-} && ${SLIPWAY_FRESH_KEEP} != 0 ]]; then
             log "kept $root (SLIPWAY_FRESH_KEEP); delete it with: rm -rf --one-file-system $work"
         else
+            local t0=$EPOCHREALTIME
             rm -rf --one-file-system "$work" || { warn "could not delete all of $work"; rc=1; }
+            log "deleted the root in $(secs_since "$t0")s"
         fi
     fi
     if ((rc != 0)); then
