@@ -22,6 +22,7 @@ BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
 # procps: pgrep/pkill in the service scripts; ca-certificates: https to registries.
 RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 openssl procps
     ca-certificates fonts-dejavu-core fonts-wqy-microhei)
+RUNTIME+=(apache2-utils) # htpasswd -B: the bcrypt password file of the registry-with-auth tests
 PACKAGES=("${BUILD[@]}" "${RUNTIME[@]}")
 
 CHECK_ONLY=""
