@@ -494,11 +494,10 @@ quint64 ImageCatalog::pull(const QString &hostId, const QString &reference, QStr
         });
     };
     // The registry's credentials are found off the GUI thread, then the pull starts.
-    const std::string reference = job->reference.toStdString();
-    job->call =
-        withRegistryAuth(reference, [client, reference, onProgress](const std::string &auth) {
-            return client->pullImage(reference, onProgress, auth);
-        });
+    const std::string pulled = job->reference.toStdString();
+    job->call = withRegistryAuth(pulled, [client, pulled, onProgress](const std::string &auth) {
+        return client->pullImage(pulled, onProgress, auth);
+    });
     job->call.then([this, mailbox, request](engine::Status r) {
         const bool ok = r.ok();
         const QString error = ok ? QString() : describe(r.error());

@@ -104,12 +104,13 @@ Result<Outcome> run(const std::string &program, const std::string &input,
     posix_spawn_file_actions_adddup2(&actions, err.write.fd, 2);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
-    // The helper starts with default signal handling and nothing blocked, whatever this
-    // thread has set up (a blocked or ignored SIGPIPE, say).
-    sigset_t all, none;
-    sigfillset(&all);
+    // The helper starts with nothing blocked and SIGPIPE as usual, whatever this thread has
+    // set up (handlers are reset by exec anyway; an ignored signal would stay ignored).
+    sigset_t pipeSignal, none;
+    sigemptyset(&pipeSignal);
+    sigaddset(&pipeSignal, SIGPIPE);
     sigemptyset(&none);
-    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setsigdefault(&attr, &pipeSignal);
     posix_spawnattr_setsigmask(&attr, &none);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
     std::string arg0 = program, arg1 = "get";

@@ -98,9 +98,9 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
         updateActions();
         updateDetails();
     });
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved,
-                        &QAbstractItemModel::modelReset})
-        connect(model_, signal, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::rowsInserted, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::modelReset, this, &HostsView::updatePlainTcp);
     connect(model_, &QAbstractItemModel::dataChanged, this, &HostsView::updatePlainTcp);
     connect(model_, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.row() == currentRow()) {

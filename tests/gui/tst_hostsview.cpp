@@ -105,6 +105,13 @@ private slots:
                        ->status(view_->model()->rowOf(QStringLiteral("cli:plain")))
                        .state == core::HostStatus::State::Down;
         }));
+        QVERIFY(test::waitFor(
+            [&] {
+                return view_->model()
+                           ->status(view_->model()->rowOf(QStringLiteral("cli:engine")))
+                           .state == core::HostStatus::State::Up;
+            },
+            std::chrono::seconds(30)));
         save(view_.get(), QStringLiteral("hosts-plain-tcp"));
 
         // The unix socket is not plain TCP: no banner in its details.

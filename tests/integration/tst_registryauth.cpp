@@ -4,6 +4,7 @@
 // `slipctl deploy` with a temporary DOCKER_CONFIG: credentials from `auths`, then from a
 // credential helper (credHelpers), succeed; none, or wrong ones, fail in the engine's and the
 // registry's own words. The registry is stopped at the end whatever happens.
+#include "tests/support/processrun.h"
 #include "tests/support/testenv.h"
 
 #include <QDir>
@@ -28,12 +29,7 @@ namespace {
 constexpr const char *kUser = "slipway-ci";
 constexpr const char *kPassword = "s3cret-Passw0rd";
 
-struct Run {
-    int exitCode = -1;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::ProcessRun;
 
 // A port nobody listens on now (the kernel's pick, released again).
 int freePort() {
@@ -97,24 +93,8 @@ class TestRegistryAuth : public QObject {
     }
 
     Run run(const QString &program, const QStringList &args, const QProcessEnvironment &extra) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
-                                 "DOCKER_CONFIG", "DOCKER_CONTEXT"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
-        for (const auto &key : extra.keys())
-            env.insert(key, extra.value(key));
-        p.setProcessEnvironment(env);
-        p.start(program, args);
-        Run r;
-        r.finished = p.waitForFinished(120000); // bounded: a hang fails the test
-        if (!r.finished)
-            p.kill();
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return test::runProcess(program, args,
+                                test::cleanEnvironment(path(QStringLiteral("home")), extra));
     }
 
     Run deploy(const QString &app, const QString &config, const QString &extraPath = {}) {
@@ -162,11 +142,9 @@ private slots:
         const QString htpasswd = QStandardPaths::findExecutable(QStringLiteral("htpasswd"));
         if (htpasswd.isEmpty())
             QFAIL("htpasswd not found: install apache2-utils (scripts/deps.sh installs it)");
-        QProcess hash;
-        hash.start(htpasswd, {"-Bbn", kUser, kPassword});
-        QVERIFY(hash.waitForFinished(30000));
-        QCOMPARE(hash.exitCode(), 0);
-        QVERIFY(writeFile(path(QStringLiteral("htpasswd")), hash.readAllStandardOutput()));
+        const Run hash = run(htpasswd, {"-Bbn", kUser, kPassword}, {});
+        QVERIFY2(hash.finished && hash.exitCode == 0, hash.err.constData());
+        QVERIFY(writeFile(path(QStringLiteral("htpasswd")), hash.out));
 
         const int port = freePort();
         QVERIFY(port > 0);

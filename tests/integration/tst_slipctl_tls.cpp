@@ -2,12 +2,12 @@
 // DOCKER_TLS_VERIFY and DOCKER_CERT_PATH reaches the private engine's mutual-TLS listener, as
 // `docker -H` does; a plain tcp:// host is used but said plainly on stderr, once per host.
 #include "tests/support/localserver.h"
+#include "tests/support/processrun.h"
 #include "tests/support/testenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,12 +15,7 @@ using namespace slipway;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::ProcessRun;
 
 constexpr const char *kPlainWarning = "plain TCP without TLS";
 
@@ -34,25 +29,9 @@ class TestSlipctlTls : public QObject {
 
     // slipctl with a clean HOME and only the docker variables given.
     Run slipctl(const QStringList &args, const QProcessEnvironment &extra = {}) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_TLS",
-                                 "DOCKER_CERT_PATH", "DOCKER_CONFIG", "DOCKER_CONTEXT"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-        for (const auto &key : extra.keys())
-            env.insert(key, extra.value(key));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SLIPWAY_SLIPCTL), args);
-        Run r;
-        r.finished = p.waitForFinished(30000); // bounded: a hang fails the test
-        if (!r.finished)
-            p.kill();
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return test::runProcess(QStringLiteral(SLIPWAY_SLIPCTL), args,
+                                test::cleanEnvironment(home.path(), extra),
+                                std::chrono::seconds(30));
     }
 
 private slots:

@@ -203,7 +203,7 @@ private slots:
             return json(200, R"({"name":"team/app","tags":["1.0.0"]})");
         });
         realm = "http://" + server.hostPort() + "/token";
-        auto c = client(server, RegistryCredentials{"alice", "s3cret"});
+        auto c = client(server, RegistryCredentials{"alice", "s3cret", {}});
         auto r = waitFor(c->tags("team/app"));
         QVERIFY(r);
         QVERIFY2(r->ok(), r->ok() ? "" : r->error().describe().c_str());
@@ -342,7 +342,7 @@ private slots:
                 return LocalServer::Reply{401, {{"WWW-Authenticate", "Basic realm=\"reg\""}}, ""};
             return json(200, R"({"name":"x/y","tags":["t"]})");
         });
-        auto c = client(server, RegistryCredentials{"bob", "pw"});
+        auto c = client(server, RegistryCredentials{"bob", "pw", {}});
         auto r = waitFor(c->tags("x/y"));
         QVERIFY(r && r->ok());
         QCOMPARE(server.hits("/v2/"), 2);
@@ -351,7 +351,7 @@ private slots:
         QVERIFY(again && again->ok());
         QCOMPARE(server.hits("/v2/"), 3);
 
-        auto wrong = waitFor(client(server, RegistryCredentials{"bob", "nope"})->tags("x/y"));
+        auto wrong = waitFor(client(server, RegistryCredentials{"bob", "nope", {}})->tags("x/y"));
         QVERIFY(wrong && !wrong->ok());
         QCOMPARE(wrong->error().httpStatus, 401);
         QVERIFY(wrong->error().message.find("were refused") != std::string::npos);
