@@ -122,11 +122,9 @@ Result<Outcome> run(const std::string &program, const std::string &input,
     posix_spawnattr_destroy(&attr);
     if (spawned != 0) {
         if (spawned == ENOENT)
-            return makeError(ErrorKind::InvalidInput,
-                             shown + ": " + program + " was not found on PATH");
+            return makeError(ErrorKind::InvalidInput, shown + " was not found on PATH");
         return makeError(ErrorKind::InvalidInput,
-                         shown + ": " + program +
-                             " could not be started: " + std::strerror(spawned));
+                         shown + " could not be started: " + std::strerror(spawned));
     }
     in.read.reset();
     out.write.reset();

@@ -243,10 +243,12 @@ private slots:
                  r->error().message.c_str());
 
         // With a helper named in config.json the reason is the helper, said plainly.
-        auto helper = waitFor(
-            client(server, {}, "credential helpers are not supported yet")->tags("team/app"));
+        auto helper = waitFor(client(server, {},
+                                     "credential helper docker-credential-pass was not "
+                                     "found on PATH")
+                                  ->tags("team/app"));
         QVERIFY(helper && !helper->ok());
-        QVERIFY(helper->error().message.find("credential helpers are not supported yet") !=
+        QVERIFY(helper->error().message.find("docker-credential-pass was not found on PATH") !=
                 std::string::npos);
     }
 
