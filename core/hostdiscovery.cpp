@@ -29,6 +29,28 @@ QString dockerConfigDir(const QProcessEnvironment &env) {
     return homeDir(env) + QStringLiteral("/.docker");
 }
 
+void applyTlsEnvironment(HostConfig &host, const QProcessEnvironment &env) {
+    // A unix socket has no TLS: the docker CLI ignores these variables for one.
+    const QString url = host.url.trimmed();
+    if (url.startsWith(QLatin1String("unix://")) || url.startsWith(QLatin1Char('/')))
+        return;
+    const bool verify = !env.value(QStringLiteral("DOCKER_TLS_VERIFY")).isEmpty();
+    const bool tls = verify || !env.value(QStringLiteral("DOCKER_TLS")).isEmpty();
+    host.verifyTls = verify || !tls;
+    if (!tls)
+        return;
+    QString certPath = env.value(QStringLiteral("DOCKER_CERT_PATH"));
+    if (certPath.isEmpty())
+        certPath = dockerConfigDir(env);
+    host.caFile = existing(certPath + QStringLiteral("/ca.pem"));
+    host.certFile = existing(certPath + QStringLiteral("/cert.pem"));
+    host.keyFile = existing(certPath + QStringLiteral("/key.pem"));
+    // tcp:// with neither files nor verification still means TLS to the docker CLI.
+    if (host.caFile.isEmpty() && host.certFile.isEmpty() && host.keyFile.isEmpty() &&
+        url.startsWith(QLatin1String("tcp://")))
+        host.url = QStringLiteral("https") + url.mid(3);
+}
+
 std::optional<HostConfig> fromEnvironment(const QProcessEnvironment &env) {
     const QString url = env.value(QStringLiteral("DOCKER_HOST")).trimmed();
     if (url.isEmpty())
@@ -38,22 +60,22 @@ std::optional<HostConfig> fromEnvironment(const QProcessEnvironment &env) {
     host.name = QStringLiteral("DOCKER_HOST");
     host.url = url;
     host.source = HostConfig::Source::Environment;
-    const bool verify = !env.value(QStringLiteral("DOCKER_TLS_VERIFY")).isEmpty();
-    const bool tls = verify || !env.value(QStringLiteral("DOCKER_TLS")).isEmpty();
-    host.verifyTls = verify || !tls;
-    if (tls) {
-        QString certPath = env.value(QStringLiteral("DOCKER_CERT_PATH"));
-        if (certPath.isEmpty())
-            certPath = dockerConfigDir(env);
-        host.caFile = existing(certPath + QStringLiteral("/ca.pem"));
-        host.certFile = existing(certPath + QStringLiteral("/cert.pem"));
-        host.keyFile = existing(certPath + QStringLiteral("/key.pem"));
-        // tcp:// with neither files nor verification still means TLS to the docker CLI.
-        if (host.caFile.isEmpty() && host.certFile.isEmpty() && host.keyFile.isEmpty() &&
-            host.url.startsWith(QLatin1String("tcp://")))
-            host.url.replace(0, 3, QStringLiteral("https"));
-    }
+    applyTlsEnvironment(host, env);
     return host;
+}
+
+QList<HostConfig> fromCommandLine(const QStringList &urls, const QProcessEnvironment &env) {
+    QList<HostConfig> hosts;
+    for (int i = 0; i < urls.size(); ++i) {
+        HostConfig host;
+        host.id = QStringLiteral("cli:%1").arg(i);
+        host.name = urls[i].trimmed();
+        host.url = urls[i].trimmed();
+        host.source = HostConfig::Source::CommandLine;
+        applyTlsEnvironment(host, env);
+        hosts.append(host);
+    }
+    return hosts;
 }
 
 QString contextDirName(const QString &contextName) {

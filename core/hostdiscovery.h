@@ -11,11 +11,19 @@
 
 namespace slipway::core::HostDiscovery {
 
-// DOCKER_HOST, with TLS as the docker CLI reads it: DOCKER_TLS_VERIFY (any non-empty value)
-// turns TLS with verification on, DOCKER_TLS without verification; the files are ca.pem,
-// cert.pem and key.pem in DOCKER_CERT_PATH (default: the docker config directory). Only files
-// that exist are used. The host's id is "env". No DOCKER_HOST: nullopt.
+// TLS for a tcp:// or https:// host as the docker CLI reads it from the environment:
+// DOCKER_TLS_VERIFY (any non-empty value) turns TLS with verification on, DOCKER_TLS without
+// verification; the files are ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH (default: the
+// docker config directory). Only files that exist are used. Unix sockets are left alone.
+void applyTlsEnvironment(HostConfig &host, const QProcessEnvironment &env);
+
+// DOCKER_HOST, with TLS from the environment (applyTlsEnvironment). The host's id is "env".
+// No DOCKER_HOST: nullopt.
 std::optional<HostConfig> fromEnvironment(const QProcessEnvironment &env);
+
+// The --host URLs of a command line ("cli:0", "cli:1", ...), with TLS from the environment as
+// the docker CLI's -H takes it.
+QList<HostConfig> fromCommandLine(const QStringList &urls, const QProcessEnvironment &env);
 
 // The docker CLI's contexts: <dir>/contexts/meta/<sha256(name)>/meta.json, with TLS files in
 // <dir>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem. Ids are "context:<name>". A

@@ -1,6 +1,7 @@
 #include "core/imagecatalog.h"
 
 #include "core/auditlog.h"
+#include "core/authorizedcall.h"
 #include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "engine/dockerclient.h"
@@ -476,23 +477,27 @@ quint64 ImageCatalog::pull(const QString &hostId, const QString &reference, QStr
         }
         emit pullProgress(request, p);
     };
-    job->call = client->pullImage(job->reference.toStdString(),
-                                  [weak, mailbox, publish](const engine::ProgressMessage &m) {
-                                      const auto j = weak.lock();
-                                      if (!j)
-                                          return;
-                                      {
-                                          std::lock_guard lock(j->mutex);
-                                          j->tracker.add(m);
-                                          if (j->snapshotPosted)
-                                              return; // the one on its way will carry this too
-                                          j->snapshotPosted = true;
-                                      }
-                                      mailbox.post([weak, publish] {
-                                          if (const auto j = weak.lock())
-                                              publish(j);
-                                      });
-                                  });
+    const auto onProgress = [weak, mailbox, publish](const engine::ProgressMessage &m) {
+        const auto j = weak.lock();
+        if (!j)
+            return;
+        {
+            std::lock_guard lock(j->mutex);
+            j->tracker.add(m);
+            if (j->snapshotPosted)
+                return; // the one on its way will carry this too
+            j->snapshotPosted = true;
+        }
+        mailbox.post([weak, publish] {
+            if (const auto j = weak.lock())
+                publish(j);
+        });
+    };
+    // The registry's credentials are found off the GUI thread, then the pull starts.
+    const std::string pulled = job->reference.toStdString();
+    job->call = withRegistryAuth(pulled, [client, pulled, onProgress](const std::string &auth) {
+        return client->pullImage(pulled, onProgress, auth);
+    });
     job->call.then([this, mailbox, request](engine::Status r) {
         const bool ok = r.ok();
         const QString error = ok ? QString() : describe(r.error());

@@ -2,8 +2,8 @@
 
 #include "core/errortext.h"
 #include "core/imagecatalog.h"
-#include "engine/dockerconfig.h"
 #include "engine/imagereference.h"
+#include "engine/registryauth.h"
 #include "engine/registryclient.h"
 
 #include <QSet>
@@ -40,29 +40,23 @@ struct RegistryVersions::Shared {
     };
     std::map<std::string, Entry> clients; // by registry host
 
-    // Off the GUI thread: reads config.json, so a `docker login` since the last call counts.
+    // Off the GUI thread: reads config.json and runs the credential helper it names, so a
+    // `docker login` since the last call counts.
     engine::Result<std::shared_ptr<engine::RegistryClient>> clientFor(const std::string &host) {
-        const std::string path = options.dockerConfigPath.isEmpty()
-                                     ? engine::DockerConfig::defaultPath()
-                                     : options.dockerConfigPath.toStdString();
+        engine::CredentialOptions where;
+        where.configPath = options.dockerConfigPath.toStdString();
         std::optional<engine::RegistryCredentials> credentials;
         std::string problem;
-        auto config = engine::DockerConfig::load(path);
-        if (!config) {
-            problem = config.error().message;
-        } else {
-            auto found = config.value().lookup(host);
-            credentials = found.credentials;
-            problem = found.unsupported;
-        }
+        // A helper that fails matters only to a registry that asks for credentials: a public
+        // one is still listed, and one that asks is told why there are none.
+        auto resolved = engine::resolveCredentials(host, where);
+        if (resolved)
+            credentials = resolved.value();
+        else
+            problem = resolved.error().message;
         std::lock_guard lock(mutex);
         Entry &entry = clients[host];
-        const auto same = [](const std::optional<engine::RegistryCredentials> &a,
-                             const std::optional<engine::RegistryCredentials> &b) {
-            return a.has_value() == b.has_value() &&
-                   (!a || (a->username == b->username && a->password == b->password));
-        };
-        if (entry.client && same(entry.credentials, credentials) && entry.problem == problem)
+        if (entry.client && entry.credentials == credentials && entry.problem == problem)
             return entry.client;
         const bool plain = options.plainHttpRegistries.contains(q(host), Qt::CaseInsensitive);
         auto registry = engine::RegistryEndpoint::forHost(host, plain);

@@ -1,7 +1,8 @@
 // RegistryVersions: the versions of an image repository: its tags and their digests from the
-// registry (Registry v2, credentials from ~/.docker/config.json) and which hosts hold each
-// (from the ImageCatalog); and whether past deployments are still restorable (the registry
-// still has the digest, or a host holds it). Lives on the GUI thread and never waits.
+// registry (Registry v2, credentials from ~/.docker/config.json and its credential helpers)
+// and which hosts hold each (from the ImageCatalog); and whether past deployments are still
+// restorable (the registry still has the digest, or a host holds it). Lives on the GUI thread
+// and never waits.
 #pragma once
 
 #include "core/deploymentrecord.h"

@@ -5,6 +5,7 @@
 #include "core/replicadrain.h"
 #include "engine/dockerclient.h"
 #include "engine/imagereference.h"
+#include "engine/registryauth.h"
 
 #include <QDateTime>
 
@@ -30,14 +31,23 @@ bool pull(const DeployHost &host, const QString &ref, const ProgressFn &progress
     const QString step = RolloutSteps::tr("Pulling %1 on %2").arg(shortRef(ref), host.name);
     if (progress)
         progress(step, 0, 100);
+    // This worker thread may read config.json and run a credential helper.
+    const auto auth = engine::registryAuthFor(ref.toStdString());
+    if (!auth) {
+        *error =
+            RolloutSteps::tr("pulling %1 on %2: %3").arg(ref, host.name, describe(auth.error()));
+        return false;
+    }
     auto r = host.client
-                 ->pullImage(ref.toStdString(),
-                             [tracker, progress, step](const engine::ProgressMessage &m) {
-                                 tracker->add(m);
-                                 const PullProgress p = tracker->snapshot();
-                                 if (progress && p.fraction >= 0)
-                                     progress(step, int(p.fraction * 100), 100);
-                             })
+                 ->pullImage(
+                     ref.toStdString(),
+                     [tracker, progress, step](const engine::ProgressMessage &m) {
+                         tracker->add(m);
+                         const PullProgress p = tracker->snapshot();
+                         if (progress && p.fraction >= 0)
+                             progress(step, int(p.fraction * 100), 100);
+                     },
+                     auth.value())
                  .wait();
     if (!r) {
         *error = RolloutSteps::tr("pulling %1 on %2: %3").arg(ref, host.name, describe(r.error()));
@@ -245,9 +255,11 @@ bool RolloutSteps::remove(const DeployHost &host, const QString &containerId, QS
 bool RolloutSteps::restorable(const DeployHost &host, const QString &pinned) {
     if (host.client->inspectImage(pinned.toStdString()).wait())
         return true;
-    return bool(
-        host.client->distributionInspect(pinned.toStdString(), std::chrono::milliseconds(10000))
-            .wait());
+    const auto auth = engine::registryAuthFor(pinned.toStdString());
+    return bool(host.client
+                    ->distributionInspect(pinned.toStdString(), std::chrono::milliseconds(10000),
+                                          auth ? auth.value() : std::string())
+                    .wait());
 }
 
 } // namespace slipway::core

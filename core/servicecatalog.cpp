@@ -1,6 +1,7 @@
 #include "core/servicecatalog.h"
 
 #include "core/auditwrite.h"
+#include "core/authorizedcall.h"
 #include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "core/storethread.h"
@@ -486,7 +487,17 @@ void ServiceCatalog::send(quint64 request, Action action, const QString &hostId,
                                      .arg(replicas);
                     }
                     const QByteArray body = QJsonDocument(spec).toJson(QJsonDocument::Compact);
-                    call = client->updateService(svc.id, svc.version, body.toStdString());
+                    // The nodes pull the spec's image with the registry's credentials, found
+                    // off the GUI thread.
+                    const std::string image = child(child(spec, "TaskTemplate"), "ContainerSpec")
+                                                  .value(QStringLiteral("Image"))
+                                                  .toString()
+                                                  .toStdString();
+                    call = withRegistryAuth(
+                        image, [client, id = svc.id, version = svc.version,
+                                body = body.toStdString()](const std::string &auth) {
+                            return client->updateService(id, version, body, auth);
+                        });
                 }
                 call.then([=, this](engine::Status r) {
                     const QString error = r.ok() ? QString() : describe(r.error());

@@ -520,7 +520,8 @@ Call<Unit> DockerClient::pullImage(const std::string &reference,
                                           });
 }
 
-Call<Unit> DockerClient::distributionInspect(const std::string &reference, Timeout timeout) {
+Call<Unit> DockerClient::distributionInspect(const std::string &reference, Timeout timeout,
+                                             const std::string &registryAuth) {
     // A checked reference has only characters a URL path takes as they are; the engine's
     // route takes the name's slashes literally.
     if (auto ref = ImageReference::parse(reference); !ref)
@@ -528,6 +529,8 @@ Call<Unit> DockerClient::distributionInspect(const std::string &reference, Timeo
     HttpRequest req;
     req.target = "/distribution/" + reference + "/json";
     req.timeout = d->requestTimeout(timeout);
+    if (!registryAuth.empty())
+        req.headers.emplace_back("X-Registry-Auth", registryAuth);
     return d->request<Unit>(std::move(req), unitFrom);
 }
 

@@ -114,7 +114,9 @@ public:
                          const std::string &registryAuth = {});
     // GET /distribution/{reference}/json: the engine asks the registry for the manifest without
     // pulling anything; fails when the registry does not have it (or cannot be reached).
-    Call<Unit> distributionInspect(const std::string &reference, Timeout timeout = {});
+    // `registryAuth` as for pullImage.
+    Call<Unit> distributionInspect(const std::string &reference, Timeout timeout = {},
+                                   const std::string &registryAuth = {});
     Call<Unit> tagImage(const std::string &source, const std::string &repo, const std::string &tag);
     Call<Unit> removeImage(const std::string &nameOrId, bool force = false, Timeout timeout = {});
 

@@ -86,7 +86,7 @@ Result<DockerConfig> DockerConfig::parse(std::string_view text) {
         for (auto it = auths->begin(); it != auths->end(); ++it) {
             if (!it->is_object())
                 continue;
-            Entry entry;
+            RegistryCredentials entry;
             const std::string auth = stringField(*it, "auth");
             if (!auth.empty()) {
                 auto decoded = decodeBase64(auth);
@@ -97,13 +97,13 @@ Result<DockerConfig> DockerConfig::parse(std::string_view text) {
                 if (colon == std::string::npos)
                     return makeError(ErrorKind::Parse, "\"auths\" entry \"" + it.key() +
                                                            "\": \"auth\" is not user:password");
-                entry.credentials.username = decoded->substr(0, colon);
-                entry.credentials.password = decoded->substr(colon + 1);
+                entry.username = decoded->substr(0, colon);
+                entry.password = decoded->substr(colon + 1);
             } else {
-                entry.credentials.username = stringField(*it, "username");
-                entry.credentials.password = stringField(*it, "password");
+                entry.username = stringField(*it, "username");
+                entry.password = stringField(*it, "password");
             }
-            entry.identityToken = !stringField(*it, "identitytoken").empty();
+            entry.identityToken = stringField(*it, "identitytoken");
             config.auths_[normalizeHost(it.key())] = std::move(entry);
         }
     }
@@ -113,30 +113,28 @@ Result<DockerConfig> DockerConfig::parse(std::string_view text) {
 CredentialLookup DockerConfig::lookup(const std::string &registryHost) const {
     const std::string host = normalizeHost(registryHost);
     CredentialLookup result;
-    // The docker CLI's order: a helper for this registry, then the store for all, and only
-    // without a store the file's own entries.
-    if (auto helper = credHelpers_.find(host); helper != credHelpers_.end()) {
-        result.unsupported = "the credential helper \"docker-credential-" + helper->second +
-                             "\" (credHelpers) holds the credentials for " + host +
-                             "; credential helpers are not supported yet";
+    if (auto helper = credHelpers_.find(host);
+        helper != credHelpers_.end() && !helper->second.empty()) {
+        result.helper = helper->second;
+        result.helperSource = "credHelpers";
         return result;
     }
-    auto entry = auths_.find(host);
-    if (entry != auths_.end() && !entry->second.credentials.empty()) {
-        result.credentials = entry->second.credentials;
+    // With a store, `docker login` leaves an empty entry here; one with credentials in it was
+    // written by hand or by another tool, and is what the user meant.
+    if (auto entry = auths_.find(host); entry != auths_.end() && !entry->second.empty()) {
+        result.credentials = entry->second;
         return result;
     }
-    if (entry != auths_.end() && entry->second.identityToken) {
-        result.identityToken = true;
-        result.unsupported = "config.json holds an identity token for " + host +
-                             "; identity tokens are not supported yet";
-        return result;
+    if (!credsStore_.empty()) {
+        result.helper = credsStore_;
+        result.helperSource = "credsStore";
     }
-    if (!credsStore_.empty())
-        result.unsupported = "the credentials store \"docker-credential-" + credsStore_ +
-                             "\" (credsStore) holds the credentials for " + host +
-                             "; credential helpers are not supported yet";
     return result;
+}
+
+std::string DockerConfig::helperServerAddress(const std::string &registryHost) {
+    const std::string host = normalizeHost(registryHost);
+    return host == "docker.io" ? std::string("https://index.docker.io/v1/") : host;
 }
 
 std::optional<std::string> decodeBase64(std::string_view text) {

@@ -256,7 +256,8 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<Transport>> realmTransports; // by "scheme://host:port"
     std::map<std::string, std::pair<std::string, Clock::time_point>> tokens; // by scope
-    bool basic = false; // the registry asked for Basic credentials once: send them always
+    bool basic = false;   // the registry asked for Basic credentials once: send them always
+    std::string withheld; // why the last token request went without the credentials
 
     std::string basicHeader() const {
         return "Basic " + encodeBase64(credentials->username + ":" + credentials->password);
@@ -270,20 +271,52 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
             request.headers.emplace_back("Authorization", basicHeader());
     }
 
-    Error needsCredentials(const std::string &why) const {
+    Error needsCredentials(const std::string &why) {
         std::string message = registry.name + ": " + why;
+        std::string withheldWhy;
+        {
+            std::lock_guard lock(mutex);
+            withheldWhy = withheld;
+        }
         if (!credentialProblem.empty())
             message += ": " + credentialProblem;
         else if (!credentials)
-            message += ": no credentials for it in ~/.docker/config.json (docker login " +
+            message += ": no credentials for it in ~/.docker/config.json or its credential "
+                       "helper (docker login " +
                        registry.name + ")";
+        else if (!withheldWhy.empty())
+            message += ": " + withheldWhy;
         else
-            message += ": the credentials in ~/.docker/config.json were refused";
+            message += ": the credentials from ~/.docker/config.json were refused";
         return makeError(ErrorKind::Http, message, 401);
     }
 
+    // Why credentials must not go to a token realm, or empty when they may: over https they
+    // may; over plain http only to the loopback host of a plain-http loopback registry, since
+    // anywhere else anyone on the way could read them.
+    std::string withholdReason(const std::string &realm, bool tls, const Endpoint &realmAt) const {
+        if (tls)
+            return {};
+        const Endpoint &own = registry.endpoint;
+        const bool sameLoopbackHost =
+            own.kind == Endpoint::Kind::Unix
+                ? realmAt.host == "localhost"
+                : !own.tls && isLoopback(own.host) && realmAt.host == own.host;
+        if (sameLoopbackHost)
+            return {};
+        return "the credentials were withheld from the token server " + realm +
+               ": plain http to a host other than the registry's own loopback address would let "
+               "anyone on the way read them; a token server must use https";
+    }
+
+    struct RealmTarget {
+        std::shared_ptr<Transport> transport;
+        std::string target;   // path and query
+        std::string withhold; // why credentials must not go there; empty when they may
+    };
+
     // The transport that reaches a token realm: the registry's own when the realm is on it.
-    Result<std::pair<std::shared_ptr<Transport>, std::string>> realmTarget(const std::string &url) {
+    Result<RealmTarget> realmTarget(const std::string &url) {
         const auto sep = url.find("://");
         if (sep == std::string::npos)
             return makeError(ErrorKind::Parse,
@@ -300,19 +333,20 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
         if (!e)
             return makeError(ErrorKind::Parse,
                              registry.name + ": token realm \"" + url + "\": " + e.error().message);
+        std::string withhold = withholdReason(url, tls, e.value());
         const Endpoint &own = registry.endpoint;
         const bool same =
             own.kind == Endpoint::Kind::Unix
                 ? !tls && splitHostPort(hostPort).first == "localhost"
                 : own.tls == tls && own.host == e.value().host && own.port == e.value().port;
         if (same)
-            return std::make_pair(transport, target);
+            return RealmTarget{transport, target, std::move(withhold)};
         std::lock_guard lock(mutex);
         const std::string origin = e.value().url();
         auto &t = realmTransports[origin];
         if (!t)
             t = std::make_shared<Transport>(e.value());
-        return std::make_pair(t, target);
+        return RealmTarget{t, target, std::move(withhold)};
     }
 
     // What to send as Authorization after a 401, or why nothing can be sent.
@@ -332,6 +366,13 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
                 continue;
             if (!credentials)
                 return ready<std::string>(needsCredentials("the registry requires credentials"));
+            if (credentials->username.empty() && credentials->password.empty())
+                return ready<std::string>(makeError(
+                    ErrorKind::Http,
+                    registry.name + ": the registry asks for a user name and password, and "
+                                    "there is only an identity token for it, which only a token "
+                                    "server takes",
+                    401));
             std::lock_guard lock(mutex);
             basic = true;
             return ready<std::string>(basicHeader());
@@ -347,7 +388,7 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
         auto where = realmTarget(realm);
         if (!where)
             return ready<std::string>(where.error());
-        auto [realmTransport, target] = where.value();
+        auto [realmTransport, target, withhold] = where.value();
         const auto param = [&](const char *name) {
             auto it = challenge.params.find(name);
             return it == challenge.params.end() ? std::string() : it->second;
@@ -358,14 +399,30 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
             query += "service=" + percentEncode(param("service"));
         if (!askScope.empty())
             query += std::string(query.empty() ? "" : "&") + "scope=" + percentEncode(askScope);
-        if (!query.empty())
-            target += (target.find('?') == std::string::npos ? "?" : "&") + query;
 
         HttpRequest request;
-        request.target = target;
         request.timeout = options.timeout;
-        if (credentials)
-            request.headers.emplace_back("Authorization", basicHeader());
+        const bool send = credentials && withhold.empty();
+        {
+            std::lock_guard lock(mutex);
+            withheld = credentials ? withhold : std::string();
+        }
+        if (send && !credentials->identityToken.empty()) {
+            // An identity token is an OAuth refresh token: exchanged by POST (the OAuth2 flow
+            // of the token spec), so it never appears in a URL.
+            request.method = "POST";
+            request.target = target;
+            request.contentType = "application/x-www-form-urlencoded";
+            request.body = "grant_type=refresh_token&client_id=slipway&refresh_token=" +
+                           percentEncode(credentials->identityToken) +
+                           (query.empty() ? "" : "&" + query);
+        } else {
+            if (!query.empty())
+                target += (target.find('?') == std::string::npos ? "?" : "&") + query;
+            request.target = target;
+            if (send)
+                request.headers.emplace_back("Authorization", basicHeader());
+        }
         Promise<std::string> promise;
         auto self = shared_from_this();
         realmTransport->send(request).then([self, promise, scope, realm](Result<HttpResponse> r) {

@@ -1,6 +1,9 @@
 // RegistryClient: the Registry HTTP API v2 of one registry: the tags of a repository
 // (following Link pagination), the digest a tag resolves to, and whether a digest still
-// exists; Basic credentials, and the Bearer token flow a 401's WWW-Authenticate asks for.
+// exists; Basic credentials, and the Bearer token flow a 401's WWW-Authenticate asks for
+// (an identity token is exchanged as an OAuth refresh token). Credentials go to a token
+// server only over https, or over plain http to the loopback host of a plain-http loopback
+// registry: never in clear text to another host.
 #pragma once
 
 #include "engine/call.h"
@@ -50,8 +53,9 @@ public:
         int concurrency = 6;                      // manifest HEADs in flight for tagDigests()
     };
 
-    // `credentials` are used when the registry asks for them (401); `credentialProblem`, when
-    // set, is why there are none (a credential helper), said when the registry asks.
+    // `credentials` (resolveCredentials() finds them) are used when the registry asks for
+    // them (401); `credentialProblem`, when set, is why there are none (a credential helper
+    // that failed), said when the registry asks.
     RegistryClient(RegistryEndpoint registry, std::optional<RegistryCredentials> credentials,
                    std::string credentialProblem, Options options);
     explicit RegistryClient(RegistryEndpoint registry);

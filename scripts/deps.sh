@@ -26,6 +26,7 @@ RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 opens
 # profile with apparmor_parser before every container start, and fails the start without
 # it; docker.io only Recommends it.
 RUNTIME+=(apparmor)
+RUNTIME+=(apache2-utils) # htpasswd -B: the bcrypt password file of the registry-with-auth tests
 PACKAGES=("${BUILD[@]}" "${RUNTIME[@]}")
 
 CHECK_ONLY=""

@@ -1,5 +1,6 @@
 #include "widgets/hostdetails.h"
 
+#include "core/plaintcp.h"
 #include "models/statusicons.h"
 #include "widgets/bannerlabel.h"
 
@@ -41,6 +42,7 @@ HostDetails::HostDetails(QWidget *parent) : QWidget(parent) {
 
     error_ = banner(QStringLiteral("hostError"), BannerLabel::Tone::Error, this);
     warning_ = banner(QStringLiteral("hostTlsWarning"), BannerLabel::Tone::Warning, this);
+    plainTcp_ = banner(QStringLiteral("hostPlainTcp"), BannerLabel::Tone::Error, this);
     // Coloured by the text alone (setNote), not as a banner.
     note_ = new BannerLabel(QStringLiteral("hostNote"), this);
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -100,6 +102,7 @@ HostDetails::HostDetails(QWidget *parent) : QWidget(parent) {
     layout->addWidget(placeholder_);
     layout->addWidget(error_);
     layout->addWidget(warning_);
+    layout->addWidget(plainTcp_);
     layout->addWidget(note_);
     layout->addWidget(fields_);
     layout->addStretch(1);
@@ -115,6 +118,7 @@ void HostDetails::clear() {
     placeholder_->show();
     error_->hide();
     warning_->hide();
+    plainTcp_->hide();
     note_->hide();
     fields_->hide();
 }
@@ -142,6 +146,9 @@ void HostDetails::showHost(const core::HostConfig &host, const HostStatus &s) {
                          "tell it from an impostor. Turn it back on once its certificate is "
                          "trusted."));
     warning_->setVisible(s.tlsVerifyOff);
+    const bool plain = core::isPlainTcp(host);
+    plainTcp_->setText(plain ? core::plainTcpWarning(host) : QString());
+    plainTcp_->setVisible(plain);
 
     const bool known = s.everUp();
     const QString none = known ? tr("none") : QString();

@@ -28,6 +28,7 @@ private:
     QLabel *placeholder_;
     QLabel *error_;
     QLabel *warning_;
+    QLabel *plainTcp_;
     QLabel *note_;
     QWidget *fields_;
     QHash<QString, QLabel *> values_;

@@ -1,6 +1,7 @@
 #include "widgets/hostdialog.h"
 
 #include "core/hostmonitor.h"
+#include "core/plaintcp.h"
 #include "widgets/bannerlabel.h"
 
 #include <QCheckBox>
@@ -55,6 +56,9 @@ HostDialog::HostDialog(core::HostMonitor *monitor, const core::HostConfig &host,
                             "to be it and see everything Slipway sends, including what it "
                             "deploys. Use this only for a test host."));
 
+    plainTcp_ = new BannerLabel(QStringLiteral("plainTcpWarning"), BannerLabel::Tone::Error, this);
+    plainTcp_->hide();
+
     result_ = new BannerLabel(QStringLiteral("resultLabel"), this);
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -66,12 +70,15 @@ HostDialog::HostDialog(core::HostMonitor *monitor, const core::HostConfig &host,
     connect(buttons_, &QDialogButtonBox::rejected, this, &HostDialog::reject);
     connect(test_, &QPushButton::clicked, this, &HostDialog::testConnection);
     connect(verify_, &QCheckBox::toggled, this, &HostDialog::updateTlsWarning);
+    for (QLineEdit *edit : {url_, ca_, cert_, key_})
+        connect(edit, &QLineEdit::textChanged, this, &HostDialog::updateTlsWarning);
     connect(monitor_, &core::HostMonitor::connectionTested, this, &HostDialog::onTested);
     connect(monitor_, &core::HostMonitor::requestFinished, this, &HostDialog::onSaved);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(tlsWarning_);
+    layout->addWidget(plainTcp_);
     layout->addWidget(result_);
     layout->addStretch(1);
     layout->addWidget(buttons_);
@@ -129,6 +136,9 @@ QString HostDialog::validationError() const {
 
 void HostDialog::updateTlsWarning() {
     tlsWarning_->setVisible(!verify_->isChecked());
+    const core::HostConfig c = config();
+    plainTcp_->say(core::isPlainTcp(c) ? core::plainTcpWarning(c) : QString(),
+                   BannerLabel::Tone::Error);
     fitContents();
 }
 

@@ -52,6 +52,7 @@ private:
     QLineEdit *key_;
     QCheckBox *verify_;
     QLabel *tlsWarning_;
+    BannerLabel *plainTcp_; // a tcp:// URL without TLS files
     BannerLabel *result_;
     QPushButton *test_;
     QDialogButtonBox *buttons_;

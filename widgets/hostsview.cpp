@@ -1,6 +1,7 @@
 #include "widgets/hostsview.h"
 
 #include "core/hostmonitor.h"
+#include "core/plaintcp.h"
 #include "models/hosttablemodel.h"
 #include "widgets/bannerlabel.h"
 #include "widgets/hostdetails.h"
@@ -48,6 +49,10 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
 
     message_ = new BannerLabel(QStringLiteral("hostsMessage"), this);
     message_->setTone(BannerLabel::Tone::Error);
+    // Red for as long as any host is reached over plain TCP: whoever reaches its port is root
+    // on it.
+    plainTcp_ = new BannerLabel(QStringLiteral("hostsPlainTcp"), BannerLabel::Tone::Error, this);
+    plainTcp_->hide();
 
     table_ = new SectionTable(QStringLiteral("hostsTable"), model_, HostTableModel::UrlColumn,
                               QAbstractItemView::SingleSelection, this);
@@ -85,6 +90,7 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(toolbar);
     layout->addWidget(message_);
+    layout->addWidget(plainTcp_);
     layout->addWidget(splitter, 1);
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -92,6 +98,10 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
         updateActions();
         updateDetails();
     });
+    connect(model_, &QAbstractItemModel::rowsInserted, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::modelReset, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &HostsView::updatePlainTcp);
     connect(model_, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.row() == currentRow()) {
             updateActions();
@@ -170,6 +180,24 @@ void HostsView::updateActions() {
     } else {
         edit_->setToolTip(tr("Edit the selected host"));
     }
+}
+
+void HostsView::updatePlainTcp() {
+    QStringList names;
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        const HostConfig host = model_->host(row);
+        if (core::isPlainTcp(host))
+            names.append(host.name == host.url
+                             ? host.url
+                             : QStringLiteral("%1 (%2)").arg(host.name, host.url));
+    }
+    plainTcp_->say(names.isEmpty()
+                       ? QString()
+                       : tr("Plain TCP without TLS: %1. Anyone who can reach such a host's port "
+                            "controls its Docker engine, which is root on that host, and can read "
+                            "everything sent to it. Give these hosts TLS.")
+                             .arg(names.join(QStringLiteral(", "))),
+                   BannerLabel::Tone::Error);
 }
 
 void HostsView::updateDetails() {

@@ -44,6 +44,7 @@ private:
     void updateActions();
     void updateDetails();
     void updateEmptyState();
+    void updatePlainTcp();
 
     core::HostMonitor *monitor_;
     models::HostTableModel *model_;
@@ -51,6 +52,7 @@ private:
     HostDetails *details_;
     QLabel *empty_;
     BannerLabel *message_;
+    BannerLabel *plainTcp_; // which hosts are reached without TLS
     QAction *add_;
     QAction *edit_;
     QAction *remove_;

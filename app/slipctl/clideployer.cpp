@@ -157,19 +157,8 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
     store_ = std::make_shared<core::StoreThread>(path);
     core::HostMonitor::Options hostOptions;
     hostOptions.probeTimeout = timeoutOption(parser);
-    const QStringList urls = parser.values(QStringLiteral("host"));
-    if (!urls.isEmpty()) {
-        QList<core::HostConfig> configs;
-        for (int i = 0; i < urls.size(); ++i) {
-            core::HostConfig c;
-            c.id = QStringLiteral("cli:%1").arg(i);
-            c.name = urls[i];
-            c.url = urls[i];
-            c.source = core::HostConfig::Source::CommandLine;
-            configs.append(c);
-        }
-        hostOptions.overrideHosts = configs;
-    }
+    if (parser.isSet(QStringLiteral("host")))
+        hostOptions.overrideHosts = commandLineHosts(parser);
     monitor_ = std::make_unique<core::HostMonitor>(store_, hostOptions);
     inventory_ = std::make_unique<core::Inventory>(store_);
     inventory_->attach(monitor_.get());
@@ -181,6 +170,7 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
         *error = tr("the host list did not load in time");
         return false;
     }
+    warnPlainTcp(monitor_->hosts());
     if (monitor_->hostCount() == 0) {
         *error = tr("no hosts: set DOCKER_HOST, pass --host, or add one in Slipway");
         return false;

@@ -1,12 +1,16 @@
 #include "clihosts.h"
 
+#include "core/hostdiscovery.h"
 #include "core/hostlist.h"
+#include "core/plaintcp.h"
 #include "core/store.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QProcessEnvironment>
+#include <QSet>
+#include <QTextStream>
 
 namespace slipway::cli {
 
@@ -39,18 +43,31 @@ std::chrono::milliseconds timeoutOption(const QCommandLineParser &parser) {
     return std::chrono::milliseconds(ok && seconds > 0 ? qint64(seconds * 1000) : 10000);
 }
 
+QList<core::HostConfig> commandLineHosts(const QCommandLineParser &parser) {
+    return core::HostDiscovery::fromCommandLine(parser.values(QStringLiteral("host")),
+                                                QProcessEnvironment::systemEnvironment());
+}
+
+void warnPlainTcp(const QList<core::HostConfig> &hosts) {
+    // Once per host and process, however many times a command resolves its hosts.
+    static QSet<QString> warned;
+    QTextStream err(stderr);
+    for (const core::HostConfig &host : hosts) {
+        if (!core::isPlainTcp(host) || warned.contains(host.url.trimmed()))
+            continue;
+        warned.insert(host.url.trimmed());
+        err << "slipctl: "
+            << QCoreApplication::translate("slipctl", "warning: %1")
+                   .arg(core::plainTcpWarning(host))
+            << '\n';
+    }
+}
+
 QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
     QList<core::HostConfig> configs;
     const QStringList urls = parser.values(QStringLiteral("host"));
     if (!urls.isEmpty()) {
-        for (int i = 0; i < urls.size(); ++i) {
-            core::HostConfig c;
-            c.id = QStringLiteral("cli:%1").arg(i);
-            c.name = urls[i];
-            c.url = urls[i];
-            c.source = core::HostConfig::Source::CommandLine;
-            configs.append(c);
-        }
+        configs = commandLineHosts(parser);
     } else {
         const QString dir = parser.value(QStringLiteral("data-dir"));
         const QString path = dir.isEmpty() ? core::Store::defaultPath()
@@ -70,6 +87,7 @@ QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
                 "slipctl", "no hosts: set DOCKER_HOST, pass --host, or add one in Slipway");
         return {};
     }
+    warnPlainTcp(configs);
     QList<CliHost> hosts;
     for (const auto &config : configs) {
         CliHost h{config, nullptr, {}};

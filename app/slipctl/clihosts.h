@@ -29,6 +29,13 @@ void addCommonOptions(QCommandLineParser &parser);
 // no host is configured at all), returns an empty list and sets `error`.
 QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error);
 
+// The --host URLs as hosts, with TLS from DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH
+// as the docker CLI's -H takes them.
+QList<core::HostConfig> commandLineHosts(const QCommandLineParser &parser);
+
+// Says on stderr, once per host, that a plain tcp:// host is reached without TLS.
+void warnPlainTcp(const QList<core::HostConfig> &hosts);
+
 // "name (url)", or just the URL when that is the name, for error lines.
 QString hostLabel(const core::HostConfig &host);
 

@@ -150,8 +150,8 @@ private slots:
         QVERIFY2(test::waitFor([&] { return catalog_->isListed(kHost); }, std::chrono::seconds(30)),
                  qPrintable(catalog_->hostError(kHost)));
 
-        // A credentials store named in config.json does not matter to a registry that asks
-        // for none: nothing is asked of it until a 401.
+        // A credentials store named in config.json but not installed does not matter to a
+        // registry that asks for none: its failure is said only on a 401.
         const QString config = dir_.filePath("config.json");
         std::ofstream(config.toStdString()) << "{\"credsStore\": \"desktop\"}";
         RegistryVersions::Options vo;

@@ -1,5 +1,6 @@
 // HostDiscovery against environments and docker config trees made up on the spot.
 #include "core/hostdiscovery.h"
+#include "core/plaintcp.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,6 +80,35 @@ private slots:
         QCOMPARE(host->certFile, certs.filePath("cert.pem"));
         QCOMPARE(host->keyFile, certs.filePath("key.pem"));
         QVERIFY(host->verifyTls);
+    }
+
+    // --host takes the TLS variables as `docker -H` does; a unix socket is left alone, and
+    // plain tcp:// stays plain (and is marked so).
+    void commandLineHostsTakeTheTlsEnvironment() {
+        QTemporaryDir certs;
+        for (const char *file : {"ca.pem", "cert.pem", "key.pem"})
+            writeFile(certs.filePath(file), "pem");
+        QProcessEnvironment env;
+        env.insert("DOCKER_TLS_VERIFY", "1");
+        env.insert("DOCKER_CERT_PATH", certs.path());
+        const auto hosts = HostDiscovery::fromCommandLine(
+            {"tcp://build-07:2376", " unix:///run/docker.sock "}, env);
+        QCOMPARE(hosts.size(), 2);
+        QCOMPARE(hosts[0].id, QStringLiteral("cli:0"));
+        QCOMPARE(hosts[0].source, HostConfig::Source::CommandLine);
+        QCOMPARE(hosts[0].caFile, certs.filePath("ca.pem"));
+        QCOMPARE(hosts[0].keyFile, certs.filePath("key.pem"));
+        QVERIFY(hosts[0].verifyTls);
+        QVERIFY(!isPlainTcp(hosts[0]));
+        QCOMPARE(hosts[1].url, QStringLiteral("unix:///run/docker.sock"));
+        QVERIFY(hosts[1].caFile.isEmpty());
+        QVERIFY(hosts[1].endpoint());
+
+        const auto plain = HostDiscovery::fromCommandLine({"tcp://build-07:2375"}, {});
+        QVERIFY(plain[0].caFile.isEmpty());
+        QVERIFY(isPlainTcp(plain[0]));
+        QVERIFY(plainTcpWarning(plain[0]).contains("tcp://build-07:2375"));
+        QVERIFY(!isPlainTcp(hosts[1]));
     }
 
     void tlsVerifyDefaultsToTheDockerConfigDir() {

@@ -1,6 +1,7 @@
 // DockerConfig: credentials from config.json's `auths` (base64 `auth`, username/password,
-// keys with or without scheme and path, Docker Hub's many names), the credential helper or
-// store named instead of credentials, and files that are not a docker config.
+// identity tokens, keys with or without scheme and path, Docker Hub's many names), the
+// credential helper or store named instead of credentials, and files that are not a docker
+// config.
 #include "engine/dockerconfig.h"
 
 #include <QTemporaryDir>
@@ -49,7 +50,7 @@ private slots:
         QCOMPARE(named.credentials->username, std::string("alice"));
         QCOMPARE(named.credentials->password, std::string("s3cret:with:colons"));
         QVERIFY(!config.value().lookup("empty.example.com").credentials);
-        QVERIFY(config.value().lookup("empty.example.com").unsupported.empty());
+        QVERIFY(config.value().lookup("empty.example.com").helper.empty());
         QVERIFY(!config.value().lookup("other.example.com").credentials);
     }
 
@@ -60,21 +61,29 @@ private slots:
         QVERIFY(config.ok());
         auto gcr = config.value().lookup("gcr.io");
         QVERIFY(!gcr.credentials);
-        QVERIFY(gcr.unsupported.find("docker-credential-gcloud") != std::string::npos);
-        QVERIFY(gcr.unsupported.find("not supported yet") != std::string::npos);
+        QCOMPARE(gcr.helper, std::string("gcloud"));
+        QCOMPARE(gcr.helperSource, std::string("credHelpers"));
         auto ghcr = config.value().lookup("ghcr.io");
         QVERIFY(!ghcr.credentials);
-        QVERIFY(ghcr.unsupported.find("docker-credential-desktop") != std::string::npos);
+        QCOMPARE(ghcr.helper, std::string("desktop"));
+        QCOMPARE(ghcr.helperSource, std::string("credsStore"));
         // Credentials in the file itself are still used.
         auto own = config.value().lookup("own.example.com");
         QVERIFY(own.credentials);
+        QVERIFY(own.helper.empty());
         QCOMPARE(own.credentials->username, std::string("u"));
 
         auto token = DockerConfig::parse("{\"auths\": {\"r.io\": {\"identitytoken\": \"x\"}}}");
         QVERIFY(token.ok());
-        QVERIFY(token.value().lookup("r.io").identityToken);
-        QVERIFY(token.value().lookup("r.io").unsupported.find("identity token") !=
-                std::string::npos);
+        QVERIFY(token.value().lookup("r.io").credentials);
+        QCOMPARE(token.value().lookup("r.io").credentials->identityToken, std::string("x"));
+        QVERIFY(token.value().lookup("r.io").credentials->username.empty());
+
+        QCOMPARE(DockerConfig::helperServerAddress(""), std::string("https://index.docker.io/v1/"));
+        QCOMPARE(DockerConfig::helperServerAddress("Registry-1.Docker.io"),
+                 std::string("https://index.docker.io/v1/"));
+        QCOMPARE(DockerConfig::helperServerAddress("127.0.0.1:5515"),
+                 std::string("127.0.0.1:5515"));
     }
 
     void refused() {

@@ -1,24 +1,15 @@
-// RegistryClient against a small scripted registry on a loopback TCP port (FakeEngine only
-// serves unix sockets, and a token realm is a URL): Link pagination, a registry that loops its
-// Link, the Bearer token flow (realm, service, scope, Basic credentials to the token server,
-// token reuse), Basic credentials, missing credentials with the reason, HEAD digests with the
-// Accept types, registry error bodies, and input refused before any request.
+// RegistryClient against a small scripted registry on a loopback TCP port (LocalServer; a
+// token realm is a URL): Link pagination, a registry that loops its Link, the Bearer token flow
+// (realm, service, scope, Basic credentials to the token server, token reuse), credentials
+// withheld from a plain-http realm on another host, identity tokens as refresh tokens, Basic
+// credentials, missing credentials with the reason, HEAD digests with the Accept types,
+// registry error bodies, and input refused before any request.
 #include "engine/dockerconfig.h"
 #include "engine/registryclient.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/localserver.h"
 
 #include <QtTest>
-#include <arpa/inet.h>
-#include <atomic>
-#include <functional>
-#include <map>
-#include <mutex>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sstream>
-#include <sys/socket.h>
-#include <thread>
-#include <unistd.h>
 
 using namespace std::chrono_literals;
 using slipway::engine::AuthChallenge;
@@ -27,141 +18,13 @@ using slipway::engine::RegistryClient;
 using slipway::engine::RegistryCredentials;
 using slipway::engine::RegistryEndpoint;
 using slipway::engine::TagDigest;
+using slipway::test::LocalServer;
 using slipway::test::waitFor;
 
 namespace {
 
 const std::string kDigest =
     "sha256:adf306e4162c9da5b49932f46556e440a7297a0a52c7bb3edfc92ca8bd0a096e";
-
-// A one-thread HTTP/1.1 server on 127.0.0.1:<ephemeral>: one request per connection
-// ("Connection: close"), answered by the test's handler.
-class LocalServer {
-public:
-    struct Request {
-        std::string method;
-        std::string target;
-        std::map<std::string, std::string> headers; // names lower-cased
-    };
-    struct Reply {
-        int status = 200;
-        std::vector<std::pair<std::string, std::string>> headers;
-        std::string body;
-    };
-    using Handler = std::function<Reply(const Request &)>;
-
-    explicit LocalServer(Handler handler) : handler_(std::move(handler)) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = 0;
-        if (::bind(fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
-            ::listen(fd_, 64) != 0)
-            return;
-        socklen_t len = sizeof addr;
-        ::getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len);
-        port_ = ntohs(addr.sin_port);
-        thread_ = std::thread([this] { run(); });
-    }
-    ~LocalServer() {
-        stop_ = true;
-        if (thread_.joinable())
-            thread_.join();
-        ::close(fd_);
-    }
-
-    int port() const { return port_; }
-    std::string hostPort() const { return "127.0.0.1:" + std::to_string(port_); }
-    std::vector<Request> received() {
-        std::lock_guard lock(mutex_);
-        return received_;
-    }
-    int hits(const std::string &pathPrefix) {
-        std::lock_guard lock(mutex_);
-        int n = 0;
-        for (const auto &r : received_)
-            n += r.target.rfind(pathPrefix, 0) == 0;
-        return n;
-    }
-
-private:
-    void run() {
-        while (!stop_) {
-            pollfd p{fd_, POLLIN, 0};
-            if (::poll(&p, 1, 50) <= 0)
-                continue;
-            const int c = ::accept(fd_, nullptr, nullptr);
-            if (c < 0)
-                continue;
-            serve(c);
-            ::close(c);
-        }
-    }
-
-    void serve(int c) {
-        std::string in;
-        char buf[4096];
-        while (in.find("\r\n\r\n") == std::string::npos && in.size() < 65536) {
-            pollfd p{c, POLLIN, 0};
-            if (::poll(&p, 1, 2000) <= 0)
-                return;
-            const ssize_t n = ::read(c, buf, sizeof buf);
-            if (n <= 0)
-                return;
-            in.append(buf, std::size_t(n));
-        }
-        Request r;
-        std::istringstream lines(in.substr(0, in.find("\r\n\r\n")));
-        std::string line;
-        std::getline(lines, line);
-        std::istringstream first(line);
-        first >> r.method >> r.target;
-        while (std::getline(lines, line)) {
-            if (!line.empty() && line.back() == '\r')
-                line.pop_back();
-            auto colon = line.find(':');
-            if (colon == std::string::npos)
-                continue;
-            std::string name = line.substr(0, colon);
-            for (char &ch : name)
-                ch = char(std::tolower(static_cast<unsigned char>(ch)));
-            std::string value = line.substr(colon + 1);
-            while (!value.empty() && value.front() == ' ')
-                value.erase(0, 1);
-            r.headers[name] = value;
-        }
-        {
-            std::lock_guard lock(mutex_);
-            received_.push_back(r);
-        }
-        const Reply reply = handler_(r);
-        std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\n";
-        for (const auto &[k, v] : reply.headers)
-            out += k + ": " + v + "\r\n";
-        out += "Content-Length: " + std::to_string(reply.body.size()) + "\r\n";
-        out += "Connection: close\r\n\r\n";
-        if (r.method != "HEAD")
-            out += reply.body;
-        std::size_t sent = 0;
-        while (sent < out.size()) {
-            const ssize_t n = ::write(c, out.data() + sent, out.size() - sent);
-            if (n <= 0)
-                return;
-            sent += std::size_t(n);
-        }
-    }
-
-    Handler handler_;
-    int fd_ = -1;
-    int port_ = 0;
-    std::atomic<bool> stop_{false};
-    std::thread thread_;
-    std::mutex mutex_;
-    std::vector<Request> received_;
-};
 
 LocalServer::Reply json(int status, std::string body) {
     return {status, {{"Content-Type", "application/json"}}, std::move(body)};
@@ -340,7 +203,7 @@ private slots:
             return json(200, R"({"name":"team/app","tags":["1.0.0"]})");
         });
         realm = "http://" + server.hostPort() + "/token";
-        auto c = client(server, RegistryCredentials{"alice", "s3cret"});
+        auto c = client(server, RegistryCredentials{"alice", "s3cret", {}});
         auto r = waitFor(c->tags("team/app"));
         QVERIFY(r);
         QVERIFY2(r->ok(), r->ok() ? "" : r->error().describe().c_str());
@@ -380,11 +243,98 @@ private slots:
                  r->error().message.c_str());
 
         // With a helper named in config.json the reason is the helper, said plainly.
-        auto helper = waitFor(
-            client(server, {}, "credential helpers are not supported yet")->tags("team/app"));
+        auto helper = waitFor(client(server, {},
+                                     "credential helper docker-credential-pass was not "
+                                     "found on PATH")
+                                  ->tags("team/app"));
         QVERIFY(helper && !helper->ok());
-        QVERIFY(helper->error().message.find("credential helpers are not supported yet") !=
+        QVERIFY(helper->error().message.find("docker-credential-pass was not found on PATH") !=
                 std::string::npos);
+    }
+
+    // A registry whose token realm is plain http on another host: the credentials stay here,
+    // the token server is asked without them, and the error says why they were withheld.
+    void credentialsWithheldFromAPlainHttpRealmElsewhere() {
+        LocalServer realmHost(
+            [](const LocalServer::Request &) { return json(401, R"({"details":"who are you"})"); },
+            "127.0.0.2");
+        QVERIFY(realmHost.port() > 0);
+        const std::string realm = "http://" + realmHost.hostPort() + "/token";
+        LocalServer server([&realm](const LocalServer::Request &) {
+            return LocalServer::Reply{
+                401, {{"WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\""}}, ""};
+        });
+        for (const RegistryCredentials &credentials :
+             {RegistryCredentials{"alice", "s3cret", {}}, RegistryCredentials{{}, {}, "refresh"}}) {
+            auto r = waitFor(client(server, credentials)->tags("team/app"));
+            QVERIFY(r && !r->ok());
+            QCOMPARE(r->error().httpStatus, 401);
+            const std::string &message = r->error().message;
+            QVERIFY2(message.find("withheld from the token server " + realm) != std::string::npos,
+                     message.c_str());
+            QVERIFY2(message.find("must use https") != std::string::npos, message.c_str());
+        }
+        const auto asked = realmHost.received();
+        QCOMPARE(asked.size(), std::size_t(2));
+        for (const auto &request : asked) {
+            QVERIFY(!request.headers.count("authorization"));
+            QCOMPARE(request.method, std::string("GET"));
+            QVERIFY(request.body.empty());
+            QVERIFY(request.target.find("refresh") == std::string::npos);
+        }
+    }
+
+    // Plain http to the registry's own loopback host (another port) is where a local
+    // registry's token server lives: the credentials go there.
+    void credentialsGoToTheRegistrysOwnLoopbackHost() {
+        LocalServer tokens([](const LocalServer::Request &r) {
+            auto auth = r.headers.find("authorization");
+            if (auth == r.headers.end() || auth->second != basic("alice", "s3cret"))
+                return json(401, "{}");
+            return json(200, R"({"token":"T9"})");
+        });
+        const std::string realm = "http://" + tokens.hostPort() + "/token";
+        LocalServer server([&realm](const LocalServer::Request &r) {
+            auto auth = r.headers.find("authorization");
+            if (auth != r.headers.end() && auth->second == "Bearer T9")
+                return json(200, R"({"name":"team/app","tags":["1"]})");
+            return LocalServer::Reply{
+                401, {{"WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\""}}, ""};
+        });
+        auto r =
+            waitFor(client(server, RegistryCredentials{"alice", "s3cret", {}})->tags("team/app"));
+        QVERIFY(r);
+        QVERIFY2(r->ok(), r->ok() ? "" : r->error().describe().c_str());
+        QCOMPARE(tokens.hits("/token"), 1);
+    }
+
+    // An identity token is exchanged as an OAuth refresh token, in a POST body.
+    void identityTokenIsARefreshToken() {
+        std::string realm;
+        LocalServer server([&realm](const LocalServer::Request &r) {
+            if (path(r.target) == "/token") {
+                if (r.method == "POST" &&
+                    r.body.find("grant_type=refresh_token") != std::string::npos &&
+                    r.body.find("refresh_token=rt%2Fsecret") != std::string::npos &&
+                    r.body.find("scope=repository%3Ateam%2Fapp%3Apull") != std::string::npos)
+                    return json(200, R"({"access_token":"A1","expires_in":60})");
+                return json(401, "{}");
+            }
+            auto auth = r.headers.find("authorization");
+            if (auth != r.headers.end() && auth->second == "Bearer A1")
+                return json(200, R"({"name":"team/app","tags":["2"]})");
+            return LocalServer::Reply{
+                401, {{"WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\""}}, ""};
+        });
+        realm = "http://" + server.hostPort() + "/token";
+        auto r =
+            waitFor(client(server, RegistryCredentials{{}, {}, "rt/secret"})->tags("team/app"));
+        QVERIFY(r);
+        QVERIFY2(r->ok(), r->ok() ? "" : r->error().describe().c_str());
+        QCOMPARE(r->value(), std::vector<std::string>{"2"});
+        // Never in a URL, where logs and proxies keep it.
+        for (const auto &request : server.received())
+            QVERIFY(request.target.find("secret") == std::string::npos);
     }
 
     void basicCredentials() {
@@ -394,7 +344,7 @@ private slots:
                 return LocalServer::Reply{401, {{"WWW-Authenticate", "Basic realm=\"reg\""}}, ""};
             return json(200, R"({"name":"x/y","tags":["t"]})");
         });
-        auto c = client(server, RegistryCredentials{"bob", "pw"});
+        auto c = client(server, RegistryCredentials{"bob", "pw", {}});
         auto r = waitFor(c->tags("x/y"));
         QVERIFY(r && r->ok());
         QCOMPARE(server.hits("/v2/"), 2);
@@ -403,7 +353,7 @@ private slots:
         QVERIFY(again && again->ok());
         QCOMPARE(server.hits("/v2/"), 3);
 
-        auto wrong = waitFor(client(server, RegistryCredentials{"bob", "nope"})->tags("x/y"));
+        auto wrong = waitFor(client(server, RegistryCredentials{"bob", "nope", {}})->tags("x/y"));
         QVERIFY(wrong && !wrong->ok());
         QCOMPARE(wrong->error().httpStatus, 401);
         QVERIFY(wrong->error().message.find("were refused") != std::string::npos);
