@@ -32,4 +32,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
         -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}"
 fi
 [ -z "$configure_only" ] || exit 0
+# Paths relative to the checkout in ccache's keys, so that another clone (CI's) or work tree
+# of the same sources is served from the cache too.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$here} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
 cmake --build "$build" -j"$(nproc)" "${targets[@]}"
