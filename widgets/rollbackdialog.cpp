@@ -218,8 +218,19 @@ void RollbackDialog::setStage(Stage stage) {
     const bool over =
         stage == Stage::Succeeded || stage == Stage::Failed || stage == Stage::Refused;
     confirm_->setVisible(!over);
-    // While it runs, closing leaves it running: the result lands in the history.
-    close_->setText(over || stage == Stage::Running ? tr("Close") : tr("Cancel"));
+    close_->setText(over ? tr("Close") : tr("Cancel"));
+    close_->setEnabled(true);
+}
+
+void RollbackDialog::reject() {
+    if (stage_ != Stage::Running || !runRequest_) {
+        QDialog::reject();
+        return;
+    }
+    // While it runs, closing cancels: the dialog stays until the cleanup is done and says so.
+    deployer_->cancel(runRequest_);
+    close_->setEnabled(false);
+    step_->setText(tr("Cancelling: removing the new replicas…"));
 }
 
 } // namespace slipway::widgets
