@@ -3,7 +3,8 @@
 // replica is removed (the old version keeps running); "Finish in the background" hides the
 // window and quits when the change has ended; "Go back" leaves everything as it was; "Leave it
 // to recovery" quits at once, and the next start's recovery removes what the change started.
-// Saves a PNG of the question.
+// The deploy dialog's Cancel cancels a deployment under way the same way. Saves PNGs of the
+// question and of the cancelled dialog.
 #include "app/slipway/mainwindow.h"
 #include "app/slipway/session.h"
 #include "core/deployer.h"
@@ -14,6 +15,7 @@
 #include "core/storethread.h"
 #include "resources/translations.h"
 #include "tests/support/testenv.h"
+#include "widgets/deploydialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -203,6 +205,35 @@ private slots:
         QCOMPARE(ended->result, DeploymentRecord::Result::Failed);
         QVERIFY2(ended->detail.contains("unhealthy"), qPrintable(ended->detail));
         onlyTheOldReplicaRuns(oldId_);
+    }
+
+    void deployDialogCancels() {
+        widgets::DeployDialog dialog(session_->deployer());
+        dialog.setApplication(app_, QStringLiteral("gui"), true);
+        core::DeploymentConfig config = request("1.1.0", QStringLiteral("sleep 100")).config;
+        dialog.setConfig(config, 1);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        bool waiting = false;
+        QObject guard;
+        connect(session_->deployer(), &core::Deployer::progress, &guard,
+                [&](quint64, const QString &step, int, int) {
+                    if (step.startsWith(QLatin1String("Waiting")))
+                        waiting = true;
+                });
+        QTest::mouseClick(dialog.deployButton(), Qt::LeftButton);
+        QVERIFY(dialog.isDeploying());
+        QVERIFY(test::waitFor([&] { return waiting; }, std::chrono::seconds(60)));
+        QCOMPARE(dialog.closeButton()->text(), QStringLiteral("Cancel"));
+        QTest::mouseClick(dialog.closeButton(), Qt::LeftButton);
+        QVERIFY(dialog.isVisible()); // it stays to tell how the cancel went
+        QVERIFY(test::waitFor([&] { return !dialog.isDeploying(); }, std::chrono::seconds(60)));
+        QVERIFY2(dialog.error().contains(QStringLiteral("Cancelled by the user")),
+                 qPrintable(dialog.error()));
+        QVERIFY(dialog.grab().save(QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/deploy-cancelled.png")));
+        onlyTheOldReplicaRuns(oldId_);
+        QTest::mouseClick(dialog.closeButton(), Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
     }
 
     void goBackThenLeaveItToRecovery() {
