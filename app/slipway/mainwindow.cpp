@@ -256,6 +256,8 @@ void MainWindow::askBeforeQuitting() {
             quitNow();
         }
     });
+    // Answered: the next close asks again (the box itself goes later, on close).
+    connect(box, &QDialog::finished, this, [this] { quitQuestion_.clear(); });
     quitQuestion_ = box;
     box->open();
 }

@@ -3,10 +3,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
 
 class QLabel;
-class QMessageBox;
 class QListWidget;
 class QStackedWidget;
 class QTabWidget;
