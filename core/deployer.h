@@ -96,7 +96,7 @@ public:
     QList<quint64> changesRunning() const;
     // Quitting without waiting: the operations under way are left to run on until the process
     // exits, and the next start's recover() finishes what they leave. The destructor then
-    // waits for nothing.
+    // waits for nothing; nothing is answered any more.
     void abandon();
 
 signals:

@@ -129,7 +129,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
 
     connect(deployer_, &core::Deployer::progress, this,
             [this](quint64 request, const QString &step, int done, int total) {
-                if (request != request_)
+                if (request != request_ || !close_->isEnabled()) // cancelling: say so
                     return;
                 bar_->setRange(0, std::max(total, 1));
                 bar_->setValue(std::clamp(done, 0, std::max(total, 1)));
@@ -141,6 +141,8 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
                 if (request != request_)
                     return;
                 request_ = 0;
+                if (!close_->isEnabled())
+                    step_->clear(); // the cancel is done: the error says how it ended
                 close_->setText(tr("Close"));
                 close_->setEnabled(true);
                 for (QWidget *w : std::initializer_list<QWidget *>{

@@ -109,7 +109,7 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
             });
     connect(deployer_, &core::Deployer::progress, this,
             [this](quint64 request, const QString &step, int done, int total) {
-                if (request != runRequest_)
+                if (request != runRequest_ || !close_->isEnabled()) // cancelling: say so
                     return;
                 bar_->setRange(0, std::max(total, 1));
                 bar_->setValue(std::clamp(done, 0, std::max(total, 1)));
@@ -125,6 +125,8 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
                 if (request != runRequest_)
                     return;
                 runRequest_ = 0;
+                if (!close_->isEnabled())
+                    step_->clear(); // the cancel is done: the error says how it ended
                 if (!ok) {
                     setStage(Stage::Failed);
                     showFailure(
