@@ -1,5 +1,6 @@
 #include "clideployer.h"
 
+#include "clianswer.h"
 #include "clihosts.h"
 #include "clisignals.h"
 #include "clitr.h"
@@ -144,6 +145,11 @@ bool CliDeployer::appAndEnv(const QCommandLineParser &parser, const QString &com
     *env = parser.value(QStringLiteral("env"));
     return core::DeploymentJob::validName(tr("application"), *app, error) &&
            core::DeploymentJob::validName(tr("environment"), *env, error);
+}
+
+int CliDeployer::openFailed(QTextStream &err, const QString &why) const {
+    const int code = refuse(err, why);
+    return interrupted_ ? kInterruptedExit : code;
 }
 
 QStringList CliDeployer::hostNames(const QStringList &ids) const {

@@ -68,6 +68,9 @@ public:
     Answer run(const std::function<quint64()> &start, QTextStream &err, bool quiet);
     // SIGINT or SIGTERM came: the command stops after what runs has cleaned up.
     bool interrupted() const { return interrupted_; }
+    // For a failed open(): says why and returns the exit code (kInterruptedExit after a
+    // signal, else refuse()'s).
+    int openFailed(QTextStream &err, const QString &why) const;
 
     // After a replacement: removes the old replicas now when the undo window is short
     // (waiting for it), else says when the next run will.

@@ -72,7 +72,7 @@ int runDeploy(const QStringList &arguments) {
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->deploy(request); }, err, json);
     if (answer.ok)

@@ -68,7 +68,7 @@ int runRollback(const QStringList &arguments) {
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     qint64 targetId = 0;
     if (!to.isEmpty() && to != QLatin1String("previous")) {

@@ -36,7 +36,7 @@ int runScale(const QStringList &arguments) {
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run(
         [&] { return session.deployer()->scale(app, env, replicas, *pull); }, err, json);

@@ -27,7 +27,7 @@ int runUndo(const QStringList &arguments) {
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->undo(app, env); }, err, json);
     // Undo retires the replicas it replaces, as a deploy does: the same window applies.
