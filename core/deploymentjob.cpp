@@ -513,27 +513,43 @@ JobResult DeploymentJob::deploy(DeployRequest request) {
     QList<HostLoad> loads = c_.load;
     if (!request.hostIds.isEmpty())
         loads.removeIf([&](const HostLoad &l) { return !request.hostIds.contains(l.hostId); });
-    // The image is resolved where it is (no pull), else on the least-loaded host.
-    const DeployHost *resolver = nullptr;
+    // The image is resolved where it is (no pull), else pulled on the least-loaded host that
+    // can pull it.
+    QList<const DeployHost *> resolvers;
     if (request.pull != PullPolicy::Always && ref.value().digest.empty()) {
         DeploymentConfig byName;
         byName.image = record.config.image;
         for (const HostLoad &l : std::as_const(loads))
             if (const DeployHost *h = host(l.hostId); h && RolloutSteps::hasImage(*h, byName)) {
-                resolver = h;
+                resolvers.append(h);
                 break;
             }
     }
-    if (!resolver) {
-        auto first = Placement::place(loads, 1, false, {}, &why);
-        if (!first)
-            return fail(record, why);
-        resolver = host(first->first());
+    if (resolvers.isEmpty()) {
+        const auto order = Placement::place(loads, int(loads.size()), true, {}, &why);
+        if (!order || order->isEmpty())
+            return fail(record, why.isEmpty() ? tr("no reachable host") : why);
+        QStringList names;
+        for (const QString &id : *order) {
+            resolvers.append(host(id));
+            names.append(host(id)->name);
+        }
+        if (request.pull == PullPolicy::Never && ref.value().digest.empty())
+            return fail(record, tr("%1 is on none of the hosts (%2), and the pull policy "
+                                   "\"never\" does not pull it")
+                                    .arg(record.config.image, names.join(QStringLiteral(", "))));
     }
-    const auto pin = RolloutSteps::resolveImage(*resolver, record.config.image,
-                                                pullOptions(request.pull), c_.progress, &why);
+    std::optional<ImagePin> pin;
+    QStringList tried;
+    for (const DeployHost *h : std::as_const(resolvers)) {
+        pin = RolloutSteps::resolveImage(*h, record.config.image, pullOptions(request.pull),
+                                         c_.progress, &why);
+        if (pin || cancelled())
+            break;
+        tried.append(why);
+    }
     if (!pin)
-        return fail(record, why);
+        return fail(record, cancelled() ? c_.cancel->reason() : tried.join(QStringLiteral("; ")));
     const QString digest = pin->digest;
     record.config.digest = digest;
     record.config.pinnedById = pin->byId;

@@ -4,13 +4,16 @@
 // "never" refuses an image the host lacks, naming image and host, and creates nothing; the
 // policy "always" pulls from the registry even though the host has the image, "missing" does
 // not; a deploy cancelled while it waits for health removes its new replica and leaves the old
-// version serving, recorded as cancelled by the user.
+// version serving, recorded as cancelled by the user. A second, scripted host that has no
+// image and can pull none (and, empty, is the least loaded) is never chosen for them.
 #include "core/deployer.h"
 #include "core/deploymentstore.h"
 #include "core/hostmonitor.h"
 #include "core/inventory.h"
 #include "core/store.h"
 #include "core/storethread.h"
+#include "tests/support/fakeengine.h"
+#include "tests/support/testdata.h"
 #include "tests/support/testenv.h"
 
 #include <QProcess>
@@ -23,6 +26,7 @@ using core::DeploymentRecord;
 namespace {
 
 const QString kHost = QStringLiteral("private");
+const QString kEmpty = QStringLiteral("empty");
 
 struct Answer {
     bool done = false;
@@ -39,6 +43,7 @@ class TestDeployerPull : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir_;
+    test::FakeEngine empty_; // answers, lists no container, has no image, pulls nothing
     std::unique_ptr<engine::DockerClient> direct_;
     std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> monitor_;
@@ -158,13 +163,31 @@ private slots:
         QVERIFY(dir_.isValid());
         direct_ = test::makeClient();
         store_ = std::make_shared<core::StoreThread>(dir_.filePath(QStringLiteral("db.sqlite")));
+        QVERIFY(empty_.listening());
+        auto ping = test::FakeEngine::respond(200, "OK", "text/plain");
+        ping.headers.emplace_back("Api-Version", "1.41");
+        empty_.on("/_ping", ping);
+        empty_.on(
+            "/v1.41/version",
+            test::FakeEngine::json(200, test::requireData("recorded/version.json").toStdString()));
+        empty_.on("/v1.41/info", test::FakeEngine::json(
+                                     200, test::requireData("recorded/info.json").toStdString()));
+        empty_.on("/v1.41/containers/json", test::FakeEngine::json(200, "[]"));
+        auto events = test::FakeEngine::stream({});
+        events.ending = test::FakeEngine::Reply::Ending::Stall;
+        empty_.on("/v1.41/events", events);
+
         core::HostMonitor::Options options;
         core::HostConfig host;
         host.id = kHost;
         host.name = QStringLiteral("private engine");
         host.url = test::dockerHost();
         host.source = core::HostConfig::Source::CommandLine;
-        options.overrideHosts = QList<core::HostConfig>{host};
+        core::HostConfig empty = host;
+        empty.id = kEmpty;
+        empty.name = QStringLiteral("empty host");
+        empty.url = QString::fromStdString(empty_.url());
+        options.overrideHosts = QList<core::HostConfig>{host, empty};
         monitor_ = std::make_unique<core::HostMonitor>(store_, options);
         inventory_ = std::make_unique<core::Inventory>(store_);
         inventory_->attach(monitor_.get());
@@ -174,12 +197,7 @@ private slots:
         deployer_ = std::make_unique<core::Deployer>(inventory_.get(), monitor_.get(), store_,
                                                      nullptr, deployerOptions);
         monitor_->start();
-        QVERIFY(test::waitFor(
-            [&] {
-                const int i = monitor_->indexOf(kHost);
-                return i >= 0 && monitor_->status(i).state == core::HostStatus::State::Up;
-            },
-            std::chrono::seconds(20)));
+        QVERIFY(test::waitFor([&] { return monitor_->upCount() == 2; }, std::chrono::seconds(20)));
         // The test images are on the engine already (scripts/images.sh pulls them).
         QVERIFY(direct_->inspectImage(image("1.0.0").toStdString()).wait());
     }
@@ -233,6 +251,27 @@ private slots:
         QCOMPARE(versions(app), QStringList{QStringLiteral("1.0.0")});
         for (const auto &c : containers(app, false))
             QCOMPARE(QString::fromStdString(c.imageId), id);
+    }
+
+    void hostsWithoutTheImageAreNotChosen() {
+        const QString local = localOnlyImage();
+        QVERIFY(!local.isEmpty());
+        const QString app = newApp("pull-hosts");
+        // The empty host is the least loaded, but has not the image and cannot pull it.
+        const Answer a = deploy(app, local, core::PullPolicy::Missing);
+        QVERIFY2(a.ok, qPrintable(a.error));
+        QCOMPARE(a.record.hosts, QStringList{kHost});
+        QVERIFY(a.record.config.pinnedById);
+        // Asked for by name, it tries to pull there (as docker run would) and fails, naming it.
+        core::DeployRequest r;
+        r.app = app;
+        r.env = QStringLiteral("test");
+        r.config.image = local;
+        r.hostIds = {kEmpty};
+        const Answer there = run([&] { return deployer_->deploy(r); });
+        QVERIFY(!there.ok);
+        QVERIFY2(there.error.contains(QStringLiteral("empty host")), qPrintable(there.error));
+        QCOMPARE(empty_.hits("/v1.41/containers/create"), 0);
     }
 
     void neverRefusesAnAbsentImage() {
