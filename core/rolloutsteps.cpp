@@ -74,6 +74,10 @@ bool watchPull(engine::Call<engine::Unit> call, const std::shared_ptr<std::atomi
                 break;
             }
         }
+        // A cancel aborts the request itself, which may end before this loop sees the flag.
+        if (reason.isEmpty() && slot->result && !*slot->result && options.cancel &&
+            options.cancel->isCancelled())
+            reason = options.cancel->reason();
     }
     if (options.cancel)
         options.cancel->drop(abortId);
