@@ -31,7 +31,10 @@ struct Deployer::Impl {
     Mailbox mailbox;
     quint64 next = 1;
     std::shared_ptr<ActiveRecords> active = std::make_shared<ActiveRecords>();
-    std::shared_ptr<std::atomic<bool>> cancelled = std::make_shared<std::atomic<bool>>(false);
+    // Every operation under way, with its cancel switch; `changes` are those the user may
+    // cancel or wait for (deploy, rollback, scale, undo).
+    QHash<quint64, std::shared_ptr<Cancellation>> running;
+    QList<quint64> changes;
     std::vector<Worker> workers;
     QTimer sweep; // retired replicas reach the end of their undo window
     QDateTime sweepAt;
@@ -39,7 +42,7 @@ struct Deployer::Impl {
 
     explicit Impl(Deployer *owner) : q(owner), mailbox(owner) {}
 
-    JobContext context(quint64 request) {
+    JobContext context(quint64 request, std::shared_ptr<Cancellation> cancel) {
         JobContext c;
         QStringList ids;
         if (hosts) {
@@ -60,7 +63,7 @@ struct Deployer::Impl {
                       .arg(QSysInfo::machineHostName())
                       .arg(QCoreApplication::applicationPid());
         c.active = active;
-        c.cancelled = cancelled;
+        c.cancel = std::move(cancel);
         const Mailbox box = mailbox;
         Deployer *self = q;
         c.progress = [box, self, request](const QString &step, int done, int total) {
@@ -84,13 +87,17 @@ struct Deployer::Impl {
     }
 
     quint64 launch(std::function<JobResult(DeploymentJob &)> work,
-                   std::function<void(quint64, const JobResult &)> deliver) {
+                   std::function<void(quint64, const JobResult &)> deliver, bool change = false) {
         prune();
         const quint64 request = next++;
         auto done = std::make_shared<std::atomic<bool>>(false);
+        auto cancel = std::make_shared<Cancellation>();
+        running.insert(request, cancel);
+        if (change)
+            changes.append(request);
         const Mailbox box = mailbox;
         Impl *self = this;
-        std::thread thread([context = context(request), work = std::move(work),
+        std::thread thread([context = context(request, cancel), work = std::move(work),
                             deliver = std::move(deliver), box, done, request, self]() mutable {
             JobResult result;
             {
@@ -98,9 +105,13 @@ struct Deployer::Impl {
                 result = work(job);
             }
             box.post([deliver, result, request, self] {
+                self->running.remove(request);
+                const bool lastChange = self->changes.removeOne(request) && self->changes.isEmpty();
                 if (result.nextSweep.isValid())
                     self->scheduleSweep(result.nextSweep);
                 deliver(request, result);
+                if (lastChange)
+                    emit self->q->changesDone();
             });
             done->store(true);
         });
@@ -108,11 +119,14 @@ struct Deployer::Impl {
         return request;
     }
 
-    quint64 finishing(std::function<JobResult(DeploymentJob &)> work) {
+    quint64 finishing(std::function<JobResult(DeploymentJob &)> work, bool change = false) {
         Deployer *self = q;
-        return launch(std::move(work), [self](quint64 request, const JobResult &r) {
-            emit self->finished(request, r.ok, r.error, r.record);
-        });
+        return launch(
+            std::move(work),
+            [self](quint64 request, const JobResult &r) {
+                emit self->finished(request, r.ok, r.error, r.record);
+            },
+            change);
     }
 
     void scheduleSweep(const QDateTime &at) {
@@ -160,13 +174,32 @@ Deployer::Deployer(Inventory *inventory, HostMonitor *hosts, std::shared_ptr<Sto
 
 Deployer::~Deployer() {
     d->mailbox.close();
-    d->cancelled->store(true);
+    for (const auto &cancel : std::as_const(d->running))
+        cancel->cancel(tr("Cancelled: Slipway is quitting"));
     for (auto &w : d->workers)
         w.thread.join();
 }
 
+void Deployer::cancel(quint64 request) {
+    if (auto cancel = d->running.value(request))
+        cancel->cancel(tr("Cancelled by the user"));
+}
+
+QList<quint64> Deployer::changesRunning() const {
+    return d->changes;
+}
+
+void Deployer::abandon() {
+    d->mailbox.close();
+    for (auto &w : d->workers)
+        w.thread.detach();
+    d->workers.clear();
+    d->running.clear();
+    d->changes.clear();
+}
+
 quint64 Deployer::deploy(const DeployRequest &request) {
-    return d->finishing([request](DeploymentJob &job) { return job.deploy(request); });
+    return d->finishing([request](DeploymentJob &job) { return job.deploy(request); }, true);
 }
 
 quint64 Deployer::planRollback(const QString &app, const QString &env, qint64 targetId) {
@@ -182,16 +215,17 @@ quint64 Deployer::planRollback(const QString &app, const QString &env, qint64 ta
 }
 
 quint64 Deployer::rollback(const RollbackPlan &plan) {
-    return d->finishing([plan](DeploymentJob &job) { return job.rollback(plan); });
+    return d->finishing([plan](DeploymentJob &job) { return job.rollback(plan); }, true);
 }
 
-quint64 Deployer::scale(const QString &app, const QString &env, int replicas) {
-    return d->finishing(
-        [app, env, replicas](DeploymentJob &job) { return job.scale(app, env, replicas); });
+quint64 Deployer::scale(const QString &app, const QString &env, int replicas, PullPolicy pull) {
+    return d->finishing([app, env, replicas,
+                         pull](DeploymentJob &job) { return job.scale(app, env, replicas, pull); },
+                        true);
 }
 
 quint64 Deployer::undo(const QString &app, const QString &env) {
-    return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); });
+    return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); }, true);
 }
 
 quint64 Deployer::history(const QString &app, const QString &env) {

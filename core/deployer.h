@@ -8,6 +8,7 @@
 
 #include "core/deploymentrecord.h"
 #include "core/mailbox.h"
+#include "core/pullpolicy.h"
 
 #include <QObject>
 #include <QStringList>
@@ -27,6 +28,7 @@ struct DeployRequest {
     DeploymentConfig config; // config.digest is filled in by the deployer
     int replicas = 1;
     QStringList hostIds; // empty: the least-loaded reachable hosts
+    PullPolicy pull = PullPolicy::Missing;
 };
 
 // What a rollback (or a deploy over a running version) will do, shown before the user
@@ -40,8 +42,9 @@ struct RollbackPlan {
     QStringList hostIds;
     // A fixed host port forces stopping the old replica before starting the new one.
     bool stopFirst = false;
-    QString stopFirstReason; // "host port 8080 is fixed"
-    QString problem;         // non-empty: the plan cannot run, and why
+    QString stopFirstReason;               // "host port 8080 is fixed"
+    QString problem;                       // non-empty: the plan cannot run, and why
+    PullPolicy pull = PullPolicy::Missing; // set by the caller before rollback()
 };
 
 class Deployer : public QObject {
@@ -55,6 +58,8 @@ public:
         // Old replicas leave a load balancer's view (unhealthy, still serving) before they stop.
         std::chrono::milliseconds drainTimeout{30000};
         std::chrono::milliseconds drainGrace{1000};
+        // A pull with no progress message for this long fails (and is cancelled); 0: no bound.
+        std::chrono::milliseconds pullStallTimeout{60000};
     };
 
     // `metrics` may be null: placement then counts containers per host instead of load.
@@ -69,7 +74,8 @@ public:
     quint64 rollback(const RollbackPlan &plan);
     // To exactly `replicas` of the current version: new ones on the least-loaded hosts,
     // removing the newest first.
-    quint64 scale(const QString &app, const QString &env, int replicas);
+    quint64 scale(const QString &app, const QString &env, int replicas,
+                  PullPolicy pull = PullPolicy::Missing);
     // Starts the replicas the latest deployment stopped (while its undo window is open), waits
     // until they are healthy, then retires the current ones: back in seconds, with no pull.
     quint64 undo(const QString &app, const QString &env);
@@ -82,6 +88,17 @@ public:
     // comes back; answers with finished(request, ...).
     quint64 recover();
 
+    // Cancels a deploy, rollback, scale or undo under way: it stops at its next step (a pull
+    // or a health wait at once), removes the replicas it started, leaves the old ones running,
+    // and finishes as failed, "Cancelled by the user". Unknown or finished requests: nothing.
+    void cancel(quint64 request);
+    // The deploys, rollbacks, scales and undos under way, oldest first.
+    QList<quint64> changesRunning() const;
+    // Quitting without waiting: the operations under way are left to run on until the process
+    // exits, and the next start's recover() finishes what they leave. The destructor then
+    // waits for nothing; nothing is answered any more.
+    void abandon();
+
 signals:
     void progress(quint64 request, const QString &step, int done, int total);
     void finished(quint64 request, bool ok, const QString &error,
@@ -90,6 +107,8 @@ signals:
     void historyLoaded(quint64 request, const slipway::core::DeploymentHistory &history);
     void retentionLoaded(quint64 request, int versions);
     void auditAppended();
+    // No deploy, rollback, scale or undo is under way any more (after the last finished()).
+    void changesDone();
 
 private:
     struct Impl;

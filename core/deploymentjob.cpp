@@ -45,6 +45,12 @@ bool ownerGone(const QString &owner, const QString &me, const QSet<qint64> &acti
            startedAt.msecsTo(QDateTime::currentDateTimeUtc()) > patience.count();
 }
 
+// A placement's refusal with why hosts were left out: "no host … (h2 has not …)".
+QString withNotes(const QString &why, const QStringList &notes) {
+    return notes.isEmpty() ? why
+                           : QStringLiteral("%1 (%2)").arg(why, notes.join(QStringLiteral("; ")));
+}
+
 } // namespace
 
 struct DeploymentJob::Current {
@@ -248,7 +254,7 @@ QString DeploymentJob::drain(const QList<Replica> &leaving) {
     // Not draining is no reason to fail: those replicas stop at once, as an undrained stop
     // would, and the note says which they were.
     return ReplicaDrain::drain(targets, {c_.options.drainTimeout, c_.options.drainGrace},
-                               *c_.cancelled, c_.progress);
+                               c_.cancel->flag(), c_.progress);
 }
 
 JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
@@ -300,9 +306,37 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
     return r;
 }
 
+PullOptions DeploymentJob::pullOptions(PullPolicy policy) const {
+    PullOptions o;
+    o.policy = policy;
+    o.stallTimeout = c_.options.pullStallTimeout;
+    o.cancel = c_.cancel.get();
+    return o;
+}
+
+QList<HostLoad> DeploymentJob::usableHosts(QList<HostLoad> loads, const DeploymentConfig &config,
+                                           PullPolicy policy, QStringList *notes) const {
+    loads.removeIf([&](const HostLoad &l) {
+        const DeployHost *h = host(l.hostId);
+        if (!h)
+            return true;
+        QString why;
+        if (policy == PullPolicy::Never) {
+            if (RolloutSteps::hasImage(*h, config))
+                return false;
+            why = tr("%1 has not %2, and the pull policy \"never\" does not pull it")
+                      .arg(h->name, config.pinnedReference());
+        } else if (RolloutSteps::restorable(*h, config, &why)) {
+            return false;
+        }
+        notes->append(why);
+        return true;
+    });
+    return loads;
+}
+
 JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &old,
-                                 QStringList targetHosts) {
-    const QString pinned = record.config.pinnedReference();
+                                 QStringList targetHosts, PullPolicy pull) {
     QStringList distinct = targetHosts;
     distinct.removeDuplicates();
     for (const QString &id : std::as_const(distinct)) {
@@ -310,7 +344,9 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
         QString why;
         if (!h)
             return fail(record, tr("host %1 is not reachable").arg(id));
-        if (!RolloutSteps::ensureImage(*h, pinned, c_.progress, &why))
+        if (cancelled())
+            return fail(record, c_.cancel->reason());
+        if (!RolloutSteps::ensureImage(*h, record.config, pullOptions(pull), c_.progress, &why))
             return fail(record, why);
     }
     record.hosts = targetHosts;
@@ -323,6 +359,10 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
         QList<HealthWaiter::Target> targets;
         for (int i = 0; i < total; ++i) {
             const DeployHost *h = host(targetHosts[i]);
+            if (cancelled()) {
+                removeAll(started);
+                return fail(record, c_.cancel->reason());
+            }
             if (c_.progress)
                 c_.progress(
                     tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(total).arg(h->name), i,
@@ -338,15 +378,17 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             targets.append({*h, id, name});
         }
         QString why;
-        const auto outcome =
-            HealthWaiter::wait(targets, c_.options.healthTimeout, *c_.cancelled, c_.progress, &why);
-        if (outcome != HealthWaiter::Outcome::Healthy) {
+        const auto outcome = HealthWaiter::wait(targets, c_.options.healthTimeout,
+                                                c_.cancel->flag(), c_.progress, &why);
+        if (outcome == HealthWaiter::Outcome::EngineLost) {
             removeAll(started);
-            if (outcome == HealthWaiter::Outcome::Failed)
-                return fail(record, why);
             return fail(record,
                         tr("%1; the new replicas are removed when the engine is back").arg(why),
                         DeploymentRecord::Result::Interrupted);
+        }
+        if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
+            removeAll(started);
+            return fail(record, cancelled() ? c_.cancel->reason() : why);
         }
         return succeed(record, {}, old);
     }
@@ -374,6 +416,8 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
     };
     for (int i = 0; i < total; ++i) {
         const DeployHost *h = host(targetHosts[i]);
+        if (cancelled())
+            return restore(c_.cancel->reason(), DeploymentRecord::Result::Failed);
         Swap swap;
         swap.hostId = h->id;
         for (int j = 0; j < spare.size(); ++j) {
@@ -403,14 +447,17 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             return restore(why, DeploymentRecord::Result::Failed);
         swaps.last().containerId = id;
         const auto outcome = HealthWaiter::wait({{*h, id, name}}, c_.options.healthTimeout,
-                                                *c_.cancelled, c_.progress, &why);
+                                                c_.cancel->flag(), c_.progress, &why);
         if (outcome != HealthWaiter::Outcome::Healthy)
-            return restore(why, outcome == HealthWaiter::Outcome::Failed
-                                    ? DeploymentRecord::Result::Failed
-                                    : DeploymentRecord::Result::Interrupted);
+            return restore(cancelled() ? c_.cancel->reason() : why,
+                           outcome == HealthWaiter::Outcome::EngineLost
+                               ? DeploymentRecord::Result::Interrupted
+                               : DeploymentRecord::Result::Failed);
         if (swap.previous)
             longestGap = std::max(longestGap, gap.elapsed());
     }
+    if (cancelled())
+        return restore(c_.cancel->reason(), DeploymentRecord::Result::Failed);
     return succeed(record,
                    tr("stop-first (a fixed host port): the longest gap without a replica on a "
                       "host was %1 ms")
@@ -463,36 +510,81 @@ JobResult DeploymentJob::deploy(DeployRequest request) {
     if (!begin(&record, &why))
         return refuse(why);
 
-    const bool fixed = record.config.hasFixedHostPort();
     QList<HostLoad> loads = c_.load;
     if (!request.hostIds.isEmpty())
         loads.removeIf([&](const HostLoad &l) { return !request.hostIds.contains(l.hostId); });
-    QStringList targets;
-    if (fixed) {
-        // Replace in place where the old replicas are, then free hosts.
-        for (const Replica &r : std::as_const(cur.replicas))
-            if (!targets.contains(r.hostId) && targets.size() < request.replicas &&
-                (request.hostIds.isEmpty() || request.hostIds.contains(r.hostId)))
-                targets.append(r.hostId);
+    // The image is resolved where it is (no pull), else pulled on the least-loaded host that
+    // can pull it.
+    QList<const DeployHost *> resolvers;
+    if (request.pull != PullPolicy::Always && ref.value().digest.empty()) {
+        DeploymentConfig byName;
+        byName.image = record.config.image;
+        for (const HostLoad &l : std::as_const(loads))
+            if (const DeployHost *h = host(l.hostId); h && RolloutSteps::hasImage(*h, byName)) {
+                resolvers.append(h);
+                break;
+            }
     }
-    auto more =
-        Placement::place(loads, request.replicas - int(targets.size()), fixed, targets, &why);
-    if (!more)
-        return fail(record, why);
-    targets += *more;
-
-    const QString digest =
-        RolloutSteps::resolveDigest(*host(targets.first()), record.config.image, c_.progress, &why);
-    if (digest.isEmpty())
-        return fail(record, why);
+    if (resolvers.isEmpty()) {
+        const auto order = Placement::place(loads, int(loads.size()), true, {}, &why);
+        if (!order || order->isEmpty())
+            return fail(record, why.isEmpty() ? tr("no reachable host") : why);
+        QStringList names;
+        for (const QString &id : *order) {
+            resolvers.append(host(id));
+            names.append(host(id)->name);
+        }
+        if (request.pull == PullPolicy::Never && ref.value().digest.empty())
+            return fail(record, tr("%1 is on none of the hosts (%2), and the pull policy "
+                                   "\"never\" does not pull it")
+                                    .arg(record.config.image, names.join(QStringLiteral(", "))));
+    }
+    std::optional<ImagePin> pin;
+    QStringList tried;
+    for (const DeployHost *h : std::as_const(resolvers)) {
+        pin = RolloutSteps::resolveImage(*h, record.config.image, pullOptions(request.pull),
+                                         c_.progress, &why);
+        if (pin || cancelled())
+            break;
+        tried.append(why);
+    }
+    if (!pin)
+        return fail(record, cancelled() ? c_.cancel->reason() : tried.join(QStringLiteral("; ")));
+    const QString digest = pin->digest;
     record.config.digest = digest;
+    record.config.pinnedById = pin->byId;
     if (record.version.isEmpty() || !ref.value().digest.empty())
         record.version =
             ref.value().tag.empty() ? digest.mid(7, 12) : QString::fromStdString(ref.value().tag);
     onStore<bool>([&](Store *, DeploymentStore &s) {
         return s.updateConfig(record.id, record.version, record.config, nullptr);
     });
-    return replace(record, cur.replicas, targets);
+    if (cancelled())
+        return fail(record, c_.cancel->reason());
+
+    // Only hosts that have the image or may get it: a local-only image stays where it is.
+    QStringList notes;
+    loads = usableHosts(loads, record.config, request.pull, &notes);
+    for (const QString &id : std::as_const(request.hostIds))
+        if (std::none_of(loads.begin(), loads.end(),
+                         [&](const HostLoad &l) { return l.hostId == id; }))
+            return fail(record, notes.join(QStringLiteral("; ")));
+    const bool fixed = record.config.hasFixedHostPort();
+    QStringList targets;
+    if (fixed) {
+        // Replace in place where the old replicas are, then free hosts.
+        for (const Replica &r : std::as_const(cur.replicas))
+            if (!targets.contains(r.hostId) && targets.size() < request.replicas &&
+                std::any_of(loads.begin(), loads.end(),
+                            [&](const HostLoad &l) { return l.hostId == r.hostId; }))
+                targets.append(r.hostId);
+    }
+    auto more =
+        Placement::place(loads, request.replicas - int(targets.size()), fixed, targets, &why);
+    if (!more)
+        return fail(record, withNotes(why, notes));
+    targets += *more;
+    return replace(record, cur.replicas, targets, request.pull);
 }
 
 JobResult DeploymentJob::plan(const QString &app, const QString &env, qint64 targetId) {
@@ -579,8 +671,15 @@ JobResult DeploymentJob::plan(const QString &app, const QString &env, qint64 tar
         return r;
     }
     if (!c_.hosts.isEmpty() &&
-        !RolloutSteps::restorable(c_.hosts.first(), to->config.pinnedReference())) {
-        p.problem = tr("The image %1 can no longer be pulled.").arg(to->config.pinnedReference());
+        std::none_of(c_.hosts.begin(), c_.hosts.end(), [&](const DeployHost &h) {
+            return RolloutSteps::restorable(h, to->config);
+        })) {
+        p.problem =
+            to->config.pinnedById
+                ? tr("No host has the local-only image %1 (%2) any more, and it cannot "
+                     "be pulled.")
+                      .arg(to->config.image, to->config.digest.left(19))
+                : tr("The image %1 can no longer be pulled.").arg(to->config.pinnedReference());
         return r;
     }
     return r;
@@ -630,12 +729,14 @@ JobResult DeploymentJob::rollback(const RollbackPlan &plan) {
             continue;
         targets.append(rep.hostId);
     }
+    QStringList notes;
+    const QList<HostLoad> loads = usableHosts(c_.load, record.config, plan.pull, &notes);
     auto more =
-        Placement::place(c_.load, record.replicas - int(targets.size()), fixed, targets, &why);
+        Placement::place(loads, record.replicas - int(targets.size()), fixed, targets, &why);
     if (!more)
-        return fail(record, why);
+        return fail(record, withNotes(why, notes));
     targets += *more;
-    return replace(record, cur.replicas, targets);
+    return replace(record, cur.replicas, targets, plan.pull);
 }
 
 JobResult DeploymentJob::undo(const QString &app, const QString &env) {
@@ -709,6 +810,10 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
             stopAgain();
             return fail(record, tr("host %1 is not reachable").arg(r.hostId));
         }
+        if (cancelled()) {
+            stopAgain();
+            return fail(record, c_.cancel->reason());
+        }
         if (c_.progress)
             c_.progress(tr("Starting %1 on %2 again").arg(r.name, h->name), i,
                         int(previous.size()));
@@ -722,13 +827,13 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
         targets.append({*h, r.id, r.name});
     }
     const auto outcome =
-        HealthWaiter::wait(targets, c_.options.healthTimeout, *c_.cancelled, c_.progress, &why);
-    if (outcome != HealthWaiter::Outcome::Healthy) {
+        HealthWaiter::wait(targets, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
+    if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
         stopAgain();
-        return fail(record, why,
-                    outcome == HealthWaiter::Outcome::Failed
-                        ? DeploymentRecord::Result::Failed
-                        : DeploymentRecord::Result::Interrupted);
+        return fail(record, cancelled() ? c_.cancel->reason() : why,
+                    outcome == HealthWaiter::Outcome::EngineLost
+                        ? DeploymentRecord::Result::Interrupted
+                        : DeploymentRecord::Result::Failed);
     }
     return succeed(record,
                    tr("undo of deployment #%1: the replicas of %2 serve again")
@@ -737,7 +842,8 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
                    cur.replicas, restored);
 }
 
-JobResult DeploymentJob::scale(const QString &app, const QString &env, int replicas) {
+JobResult DeploymentJob::scale(const QString &app, const QString &env, int replicas,
+                               PullPolicy pull) {
     JobResult refused;
     QString why;
     if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
@@ -796,6 +902,11 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
         for (int i = 0; i < drop; ++i) {
             const Replica &r = order[i];
             const DeployHost *h = host(r.hostId);
+            if (cancelled()) {
+                record.hosts = hostsNow;
+                record.replicas = int(hostsNow.size());
+                return fail(record, c_.cancel->reason());
+            }
             if (c_.progress)
                 c_.progress(tr("Removing %1").arg(r.name), i, drop);
             if (!h || (r.running() && !RolloutSteps::stop(*h, r.id, &why)) ||
@@ -812,19 +923,25 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
     }
 
     const bool fixed = record.config.hasFixedHostPort();
-    auto targets = Placement::place(c_.load, replicas - count, fixed, hostsNow, &why);
+    QStringList notes;
+    const QList<HostLoad> loads = usableHosts(c_.load, record.config, pull, &notes);
+    auto targets = Placement::place(loads, replicas - count, fixed, hostsNow, &why);
     if (!targets)
-        return fail(record, why);
+        return fail(record, withNotes(why, notes));
     QStringList distinct = *targets;
     distinct.removeDuplicates();
     for (const QString &id : std::as_const(distinct))
-        if (!RolloutSteps::ensureImage(*host(id), record.config.pinnedReference(), c_.progress,
+        if (!RolloutSteps::ensureImage(*host(id), record.config, pullOptions(pull), c_.progress,
                                        &why))
             return fail(record, why);
     QList<QPair<QString, QString>> started;
     QList<HealthWaiter::Target> waitFor;
     for (int i = 0; i < targets->size(); ++i) {
         const DeployHost *h = host(targets->at(i));
+        if (cancelled()) {
+            removeAll(started);
+            return fail(record, c_.cancel->reason());
+        }
         if (c_.progress)
             c_.progress(
                 tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(targets->size()).arg(h->name),
@@ -839,13 +956,15 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
         waitFor.append({*h, id, name});
     }
     const auto outcome =
-        HealthWaiter::wait(waitFor, c_.options.healthTimeout, *c_.cancelled, c_.progress, &why);
-    if (outcome != HealthWaiter::Outcome::Healthy) {
+        HealthWaiter::wait(waitFor, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
+    if (outcome == HealthWaiter::Outcome::EngineLost) {
         removeAll(started);
-        if (outcome == HealthWaiter::Outcome::Failed)
-            return fail(record, why);
         return fail(record, tr("%1; the new replicas are removed when the engine is back").arg(why),
                     DeploymentRecord::Result::Interrupted);
+    }
+    if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
+        removeAll(started);
+        return fail(record, cancelled() ? c_.cancel->reason() : why);
     }
     record.hosts = hostsNow + *targets;
     return succeed(record, {}, {});
@@ -892,7 +1011,7 @@ JobResult DeploymentJob::history(const QString &app, const QString &env) {
         if (!pullable.contains(h.config.digest)) {
             bool any = c_.hosts.isEmpty(); // nothing to ask: do not claim it is lost
             for (const DeployHost &host : std::as_const(c_.hosts)) {
-                if (RolloutSteps::restorable(host, h.config.pinnedReference())) {
+                if (RolloutSteps::restorable(host, h.config)) {
                     any = true;
                     break;
                 }

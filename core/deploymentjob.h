@@ -3,6 +3,7 @@
 // thread, never on the GUI thread, and reports through callbacks that the Deployer posts back.
 #pragma once
 
+#include "core/cancellation.h"
 #include "core/deployer.h"
 #include "core/placement.h"
 #include "core/rolloutsteps.h"
@@ -37,7 +38,7 @@ struct JobContext {
     std::shared_ptr<StoreThread> store;
     QString owner; // "machine:pid"
     std::shared_ptr<ActiveRecords> active;
-    std::shared_ptr<std::atomic<bool>> cancelled;
+    std::shared_ptr<Cancellation> cancel; // this operation's own; never null
     ProgressFn progress;
     std::function<void()> audited;
 };
@@ -61,7 +62,8 @@ public:
     JobResult deploy(DeployRequest request);
     JobResult plan(const QString &app, const QString &env, qint64 targetId);
     JobResult rollback(const RollbackPlan &plan);
-    JobResult scale(const QString &app, const QString &env, int replicas);
+    JobResult scale(const QString &app, const QString &env, int replicas,
+                    PullPolicy pull = PullPolicy::Missing);
     JobResult undo(const QString &app, const QString &env);
     JobResult history(const QString &app, const QString &env);
     JobResult setRetention(const QString &app, const QString &env, int versions);
@@ -77,7 +79,14 @@ private:
 
     bool current(const QString &app, const QString &env, Current *out, QString *error);
     const DeployHost *host(const QString &id) const;
-    JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts);
+    JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts,
+                      PullPolicy pull);
+    PullOptions pullOptions(PullPolicy policy) const;
+    // `loads` without the hosts that neither have the image `config` pins nor may get it under
+    // `policy`; `notes` says why each one left.
+    QList<HostLoad> usableHosts(QList<HostLoad> loads, const DeploymentConfig &config,
+                                PullPolicy policy, QStringList *notes) const;
+    bool cancelled() const { return c_.cancel->isCancelled(); }
     // Takes the running ones of `leaving` out of a load balancer's view before they stop;
     // returns a note naming those it could not.
     QString drain(const QList<Replica> &leaving);

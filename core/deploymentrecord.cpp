@@ -13,6 +13,8 @@ namespace slipway::core {
 QString DeploymentConfig::pinnedReference() const {
     if (digest.isEmpty())
         return image;
+    if (pinnedById)
+        return digest;
     auto ref = engine::ImageReference::parse(image.toStdString());
     if (!ref)
         return image;
@@ -31,10 +33,12 @@ QString DeploymentConfig::toJson() const {
     const auto array = [](const QStringList &list) {
         return QJsonArray::fromStringList(list);
     };
-    const QJsonObject o{{"image", image},    {"digest", digest},
-                        {"env", array(env)}, {"publish", array(publish)},
-                        {"cmd", array(cmd)}, {"healthCmd", healthCmd},
-                        {"network", network}};
+    QJsonObject o{{"image", image},    {"digest", digest},
+                  {"env", array(env)}, {"publish", array(publish)},
+                  {"cmd", array(cmd)}, {"healthCmd", healthCmd},
+                  {"network", network}};
+    if (pinnedById)
+        o.insert(QStringLiteral("pinnedById"), true);
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -68,6 +72,7 @@ std::optional<DeploymentConfig> DeploymentConfig::fromJson(const QString &json, 
     c.digest = o.value(QLatin1String("digest")).toString();
     c.healthCmd = o.value(QLatin1String("healthCmd")).toString();
     c.network = o.value(QLatin1String("network")).toString();
+    c.pinnedById = o.value(QLatin1String("pinnedById")).toBool();
     if (!strings("env", &c.env) || !strings("publish", &c.publish) || !strings("cmd", &c.cmd)) {
         if (error)
             *error = QCoreApplication::translate("DeploymentConfig",

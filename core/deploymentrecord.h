@@ -15,15 +15,19 @@ namespace slipway::core {
 // What every replica of a deployment is created from; stored with the record as JSON so a
 // rollback starts exactly what ran before.
 struct DeploymentConfig {
-    QString image;       // the reference the user gave: "127.0.0.1:5515/slipway/web:1.1.0"
-    QString digest;      // "sha256:…" the reference resolved to when deployed
+    QString image;  // the reference the user gave: "127.0.0.1:5515/slipway/web:1.1.0"
+    QString digest; // "sha256:…" the reference resolved to when deployed
+    // `digest` is the image's own ID: a local-only image (never pushed or pulled) has no
+    // registry digest, so it is pinned by ID, created from it, and never pulled.
+    bool pinnedById = false;
     QStringList env;     // "K=V"
     QStringList publish; // "HOST:CONTAINER" or "IP:HOST:CONTAINER"; HOST 0 or empty: any port
     QStringList cmd;     // empty: the image's own
     QString healthCmd;   // empty: the image's own health check, else a TCP probe of the ports
     QString network;     // empty: the engine's default bridge
 
-    // "repository@sha256:…": what containers are created from.
+    // "repository@sha256:…" (or the image ID when pinned by it): what containers are created
+    // from.
     QString pinnedReference() const;
     // A fixed host port (not 0) means two versions cannot run side by side on one host.
     bool hasFixedHostPort() const;

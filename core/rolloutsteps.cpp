@@ -1,5 +1,6 @@
 #include "core/rolloutsteps.h"
 
+#include "core/cancellation.h"
 #include "core/publishspec.h"
 #include "core/pullprogress.h"
 #include "core/replicadrain.h"
@@ -8,6 +9,9 @@
 #include "engine/registryauth.h"
 
 #include <QDateTime>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 namespace slipway::core {
 
@@ -26,8 +30,78 @@ QString shortRef(const QString &pinned) {
     return at < 0 ? pinned : pinned.left(at + 8 + 12);
 }
 
-bool pull(const DeployHost &host, const QString &ref, const ProgressFn &progress, QString *error) {
+qint64 nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Waits for a pull to end; gives up when nothing was heard for the stall bound or the change is
+// cancelled, and then cancels the request. `heard`: when the last progress message came.
+bool watchPull(engine::Call<engine::Unit> call, const std::shared_ptr<std::atomic<qint64>> &heard,
+               const PullOptions &options, const QString &ref, const DeployHost &host,
+               QString *error) {
+    struct Slot {
+        std::mutex mutex;
+        std::condition_variable cv;
+        std::optional<engine::Result<engine::Unit>> result;
+    };
+    auto slot = std::make_shared<Slot>();
+    call.then([slot](engine::Result<engine::Unit> r) {
+        {
+            std::lock_guard lock(slot->mutex);
+            slot->result.emplace(std::move(r));
+        }
+        slot->cv.notify_all();
+    });
+    const int abortId =
+        options.cancel ? options.cancel->onCancel([call]() mutable { call.cancel(); }) : 0;
+    QString reason;
+    {
+        std::unique_lock lock(slot->mutex);
+        while (!slot->result) {
+            slot->cv.wait_for(lock, std::chrono::milliseconds(100));
+            if (slot->result)
+                break;
+            if (options.cancel && options.cancel->isCancelled()) {
+                reason = options.cancel->reason();
+                break;
+            }
+            const qint64 quiet = nowMs() - heard->load();
+            if (options.stallTimeout.count() > 0 && quiet > options.stallTimeout.count()) {
+                reason = RolloutSteps::tr("pulling %1 on %2 stalled: no progress for %3 s")
+                             .arg(ref, host.name)
+                             .arg(options.stallTimeout.count() / 1000.0);
+                break;
+            }
+        }
+        // A cancel aborts the request itself, which may end before this loop sees the flag.
+        if (reason.isEmpty() && slot->result && !*slot->result && options.cancel &&
+            options.cancel->isCancelled())
+            reason = options.cancel->reason();
+    }
+    if (options.cancel)
+        options.cancel->drop(abortId);
+    if (!reason.isEmpty()) {
+        call.cancel();
+        // The transport completes a cancelled request at once; bounded all the same.
+        std::unique_lock lock(slot->mutex);
+        slot->cv.wait_for(lock, std::chrono::seconds(5), [&] { return slot->result.has_value(); });
+        *error = reason;
+        return false;
+    }
+    if (!*slot->result) {
+        *error = RolloutSteps::tr("pulling %1 on %2: %3")
+                     .arg(ref, host.name, describe(slot->result->error()));
+        return false;
+    }
+    return true;
+}
+
+bool pull(const DeployHost &host, const QString &ref, const PullOptions &options,
+          const ProgressFn &progress, QString *error) {
     auto tracker = std::make_shared<PullProgressTracker>();
+    auto heard = std::make_shared<std::atomic<qint64>>(nowMs());
     const QString step = RolloutSteps::tr("Pulling %1 on %2").arg(shortRef(ref), host.name);
     if (progress)
         progress(step, 0, 100);
@@ -38,21 +112,18 @@ bool pull(const DeployHost &host, const QString &ref, const ProgressFn &progress
             RolloutSteps::tr("pulling %1 on %2: %3").arg(ref, host.name, describe(auth.error()));
         return false;
     }
-    auto r = host.client
-                 ->pullImage(
-                     ref.toStdString(),
-                     [tracker, progress, step](const engine::ProgressMessage &m) {
-                         tracker->add(m);
-                         const PullProgress p = tracker->snapshot();
-                         if (progress && p.fraction >= 0)
-                             progress(step, int(p.fraction * 100), 100);
-                     },
-                     auth.value())
-                 .wait();
-    if (!r) {
-        *error = RolloutSteps::tr("pulling %1 on %2: %3").arg(ref, host.name, describe(r.error()));
+    auto call = host.client->pullImage(
+        ref.toStdString(),
+        [tracker, progress, step, heard](const engine::ProgressMessage &m) {
+            heard->store(nowMs());
+            tracker->add(m);
+            const PullProgress p = tracker->snapshot();
+            if (progress && p.fraction >= 0)
+                progress(step, int(p.fraction * 100), 100);
+        },
+        auth.value());
+    if (!watchPull(call, heard, options, ref, host, error))
         return false;
-    }
     if (progress)
         progress(step, 100, 100);
     return true;
@@ -78,38 +149,67 @@ Replica toReplica(const QString &hostId, const engine::ContainerSummary &c) {
 
 } // namespace
 
-QString RolloutSteps::resolveDigest(const DeployHost &host, const QString &image,
-                                    const ProgressFn &progress, QString *error) {
+std::optional<ImagePin> RolloutSteps::resolveImage(const DeployHost &host, const QString &image,
+                                                   const PullOptions &pull,
+                                                   const ProgressFn &progress, QString *error) {
     auto ref = engine::ImageReference::parse(image.toStdString());
     if (!ref) {
         *error = q(ref.error().message);
-        return {};
+        return std::nullopt;
     }
     if (!ref.value().digest.empty())
-        return q(ref.value().digest); // pinned already: nothing to resolve
-    if (!pull(host, image, progress, error))
-        return {};
+        return ImagePin{q(ref.value().digest), false}; // pinned already: nothing to resolve
     auto inspected = host.client->inspectImage(image.toStdString()).wait();
-    if (!inspected) {
+    const bool missing = !inspected && isNotFound(inspected.error());
+    if (!inspected && !missing) {
         *error = tr("inspecting %1 on %2: %3").arg(image, host.name, describe(inspected.error()));
-        return {};
+        return std::nullopt;
+    }
+    if (pull.policy == PullPolicy::Never && missing) {
+        *error = tr("%1 is not on %2, and the pull policy \"never\" does not pull it")
+                     .arg(image, host.name);
+        return std::nullopt;
+    }
+    if (pull.policy == PullPolicy::Always || missing) {
+        if (!slipway::core::pull(host, image, pull, progress, error))
+            return std::nullopt;
+        inspected = host.client->inspectImage(image.toStdString()).wait();
+        if (!inspected) {
+            *error =
+                tr("inspecting %1 on %2: %3").arg(image, host.name, describe(inspected.error()));
+            return std::nullopt;
+        }
     }
     const std::string prefix = ref.value().repository + "@";
     for (const std::string &d : inspected.value().repoDigests) {
         if (d.rfind(prefix, 0) == 0)
-            return q(d.substr(prefix.size()));
+            return ImagePin{q(d.substr(prefix.size())), false};
     }
-    *error = tr("%1 has no digest from its registry (it was never pushed or pulled), so it "
-                "cannot be pinned")
-                 .arg(image);
-    return {};
+    // Never pushed or pulled under this name: pinned by the ID of what the host has.
+    return ImagePin{q(inspected.value().id), true};
 }
 
-bool RolloutSteps::ensureImage(const DeployHost &host, const QString &pinned,
-                               const ProgressFn &progress, QString *error) {
-    if (host.client->inspectImage(pinned.toStdString()).wait())
+bool RolloutSteps::hasImage(const DeployHost &host, const DeploymentConfig &config) {
+    return bool(host.client->inspectImage(config.pinnedReference().toStdString()).wait());
+}
+
+bool RolloutSteps::ensureImage(const DeployHost &host, const DeploymentConfig &config,
+                               const PullOptions &pull, const ProgressFn &progress,
+                               QString *error) {
+    const QString pinned = config.pinnedReference();
+    if ((pull.policy != PullPolicy::Always || config.pinnedById) && hasImage(host, config))
         return true;
-    return pull(host, pinned, progress, error);
+    if (config.pinnedById) {
+        *error = tr("%1 (image %2) is not on %3, and a local-only image cannot be pulled")
+                     .arg(config.image, config.digest.left(19), host.name);
+        return false;
+    }
+    if (pull.policy == PullPolicy::Never) {
+        *error = tr("%1 is not on %2, and the pull policy \"never\" does not pull it")
+                     .arg(pinned, host.name);
+        return false;
+    }
+    return slipway::core::pull(host, pinned, pull, progress, error);
 }
 
 QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecord &record,
@@ -252,14 +352,25 @@ bool RolloutSteps::remove(const DeployHost &host, const QString &containerId, QS
     return true;
 }
 
-bool RolloutSteps::restorable(const DeployHost &host, const QString &pinned) {
-    if (host.client->inspectImage(pinned.toStdString()).wait())
+bool RolloutSteps::restorable(const DeployHost &host, const DeploymentConfig &config,
+                              QString *why) {
+    if (hasImage(host, config))
         return true;
-    const auto auth = engine::registryAuthFor(pinned.toStdString());
-    return bool(host.client
-                    ->distributionInspect(pinned.toStdString(), std::chrono::milliseconds(10000),
-                                          auth ? auth.value() : std::string())
-                    .wait());
+    if (config.pinnedById) {
+        if (why)
+            *why = tr("%1 has not the local-only image %2").arg(host.name, config.digest.left(19));
+        return false;
+    }
+    const std::string pinned = config.pinnedReference().toStdString();
+    const auto auth = engine::registryAuthFor(pinned);
+    auto r = host.client
+                 ->distributionInspect(pinned, std::chrono::milliseconds(10000),
+                                       auth ? auth.value() : std::string())
+                 .wait();
+    if (!r && why)
+        *why = tr("%1 has not %2 and cannot pull it: %3")
+                   .arg(host.name, config.pinnedReference(), describe(r.error()));
+    return bool(r);
 }
 
 } // namespace slipway::core

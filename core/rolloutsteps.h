@@ -4,12 +4,15 @@
 #pragma once
 
 #include "core/deploymentrecord.h"
+#include "core/pullpolicy.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace slipway::engine {
 class DockerClient;
@@ -42,6 +45,22 @@ struct Replica {
 
 using ProgressFn = std::function<void(const QString &step, int done, int total)>;
 
+class Cancellation;
+
+// How a step gets an image onto a host.
+struct PullOptions {
+    PullPolicy policy = PullPolicy::Missing;
+    // A pull that reports nothing for this long fails and is cancelled; 0: no bound.
+    std::chrono::milliseconds stallTimeout{60000};
+    Cancellation *cancel = nullptr; // may be null; a cancel aborts the pull at once
+};
+
+// What a deployment pins its image to.
+struct ImagePin {
+    QString digest;    // the registry digest, or the image ID when `byId`
+    bool byId = false; // a local-only image: no digest from a registry for its repository
+};
+
 class RolloutSteps {
     Q_DECLARE_TR_FUNCTIONS(RolloutSteps)
 
@@ -51,13 +70,18 @@ public:
     static constexpr const char *kVersionLabel = "slipway.version";
     static constexpr const char *kDeploymentLabel = "slipway.deployment";
 
-    // Pulls `image` by its tag on `host` and returns the digest its repository gave
-    // ("sha256:…"), or empty with `error`.
-    static QString resolveDigest(const DeployHost &host, const QString &image,
-                                 const ProgressFn &progress, QString *error);
-    // Pulls `pinned` (repo@digest) on `host` unless the host has it already.
-    static bool ensureImage(const DeployHost &host, const QString &pinned,
-                            const ProgressFn &progress, QString *error);
+    // What `image` is pinned to, as `docker run --pull` would find it on `host`: pulled by its
+    // tag first (always), only when the host does not have it (missing), or never. The digest
+    // its repository gave, else (a local-only image) its ID; nullopt with `error`.
+    static std::optional<ImagePin> resolveImage(const DeployHost &host, const QString &image,
+                                                const PullOptions &pull, const ProgressFn &progress,
+                                                QString *error);
+    // The image `config` pins is on `host`.
+    static bool hasImage(const DeployHost &host, const DeploymentConfig &config);
+    // Makes sure `host` has the image `config` pins, pulling it by digest as the policy says;
+    // an image pinned by ID is never pulled. False with `error` naming the image and host.
+    static bool ensureImage(const DeployHost &host, const DeploymentConfig &config,
+                            const PullOptions &pull, const ProgressFn &progress, QString *error);
     // Creates and starts one replica; on a failed start the container is removed again.
     // Returns its ID, or empty with the daemon's message in `error`.
     static QString startReplica(const DeployHost &host, const DeploymentRecord &record,
@@ -71,8 +95,10 @@ public:
     static bool start(const DeployHost &host, const QString &containerId, QString *error);
     // A container that is already gone counts as removed.
     static bool remove(const DeployHost &host, const QString &containerId, QString *error);
-    // The engine (through `host`) can pull `pinned` from its registry, or has it.
-    static bool restorable(const DeployHost &host, const QString &pinned);
+    // `host` has the image `config` pins, or (pinned by digest) can pull it from its registry;
+    // false with `why` when it cannot.
+    static bool restorable(const DeployHost &host, const DeploymentConfig &config,
+                           QString *why = nullptr);
 };
 
 } // namespace slipway::core

@@ -4,6 +4,7 @@
 #include "core/publishspec.h"
 #include "widgets/bannerlabel.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -65,6 +66,14 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     envVars_->setFixedHeight(envVars_->fontMetrics().lineSpacing() * 4 + 12);
     health_ = edit("deployHealthEdit", tr("empty: the image's own health check"));
     health_->setToolTip(tr("A shell command run inside the container; exit 0 means healthy."));
+    pull_ = new QComboBox(this);
+    pull_->setObjectName(QStringLiteral("deployPullCombo"));
+    pull_->addItem(tr("When missing: use the host's image, pull only if it has none"),
+                   int(core::PullPolicy::Missing));
+    pull_->addItem(tr("Always: pull before deploying"), int(core::PullPolicy::Always));
+    pull_->addItem(tr("Never: use only images the hosts have"), int(core::PullPolicy::Never));
+    pull_->setToolTip(tr("As docker run --pull. An image that was never pushed or pulled is "
+                         "pinned by its ID and runs only on the hosts that have it."));
 
     problem_ = new QLabel(this);
     problem_->setObjectName(QStringLiteral("deployProblem"));
@@ -96,6 +105,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     form->addRow(tr("Application:"), app_);
     form->addRow(tr("Environment:"), env_);
     form->addRow(tr("Image:"), image_);
+    form->addRow(tr("Pull:"), pull_);
     form->addRow(tr("Replicas:"), replicas_);
     form->addRow(tr("Publish:"), publish_);
     form->addRow(tr("Environment variables:"), envVars_);
@@ -119,7 +129,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
 
     connect(deployer_, &core::Deployer::progress, this,
             [this](quint64 request, const QString &step, int done, int total) {
-                if (request != request_)
+                if (request != request_ || !close_->isEnabled()) // cancelling: say so
                     return;
                 bar_->setRange(0, std::max(total, 1));
                 bar_->setValue(std::clamp(done, 0, std::max(total, 1)));
@@ -131,9 +141,12 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
                 if (request != request_)
                     return;
                 request_ = 0;
+                if (!close_->isEnabled())
+                    step_->clear(); // the cancel is done: the error says how it ended
                 close_->setText(tr("Close"));
-                for (QWidget *w : std::initializer_list<QWidget *>{app_, env_, image_, replicas_,
-                                                                   publish_, envVars_, health_})
+                close_->setEnabled(true);
+                for (QWidget *w : std::initializer_list<QWidget *>{
+                         app_, env_, image_, pull_, replicas_, publish_, envVars_, health_})
                     w->setEnabled(true);
                 if (!ok) {
                     error_ = record.detail.isEmpty() || error.contains(record.detail)
@@ -236,6 +249,7 @@ std::optional<core::DeployRequest> DeployDialog::request(QString *problem) const
     }
     r.config.healthCmd = health_->text().trimmed();
     r.replicas = replicas_->value();
+    r.pull = core::PullPolicy(pull_->currentData().toInt());
     return r;
 }
 
@@ -269,15 +283,28 @@ void DeployDialog::startDeploy() {
     errorLabel_->hide();
     result_->hide();
     error_.clear();
-    for (QWidget *w : std::initializer_list<QWidget *>{app_, env_, image_, replicas_, publish_,
-                                                       envVars_, health_})
+    for (QWidget *w : std::initializer_list<QWidget *>{app_, env_, image_, pull_, replicas_,
+                                                       publish_, envVars_, health_})
         w->setEnabled(false);
     deploy_->setEnabled(false);
     bar_->setRange(0, 0);
     bar_->show();
     step_->setText(tr("Resolving %1…").arg(r->config.image));
-    close_->setText(tr("Close"));
+    close_->setText(tr("Cancel"));
+    close_->setToolTip(tr("Cancel the deployment: the new replicas are removed and the running "
+                          "version keeps serving."));
     request_ = deployer_->deploy(*r);
+}
+
+void DeployDialog::reject() {
+    if (!request_) {
+        QDialog::reject();
+        return;
+    }
+    // While it runs, closing cancels: the dialog stays until the cleanup is done and says so.
+    deployer_->cancel(request_);
+    close_->setEnabled(false);
+    step_->setText(tr("Cancelling: removing the new replicas…"));
 }
 
 } // namespace slipway::widgets

@@ -8,6 +8,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -36,10 +37,15 @@ public:
 
     QLineEdit *imageEdit() const { return image_; }
     QPushButton *deployButton() const { return deploy_; }
+    // "Cancel": closes the dialog, or, while a deployment runs, cancels it (the new replicas
+    // are removed, the running version keeps serving) and the dialog stays to say so.
+    QPushButton *closeButton() const { return close_; }
+    QComboBox *pullCombo() const { return pull_; }
     QLabel *problemLabel() const { return problem_; }
 
 public slots:
     void startDeploy();
+    void reject() override;
 
 signals:
     void deployed(const slipway::core::DeploymentRecord &record);
@@ -55,6 +61,7 @@ private:
     QLineEdit *publish_;
     QPlainTextEdit *envVars_;
     QLineEdit *health_;
+    QComboBox *pull_;
     QLabel *problem_;
     QLabel *stopFirst_;
     QProgressBar *bar_;

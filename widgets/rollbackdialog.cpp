@@ -109,7 +109,7 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
             });
     connect(deployer_, &core::Deployer::progress, this,
             [this](quint64 request, const QString &step, int done, int total) {
-                if (request != runRequest_)
+                if (request != runRequest_ || !close_->isEnabled()) // cancelling: say so
                     return;
                 bar_->setRange(0, std::max(total, 1));
                 bar_->setValue(std::clamp(done, 0, std::max(total, 1)));
@@ -125,6 +125,8 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
                 if (request != runRequest_)
                     return;
                 runRequest_ = 0;
+                if (!close_->isEnabled())
+                    step_->clear(); // the cancel is done: the error says how it ended
                 if (!ok) {
                     setStage(Stage::Failed);
                     showFailure(
@@ -218,8 +220,19 @@ void RollbackDialog::setStage(Stage stage) {
     const bool over =
         stage == Stage::Succeeded || stage == Stage::Failed || stage == Stage::Refused;
     confirm_->setVisible(!over);
-    // While it runs, closing leaves it running: the result lands in the history.
-    close_->setText(over || stage == Stage::Running ? tr("Close") : tr("Cancel"));
+    close_->setText(over ? tr("Close") : tr("Cancel"));
+    close_->setEnabled(true);
+}
+
+void RollbackDialog::reject() {
+    if (stage_ != Stage::Running || !runRequest_) {
+        QDialog::reject();
+        return;
+    }
+    // While it runs, closing cancels: the dialog stays until the cleanup is done and says so.
+    deployer_->cancel(runRequest_);
+    close_->setEnabled(false);
+    step_->setText(tr("Cancelling: removing the new replicas…"));
 }
 
 } // namespace slipway::widgets

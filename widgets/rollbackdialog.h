@@ -32,9 +32,13 @@ public:
     const core::RollbackPlan &plan() const { return plan_; }
     QString error() const { return error_; }
     QPushButton *confirmButton() const { return confirm_; }
+    // "Cancel": closes the dialog, or, while the rollback runs, cancels it (the new replicas
+    // are removed, the running version keeps serving) and the dialog stays to say so.
+    QPushButton *closeButton() const { return close_; }
 
 public slots:
     void confirm();
+    void reject() override;
 
 signals:
     void rolledBack(const slipway::core::DeploymentRecord &record);

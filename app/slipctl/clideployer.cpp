@@ -1,6 +1,8 @@
 #include "clideployer.h"
 
+#include "clianswer.h"
 #include "clihosts.h"
+#include "clisignals.h"
 #include "clitr.h"
 #include "core/deploymentjob.h"
 #include "core/deploymentstore.h"
@@ -83,6 +85,10 @@ void CliDeployer::addOptions(QCommandLineParser &parser, bool undoWindow) {
         {QStringLiteral("health-timeout"),
          tr("Seconds for new replicas to become healthy before they are removed (default 60)."),
          QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("pull-stall-timeout"),
+                      tr("Seconds a pull may go without any progress from the engine before it "
+                         "is cancelled and the change fails (default 60; 0: no limit)."),
+                      QStringLiteral("seconds")});
     if (undoWindow)
         parser.addOption(
             {QStringLiteral("undo-window"),
@@ -92,10 +98,27 @@ void CliDeployer::addOptions(QCommandLineParser &parser, bool undoWindow) {
     addCommonOptions(parser);
 }
 
+void CliDeployer::addPullOption(QCommandLineParser &parser) {
+    parser.addOption({QStringLiteral("pull"),
+                      tr("When to pull the image, as docker run: missing (default: use the "
+                         "host's image, pull only when it has none), always, or never."),
+                      QStringLiteral("policy"), QStringLiteral("missing")});
+}
+
+std::optional<core::PullPolicy> CliDeployer::pullPolicy(const QCommandLineParser &parser,
+                                                        QString *error) {
+    QString why;
+    auto policy = core::PullPolicyName::parse(parser.value(QStringLiteral("pull")), &why);
+    if (!policy)
+        *error = QStringLiteral("--pull: ") + why;
+    return policy;
+}
+
 CliDeployer::CliDeployer() = default;
 
 CliDeployer::~CliDeployer() {
     // The deployer joins its workers, then the services it used go.
+    signals_.reset();
     deployer_.reset();
     inventory_.reset();
     monitor_.reset();
@@ -124,6 +147,11 @@ bool CliDeployer::appAndEnv(const QCommandLineParser &parser, const QString &com
            core::DeploymentJob::validName(tr("environment"), *env, error);
 }
 
+int CliDeployer::openFailed(QTextStream &err, const QString &why) const {
+    const int code = refuse(err, why);
+    return interrupted_ ? kInterruptedExit : code;
+}
+
 QStringList CliDeployer::hostNames(const QStringList &ids) const {
     QStringList names;
     for (const QString &id : ids) {
@@ -140,10 +168,24 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
     if (parser.optionNames().contains(QStringLiteral("undo-window")))
         options_.undoWindow =
             seconds(parser, QStringLiteral("undo-window"), options_.undoWindow, &ok);
+    options_.pullStallTimeout =
+        seconds(parser, QStringLiteral("pull-stall-timeout"), options_.pullStallTimeout, &ok);
     if (!ok) {
-        *error = tr("--health-timeout and --undo-window take a number of seconds.");
+        *error = tr("--health-timeout, --pull-stall-timeout and --undo-window take a number of "
+                    "seconds.");
         return false;
     }
+    signals_ = std::make_unique<CliSignals>([this](int) {
+        if (interrupted_)
+            return; // cleaning up already
+        interrupted_ = true;
+        if (request_ && deployer_) {
+            QTextStream err(stderr);
+            err << "slipctl: " << tr("cancelling; removing what this change started…") << '\n';
+            err.flush();
+            deployer_->cancel(request_);
+        }
+    });
     const QString dir = parser.value(QStringLiteral("data-dir"));
     const QString path = dir.isEmpty() ? core::Store::defaultPath()
                                        : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
@@ -166,8 +208,12 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
                                                  options_);
     monitor_->start();
     const auto wait = timeoutOption(parser) + std::chrono::seconds(5);
-    if (!spin([&] { return monitor_->isLoaded(); }, wait)) {
+    if (!spin([&] { return monitor_->isLoaded() || interrupted_; }, wait)) {
         *error = tr("the host list did not load in time");
+        return false;
+    }
+    if (interrupted_) {
+        *error = tr("interrupted");
         return false;
     }
     warnPlainTcp(monitor_->hosts());
@@ -178,6 +224,8 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
     // Probed, and the containers of every host that answers listed (placement counts them).
     spin(
         [&] {
+            if (interrupted_)
+                return true;
             for (int i = 0; i < monitor_->hostCount(); ++i) {
                 const auto state = monitor_->status(i).state;
                 if (state == core::HostStatus::State::Connecting)
@@ -251,11 +299,17 @@ CliDeployer::Answer CliDeployer::run(const std::function<quint64()> &start, QTex
                          answer.history = history;
                          done = true;
                      });
+    if (interrupted_) {
+        answer.error = tr("interrupted");
+        return answer;
+    }
     request = start();
+    request_ = request;
     // Every step is bounded (engine timeouts, the health timeout): this only guards a bug.
     const auto limit = options_.healthTimeout + std::chrono::minutes(30);
     if (!spin([&] { return done; }, limit))
         answer.error = tr("no answer in time");
+    request_ = 0;
     return answer;
 }
 
@@ -280,7 +334,9 @@ void CliDeployer::finishUndoWindow(const core::DeploymentRecord &record, QTextSt
                 << '\n';
             err.flush();
         }
-        spin([] { return false; }, options_.undoWindow + std::chrono::milliseconds(100));
+        spin([&] { return interrupted_; }, options_.undoWindow + std::chrono::milliseconds(100));
+        if (interrupted_)
+            return; // the next run removes them
         const Answer a = run([&] { return deployer_->recover(); }, err, true);
         if (!a.ok && !a.error.isEmpty())
             err << "slipctl: " << a.error << '\n';

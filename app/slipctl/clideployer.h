@@ -20,13 +20,22 @@ class StoreThread;
 
 namespace slipway::cli {
 
+class CliSignals;
+
 class CliDeployer {
     // lupdate files tr() in these members under the class's context.
     Q_DECLARE_TR_FUNCTIONS(slipway::cli::CliDeployer)
 
 public:
-    // Adds --health-timeout and --undo-window to the common options.
+    // Adds --health-timeout, --pull-stall-timeout and --undo-window to the common options.
     static void addOptions(QCommandLineParser &parser, bool undoWindow);
+    // Adds --pull, for the commands that may pull an image (deploy, rollback, scale).
+    static void addPullOption(QCommandLineParser &parser);
+    // The --pull given (default missing); nullopt with `error` naming a bad value.
+    static std::optional<core::PullPolicy> pullPolicy(const QCommandLineParser &parser,
+                                                      QString *error);
+    // The exit code of a command that SIGINT or SIGTERM cancelled.
+    static constexpr int kInterruptedExit = 130;
     // Adds APP and --env, which every application command takes.
     static void addAppOptions(QCommandLineParser &parser);
     // The APP and --env given to `command`, checked; false with `error` naming the problem.
@@ -37,7 +46,8 @@ public:
     ~CliDeployer();
 
     // Opens the database, starts the hosts and the inventory, waits for them, recovers.
-    // False with `error` when that cannot be done.
+    // False with `error` when that cannot be done. From here on SIGINT and SIGTERM cancel the
+    // operation under way (it cleans up, then the command ends with kInterruptedExit).
     bool open(const QCommandLineParser &parser, QString *error);
 
     core::Deployer *deployer() const { return deployer_.get(); }
@@ -56,6 +66,11 @@ public:
         std::optional<core::DeploymentHistory> history;
     };
     Answer run(const std::function<quint64()> &start, QTextStream &err, bool quiet);
+    // SIGINT or SIGTERM came: the command stops after what runs has cleaned up.
+    bool interrupted() const { return interrupted_; }
+    // For a failed open(): says why and returns the exit code (kInterruptedExit after a
+    // signal, else refuse()'s).
+    int openFailed(QTextStream &err, const QString &why) const;
 
     // After a replacement: removes the old replicas now when the undo window is short
     // (waiting for it), else says when the next run will.
@@ -68,6 +83,9 @@ private:
     std::unique_ptr<core::Deployer> deployer_;
     core::Deployer::Options options_;
     QString databasePath_;
+    std::unique_ptr<CliSignals> signals_;
+    bool interrupted_ = false;
+    quint64 request_ = 0; // the operation run() waits for
 };
 
 // The record as slipctl's --json prints it.

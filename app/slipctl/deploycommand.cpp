@@ -35,6 +35,7 @@ int runDeploy(const QStringList &arguments) {
     parser.addOption({QStringLiteral("network"),
                       tr("The network to attach replicas to (default: the engine's bridge)."),
                       QStringLiteral("name")});
+    CliDeployer::addPullOption(parser);
     CliDeployer::addOptions(parser, true);
     parser.process(arguments);
 
@@ -61,18 +62,22 @@ int runDeploy(const QStringList &arguments) {
         return refuse(err, tr("--replicas takes a number of at least 1."));
     if (!core::PublishSpec::parseAll(request.config.publish, &why))
         return refuse(err, why);
+    if (const auto pull = CliDeployer::pullPolicy(parser, &why))
+        request.pull = *pull;
+    else
+        return refuse(err, why);
     for (const QString &e : std::as_const(request.config.env))
         if (!e.contains(QLatin1Char('=')) || e.startsWith(QLatin1Char('=')))
             return refuse(err, tr("--env-var \"%1\": expected K=V.").arg(e));
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->deploy(request); }, err, json);
     if (answer.ok)
         session.finishUndoWindow(answer.record, err, json);
-    return printAnswer(
+    const int code = printAnswer(
         answer, json, out, err,
         [&] {
             QStringList hosts = session.hostNames(answer.record.hosts);
@@ -84,6 +89,7 @@ int runDeploy(const QStringList &arguments) {
                 .arg(answer.record.id);
         },
         tr("deploy failed: %1").arg(answer.error));
+    return session.interrupted() ? CliDeployer::kInterruptedExit : code;
 }
 
 } // namespace slipway::cli

@@ -50,6 +50,7 @@ int runRollback(const QStringList &arguments) {
                          "roll back to (default: the previous version)."),
                       QStringLiteral("target")});
     parser.addOption({QStringLiteral("dry-run"), tr("Print the plan and stop.")});
+    CliDeployer::addPullOption(parser);
     CliDeployer::addOptions(parser, true);
     parser.process(arguments);
 
@@ -61,10 +62,13 @@ int runRollback(const QStringList &arguments) {
     const QString to = parser.value(QStringLiteral("to")).trimmed();
     if (parser.isSet(QStringLiteral("to")) && to.isEmpty())
         return refuse(err, tr("--to needs a version, a digest or #ID."));
+    const auto pull = CliDeployer::pullPolicy(parser, &why);
+    if (!pull)
+        return refuse(err, why);
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     qint64 targetId = 0;
     if (!to.isEmpty() && to != QLatin1String("previous")) {
@@ -85,11 +89,14 @@ int runRollback(const QStringList &arguments) {
     }
     const auto planned = session.run(
         [&] { return session.deployer()->planRollback(app, env, targetId); }, err, true);
+    if (session.interrupted())
+        return CliDeployer::kInterruptedExit;
     if (!planned.ok || !planned.plan) {
         err << "slipctl: " << planned.error << '\n';
         return 1;
     }
-    const core::RollbackPlan plan = *planned.plan;
+    core::RollbackPlan plan = *planned.plan;
+    plan.pull = *pull;
     const QStringList hosts = session.hostNames(plan.hostIds);
     QJsonObject planJson{{"app", app},
                          {"env", env},
@@ -150,6 +157,8 @@ int runRollback(const QStringList &arguments) {
         err << "slipctl: "
             << tr("rollback failed, %1 keeps running: %2").arg(plan.from.version, answer.error)
             << '\n';
+    if (session.interrupted())
+        return CliDeployer::kInterruptedExit;
     return answer.ok ? 0 : 1;
 }
 

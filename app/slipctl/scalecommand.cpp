@@ -17,6 +17,7 @@ int runScale(const QStringList &arguments) {
     CliDeployer::addAppOptions(parser);
     parser.addOption(
         {QStringLiteral("replicas"), tr("How many replicas to have."), QStringLiteral("n")});
+    CliDeployer::addPullOption(parser);
     CliDeployer::addOptions(parser, false);
     parser.process(arguments);
 
@@ -29,14 +30,17 @@ int runScale(const QStringList &arguments) {
     const int replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);
     if (!parser.isSet(QStringLiteral("replicas")) || !ok || replicas < 1)
         return refuse(err, tr("--replicas takes a number of at least 1."));
+    const auto pull = CliDeployer::pullPolicy(parser, &why);
+    if (!pull)
+        return refuse(err, why);
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
-    const auto answer =
-        session.run([&] { return session.deployer()->scale(app, env, replicas); }, err, json);
-    return printAnswer(
+    const auto answer = session.run(
+        [&] { return session.deployer()->scale(app, env, replicas, *pull); }, err, json);
+    const int code = printAnswer(
         answer, json, out, err,
         [&] {
             return tr("%1 in %2 runs %3 replica(s) of %4 on %5")
@@ -46,6 +50,7 @@ int runScale(const QStringList &arguments) {
                      session.hostNames(answer.record.hosts).join(QStringLiteral(", ")));
         },
         tr("scale failed: %1").arg(answer.error));
+    return session.interrupted() ? CliDeployer::kInterruptedExit : code;
 }
 
 } // namespace slipway::cli

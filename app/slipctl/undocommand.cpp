@@ -27,19 +27,20 @@ int runUndo(const QStringList &arguments) {
 
     CliDeployer session;
     if (!session.open(parser, &why))
-        return refuse(err, why);
+        return session.openFailed(err, why);
     const bool json = parser.isSet(QStringLiteral("json"));
     const auto answer = session.run([&] { return session.deployer()->undo(app, env); }, err, json);
     // Undo retires the replicas it replaces, as a deploy does: the same window applies.
     if (answer.ok)
         session.finishUndoWindow(answer.record, err, json);
-    return printAnswer(
+    const int code = printAnswer(
         answer, json, out, err,
         [&] {
             return tr("%1 in %2 runs %3 again (%4)")
                 .arg(app, env, answer.record.version, answer.record.detail);
         },
         tr("undo failed: %1").arg(answer.error));
+    return session.interrupted() ? CliDeployer::kInterruptedExit : code;
 }
 
 } // namespace slipway::cli

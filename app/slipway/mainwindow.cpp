@@ -2,6 +2,7 @@
 
 #include "app/slipway/session.h"
 #include "core/alertmonitor.h"
+#include "core/deployer.h"
 #include "core/hostmonitor.h"
 #include "widgets/alertnotifier.h"
 #include "widgets/alertsview.h"
@@ -16,9 +17,13 @@
 #include "widgets/sectionplaceholder.h"
 #include "widgets/servicesview.h"
 
+#include <QCloseEvent>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -184,10 +189,95 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
                 hostsView_->selectHost(hostId);
             });
     connect(notifier_, &widgets::AlertNotifier::activated, this, [this] { showSection(Alerts); });
+    connect(this, &MainWindow::readyToQuit, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     updateHostsSummary();
     updateAlertsSummary();
     showSection(Dashboard);
     resize(1280, 800);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (quitting_ || session_->deployer()->changesRunning().isEmpty()) {
+        event->accept();
+        if (!quitting_) {
+            quitting_ = true;
+            emit readyToQuit();
+        }
+        return;
+    }
+    event->ignore();
+    askBeforeQuitting();
+}
+
+void MainWindow::askBeforeQuitting() {
+    if (quitQuestion_) {
+        quitQuestion_->raise();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Quit Slipway"),
+                                tr("A deployment is still running."), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("quitQuestion"));
+    box->setInformativeText(
+        tr("Cancel it: its new replicas are removed, the running version keeps serving, and "
+           "Slipway quits when that is done.\n"
+           "Finish it in the background: the window closes now and Slipway quits when the "
+           "change has ended.\n"
+           "Leave it to recovery: Slipway quits now; what the change started is cleaned up the "
+           "next time Slipway or slipctl starts."));
+    const auto button = [box](const QString &text, QMessageBox::ButtonRole role, const char *name) {
+        QPushButton *b = box->addButton(text, role);
+        b->setObjectName(QLatin1String(name));
+        return b;
+    };
+    QPushButton *cancel =
+        button(tr("Cancel the change"), QMessageBox::DestructiveRole, "quitCancelChange");
+    QPushButton *background =
+        button(tr("Finish in the background"), QMessageBox::AcceptRole, "quitInBackground");
+    QPushButton *leave =
+        button(tr("Leave it to recovery"), QMessageBox::ResetRole, "quitLeaveToRecovery");
+    QPushButton *back = button(tr("Go back"), QMessageBox::RejectRole, "quitGoBack");
+    box->setDefaultButton(back);
+    box->setEscapeButton(back);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [=, this](QAbstractButton *clicked) {
+        core::Deployer *deployer = session_->deployer();
+        if (clicked == cancel) {
+            for (quint64 request : deployer->changesRunning())
+                deployer->cancel(request);
+            statusBar()->showMessage(
+                tr("Cancelling the running change; Slipway quits once its new replicas are "
+                   "removed…"));
+            quitWhenChangesEnd();
+        } else if (clicked == background) {
+            hide();
+            quitWhenChangesEnd();
+        } else if (clicked == leave) {
+            deployer->abandon();
+            quitNow();
+        }
+    });
+    // Answered: the next close asks again (the box itself goes later, on close).
+    connect(box, &QDialog::finished, this, [this] { quitQuestion_.clear(); });
+    quitQuestion_ = box;
+    box->open();
+}
+
+void MainWindow::quitWhenChangesEnd() {
+    core::Deployer *deployer = session_->deployer();
+    if (deployer->changesRunning().isEmpty()) {
+        quitNow();
+        return;
+    }
+    connect(deployer, &core::Deployer::changesDone, this, &MainWindow::quitNow,
+            Qt::SingleShotConnection);
+}
+
+void MainWindow::quitNow() {
+    if (quitting_)
+        return;
+    quitting_ = true;
+    close();
+    emit readyToQuit();
 }
 
 void MainWindow::showSection(Section section) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 
 class QLabel;
 class QListWidget;
@@ -63,8 +65,25 @@ public:
     widgets::AuditView *auditView() const { return auditView_; }
     QLabel *hostsSummary() const { return hostsSummary_; }
     QLabel *alertsSummary() const { return alertsSummary_; }
+    // The question closing asks while a change runs; null when none is open.
+    QMessageBox *quitQuestion() const { return quitQuestion_; }
+
+signals:
+    // Closing is settled (at once, or once a cancelled or background change has ended): the
+    // application quits. Connected to QCoreApplication::quit.
+    void readyToQuit();
+
+protected:
+    // While a deploy, rollback, scale or undo runs, asks what to do with it instead of
+    // waiting for it: cancel it and quit when it is cleaned up, finish it in the background
+    // (the window hides), leave it to the next start's recovery (quit now), or go back.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void askBeforeQuitting();
+    void quitWhenChangesEnd();
+    void quitNow();
+
     void updateHostsSummary();
     void updateAlertsSummary();
 
@@ -84,6 +103,8 @@ private:
     QLabel *hostsSummary_;
     QLabel *alertsSummary_;
     widgets::SamplerCostLabel *samplerCost_;
+    QPointer<QMessageBox> quitQuestion_;
+    bool quitting_ = false; // settled: the next close is accepted
 };
 
 } // namespace slipway::app

@@ -76,6 +76,23 @@ private slots:
                                              QString(64, QLatin1Char('b'))));
     }
 
+    // A local-only image is pinned by its ID: containers are created from the ID itself, and
+    // the record keeps that through the database's JSON.
+    void pinnedByImageId() {
+        DeploymentConfig c = sample();
+        c.image = QStringLiteral("slipway-local/web:dev");
+        c.digest = QStringLiteral("sha256:") + QString(64, QLatin1Char('c'));
+        c.pinnedById = true;
+        QCOMPARE(c.pinnedReference(), c.digest);
+        QString error;
+        const auto back = DeploymentConfig::fromJson(c.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(back->pinnedById);
+        QCOMPARE(*back, c);
+        // Records written before the field existed read as pinned by a registry digest.
+        QVERIFY(!DeploymentConfig::fromJson(sample().toJson())->pinnedById);
+    }
+
     void fixedHostPort() {
         DeploymentConfig c = sample();
         QVERIFY(!c.hasFixedHostPort());
