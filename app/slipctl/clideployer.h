@@ -20,6 +20,8 @@ class StoreThread;
 
 namespace slipway::cli {
 
+class Deadline;
+
 class CliDeployer {
     // lupdate files tr() in these members under the class's context.
     Q_DECLARE_TR_FUNCTIONS(slipway::cli::CliDeployer)
@@ -29,7 +31,8 @@ public:
     static void addOptions(QCommandLineParser &parser, bool undoWindow);
     // Adds APP and --env, which every application command takes.
     static void addAppOptions(QCommandLineParser &parser);
-    // The APP and --env given to `command`, checked; false with `error` naming the problem.
+    // The APP and --env given to `command`, checked, and every numeric option
+    // (checkNumericOptions); false with `error` naming the problem.
     static bool appAndEnv(const QCommandLineParser &parser, const QString &command, QString *app,
                           QString *env, QString *error);
 
@@ -68,6 +71,7 @@ private:
     std::unique_ptr<core::Deployer> deployer_;
     core::Deployer::Options options_;
     QString databasePath_;
+    std::unique_ptr<Deadline> deadline_; // --timeout, from open()
 };
 
 // The record as slipctl's --json prints it.
