@@ -8,9 +8,6 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <chrono>
-#include <condition_variable>
-#include <memory>
-#include <mutex>
 #include <optional>
 
 namespace slipway::cli {
@@ -33,26 +30,10 @@ public:
     template <class T> std::optional<engine::Result<T>> wait(engine::Call<T> call) const {
         if (!at_)
             return call.wait();
-        struct Slot {
-            std::mutex mutex;
-            std::condition_variable cv;
-            std::optional<engine::Result<T>> result;
-        };
-        auto slot = std::make_shared<Slot>();
-        call.then([slot](engine::Result<T> r) {
-            {
-                std::lock_guard lock(slot->mutex);
-                slot->result.emplace(std::move(r));
-            }
-            slot->cv.notify_all();
-        });
-        std::unique_lock lock(slot->mutex);
-        if (!slot->cv.wait_until(lock, *at_, [&] { return slot->result.has_value(); })) {
-            lock.unlock();
+        auto result = call.waitUntil(*at_);
+        if (!result)
             call.cancel();
-            return std::nullopt;
-        }
-        return std::move(slot->result);
+        return result;
     }
 
 private:

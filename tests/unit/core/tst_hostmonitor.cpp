@@ -57,6 +57,28 @@ core::HostConfig cliHost(const test::FakeEngine &engine) {
 class TestHostMonitor : public QObject {
     Q_OBJECT
 
+    // The scripted engine alone, as --host gives it, with the monitor's own limits and an
+    // inventory on it (its event stream open and quiet); started.
+    struct Watched {
+        std::shared_ptr<core::StoreThread> store;
+        std::unique_ptr<core::HostMonitor> monitor;
+        core::Inventory inventory;
+    };
+    std::unique_ptr<Watched> watchOneHost() {
+        auto events = test::FakeEngine::stream({}, {});
+        events.ending = test::FakeEngine::Reply::Ending::Stall;
+        engine_->on("/v1.41/events", events);
+        auto w = std::make_unique<Watched>();
+        w->store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        options.overrideHosts = QList<core::HostConfig>{cliHost(*engine_)};
+        options.refreshInterval = std::chrono::hours(1);
+        w->monitor = std::make_unique<core::HostMonitor>(w->store, options);
+        w->inventory.attach(w->monitor.get());
+        w->monitor->start();
+        return w;
+    }
+
 private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
@@ -265,18 +287,9 @@ private slots:
         auto slowList = test::FakeEngine::json(200, oneContainer("six-seconds"));
         slowList.delay = std::chrono::milliseconds(6000);
         engine_->on("/v1.41/containers/json", slowList);
-        auto events = test::FakeEngine::stream({}, {});
-        events.ending = test::FakeEngine::Reply::Ending::Stall;
-        engine_->on("/v1.41/events", events);
-
-        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
-        core::HostMonitor::Options options;
-        options.overrideHosts = QList<core::HostConfig>{cliHost(*engine_)};
-        options.refreshInterval = std::chrono::hours(1);
-        core::HostMonitor monitor(store, options);
-        core::Inventory inventory;
-        inventory.attach(&monitor);
-        monitor.start();
+        const auto watched = watchOneHost();
+        core::HostMonitor &monitor = *watched->monitor;
+        core::Inventory &inventory = watched->inventory;
         QTRY_COMPARE_WITH_TIMEOUT(monitor.status(0).state, State::Down, 20000);
         QVERIFY2(monitor.status(0).error.contains("within 5 s"),
                  qPrintable(monitor.status(0).error));
@@ -300,18 +313,9 @@ private slots:
         scriptHealthyEngine(*engine_);
         engine_->on("/v1.41/containers/json",
                     test::FakeEngine::json(200, oneContainer("still-here")));
-        auto events = test::FakeEngine::stream({}, {});
-        events.ending = test::FakeEngine::Reply::Ending::Stall;
-        engine_->on("/v1.41/events", events);
-
-        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
-        core::HostMonitor::Options options;
-        options.overrideHosts = QList<core::HostConfig>{cliHost(*engine_)};
-        options.refreshInterval = std::chrono::hours(1);
-        core::HostMonitor monitor(store, options);
-        core::Inventory inventory;
-        inventory.attach(&monitor);
-        monitor.start();
+        const auto watched = watchOneHost();
+        core::HostMonitor &monitor = *watched->monitor;
+        core::Inventory &inventory = watched->inventory;
         QTRY_COMPARE(monitor.status(0).state, State::Up);
         QTRY_COMPARE(inventory.hostState("cli:1"), core::Inventory::SyncState::Live);
         const core::HostInventory *host = inventory.host("cli:1");
