@@ -3,8 +3,8 @@
 // before any engine is asked; --connect-timeout bounds reaching a host, not a slow list;
 // --timeout bounds the whole command.
 #include "tests/support/fakeengine.h"
+#include "tests/support/slipctlrun.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,12 +13,7 @@ using test::FakeEngine;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    bool finished = false;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::SlipctlRun;
 
 FakeEngine::Reply ping() {
     auto reply = FakeEngine::respond(200, "OK", "text/plain");
@@ -33,26 +28,7 @@ class TestSlipctlOptions : public QObject {
 
     QTemporaryDir home_;
 
-    // A clean HOME and data directory: neither the user's contexts nor saved hosts leak in.
-    Run slipctl(const QStringList &args) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH",
-                                 "DOCKER_CONFIG", "DOCKER_CONTEXT"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(QStringLiteral("HOME"), home_.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(SLIPWAY_SLIPCTL), args);
-        Run r;
-        r.finished = p.waitForFinished(60000); // a bound: a hang fails instead of stalling
-        if (!r.finished)
-            p.kill();
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    Run slipctl(const QStringList &args) { return test::runSlipctl(args, home_.path()); }
 
 private slots:
     void initTestCase() { QVERIFY(home_.isValid()); }
