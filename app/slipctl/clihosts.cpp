@@ -51,8 +51,7 @@ QString hostLabel(const core::HostConfig &host) {
 }
 
 std::chrono::milliseconds connectTimeoutOption(const QCommandLineParser &parser) {
-    return secondsOption(parser, QStringLiteral("connect-timeout"))
-        .value_or(kDefaultConnectTimeout);
+    return secondsOption(parser, QStringLiteral("connect-timeout")).value_or(kDefaultReachTimeout);
 }
 
 QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {

@@ -26,7 +26,7 @@ struct CliHost {
 // than reaching the host (the GUI's inventory gives them the same minute).
 inline constexpr std::chrono::milliseconds kListTimeout{60000};
 // --connect-timeout when not given.
-inline constexpr std::chrono::milliseconds kDefaultConnectTimeout{10000};
+inline constexpr std::chrono::milliseconds kDefaultReachTimeout{10000};
 
 // Adds what every command takes: --help, --json, --host, --data-dir, --connect-timeout and
 // --timeout (the whole command: see Deadline).
