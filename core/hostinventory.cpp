@@ -234,6 +234,9 @@ HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient>
         needFull_ = true;
         scheduleRefresh();
     });
+    quietTimer_.setSingleShot(true);
+    quietTimer_.setInterval(options_.quietCheck);
+    connect(&quietTimer_, &QTimer::timeout, this, &HostInventory::checkEngine);
 }
 
 HostInventory::~HostInventory() {
@@ -259,9 +262,39 @@ void HostInventory::retryNow() {
         connectNow();
 }
 
-void HostInventory::connectionLost(const QString &error) {
+void HostInventory::connectionLost(const QString &) {
+    // The ping's own error says better what is wrong with the stream's engine.
     if (state_ == State::Live || state_ == State::Connecting)
-        lose(error);
+        checkEngine();
+}
+
+void HostInventory::checkEngine() {
+    if (pinging_ || (state_ != State::Live && state_ != State::Connecting))
+        return;
+    const auto client = client_.lock();
+    if (!client) {
+        lose(tr("The host's engine client is gone."));
+        return;
+    }
+    pinging_ = true;
+    ++pings_;
+    const quint64 generation = generation_;
+    client->ping(options_.pingTimeout)
+        .then([mailbox = mailbox_, this, generation](engine::Result<engine::PingInfo> r) {
+            const QString error = r ? QString() : describeError(r.error());
+            mailbox.post([this, generation, error] { onPinged(generation, error); });
+        });
+}
+
+void HostInventory::onPinged(quint64 generation, const QString &error) {
+    if (generation != generation_)
+        return; // the stream this was about is gone already
+    pinging_ = false;
+    if (error.isEmpty()) {
+        quietTimer_.start();
+        return;
+    }
+    lose(tr("The engine stopped answering: %1").arg(error));
 }
 
 void HostInventory::refresh(const QString &containerId) {
@@ -281,6 +314,8 @@ void HostInventory::connectNow() {
     ++generation_;
     retryTimer_.stop();
     coalesceTimer_.stop();
+    quietTimer_.stop();
+    pinging_ = false;
     if (events_.valid())
         events_.cancel();
     events_ = {};
@@ -313,6 +348,7 @@ void HostInventory::connectNow() {
             r ? tr("The engine closed the event stream.") : describeError(r.error());
         mailbox.post([this, generation, error] { onStreamEnded(generation, error); });
     });
+    quietTimer_.start();
     needFull_ = true;
     pump();
 }
@@ -333,6 +369,8 @@ void HostInventory::lose(const QString &error) {
     inFlight_ = false;
     leaveTurn();
     coalesceTimer_.stop();
+    quietTimer_.stop();
+    pinging_ = false;
     pendingIds_.clear();
     pendingImages_.clear();
     markStale();
@@ -361,6 +399,7 @@ void HostInventory::drainEvents(quint64 generation) {
     if (generation != generation_ || !queue_)
         return;
     auto items = queue_->take();
+    quietTimer_.start(); // the stream spoke: nothing to check for another while
     ContainerList removedRecords;
     qint64 newestEvent = 0;
     for (const auto &e : items) {

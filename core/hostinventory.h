@@ -84,6 +84,14 @@ public:
         // start/kill storm, and a dropped "die" would leave a container shown running.
         int settleAfterEvents = 50;
         std::chrono::milliseconds settle{2000};
+        // The event stream says nothing while nothing happens, and a quiet stream is healthy:
+        // dropping it would cost a full resync (8,000 containers on a big host). So a stream
+        // quiet for `quietCheck` is checked with a /_ping bounded by `pingTimeout`, and only
+        // a failed ping drops it (resynced after the back-off). The host probe finding the
+        // host down is checked the same way. TCP keep-alive finds a vanished peer of a TCP
+        // endpoint as well (engine/transport).
+        std::chrono::milliseconds quietCheck{30000};
+        std::chrono::milliseconds pingTimeout{5000};
     };
 
     // The caller keeps `client` alive (HostMonitor does); this holds it weakly and only ever
@@ -104,7 +112,9 @@ public:
     void setClient(std::weak_ptr<engine::DockerClient> client);
     // Reconnects now if waiting for the next attempt.
     void retryNow();
-    // Someone else (the host probe) found the engine gone: drop the stream and back off.
+    // Someone else (the host probe) found the engine gone: drops the stream and backs off if
+    // the engine does not answer a ping either (a probe can fail on a busy engine whose
+    // stream is fine).
     void connectionLost(const QString &error);
     // Asks the engine again about `containerId` soon, e.g. after an action on it.
     void refresh(const QString &containerId);
@@ -113,6 +123,8 @@ public:
     int fullListCount() const { return fullLists_; }
     int refreshListCount() const { return refreshLists_; }
     int settleListCount() const { return settleLists_; } // of the full lists, after bursts
+    int pingCount() const { return pings_; }             // checks of the stream's engine
+    bool checkingEngine() const { return pinging_; }     // a check is waiting for its answer
 
 signals:
     void inserted(const slipway::core::ContainerList &records);
@@ -134,6 +146,8 @@ private:
     void requestList(bool full, const QStringList &ids);
     void onListed(quint64 generation, std::shared_ptr<Listed> listed);
     void onStreamEnded(quint64 generation, const QString &error);
+    void checkEngine(); // pings; a failure drops the stream
+    void onPinged(quint64 generation, const QString &error);
     void applyHealth(const QString &id, const QString &health);
     void scheduleRefresh();
     bool takeTurn(); // for a background full list: false while other hosts have the slots
@@ -164,6 +178,8 @@ private:
     QElapsedTimer lastRefresh_;                   // since the last list asked for
     QTimer retryTimer_;
     QTimer settleTimer_;
+    QTimer quietTimer_;       // runs while a stream is open; restarted by every event
+    bool pinging_ = false;    // a check of the engine is in flight
     int eventsSinceFull_ = 0; // container events since the last full list was asked for
     Backoff backoff_;
     QElapsedTimer liveFor_;
@@ -175,6 +191,7 @@ private:
     int fullLists_ = 0;
     int refreshLists_ = 0;
     int settleLists_ = 0;
+    int pings_ = 0;
 };
 
 } // namespace slipway::core

@@ -117,6 +117,10 @@ HostMonitor::Entry HostMonitor::makeEntry(const PreparedHost &prepared) {
         // The probe bounds its own calls; the inventory's lists and the image actions, which
         // can take far longer on a big or slow host, keep the client's default limit.
         e.client = std::make_shared<engine::DockerClient>(*prepared.endpoint);
+        e.client->setConnectTimeout(options_.connectTimeout);
+        // Whoever asks first (the probe, or the inventory's stream), reaching the engine
+        // is bounded as the probe is.
+        e.client->setPingTimeout(options_.probeTimeout);
         e.status.tls = prepared.endpoint->tls;
         e.status.tlsVerifyOff = prepared.endpoint->tls && !prepared.endpoint->tlsFiles.verifyPeer;
     } else {
@@ -359,16 +363,19 @@ quint64 HostMonitor::testConnection(const HostConfig &host) {
                                       return;
                                   }
                                   auto client = std::make_shared<engine::DockerClient>(*p.endpoint);
-                                  client->setTimeout(options_.probeTimeout);
+                                  client->setConnectTimeout(options_.connectTimeout);
                                   testClients_[request] = client;
-                                  probeHost(client, mailbox_, [this, request](const HostStatus &s) {
-                                      auto it = testClients_.find(request);
-                                      if (it != testClients_.end()) {
-                                          disposeClient(std::move(it->second));
-                                          testClients_.erase(it);
-                                      }
-                                      emit connectionTested(request, s);
-                                  });
+                                  probeHost(
+                                      client, mailbox_,
+                                      [this, request](const HostStatus &s) {
+                                          auto it = testClients_.find(request);
+                                          if (it != testClients_.end()) {
+                                              disposeClient(std::move(it->second));
+                                              testClients_.erase(it);
+                                          }
+                                          emit connectionTested(request, s);
+                                      },
+                                      options_.probeTimeout);
                               });
     return request;
 }

@@ -36,8 +36,11 @@ public:
         std::optional<QList<HostConfig>> overrideHosts;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         QString localSocketPath = QStringLiteral("/var/run/docker.sock");
-        // Bounds each probe request alone, not the other calls made through the host's client.
+        // Bounds each probe request alone, not the other calls made through the host's client,
+        // which keep limits that fit them (engine/dockerclient.h, kDefaultTimeout).
         std::chrono::milliseconds probeTimeout{5000};
+        // Reaching the engine (TCP and TLS handshakes) for each of the client's requests.
+        std::chrono::milliseconds connectTimeout{3000};
         std::chrono::milliseconds refreshInterval{10000};
     };
 

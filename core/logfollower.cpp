@@ -132,6 +132,35 @@ LogFollower::LogFollower(ClientLookup lookup, Options options, QObject *parent)
     qRegisterMetaType<State>();
     if (options_.maxLines < 1)
         options_.maxLines = 1;
+    quietTimer_.setSingleShot(true);
+    quietTimer_.setInterval(options_.quietCheck);
+    connect(&quietTimer_, &QTimer::timeout, this, &LogFollower::checkEngine);
+}
+
+void LogFollower::checkEngine() {
+    const auto client = client_.lock();
+    if (pinging_ || !sink_ || state_ != State::Following || !client)
+        return;
+    pinging_ = true;
+    ++pings_;
+    std::weak_ptr<Sink> weak = sink_;
+    client->ping(options_.pingTimeout)
+        .then([mailbox = mailbox_, weak, this](engine::Result<engine::PingInfo> r) {
+            const QString error = r ? QString() : describeError(r.error());
+            mailbox.post([this, weak, error] {
+                pinging_ = false;
+                const auto sink = weak.lock();
+                if (!sink || sink != sink_)
+                    return; // the stream this was about is gone already
+                if (error.isEmpty()) {
+                    quietTimer_.start();
+                    return;
+                }
+                drain(sink);
+                closeStream();
+                setState(State::Failed, tr("The engine stopped answering: %1").arg(error));
+            });
+        });
 }
 
 LogFollower::LogFollower(HostMonitor *monitor, Options options, QObject *parent)
@@ -155,6 +184,7 @@ void LogFollower::setState(State state, const QString &error) {
 }
 
 void LogFollower::closeStream() {
+    quietTimer_.stop();
     if (!sink_)
         return;
     {
@@ -319,8 +349,10 @@ void LogFollower::onInspected(const std::shared_ptr<Sink> &sink, bool ok, bool t
                 onEnded(sink, ok, cancelled, error);
         });
     });
-    if (sink == sink_ && state_ == State::Starting)
+    if (sink == sink_ && state_ == State::Starting) {
         setState(State::Following);
+        quietTimer_.start();
+    }
 }
 
 void LogFollower::onEnded(const std::shared_ptr<Sink> &sink, bool ok, bool cancelled,
@@ -351,6 +383,8 @@ void LogFollower::drain(const std::shared_ptr<Sink> &sink) {
     }
     if (batch.empty() && dropped == 0)
         return;
+    if (quietTimer_.isActive())
+        quietTimer_.start(); // the stream spoke: nothing to check for another while
     skippedTotal_ += dropped;
     nextSeq_ += dropped;
     const auto max = std::size_t(options_.maxLines);

@@ -13,6 +13,7 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -65,6 +66,12 @@ public:
         int tail = 1000;                             // lines of history to start with
         int maxLines = 10000;                        // the buffer keeps the newest this many
         std::chrono::milliseconds batchInterval{50}; // at most one delivery per interval
+        // A container that writes nothing keeps a healthy stream quiet, so quiet is no
+        // reason to drop it: after `quietCheck` without a line the engine is asked /_ping
+        // (bounded by `pingTimeout`), and only a failed ping ends the stream (Failed, with
+        // why). TCP keep-alive finds a vanished TCP peer as well (engine/transport).
+        std::chrono::milliseconds quietCheck{30000};
+        std::chrono::milliseconds pingTimeout{5000};
     };
 
     LogFollower(ClientLookup lookup, Options options, QObject *parent = nullptr);
@@ -99,6 +106,8 @@ public:
     int pendingCount() const { return pending_; }
     // Lines that arrived but left the buffer before anyone saw them (a long pause, a flood).
     quint64 skippedCount() const { return skippedTotal_; }
+    // For tests: checks of a quiet stream's engine sent since the follower was made.
+    int pingCount() const { return pings_; }
 
 signals:
     // New lines for the view, oldest first. `skipped` lines came before them and were never
@@ -115,6 +124,7 @@ private:
     void onEnded(const std::shared_ptr<Sink> &sink, bool ok, bool cancelled, const QString &error);
     void drain(const std::shared_ptr<Sink> &sink);
     void closeStream();
+    void checkEngine(); // pings; a failure ends the stream
     void setState(State state, const QString &error = {});
 
     ClientLookup lookup_;
@@ -134,6 +144,9 @@ private:
     quint64 skippedTotal_ = 0;
     quint64 nextSeq_ = 1;
     qint64 newestNs_ = 0;
+    QTimer quietTimer_; // runs while following; restarted by every batch of lines
+    bool pinging_ = false;
+    int pings_ = 0;
 };
 
 } // namespace slipway::core

@@ -5,6 +5,7 @@
 #include "engine/result.h"
 
 #include <cassert>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -71,6 +72,15 @@ public:
         std::unique_lock lock(s_->mutex);
         s_->cv.wait(lock, [&] { return s_->done; });
         assert(s_->result && "wait() on a Call that has a continuation");
+        return *s_->result;
+    }
+
+    // As wait(), but gives up at `deadline`: nullopt then, and the call goes on (cancel it).
+    std::optional<Result<T>> waitUntil(std::chrono::steady_clock::time_point deadline) {
+        std::unique_lock lock(s_->mutex);
+        if (!s_->cv.wait_until(lock, deadline, [&] { return s_->done; }))
+            return std::nullopt;
+        assert(s_->result && "waitUntil() on a Call that has a continuation");
         return *s_->result;
     }
 

@@ -4,6 +4,7 @@
 #include "engine/parse.h"
 #include "engine/streams.h"
 
+#include <algorithm>
 #include <atomic>
 #include <nlohmann/json.hpp>
 
@@ -124,13 +125,20 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
     std::string api; // negotiated version, empty until then
     bool negotiating = false;
     std::vector<std::function<void(Result<std::string>)>> waiting;
-    std::chrono::milliseconds timeout{15000};
+    std::chrono::milliseconds timeout{kDefaultTimeout};
+    std::chrono::milliseconds connectTimeout{kDefaultConnectTimeout};
+    std::chrono::milliseconds pingTimeout{kDefaultPingTimeout};
 
     std::chrono::milliseconds requestTimeout(DockerClient::Timeout own = {}) {
         if (own)
             return *own;
         std::lock_guard lock(mutex);
         return timeout;
+    }
+
+    std::chrono::milliseconds connectLimit() {
+        std::lock_guard lock(mutex);
+        return connectTimeout;
     }
 
     // Runs `next` with the negotiated API version, negotiating first if nobody has yet.
@@ -149,7 +157,10 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
         negotiating = true;
         HttpRequest ping;
         ping.target = "/_ping";
-        ping.timeout = limit.value_or(timeout);
+        // A ping fits a short bound whoever asks: a stream (no limit) or a long list first
+        // would otherwise let a stalled engine hold every caller for their whole limit.
+        ping.timeout = std::min(limit.value_or(timeout), pingTimeout);
+        ping.connectTimeout = connectTimeout;
         lock.unlock();
         std::weak_ptr<Impl> weak = shared_from_this();
         transport.send(ping).then([weak](Result<HttpResponse> r) {
@@ -206,6 +217,7 @@ struct DockerClient::Impl : std::enable_shared_from_this<Impl> {
         std::weak_ptr<Impl> weak = shared_from_this();
         const auto limit =
             req.timeout.count() > 0 ? DockerClient::Timeout(req.timeout) : DockerClient::Timeout();
+        req.connectTimeout = connectLimit();
         withApi(
             [weak, promise, cancelled, req = std::move(req), finish = std::move(finish),
              onChunk = std::move(onChunk)](Result<std::string> api) mutable {
@@ -330,6 +342,16 @@ void DockerClient::setTimeout(std::chrono::milliseconds timeout) {
     d->timeout = timeout;
 }
 
+void DockerClient::setPingTimeout(std::chrono::milliseconds timeout) {
+    std::lock_guard lock(d->mutex);
+    d->pingTimeout = timeout;
+}
+
+void DockerClient::setConnectTimeout(std::chrono::milliseconds timeout) {
+    std::lock_guard lock(d->mutex);
+    d->connectTimeout = timeout;
+}
+
 Call<std::string> DockerClient::negotiate(Timeout timeout) {
     Promise<std::string> promise;
     d->withApi([promise](Result<std::string> v) { promise.complete(std::move(v)); }, timeout);
@@ -340,6 +362,7 @@ Call<PingInfo> DockerClient::ping(Timeout timeout) {
     HttpRequest req;
     req.target = "/_ping";
     req.timeout = d->requestTimeout(timeout);
+    req.connectTimeout = d->connectLimit();
     Promise<PingInfo> promise;
     auto call = d->transport.send(req);
     promise.setCanceller([call]() mutable { call.cancel(); });

@@ -23,6 +23,18 @@ namespace slipway::engine {
 inline constexpr const char *kMinApiVersion = "1.41";
 inline constexpr const char *kMaxApiVersion = "1.45";
 
+// The limits of a client that nobody set otherwise. An ordinary call (inspect, start, create,
+// exec, a one-shot stats sample) answers in well under a second on a healthy engine; 30 s
+// leaves room for a loaded host or a slow link without letting a stalled one hang a caller.
+// Calls whose size or work is not bounded name their own: full lists (HostInventory and
+// ImageCatalog give them a minute), image removal, a stop that waits for the container, and
+// streams (events, followed logs, pulls, streamed stats) none at all.
+inline constexpr std::chrono::milliseconds kDefaultTimeout{30000};
+// The /_ping that negotiates the API version: the engine answers it without any work.
+inline constexpr std::chrono::milliseconds kDefaultPingTimeout{5000};
+// Reaching the engine (TCP and TLS handshakes, or the unix socket) for each request.
+inline constexpr std::chrono::milliseconds kDefaultConnectTimeout{3000};
+
 // Docker's filters argument: {"label": ["a=b"], "status": ["running"]}.
 using Filters = std::map<std::string, std::vector<std::string>>;
 
@@ -144,8 +156,14 @@ public:
     Call<SwarmNode> inspectNode(const std::string &id);
 
     // Every request's whole-request limit (streams have none) unless the call names its own;
-    // 15 s by default.
+    // kDefaultTimeout unless set.
     void setTimeout(std::chrono::milliseconds timeout);
+    // The most the /_ping that negotiates the API version may take (the first request's own
+    // limit when that is shorter); kDefaultPingTimeout unless set.
+    void setPingTimeout(std::chrono::milliseconds timeout);
+    // How long each request may take to reach the engine (connect, TLS handshake); 0: curl's
+    // own limit. kDefaultConnectTimeout unless set.
+    void setConnectTimeout(std::chrono::milliseconds timeout);
 
 private:
     struct Impl;

@@ -1,7 +1,9 @@
 #include "clideployer.h"
 
 #include "clianswer.h"
+#include "clideadline.h"
 #include "clihosts.h"
+#include "clioptions.h"
 #include "clisignals.h"
 #include "clitr.h"
 #include "core/deploymentjob.h"
@@ -35,19 +37,6 @@ bool spin(const std::function<bool()> &done, std::chrono::milliseconds timeout) 
         loop.exec();
     }
     return true;
-}
-
-std::chrono::milliseconds seconds(const QCommandLineParser &parser, const QString &name,
-                                  std::chrono::milliseconds fallback, bool *ok) {
-    if (!parser.isSet(name))
-        return fallback;
-    bool good = false;
-    const double s = parser.value(name).toDouble(&good);
-    if (!good || s < 0) {
-        *ok = false;
-        return fallback;
-    }
-    return std::chrono::milliseconds(qint64(s * 1000));
 }
 
 } // namespace
@@ -132,6 +121,8 @@ void CliDeployer::addAppOptions(QCommandLineParser &parser) {
 
 bool CliDeployer::appAndEnv(const QCommandLineParser &parser, const QString &command, QString *app,
                             QString *env, QString *error) {
+    if (!checkNumericOptions(parser, error))
+        return false;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         *error = tr("%1 takes one application name (see --help).").arg(command);
@@ -162,19 +153,15 @@ QStringList CliDeployer::hostNames(const QStringList &ids) const {
 }
 
 bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
-    bool ok = true;
-    options_.healthTimeout =
-        seconds(parser, QStringLiteral("health-timeout"), options_.healthTimeout, &ok);
-    if (parser.optionNames().contains(QStringLiteral("undo-window")))
-        options_.undoWindow =
-            seconds(parser, QStringLiteral("undo-window"), options_.undoWindow, &ok);
-    options_.pullStallTimeout =
-        seconds(parser, QStringLiteral("pull-stall-timeout"), options_.pullStallTimeout, &ok);
-    if (!ok) {
-        *error = tr("--health-timeout, --pull-stall-timeout and --undo-window take a number of "
-                    "seconds.");
+    if (!checkNumericOptions(parser, error))
         return false;
-    }
+    deadline_ = std::make_unique<Deadline>(parser);
+    options_.healthTimeout =
+        secondsOption(parser, QStringLiteral("health-timeout")).value_or(options_.healthTimeout);
+    options_.undoWindow =
+        secondsOption(parser, QStringLiteral("undo-window")).value_or(options_.undoWindow);
+    options_.pullStallTimeout = secondsOption(parser, QStringLiteral("pull-stall-timeout"))
+                                    .value_or(options_.pullStallTimeout);
     signals_ = std::make_unique<CliSignals>([this](int) {
         if (interrupted_)
             return; // cleaning up already
@@ -198,7 +185,8 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
     }
     store_ = std::make_shared<core::StoreThread>(path);
     core::HostMonitor::Options hostOptions;
-    hostOptions.probeTimeout = timeoutOption(parser);
+    hostOptions.probeTimeout = connectTimeoutOption(parser);
+    hostOptions.connectTimeout = connectTimeoutOption(parser);
     if (parser.isSet(QStringLiteral("host")))
         hostOptions.overrideHosts = commandLineHosts(parser);
     monitor_ = std::make_unique<core::HostMonitor>(store_, hostOptions);
@@ -207,9 +195,10 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
     deployer_ = std::make_unique<core::Deployer>(inventory_.get(), monitor_.get(), store_, nullptr,
                                                  options_);
     monitor_->start();
-    const auto wait = timeoutOption(parser) + std::chrono::seconds(5);
+    const auto wait = deadline_->cap(connectTimeoutOption(parser) + std::chrono::seconds(5));
     if (!spin([&] { return monitor_->isLoaded() || interrupted_; }, wait)) {
-        *error = tr("the host list did not load in time");
+        *error =
+            deadline_->passed() ? deadline_->message() : tr("the host list did not load in time");
         return false;
     }
     if (interrupted_) {
@@ -221,7 +210,9 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
         *error = tr("no hosts: set DOCKER_HOST, pass --host, or add one in Slipway");
         return false;
     }
-    // Probed, and the containers of every host that answers listed (placement counts them).
+    // Probed, and the containers of every host that answers listed (placement counts them);
+    // a full list may take as long as the inventory's own limit for it.
+    const auto listed = deadline_->cap(connectTimeoutOption(parser) + kListTimeout);
     spin(
         [&] {
             if (interrupted_)
@@ -236,7 +227,11 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
             }
             return true;
         },
-        wait);
+        listed);
+    if (deadline_->passed()) {
+        *error = deadline_->message();
+        return false;
+    }
     if (monitor_->upCount() == 0) {
         QStringList why;
         for (int i = 0; i < monitor_->hostCount(); ++i)
@@ -305,10 +300,11 @@ CliDeployer::Answer CliDeployer::run(const std::function<quint64()> &start, QTex
     }
     request = start();
     request_ = request;
-    // Every step is bounded (engine timeouts, the health timeout): this only guards a bug.
-    const auto limit = options_.healthTimeout + std::chrono::minutes(30);
+    // Every step is bounded (engine timeouts, the health timeout): without --timeout this only
+    // guards a bug. The operation left running is cancelled when the Deployer goes.
+    const auto limit = deadline_->cap(options_.healthTimeout + std::chrono::minutes(30));
     if (!spin([&] { return done; }, limit))
-        answer.error = tr("no answer in time");
+        answer.error = deadline_->passed() ? deadline_->message() : tr("no answer in time");
     request_ = 0;
     return answer;
 }

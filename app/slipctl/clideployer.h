@@ -21,6 +21,7 @@ class StoreThread;
 namespace slipway::cli {
 
 class CliSignals;
+class Deadline;
 
 class CliDeployer {
     // lupdate files tr() in these members under the class's context.
@@ -38,7 +39,8 @@ public:
     static constexpr int kInterruptedExit = 130;
     // Adds APP and --env, which every application command takes.
     static void addAppOptions(QCommandLineParser &parser);
-    // The APP and --env given to `command`, checked; false with `error` naming the problem.
+    // The APP and --env given to `command`, checked, and every numeric option
+    // (checkNumericOptions); false with `error` naming the problem.
     static bool appAndEnv(const QCommandLineParser &parser, const QString &command, QString *app,
                           QString *env, QString *error);
 
@@ -85,7 +87,8 @@ private:
     QString databasePath_;
     std::unique_ptr<CliSignals> signals_;
     bool interrupted_ = false;
-    quint64 request_ = 0; // the operation run() waits for
+    quint64 request_ = 0;                // the operation run() waits for
+    std::unique_ptr<Deadline> deadline_; // --timeout, from open()
 };
 
 // The record as slipctl's --json prints it.

@@ -1,5 +1,6 @@
 #include "clihosts.h"
 
+#include "clioptions.h"
 #include "core/hostdiscovery.h"
 #include "core/hostlist.h"
 #include "core/plaintcp.h"
@@ -28,19 +29,33 @@ void addCommonOptions(QCommandLineParser &parser) {
          QCoreApplication::translate("slipctl", "Directory of Slipway's database (saved hosts)."),
          QStringLiteral("dir")});
     parser.addOption(
+        {QStringLiteral("connect-timeout"),
+         QCoreApplication::translate(
+             "slipctl", "Seconds each host has to answer when it is reached: the connection, the "
+                        "API version check and, for hosts, the whole probe (default 10)."),
+         QStringLiteral("seconds")});
+    parser.addOption(
         {QStringLiteral("timeout"),
-         QCoreApplication::translate("slipctl", "Seconds to wait for each host (default 10)."),
-         QStringLiteral("seconds"), QStringLiteral("10")});
+         QCoreApplication::translate(
+             "slipctl", "Seconds the whole command may take; after that it cancels what runs "
+                        "and exits 1 (default: no limit)."),
+         QStringLiteral("seconds")});
+}
+
+void reachWithin(engine::DockerClient &client, std::chrono::milliseconds limit) {
+    client.setConnectTimeout(limit);
+    client.setPingTimeout(limit);
+    // Later calls wait for this check, so a host that does not answer fails them all within
+    // `limit`, whatever their own (longer) limits.
+    client.negotiate(limit);
 }
 
 QString hostLabel(const core::HostConfig &host) {
     return host.name == host.url ? host.url : QStringLiteral("%1 (%2)").arg(host.name, host.url);
 }
 
-std::chrono::milliseconds timeoutOption(const QCommandLineParser &parser) {
-    bool ok = false;
-    const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-    return std::chrono::milliseconds(ok && seconds > 0 ? qint64(seconds * 1000) : 10000);
+std::chrono::milliseconds connectTimeoutOption(const QCommandLineParser &parser) {
+    return secondsOption(parser, QStringLiteral("connect-timeout")).value_or(kDefaultReachTimeout);
 }
 
 QList<core::HostConfig> commandLineHosts(const QCommandLineParser &parser) {
@@ -94,7 +109,7 @@ QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
         auto endpoint = config.endpoint();
         if (endpoint) {
             h.client = std::make_shared<engine::DockerClient>(endpoint.value());
-            h.client->setTimeout(timeoutOption(parser));
+            reachWithin(*h.client, connectTimeoutOption(parser));
         } else {
             h.invalid = QString::fromStdString(endpoint.error().message);
         }

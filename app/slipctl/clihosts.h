@@ -22,7 +22,14 @@ struct CliHost {
     QString invalid;                              // why there is no client
 };
 
-// Adds what every command takes: --help, --json, --host, --data-dir and --timeout.
+// A full list of a host's containers or images: thousands over a slow link take far longer
+// than reaching the host (the GUI's inventory gives them the same minute).
+inline constexpr std::chrono::milliseconds kListTimeout{60000};
+// --connect-timeout when not given.
+inline constexpr std::chrono::milliseconds kDefaultReachTimeout{10000};
+
+// Adds what every command takes: --help, --json, --host, --data-dir, --connect-timeout and
+// --timeout (the whole command: see Deadline).
 void addCommonOptions(QCommandLineParser &parser);
 
 // Resolves the hosts; on a problem that stops the command (the database cannot be opened,
@@ -39,6 +46,10 @@ void warnPlainTcp(const QList<core::HostConfig> &hosts);
 // "name (url)", or just the URL when that is the name, for error lines.
 QString hostLabel(const core::HostConfig &host);
 
-std::chrono::milliseconds timeoutOption(const QCommandLineParser &parser);
+// --connect-timeout: how long each host has to answer when it is reached.
+std::chrono::milliseconds connectTimeoutOption(const QCommandLineParser &parser);
+// Bounds reaching `client`'s engine (connecting, and the API version check it starts now) by
+// `limit`; the calls after that keep limits of their own.
+void reachWithin(engine::DockerClient &client, std::chrono::milliseconds limit);
 
 } // namespace slipway::cli

@@ -1,6 +1,8 @@
 #include "hostscommand.h"
 
+#include "clideadline.h"
 #include "clihosts.h"
+#include "clioptions.h"
 #include "core/hostprobe.h"
 #include "core/hoststatus.h"
 #include "textable.h"
@@ -11,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimer>
 
 namespace slipway::cli {
 
@@ -69,6 +72,11 @@ int HostsCommand::run(const QStringList &arguments) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QString error;
+    if (!checkNumericOptions(parser, &error)) {
+        err << "slipctl: " << error << '\n';
+        return 2;
+    }
+    const Deadline deadline(parser);
     const QList<CliHost> hosts = resolveHosts(parser, &error);
     if (!error.isEmpty()) {
         err << "slipctl: " << error << '\n';
@@ -87,15 +95,28 @@ int HostsCommand::run(const QStringList &arguments) {
             continue;
         }
         ++pending;
-        core::probeHost(hosts[i].client, mailbox, [&, i](const core::HostStatus &s) {
-            statuses[i] = s;
-            if (--pending == 0)
-                loop.quit();
-        });
+        core::probeHost(
+            hosts[i].client, mailbox,
+            [&, i](const core::HostStatus &s) {
+                statuses[i] = s;
+                if (--pending == 0)
+                    loop.quit();
+            },
+            connectTimeoutOption(parser));
     }
-    if (pending > 0)
+    if (pending > 0) {
+        QTimer overall;
+        overall.setSingleShot(true);
+        QObject::connect(&overall, &QTimer::timeout, &loop, &QEventLoop::quit);
+        if (const auto left = deadline.left())
+            overall.start(*left);
         loop.exec();
+    }
     mailbox.close();
+    if (pending > 0) { // the deadline passed; the clients cancel what runs as they go
+        err << "slipctl: " << deadline.message() << '\n';
+        return 1;
+    }
 
     int failures = 0;
     for (int i = 0; i < hosts.size(); ++i) {

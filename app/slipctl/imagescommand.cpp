@@ -1,6 +1,8 @@
 #include "imagescommand.h"
 
+#include "clideadline.h"
 #include "clihosts.h"
+#include "clioptions.h"
 #include "core/imagecatalog.h"
 #include "core/imagerecord.h"
 #include "engine/dockerclient.h"
@@ -82,6 +84,11 @@ int ImagesCommand::run(const QStringList &arguments) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QString error;
+    if (!checkNumericOptions(parser, &error)) {
+        err << "slipctl: " << error << '\n';
+        return 2;
+    }
+    const Deadline deadline(parser);
     const QList<CliHost> hosts = resolveHosts(parser, &error);
     if (!error.isEmpty()) {
         err << "slipctl: " << error << '\n';
@@ -93,8 +100,8 @@ int ImagesCommand::run(const QStringList &arguments) {
     using Containers = engine::Call<std::vector<engine::ContainerSummary>>;
     std::vector<std::pair<Images, Containers>> calls;
     for (const auto &h : hosts)
-        calls.emplace_back(h.client ? h.client->images(false) : Images(),
-                           h.client ? h.client->containers(true) : Containers());
+        calls.emplace_back(h.client ? h.client->images(false, {}, kListTimeout) : Images(),
+                           h.client ? h.client->containers(true, {}, kListTimeout) : Containers());
 
     const bool danglingOnly = parser.isSet(QStringLiteral("dangling"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -108,8 +115,14 @@ int ImagesCommand::run(const QStringList &arguments) {
         std::vector<engine::ImageSummary> images;
         std::vector<engine::ContainerSummary> containers;
         if (calls[i].first.valid()) {
-            auto ri = calls[i].first.wait();
-            auto rc = calls[i].second.wait();
+            auto waitedImages = deadline.wait(calls[i].first);
+            auto waitedContainers = waitedImages ? deadline.wait(calls[i].second) : std::nullopt;
+            if (!waitedContainers) {
+                err << "slipctl: " << deadline.message() << '\n';
+                return 1;
+            }
+            auto ri = std::move(*waitedImages);
+            auto rc = std::move(*waitedContainers);
             if (!ri)
                 problem = q(ri.error().describe());
             else if (!rc)

@@ -30,6 +30,9 @@ int usage(QTextStream &stream, int code) {
                    "  rollback  roll an application back to an earlier deployment\n"
                    "  scale     scale an application to N replicas\n"
                    "  undo      bring back what the latest deployment replaced\n\n"
+                   "Every command takes --host URL (repeatable), --json, --connect-timeout "
+                   "SECONDS (for each host to answer when it is reached; default 10) and "
+                   "--timeout SECONDS (for the whole command; default none).\n"
                    "Run 'slipctl COMMAND --help' for a command's options.\n");
     stream.flush();
     return code;

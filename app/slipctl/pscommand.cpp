@@ -1,6 +1,8 @@
 #include "pscommand.h"
 
+#include "clideadline.h"
 #include "clilisting.h"
+#include "clioptions.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>
@@ -159,10 +161,11 @@ int runPs(const QStringList &arguments) {
     QTextStream err(stderr);
     QString error;
     Selection sel;
-    if (!readSelection(parser, &sel, &error)) {
+    if (!checkNumericOptions(parser, &error) || !readSelection(parser, &sel, &error)) {
         err << "slipctl: " << error << '\n';
         return 2;
     }
+    const Deadline deadline(parser);
     QList<CliHost> hosts = resolveHosts(parser, &error);
     if (!error.isEmpty() || !keepNamedHosts(parser, &hosts, &error)) {
         err << "slipctl: " << error << '\n';
@@ -172,7 +175,7 @@ int runPs(const QStringList &arguments) {
     // Ask every host at once; the answers are collected in host order.
     std::vector<engine::Call<std::vector<engine::ContainerSummary>>> calls;
     for (const auto &h : hosts)
-        calls.push_back(h.client ? h.client->containers(sel.all, sel.server)
+        calls.push_back(h.client ? h.client->containers(sel.all, sel.server, kListTimeout)
                                  : engine::Call<std::vector<engine::ContainerSummary>>());
 
     int failures = 0;
@@ -191,7 +194,12 @@ int runPs(const QStringList &arguments) {
         QString problem = host.invalid;
         std::vector<engine::ContainerSummary> list;
         if (calls[i].valid()) {
-            auto r = calls[i].wait();
+            auto waited = deadline.wait(calls[i]);
+            if (!waited) {
+                err << "slipctl: " << deadline.message() << '\n';
+                return 1;
+            }
+            auto r = std::move(*waited);
             if (r)
                 list = std::move(r).value();
             else

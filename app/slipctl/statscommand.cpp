@@ -5,7 +5,9 @@
 // the second answering at the tick after the first, for twice the requests.
 #include "statscommand.h"
 
+#include "clideadline.h"
 #include "clilisting.h"
+#include "clioptions.h"
 #include "core/usagemath.h"
 #include "engine/dockerclient.h"
 
@@ -73,6 +75,16 @@ int runStats(const QStringList &arguments) {
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    QString error;
+    if (!checkNumericOptions(parser, &error)) {
+        err << "slipctl: " << error << '\n';
+        return 2;
+    }
+    const Deadline deadline(parser);
+    const auto overdue = [&] {
+        err << "slipctl: " << deadline.message() << '\n';
+        return 1;
+    };
     const QStringList apps = parser.values(QStringLiteral("app"));
     const QStringList envs = parser.values(QStringLiteral("env"));
     for (const auto &[name, values] : {std::pair{"app", apps}, std::pair{"env", envs}}) {
@@ -84,7 +96,6 @@ int runStats(const QStringList &arguments) {
             return 2;
         }
     }
-    QString error;
     QList<CliHost> hosts = resolveHosts(parser, &error);
     if (!error.isEmpty() || !keepNamedHosts(parser, &hosts, &error)) {
         err << "slipctl: " << error << '\n';
@@ -100,7 +111,7 @@ int runStats(const QStringList &arguments) {
     std::vector<engine::Call<std::vector<engine::ContainerSummary>>> lists;
     std::vector<engine::Call<engine::SystemInfo>> infos;
     for (const auto &h : std::as_const(hosts)) {
-        lists.push_back(h.client ? h.client->containers(false, filters)
+        lists.push_back(h.client ? h.client->containers(false, filters, kListTimeout)
                                  : engine::Call<std::vector<engine::ContainerSummary>>());
         infos.push_back(h.client ? h.client->info() : engine::Call<engine::SystemInfo>());
     }
@@ -117,8 +128,12 @@ int runStats(const QStringList &arguments) {
             fail(i, hosts[i].invalid);
             continue;
         }
-        auto list = lists[i].wait();
-        auto info = infos[i].wait();
+        auto waitedList = deadline.wait(lists[i]);
+        auto waitedInfo = waitedList ? deadline.wait(infos[i]) : std::nullopt;
+        if (!waitedInfo)
+            return overdue();
+        auto list = std::move(*waitedList);
+        auto info = std::move(*waitedInfo);
         if (!list || !info) {
             fail(i, q((!list ? list.error() : info.error()).describe()));
             continue;
@@ -150,7 +165,10 @@ int runStats(const QStringList &arguments) {
         if (calls.empty())
             break;
         for (auto &[row, call] : calls) {
-            auto r = call.wait();
+            auto waited = deadline.wait(call);
+            if (!waited)
+                return overdue();
+            auto r = std::move(*waited);
             if (!r) {
                 // Gone since the list: not an error of the host, like docker stats.
                 if (r.error().httpStatus == 404)

@@ -103,8 +103,8 @@ private slots:
     void hostsGivesUpOnAStalledEngineWithinTheTimeout() {
         test::FakeEngine stalled;
         stalled.on("/_ping", test::FakeEngine::stall());
-        Run r =
-            slipctl({"hosts", "--timeout", "1", "--host", QString::fromStdString(stalled.url())});
+        Run r = slipctl(
+            {"hosts", "--connect-timeout", "1", "--host", QString::fromStdString(stalled.url())});
         QVERIFY(r.finished);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("timeout"), r.err.constData());

@@ -30,6 +30,12 @@ test::FakeEngine::Reply ping() {
     return reply;
 }
 
+std::string oneContainer(const std::string &name) {
+    return "[{\"Id\":\"" + std::string(64, 'b') + "\",\"Names\":[\"/" + name +
+           "\"],\"Image\":\"busybox\",\"ImageID\":\"sha256:1\",\"State\":\"running\","
+           "\"Status\":\"Up 2 minutes\",\"Created\":1700000000,\"Labels\":{}}]";
+}
+
 void scriptHealthyEngine(test::FakeEngine &engine) {
     engine.on("/_ping", ping());
     engine.on("/v1.41/version",
@@ -37,10 +43,41 @@ void scriptHealthyEngine(test::FakeEngine &engine) {
     engine.on("/v1.41/info", test::FakeEngine::json(200, recorded("info.json").toStdString()));
 }
 
+core::HostConfig cliHost(const test::FakeEngine &engine) {
+    core::HostConfig h;
+    h.id = "cli:1";
+    h.name = "one host";
+    h.url = QString::fromStdString(engine.url());
+    h.source = core::HostConfig::Source::CommandLine;
+    return h;
+}
+
 } // namespace
 
 class TestHostMonitor : public QObject {
     Q_OBJECT
+
+    // The scripted engine alone, as --host gives it, with the monitor's own limits and an
+    // inventory on it (its event stream open and quiet); started.
+    struct Watched {
+        std::shared_ptr<core::StoreThread> store;
+        std::unique_ptr<core::HostMonitor> monitor;
+        core::Inventory inventory;
+    };
+    std::unique_ptr<Watched> watchOneHost() {
+        auto events = test::FakeEngine::stream({}, {});
+        events.ending = test::FakeEngine::Reply::Ending::Stall;
+        engine_->on("/v1.41/events", events);
+        auto w = std::make_unique<Watched>();
+        w->store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        options.overrideHosts = QList<core::HostConfig>{cliHost(*engine_)};
+        options.refreshInterval = std::chrono::hours(1);
+        w->monitor = std::make_unique<core::HostMonitor>(w->store, options);
+        w->inventory.attach(w->monitor.get());
+        w->monitor->start();
+        return w;
+    }
 
 private slots:
     void init() {
@@ -239,6 +276,59 @@ private slots:
         monitor.refreshHost("cli:1");
         QTRY_COMPARE_WITH_TIMEOUT(monitor.status(0).state, State::Down, 10000);
         QVERIFY2(monitor.status(0).error.contains("500 ms"), qPrintable(monitor.status(0).error));
+    }
+
+    // With the monitor's own limits: a ping that stalls marks the host down at the probe's
+    // bound (5 s), while a list slower than that (6 s) lands through the same client, asked
+    // directly and through the inventory.
+    void defaultLimitsFitTheCall() {
+        scriptHealthyEngine(*engine_);
+        engine_->on("/_ping", test::FakeEngine::stall());
+        auto slowList = test::FakeEngine::json(200, oneContainer("six-seconds"));
+        slowList.delay = std::chrono::milliseconds(6000);
+        engine_->on("/v1.41/containers/json", slowList);
+        const auto watched = watchOneHost();
+        core::HostMonitor &monitor = *watched->monitor;
+        core::Inventory &inventory = watched->inventory;
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.status(0).state, State::Down, 20000);
+        QVERIFY2(monitor.status(0).error.contains("within 5 s"),
+                 qPrintable(monitor.status(0).error));
+
+        engine_->on("/_ping", ping());
+        monitor.refreshHost("cli:1");
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.status(0).state, State::Up, 10000);
+        const auto listed =
+            test::waitFor(monitor.client("cli:1")->containers(true), std::chrono::seconds(30));
+        QVERIFY(listed);
+        QVERIFY2(listed->ok(), listed->ok() ? "" : listed->error().describe().c_str());
+        QCOMPARE(listed->value().size(), std::size_t(1));
+        QTRY_COMPARE_WITH_TIMEOUT(inventory.hostState("cli:1"), core::Inventory::SyncState::Live,
+                                  30000);
+        QCOMPARE(inventory.containers().first()->name, QStringLiteral("six-seconds"));
+    }
+
+    // A probe can fail on a busy engine whose event stream is fine. The inventory asks the
+    // engine itself (a ping) and keeps the stream while that answers: no resync.
+    void aFailedProbeDropsNoHealthyStream() {
+        scriptHealthyEngine(*engine_);
+        engine_->on("/v1.41/containers/json",
+                    test::FakeEngine::json(200, oneContainer("still-here")));
+        const auto watched = watchOneHost();
+        core::HostMonitor &monitor = *watched->monitor;
+        core::Inventory &inventory = watched->inventory;
+        QTRY_COMPARE(monitor.status(0).state, State::Up);
+        QTRY_COMPARE(inventory.hostState("cli:1"), core::Inventory::SyncState::Live);
+        const core::HostInventory *host = inventory.host("cli:1");
+        QCOMPARE(host->fullListCount(), 1);
+
+        engine_->on("/v1.41/info", test::FakeEngine::error(500, "the daemon is busy"));
+        monitor.refreshHost("cli:1");
+        QTRY_COMPARE(monitor.status(0).state, State::Down);
+        QTRY_VERIFY(host->pingCount() >= 1 && !host->checkingEngine());
+        QCOMPARE(inventory.hostState("cli:1"), core::Inventory::SyncState::Live);
+        QCOMPARE(host->fullListCount(), 1);
+        QCOMPARE(engine_->hits("/v1.41/events"), 1);
+        QVERIFY(!inventory.containers().first()->stale);
     }
 
 private:

@@ -123,6 +123,14 @@ class TestInventoryFake : public QObject {
         return o;
     }
 
+    // Checks a quiet stream within a fraction of a second, as the two tests of it need.
+    static Inventory::Options quietOptions() {
+        Inventory::Options o = fastOptions();
+        o.quietCheck = std::chrono::milliseconds(200);
+        o.pingTimeout = std::chrono::milliseconds(300);
+        return o;
+    }
+
     int listHits() const { return engine_->hits("/v1.41/containers/json"); }
 
     std::vector<FakeEngine::Received> requestsTo(const std::string &path) const {
@@ -480,6 +488,56 @@ private slots:
         QCOMPARE(net.value(QString::fromStdString(idOf(3))), 0);
         QCOMPARE(net.value(QString::fromStdString(idOf(4))), 1);
         QVERIFY(requestsTo("/v1.41/events").size() >= 2); // it reconnected
+    }
+
+    // A quiet stream is a healthy one: past the quiet interval the engine is pinged, and
+    // while it answers the stream stays and nothing is listed again.
+    void aQuietStreamIsPingedNotDropped() {
+        engine_->on("/v1.41/containers/json", FakeEngine::json(200, listJson({fake(1)})));
+        engine_->on("/v1.41/events", openStream({}));
+        Inventory inv(nullptr, quietOptions());
+        inv.addHost("h1", "h1", engine_->url().c_str(), client_);
+        QVERIFY(test::waitFor([&] { return inv.hostState("h1") == SyncState::Live; }));
+        QVERIFY(test::waitFor([&] { return inv.host("h1")->pingCount() >= 3; }));
+        QCOMPARE(inv.hostState("h1"), SyncState::Live);
+        QCOMPARE(inv.host("h1")->fullListCount(), 1);
+        QCOMPARE(listHits(), 1);
+        QCOMPARE(engine_->hits("/v1.41/events"), 1);
+        QVERIFY(engine_->hits("/_ping") >= 3);
+        QVERIFY(!inv.containers().first()->stale);
+    }
+
+    // A quiet stream whose engine stops answering: the failed ping drops it (the containers
+    // stay, stale), and once the engine answers again a full resync follows.
+    void aQuietStreamOfAStalledEngineIsDroppedAndResynced() {
+        engine_->on("/v1.41/containers/json", FakeEngine::json(200, listJson({fake(1)})));
+        engine_->on("/v1.41/events", openStream({}));
+        Inventory inv(nullptr, quietOptions());
+        QSignalSpy states(&inv, &Inventory::hostSyncStateChanged);
+        inv.addHost("h1", "h1", engine_->url().c_str(), client_);
+        QVERIFY(test::waitFor([&] { return inv.hostState("h1") == SyncState::Live; }));
+        QCOMPARE(inv.host("h1")->fullListCount(), 1);
+
+        engine_->on("/_ping", FakeEngine::stall());
+        QString lost;
+        QVERIFY(test::waitFor([&] {
+            for (const auto &s : states)
+                if (s.at(1).value<SyncState>() == SyncState::Unreachable)
+                    lost = s.at(2).toString();
+            return !lost.isEmpty();
+        }));
+        QVERIFY2(lost.contains(QStringLiteral("stopped answering")) && lost.contains("/_ping"),
+                 qPrintable(lost));
+
+        auto ping = FakeEngine::respond(200, "OK", "text/plain");
+        ping.headers.emplace_back("Api-Version", "1.41");
+        engine_->on("/_ping", ping);
+        QVERIFY(test::waitFor([&] {
+            return inv.hostState("h1") == SyncState::Live && inv.host("h1")->fullListCount() >= 2 &&
+                   !inv.containers().first()->stale;
+        }));
+        QVERIFY(engine_->hits("/v1.41/events") >= 2);
+        QCOMPARE(inv.containerCount(), 1);
     }
 
     void deadEngineBacksOffAndStaysStale() {

@@ -1,0 +1,26 @@
+// Runs the real slipctl binary as a user would, with a clean HOME and data directory, so that
+// neither the user's docker contexts nor saved hosts leak into a test.
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <chrono>
+
+namespace slipway::test {
+
+struct SlipctlRun {
+    int exitCode = -1;
+    bool finished = false; // false: it hung past the limit and was killed
+    QByteArray out;
+    QByteArray err;
+};
+
+// `home` becomes HOME (and its "data" XDG_DATA_HOME); DOCKER_* variables are removed, then
+// `extra` is added.
+SlipctlRun runSlipctl(const QStringList &args, const QString &home,
+                      const QProcessEnvironment &extra = {},
+                      std::chrono::milliseconds limit = std::chrono::seconds(60));
+
+} // namespace slipway::test
