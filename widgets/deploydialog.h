@@ -1,7 +1,7 @@
 // DeployDialog: deploys an image as an application in an environment: image, replicas, port
-// publications, environment variables and a health command, each checked as it is typed so
-// bad input is refused with a precise message before any call; then the Deployer's progress
-// and the result or the reason it failed.
+// publications, environment variables (secret ones hidden, never stored) and a health command,
+// each checked as it is typed so bad input is refused with a precise message before any call;
+// then the Deployer's progress and the result or the reason it failed.
 #pragma once
 
 #include "core/deployer.h"
@@ -10,12 +10,13 @@
 
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
 namespace slipway::widgets {
+
+class EnvVarsEdit;
 
 class DeployDialog : public QDialog {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     QString error() const { return error_; }
 
     QLineEdit *imageEdit() const { return image_; }
+    EnvVarsEdit *envVarsEdit() const { return envVars_; }
     QPushButton *deployButton() const { return deploy_; }
     QLabel *problemLabel() const { return problem_; }
 
@@ -53,7 +55,7 @@ private:
     QLineEdit *image_;
     QSpinBox *replicas_;
     QLineEdit *publish_;
-    QPlainTextEdit *envVars_;
+    EnvVarsEdit *envVars_; // rows of KEY, VALUE and Secret
     QLineEdit *health_;
     QLabel *problem_;
     QLabel *stopFirst_;

@@ -70,7 +70,8 @@ private:
     QString databasePath_;
 };
 
-// The record as slipctl's --json prints it.
+// The record as slipctl's --json prints it; secrets masked ("envVars": "KEY=******") and
+// their keys listed ("secret").
 QJsonObject recordJson(const core::DeploymentRecord &record);
 // "sha256:0123456789ab"
 QString shortDigest(const QString &digest);
