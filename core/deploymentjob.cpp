@@ -4,6 +4,7 @@
 #include "core/healthwaiter.h"
 #include "core/publishspec.h"
 #include "core/replicadrain.h"
+#include "core/secretresolver.h"
 #include "core/store.h"
 #include "core/storethread.h"
 #include "engine/dockerclient.h"
@@ -218,6 +219,29 @@ void DeploymentJob::audit(const DeploymentRecord &record, const QString &action)
         c_.audited();
 }
 
+bool DeploymentJob::resolveSecrets(const QString &app, const QString &env,
+                                   const DeploymentConfig &config, const SecretValues &given,
+                                   const Current &cur, QString *error) {
+    secrets_.clear();
+    if (config.secret.isEmpty())
+        return true;
+    SecretResolver::Sources sources;
+    sources.app = app;
+    sources.env = env;
+    sources.given = given;
+    // The current deployment's replicas first, then any other running one of app/env.
+    QList<Replica> replicas = cur.replicas;
+    for (const Replica &r : cur.all)
+        if (std::none_of(replicas.cbegin(), replicas.cend(),
+                         [&](const Replica &known) { return known.id == r.id; }))
+            replicas.append(r);
+    const QList<DeployHost> hosts = c_.hosts;
+    sources.running = [hosts, replicas](const QStringList &missing) {
+        return SecretResolver::inUse(hosts, replicas, missing);
+    };
+    return SecretResolver::resolve(config.secret, sources, &secrets_, error);
+}
+
 void DeploymentJob::removeAll(const QList<QPair<QString, QString>> &started) {
     for (const auto &[hostId, containerId] : started) {
         if (const DeployHost *h = host(hostId)) {
@@ -227,8 +251,9 @@ void DeploymentJob::removeAll(const QList<QPair<QString, QString>> &started) {
     }
 }
 
-JobResult DeploymentJob::fail(DeploymentRecord record, const QString &reason,
+JobResult DeploymentJob::fail(DeploymentRecord record, const QString &text,
                               DeploymentRecord::Result result) {
+    const QString reason = SecretEnv::scrub(text, secrets_); // a daemon may quote the env
     record.result = result;
     record.detail = reason;
     record.finishedAt = QDateTime::currentDateTimeUtc();
@@ -369,7 +394,7 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
                     total);
             QString why;
             const QString name = replicaName(record, i);
-            const QString id = RolloutSteps::startReplica(*h, record, name, &why);
+            const QString id = RolloutSteps::startReplica(*h, record, name, &why, secrets_);
             if (id.isEmpty()) {
                 removeAll(started);
                 return fail(record, why);
@@ -442,7 +467,7 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             c_.progress(tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(total).arg(h->name), i,
                         total);
         const QString name = replicaName(record, i);
-        const QString id = RolloutSteps::startReplica(*h, record, name, &why);
+        const QString id = RolloutSteps::startReplica(*h, record, name, &why, secrets_);
         if (id.isEmpty())
             return restore(why, DeploymentRecord::Result::Failed);
         swaps.last().containerId = id;
@@ -507,6 +532,9 @@ JobResult DeploymentJob::deploy(DeployRequest request) {
     record.config.digest = QString::fromStdString(ref.value().digest);
     record.version = QString::fromStdString(ref.value().tag);
     record.replicas = request.replicas;
+    const SecretValues given = record.config.takeSecrets();
+    if (!resolveSecrets(record.app, record.env, record.config, given, cur, &why))
+        return refuse(why);
     if (!begin(&record, &why))
         return refuse(why);
 
@@ -682,6 +710,10 @@ JobResult DeploymentJob::plan(const QString &app, const QString &env, qint64 tar
                 : tr("The image %1 can no longer be pulled.").arg(to->config.pinnedReference());
         return r;
     }
+    // Said before the user confirms; rollback() looks again when it runs.
+    if (!resolveSecrets(app, env, to->config, {}, cur, &why))
+        p.problem = why;
+    secrets_.clear();
     return r;
 }
 
@@ -716,6 +748,10 @@ JobResult DeploymentJob::rollback(const RollbackPlan &plan) {
     record.version = plan.to.version;
     record.config = plan.to.config;
     record.replicas = std::max(1, plan.replicas);
+    if (!resolveSecrets(record.app, record.env, record.config, {}, cur, &why)) {
+        refused.error = why;
+        return refused;
+    }
     if (!begin(&record, &why)) {
         refused.error = why;
         return refused;
@@ -878,6 +914,10 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
     record.version = cur.record->version;
     record.config = cur.record->config;
     record.replicas = replicas;
+    if (replicas > count && !resolveSecrets(app, env, record.config, {}, cur, &why)) {
+        refused.error = why;
+        return refused;
+    }
     if (!begin(&record, &why)) {
         refused.error = why;
         return refused;
@@ -947,7 +987,7 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
                 tr("Starting replica %1 of %2 on %3").arg(i + 1).arg(targets->size()).arg(h->name),
                 i, int(targets->size()));
         const QString name = replicaName(record, i);
-        const QString id = RolloutSteps::startReplica(*h, record, name, &why);
+        const QString id = RolloutSteps::startReplica(*h, record, name, &why, secrets_);
         if (id.isEmpty()) {
             removeAll(started);
             return fail(record, why);

@@ -100,8 +100,14 @@ private:
     void audit(const DeploymentRecord &record, const QString &action);
     QString replicaName(const DeploymentRecord &record, int index) const;
     void removeAll(const QList<QPair<QString, QString>> &started); // (host id, container id)
+    // Finds the value of each secret key of `config` (SecretResolver: `given`, the process
+    // environment, the secrets file, the replicas of `cur`) into secrets_; false with `error`
+    // naming what is missing, before anything is recorded or created.
+    bool resolveSecrets(const QString &app, const QString &env, const DeploymentConfig &config,
+                        const SecretValues &given, const Current &cur, QString *error);
 
     JobContext c_;
+    SecretValues secrets_; // this change's secret values: never stored, never shown
 };
 
 } // namespace slipway::core

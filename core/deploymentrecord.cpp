@@ -1,6 +1,7 @@
 #include "core/deploymentrecord.h"
 
 #include "core/publishspec.h"
+#include "core/secretenv.h"
 #include "engine/imagereference.h"
 
 #include <QCoreApplication>
@@ -29,14 +30,39 @@ bool DeploymentConfig::hasFixedHostPort() const {
     return false;
 }
 
+QHash<QString, QString> DeploymentConfig::takeSecrets() {
+    QHash<QString, QString> values;
+    QStringList plain;
+    for (const QString &e : std::as_const(env)) {
+        const QString key = SecretEnv::keyOf(e);
+        if (!SecretEnv::isSecret(key, secret)) {
+            plain.append(e);
+            continue;
+        }
+        values.insert(key, SecretEnv::valueOf(e));
+        if (!secret.contains(key))
+            secret.append(key);
+    }
+    env = plain;
+    return values;
+}
+
+QStringList DeploymentConfig::maskedEnv() const {
+    return SecretEnv::masked(env, secret);
+}
+
 QString DeploymentConfig::toJson() const {
     const auto array = [](const QStringList &list) {
         return QJsonArray::fromStringList(list);
     };
-    QJsonObject o{{"image", image},    {"digest", digest},
-                  {"env", array(env)}, {"publish", array(publish)},
-                  {"cmd", array(cmd)}, {"healthCmd", healthCmd},
+    DeploymentConfig stored = *this;
+    stored.takeSecrets(); // the values are dropped here, whoever forgot them
+    QJsonObject o{{"image", image},           {"digest", digest},
+                  {"env", array(stored.env)}, {"publish", array(publish)},
+                  {"cmd", array(cmd)},        {"healthCmd", healthCmd},
                   {"network", network}};
+    if (!stored.secret.isEmpty()) // absent when there is none: older records stay as written
+        o.insert(QStringLiteral("secret"), array(stored.secret));
     if (pinnedById)
         o.insert(QStringLiteral("pinnedById"), true);
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -73,12 +99,14 @@ std::optional<DeploymentConfig> DeploymentConfig::fromJson(const QString &json, 
     c.healthCmd = o.value(QLatin1String("healthCmd")).toString();
     c.network = o.value(QLatin1String("network")).toString();
     c.pinnedById = o.value(QLatin1String("pinnedById")).toBool();
-    if (!strings("env", &c.env) || !strings("publish", &c.publish) || !strings("cmd", &c.cmd)) {
+    if (!strings("env", &c.env) || !strings("publish", &c.publish) || !strings("cmd", &c.cmd) ||
+        !strings("secret", &c.secret)) {
         if (error)
-            *error = QCoreApplication::translate("DeploymentConfig",
-                                                 "env, publish and cmd must be lists of strings");
+            *error = QCoreApplication::translate(
+                "DeploymentConfig", "env, secret, publish and cmd must be lists of strings");
         return std::nullopt;
     }
+    c.takeSecrets(); // a value stored by an older version is not read back
     if (c.image.isEmpty()) {
         if (error)
             *error =

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -13,14 +14,16 @@
 namespace slipway::core {
 
 // What every replica of a deployment is created from; stored with the record as JSON so a
-// rollback starts exactly what ran before.
+// rollback starts exactly what ran before. Secrets are the exception: the JSON lists their
+// keys, never their values (see core/secretenv.h and core/secretresolver.h).
 struct DeploymentConfig {
     QString image;  // the reference the user gave: "127.0.0.1:5515/slipway/web:1.1.0"
     QString digest; // "sha256:…" the reference resolved to when deployed
     // `digest` is the image's own ID: a local-only image (never pushed or pulled) has no
     // registry digest, so it is pinned by ID, created from it, and never pulled.
     bool pinnedById = false;
-    QStringList env;     // "K=V"
+    QStringList env;     // "K=V"; a request may carry a secret's value here, a record never
+    QStringList secret;  // the keys whose values are secrets, in the order they were given
     QStringList publish; // "HOST:CONTAINER" or "IP:HOST:CONTAINER"; HOST 0 or empty: any port
     QStringList cmd;     // empty: the image's own
     QString healthCmd;   // empty: the image's own health check, else a TCP probe of the ports
@@ -32,7 +35,15 @@ struct DeploymentConfig {
     // A fixed host port (not 0) means two versions cannot run side by side on one host.
     bool hasFixedHostPort() const;
 
+    // Moves every secret of `env` (a key in `secret` or one that looks secret) out of it: its
+    // key into `secret`, its value into the result. What stays in `env` is plain.
+    QHash<QString, QString> takeSecrets();
+    // The environment for display: secrets as "KEY=******" (SecretEnv::masked).
+    QStringList maskedEnv() const;
+
+    // Never holds a secret's value: secrets in `env` are written as keys in "secret".
     QString toJson() const;
+    // Secrets in a stored "env" (written before secrets were kept apart) come back as keys.
     static std::optional<DeploymentConfig> fromJson(const QString &json, QString *error = nullptr);
 
     friend bool operator==(const DeploymentConfig &, const DeploymentConfig &) = default;

@@ -1,6 +1,71 @@
+#include "core/deploymentrecord.h"
 #include "core/migrations.h"
+#include "core/secretenv.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
 
 namespace slipway::core {
+
+namespace {
+
+bool failed(const QSqlQuery &q, QString *error) {
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+struct Scrubbed {
+    qint64 id = 0;
+    QVariantList values;
+};
+
+// Rewrites `columns` of every row of `table` whose text `change` alters: one UPDATE per row.
+bool rewriteRows(QSqlDatabase &db, const QString &table, const QStringList &columns,
+                 const std::function<QString(int column, const QString &)> &change,
+                 QList<Scrubbed> *rows, QString *error) {
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT id, %1 FROM %2 ORDER BY id")
+                    .arg(columns.join(QStringLiteral(", ")), table)))
+        return failed(q, error);
+    while (q.next()) {
+        Scrubbed row;
+        row.id = q.value(0).toLongLong();
+        bool changed = false;
+        for (int i = 0; i < columns.size(); ++i) {
+            const QString before = q.value(i + 1).toString();
+            const QString after = change(i, before);
+            changed = changed || after != before;
+            row.values.append(after);
+        }
+        if (changed)
+            rows->append(row);
+    }
+    return true;
+}
+
+bool updateRows(QSqlDatabase &db, const QString &table, const QStringList &columns,
+                const QList<Scrubbed> &rows, QString *error) {
+    QStringList sets;
+    for (const QString &c : columns)
+        sets.append(c + QStringLiteral(" = ?"));
+    for (const Scrubbed &row : rows) {
+        QSqlQuery update(db);
+        if (!update.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                .arg(table, sets.join(QStringLiteral(", ")))))
+            return failed(update, error);
+        for (const QVariant &v : row.values)
+            update.addBindValue(v);
+        update.addBindValue(row.id);
+        if (!update.exec())
+            return failed(update, error);
+    }
+    return true;
+}
+
+} // namespace
 
 // Times are ISO 8601 UTC text, as in the first migration. `owner` names the process running
 // a deployment ("machine:pid"), so recovery can tell a live one from one whose process died.
@@ -43,6 +108,52 @@ Migration deploymentsMigration(SqlDialect dialect) {
                                    " container_id VARCHAR(128) NOT NULL,"
                                    " remove_after VARCHAR(32) NOT NULL)")
                         .arg(idColumn, refType);
+    return m;
+}
+
+// Versions before 4 stored a deployment's environment whole, secrets included, and could quote
+// a "KEY=value" in a detail or an audit row. This keeps the keys of secrets and drops their
+// values (DeploymentConfig reads an old "env" that way), masks secret assignments in details
+// and audit rows (lifting the audit log's no-update trigger for this transaction only), then
+// has the SQLite file compacted so no free page keeps an old value.
+Migration secretsMigration(SqlDialect dialect) {
+    Migration m;
+    m.version = 4;
+    m.description = QStringLiteral("secret values removed from configs and the audit log");
+    m.vacuum = true;
+    m.rewrite = [dialect](QSqlDatabase &db, QString *error) {
+        QList<Scrubbed> deployments;
+        const auto deploymentChange = [](int column, const QString &text) {
+            if (column == 1)
+                return SecretEnv::scrub(text);
+            // A config that does not parse is left as it is nowhere else: its secrets go.
+            const auto config = DeploymentConfig::fromJson(text);
+            return config ? config->toJson() : SecretEnv::scrub(text);
+        };
+        if (!rewriteRows(db, QStringLiteral("deployments"),
+                         {QStringLiteral("config"), QStringLiteral("detail")}, deploymentChange,
+                         &deployments, error) ||
+            !updateRows(db, QStringLiteral("deployments"),
+                        {QStringLiteral("config"), QStringLiteral("detail")}, deployments, error))
+            return false;
+        QList<Scrubbed> audit;
+        const QStringList auditColumns = {QStringLiteral("target"), QStringLiteral("detail")};
+        if (!rewriteRows(
+                db, QStringLiteral("audit_log"), auditColumns,
+                [](int, const QString &text) { return SecretEnv::scrub(text); }, &audit, error))
+            return false;
+        if (audit.isEmpty())
+            return true;
+        QSqlQuery lift(db);
+        if (!lift.exec(dropAuditNoUpdateTrigger(dialect)))
+            return failed(lift, error);
+        if (!updateRows(db, QStringLiteral("audit_log"), auditColumns, audit, error))
+            return false;
+        QSqlQuery restore(db);
+        if (!restore.exec(auditNoUpdateTrigger(dialect)))
+            return failed(restore, error);
+        return true;
+    };
     return m;
 }
 

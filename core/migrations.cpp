@@ -39,13 +39,9 @@ Migration hostsAndAudit(SqlDialect dialect) {
         m.statements << QStringLiteral(
             "CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN"
             " RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql");
-        m.statements << QStringLiteral(
-            "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log"
-            " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()");
+        m.statements << auditNoUpdateTrigger(dialect);
     } else {
-        m.statements << QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON "
-                                       "audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is "
-                                       "append-only'); END");
+        m.statements << auditNoUpdateTrigger(dialect);
         m.statements << QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON "
                                        "audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is "
                                        "append-only'); END");
@@ -55,8 +51,23 @@ Migration hostsAndAudit(SqlDialect dialect) {
 
 } // namespace
 
+QString auditNoUpdateTrigger(SqlDialect dialect) {
+    if (dialect == SqlDialect::Postgres)
+        return QStringLiteral("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON "
+                              "audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()");
+    return QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN "
+                          "SELECT RAISE(ABORT, 'audit_log is append-only'); END");
+}
+
+QString dropAuditNoUpdateTrigger(SqlDialect dialect) {
+    if (dialect == SqlDialect::Postgres)
+        return QStringLiteral("DROP TRIGGER audit_log_no_change ON audit_log");
+    return QStringLiteral("DROP TRIGGER audit_log_no_update");
+}
+
 QList<Migration> migrations(SqlDialect dialect) {
-    return {hostsAndAudit(dialect), alertsMigration(dialect), deploymentsMigration(dialect)};
+    return {hostsAndAudit(dialect), alertsMigration(dialect), deploymentsMigration(dialect),
+            secretsMigration(dialect)};
 }
 
 } // namespace slipway::core

@@ -4,6 +4,9 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
+
+class QSqlDatabase;
 
 namespace slipway::core {
 
@@ -15,12 +18,25 @@ struct Migration {
     int version = 0;
     QString description;
     QStringList statements;
+    // Run after `statements`, in the same transaction, for what SQL alone cannot do (rewriting
+    // stored JSON); false with `error` undoes the migration.
+    std::function<bool(QSqlDatabase &db, QString *error)> rewrite;
+    // SQLite: compact the file once this migration has been applied, so no page keeps what it
+    // removed.
+    bool vacuum = false;
 };
 
 QList<Migration> migrations(SqlDialect dialect);
 
+// The trigger that refuses to change an audit_log row (and on PostgreSQL to delete one), and
+// the statement that drops it: only a migration that scrubs old rows lifts it, in its own
+// transaction.
+QString auditNoUpdateTrigger(SqlDialect dialect);
+QString dropAuditNoUpdateTrigger(SqlDialect dialect);
+
 // Each domain's tables, in files of their own.
 Migration alertsMigration(SqlDialect dialect);      // version 2: alertschema.cpp
 Migration deploymentsMigration(SqlDialect dialect); // version 3: deploymentschema.cpp
+Migration secretsMigration(SqlDialect dialect);     // version 4: deploymentschema.cpp
 
 } // namespace slipway::core

@@ -213,13 +213,17 @@ bool RolloutSteps::ensureImage(const DeployHost &host, const DeploymentConfig &c
 }
 
 QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecord &record,
-                                   const QString &name, QString *error) {
+                                   const QString &name, QString *error,
+                                   const SecretValues &secrets) {
     const DeploymentConfig &c = record.config;
     engine::ContainerCreate spec;
     spec.name = name.toStdString();
     spec.image = c.pinnedReference().toStdString();
     for (const QString &e : c.env)
         spec.env.push_back(e.toStdString());
+    for (const QString &key : c.secret)
+        if (secrets.contains(key))
+            spec.env.push_back((key + QLatin1Char('=') + secrets.value(key)).toStdString());
     for (const QString &a : c.cmd)
         spec.cmd.push_back(a.toStdString());
     spec.labels[kAppLabel] = record.app.toStdString();

@@ -5,6 +5,7 @@
 
 #include "core/deploymentrecord.h"
 #include "core/pullpolicy.h"
+#include "core/secretenv.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -83,9 +84,11 @@ public:
     static bool ensureImage(const DeployHost &host, const DeploymentConfig &config,
                             const PullOptions &pull, const ProgressFn &progress, QString *error);
     // Creates and starts one replica; on a failed start the container is removed again.
-    // Returns its ID, or empty with the daemon's message in `error`.
+    // Returns its ID, or empty with the daemon's message in `error`. `secrets` holds the values
+    // of the config's secret keys for this change (SecretResolver); the record never does.
     static QString startReplica(const DeployHost &host, const DeploymentRecord &record,
-                                const QString &name, QString *error);
+                                const QString &name, QString *error,
+                                const SecretValues &secrets = {});
     // Every container of app/env on `host`; false when the host did not answer.
     static bool listReplicas(const DeployHost &host, const QString &app, const QString &env,
                              QList<Replica> *out, QString *error);

@@ -1,9 +1,11 @@
 #include "core/store.h"
 
 #include "core/migrations.h"
+#include "core/secretenv.h"
 #include "core/sqltransaction.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -11,7 +13,11 @@
 #include <QStandardPaths>
 #include <QVariant>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace slipway::core {
@@ -43,6 +49,67 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
     if (!query.exec()) {
         setError(error, query.lastError().text());
         return false;
+    }
+    return true;
+}
+
+QString octal(mode_t mode) {
+    return QString::number(mode & 07777, 8).rightJustified(4, u'0');
+}
+
+// Says once (the next open finds it tight) that a file or folder was opened up to others.
+void tightened(const QString &what, const QString &path, mode_t from, mode_t to) {
+    qWarning("slipway: %s",
+             qPrintable(Store::tr("%1 %2 could be read by others (mode %3); it is now %4.")
+                            .arg(what, path, octal(from), octal(to))));
+}
+
+// The database's folder: 0700 when Slipway creates it; an existing one that others may enter
+// is tightened when it is the user's own and not a shared folder (sticky, like /tmp) or the
+// home folder itself.
+void makeFolderPrivate(const QString &dir, bool created) {
+    const QByteArray native = QFile::encodeName(dir);
+    struct stat st {};
+    if (::stat(native.constData(), &st) != 0 || (st.st_mode & 077) == 0)
+        return;
+    if (created) {
+        ::chmod(native.constData(), 0700);
+        return;
+    }
+    const QString canonical = QFileInfo(dir).canonicalFilePath();
+    if (st.st_uid != ::geteuid() || (st.st_mode & S_ISVTX) ||
+        canonical == QFileInfo(QDir::homePath()).canonicalFilePath() ||
+        canonical == QStringLiteral("/"))
+        return;
+    if (::chmod(native.constData(), 0700) == 0)
+        tightened(Store::tr("The database folder"), dir, st.st_mode, 0700);
+}
+
+// The database file and its companions: created 0600 before SQLite opens it (SQLite gives its
+// journal, WAL and shared-memory files the database's mode); an existing looser one is
+// tightened. False with `error` when the file cannot be created.
+bool makeFilePrivate(const QString &path, QString *error) {
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600); // whatever the umask
+        ::close(fd);
+        return true;
+    }
+    if (errno != EEXIST) {
+        setError(error, Store::tr("Cannot create the database \"%1\": %2")
+                            .arg(path, QString::fromLocal8Bit(strerror(errno))));
+        return false;
+    }
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QByteArray file = QFile::encodeName(path + suffix);
+        struct stat st {};
+        if (::stat(file.constData(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077) == 0)
+            continue;
+        const mode_t to = st.st_mode & 0700;
+        if (::chmod(file.constData(), to) == 0 && suffix.isEmpty())
+            tightened(Store::tr("The database"), path + suffix, st.st_mode, to);
     }
     return true;
 }
@@ -91,12 +158,17 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error) {
         setError(error, tr("The database path \"%1\" is a directory, not a file.").arg(path));
         return nullptr;
     }
+    // Deployment records and the audit log are the user's business alone.
+    const bool folderExisted = QFileInfo::exists(info.absolutePath());
     if (!QDir().mkpath(info.absolutePath())) {
         setError(
             error,
             tr("Cannot create the directory \"%1\" for the database.").arg(info.absolutePath()));
         return nullptr;
     }
+    makeFolderPrivate(info.absolutePath(), !folderExisted);
+    if (!makeFilePrivate(info.absoluteFilePath(), error))
+        return nullptr;
     static std::atomic<int> counter{0};
     const QString name = QStringLiteral("slipway-store-%1").arg(counter++);
     std::unique_ptr<Store> store(new Store(name, info.absoluteFilePath()));
@@ -114,6 +186,10 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error) {
                 tr("Cannot open the database \"%1\": %2").arg(store->path_, db.lastError().text()));
             return nullptr;
         }
+        // What is deleted or overwritten (a scrubbed secret) is zeroed in the file, not left
+        // in a free page.
+        QSqlQuery pragma(db);
+        pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
     }
     QString why;
     if (!store->migrate(&why)) {
@@ -134,6 +210,7 @@ bool Store::migrate(QString *error) {
               {}, error))
         return false;
     const QList<Migration> all = migrations(SqlDialect::Sqlite);
+    bool vacuum = false;
     const int known = all.isEmpty() ? 0 : all.last().version;
     if (const int current = schemaVersion(); current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
@@ -163,6 +240,14 @@ bool Store::migrate(QString *error) {
                 return false;
             }
         }
+        if (m.rewrite) {
+            QString why;
+            if (!m.rewrite(db, &why)) {
+                setError(error,
+                         tr("migration %1 (%2) failed: %3").arg(m.version).arg(m.description, why));
+                return false;
+            }
+        }
         QSqlQuery record(db);
         if (!exec(record,
                   QStringLiteral("INSERT INTO schema_migrations (version, description, "
@@ -171,6 +256,12 @@ bool Store::migrate(QString *error) {
             return false;
         if (!tx.commit(error))
             return false;
+        vacuum = vacuum || m.vacuum;
+    }
+    if (vacuum) {
+        // Outside any transaction; a failure leaves the file as it was, already migrated.
+        QSqlQuery compact(db);
+        compact.exec(QStringLiteral("VACUUM"));
     }
     return true;
 }
@@ -271,9 +362,11 @@ bool Store::appendAudit(const AuditEntry &entry, QString *error) {
     return exec(q,
                 QStringLiteral("INSERT INTO audit_log (at, os_user, action, target, host, "
                                "result, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                // A secret's value never reaches the log, whoever wrote the entry.
                 {at.toString(Qt::ISODateWithMs),
                  entry.osUser.isEmpty() ? currentOsUser() : entry.osUser, entry.action,
-                 entry.target, entry.host, entry.result, entry.detail},
+                 SecretEnv::scrub(entry.target), entry.host, entry.result,
+                 SecretEnv::scrub(entry.detail)},
                 error);
 }
 

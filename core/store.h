@@ -21,7 +21,9 @@ class Store {
 
 public:
     // Opens (creating it and its directory when needed) the SQLite database at `path` and
-    // applies the migrations it lacks. Null with `error` set when that fails.
+    // applies the migrations it lacks. Null with `error` set when that fails. The database is
+    // private: a new folder is 0700, the file (and so its journal, WAL and shared memory) 0600;
+    // an existing looser file or folder of the user's is tightened, with one warning.
     static std::unique_ptr<Store> open(const QString &path, QString *error = nullptr);
     // QStandardPaths::AppDataLocation/slipway.sqlite; the app sets organization and name.
     static QString defaultPath();
@@ -39,7 +41,8 @@ public:
     bool saveHost(const HostConfig &host, QString *error = nullptr);
     bool removeHost(const QString &id, QString *error = nullptr);
 
-    // Appends one entry; `at` and `osUser` are filled in when left empty.
+    // Appends one entry; `at` and `osUser` are filled in when left empty. A secret assignment
+    // in its target or detail ("DB_PASSWORD=…") is masked (SecretEnv::scrub).
     bool appendAudit(const AuditEntry &entry, QString *error = nullptr);
     // The newest `limit` entries, newest first.
     QList<AuditEntry> audit(int limit = 1000, QString *error = nullptr) const;

@@ -130,8 +130,13 @@ QVariant DeploymentHistoryModel::data(const QModelIndex &index, int role) const 
         }
         return {};
     case Qt::ToolTipRole:
-        if (column == DigestColumn || column == VersionColumn)
-            return r.config.pinnedReference();
+        if (column == DigestColumn || column == VersionColumn) {
+            // Secrets as KEY=******: their values are never stored, so never shown.
+            const QStringList env = r.config.maskedEnv();
+            if (column == DigestColumn || env.isEmpty())
+                return r.config.pinnedReference();
+            return r.config.pinnedReference() + u'\n' + env.join(u'\n');
+        }
         if (column == ResultColumn && !r.detail.isEmpty())
             return r.detail;
         if (column == WhenColumn && r.finishedAt.isValid())
@@ -171,6 +176,8 @@ QVariant DeploymentHistoryModel::data(const QModelIndex &index, int role) const 
         return r.restorable;
     case ImageRole:
         return r.config.image;
+    case EnvRole:
+        return r.config.maskedEnv();
     }
     return {};
 }

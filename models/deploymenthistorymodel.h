@@ -1,6 +1,7 @@
 // DeploymentHistoryModel: the deployments of one application in one environment, newest
 // first: when, what kind, version and digest, replicas, hosts, who, result and the reason;
-// versions whose image can no longer be pulled are marked. Reloads change rows in place.
+// versions whose image can no longer be pulled are marked; the environment (secrets masked) is
+// in the version's tooltip. Reloads change rows in place.
 #pragma once
 
 #include "core/deploymentrecord.h"
@@ -34,6 +35,7 @@ public:
         ResultRole,     // DeploymentRecord::Result as int
         RestorableRole, // bool
         ImageRole,      // the reference deployed
+        EnvRole,        // QStringList "K=V", secrets as "K=******"
     };
 
     // `inventory` (may be null) names the hosts.

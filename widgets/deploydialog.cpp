@@ -3,13 +3,13 @@
 #include "core/imagecatalog.h"
 #include "core/publishspec.h"
 #include "widgets/bannerlabel.h"
+#include "widgets/envvarsedit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -59,11 +59,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     publish_->setToolTip(tr("[IP:][HOST:]CONTAINER[/udp], separated by commas. Without an "
                             "address the port is bound on 127.0.0.1. A fixed host port "
                             "means the old replica must stop before the new one starts."));
-    envVars_ = new QPlainTextEdit(this);
-    envVars_->setObjectName(QStringLiteral("deployEnvVarsEdit"));
-    envVars_->setPlaceholderText(tr("KEY=VALUE, one per line"));
-    envVars_->setTabChangesFocus(true);
-    envVars_->setFixedHeight(envVars_->fontMetrics().lineSpacing() * 4 + 12);
+    envVars_ = new EnvVarsEdit(this);
     health_ = edit("deployHealthEdit", tr("empty: the image's own health check"));
     health_->setToolTip(tr("A shell command run inside the container; exit 0 means healthy."));
     pull_ = new QComboBox(this);
@@ -124,7 +120,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
 
     for (QLineEdit *e : {app_, env_, image_, publish_, health_})
         connect(e, &QLineEdit::textChanged, this, &DeployDialog::validate);
-    connect(envVars_, &QPlainTextEdit::textChanged, this, &DeployDialog::validate);
+    connect(envVars_, &EnvVarsEdit::changed, this, &DeployDialog::validate);
     connect(replicas_, &QSpinBox::valueChanged, this, &DeployDialog::validate);
 
     connect(deployer_, &core::Deployer::progress, this,
@@ -187,7 +183,7 @@ void DeployDialog::setConfig(const core::DeploymentConfig &config, int replicas)
     image_->setText(config.image);
     replicas_->setValue(std::max(1, replicas));
     publish_->setText(config.publish.join(QStringLiteral(", ")));
-    envVars_->setPlainText(config.env.join(u'\n'));
+    envVars_->setVariables(config.env, config.secret); // secrets come as keys only
     health_->setText(config.healthCmd);
 }
 
@@ -229,24 +225,9 @@ std::optional<core::DeployRequest> DeployDialog::request(QString *problem) const
     if (!core::PublishSpec::parseAll(r.config.publish, &why))
         return refuse(tr("Publish: %1").arg(why));
     r.config.env.clear();
-    const QStringList lines = envVars_->toPlainText().split(u'\n');
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString line = lines[i].trimmed();
-        if (line.isEmpty())
-            continue;
-        const qsizetype eq = line.indexOf(u'=');
-        if (eq <= 0)
-            return refuse(tr("Environment variable on line %1 (\"%2\"): expected KEY=VALUE.")
-                              .arg(i + 1)
-                              .arg(line));
-        const QString key = line.left(eq);
-        if (key.contains(QRegularExpression(QStringLiteral("\\s"))))
-            return refuse(tr("Environment variable on line %1: the name \"%2\" contains a "
-                             "space.")
-                              .arg(i + 1)
-                              .arg(key));
-        r.config.env.append(line);
-    }
+    r.config.secret.clear();
+    if (!envVars_->variables(&r.config.env, &r.config.secret, &why))
+        return refuse(why);
     r.config.healthCmd = health_->text().trimmed();
     r.replicas = replicas_->value();
     r.pull = core::PullPolicy(pull_->currentData().toInt());

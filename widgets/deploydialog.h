@@ -1,7 +1,7 @@
 // DeployDialog: deploys an image as an application in an environment: image, replicas, port
-// publications, environment variables and a health command, each checked as it is typed so
-// bad input is refused with a precise message before any call; then the Deployer's progress
-// and the result or the reason it failed.
+// publications, environment variables (secret ones hidden, never stored) and a health command,
+// each checked as it is typed so bad input is refused with a precise message before any call;
+// then the Deployer's progress and the result or the reason it failed.
 #pragma once
 
 #include "core/deployer.h"
@@ -11,12 +11,13 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
 namespace slipway::widgets {
+
+class EnvVarsEdit;
 
 class DeployDialog : public QDialog {
     Q_OBJECT
@@ -36,6 +37,7 @@ public:
     QString error() const { return error_; }
 
     QLineEdit *imageEdit() const { return image_; }
+    EnvVarsEdit *envVarsEdit() const { return envVars_; }
     QPushButton *deployButton() const { return deploy_; }
     // "Cancel": closes the dialog, or, while a deployment runs, cancels it (the new replicas
     // are removed, the running version keeps serving) and the dialog stays to say so.
@@ -59,7 +61,7 @@ private:
     QLineEdit *image_;
     QSpinBox *replicas_;
     QLineEdit *publish_;
-    QPlainTextEdit *envVars_;
+    EnvVarsEdit *envVars_; // rows of KEY, VALUE and Secret
     QLineEdit *health_;
     QComboBox *pull_;
     QLabel *problem_;

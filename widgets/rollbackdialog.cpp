@@ -33,10 +33,17 @@ QLabel *banner(QWidget *parent, const char *name, BannerLabel::Tone tone) {
 QString versionLine(const DeploymentRecord &r) {
     const QString version = r.version.isEmpty() ? QStringLiteral("?") : r.version;
     const QString digest = r.config.digest.isEmpty() ? QStringLiteral("?") : r.config.digest;
-    return QStringLiteral("<b>%1</b> &nbsp;<span style='color:#555'>%2</span><br>"
-                          "<span style='font-family:monospace; font-size:small; "
-                          "color:#555'>%3</span>")
-        .arg(version.toHtmlEscaped(), r.config.image.toHtmlEscaped(), digest.toHtmlEscaped());
+    QString line =
+        QStringLiteral("<b>%1</b> &nbsp;<span style='color:#555'>%2</span><br>"
+                       "<span style='font-family:monospace; font-size:small; "
+                       "color:#555'>%3</span>")
+            .arg(version.toHtmlEscaped(), r.config.image.toHtmlEscaped(), digest.toHtmlEscaped());
+    // The environment, secrets as KEY=******: Slipway never stores their values.
+    if (const QStringList env = r.config.maskedEnv(); !env.isEmpty())
+        line += QStringLiteral("<br><span style='font-family:monospace; font-size:small; "
+                               "color:#555'>%1</span>")
+                    .arg(env.join(u' ').toHtmlEscaped());
+    return line;
 }
 
 } // namespace

@@ -55,7 +55,9 @@ QJsonObject recordJson(const core::DeploymentRecord &r) {
         {"image", r.config.image},
         {"digest", r.config.digest},
         {"pinned", r.config.pinnedReference()},
-        {"envVars", QJsonArray::fromStringList(r.config.env)},
+        // Secrets as "KEY=******": their values are never stored, so never shown.
+        {"envVars", QJsonArray::fromStringList(r.config.maskedEnv())},
+        {"secret", QJsonArray::fromStringList(r.config.secret)},
         {"publish", QJsonArray::fromStringList(r.config.publish)},
         {"healthCmd", r.config.healthCmd},
         {"replicas", r.replicas},

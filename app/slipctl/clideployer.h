@@ -91,7 +91,8 @@ private:
     std::unique_ptr<Deadline> deadline_; // --timeout, from open()
 };
 
-// The record as slipctl's --json prints it.
+// The record as slipctl's --json prints it; secrets masked ("envVars": "KEY=******") and
+// their keys listed ("secret").
 QJsonObject recordJson(const core::DeploymentRecord &record);
 // "sha256:0123456789ab"
 QString shortDigest(const QString &digest);

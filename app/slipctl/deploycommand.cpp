@@ -4,12 +4,44 @@
 #include "clideployer.h"
 #include "clitr.h"
 #include "core/publishspec.h"
+#include "core/secretenv.h"
 #include "engine/imagereference.h"
 
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 #include <QTextStream>
 
 namespace slipway::cli {
+
+namespace {
+
+// --secret-env KEY: the value of KEY in slipctl's environment, for this change only; the
+// deployer keeps the key (DeploymentConfig::secret) and drops the value.
+bool addSecretEnv(const QStringList &keys, core::DeploymentConfig *config, QString *error) {
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : keys) {
+        if (key.isEmpty() || key.contains(QLatin1Char('=')) || key.contains(QLatin1Char(' '))) {
+            // Never quote what follows an '=': it may be the value itself.
+            *error = tr("--secret-env \"%1\": give the variable's name only; its value comes "
+                        "from slipctl's environment.")
+                         .arg(key.section(QLatin1Char('='), 0, 0));
+            return false;
+        }
+        if (!environment.contains(key)) {
+            *error = tr("--secret-env %1: %1 is not set in slipctl's environment (export %1=… "
+                        "first).")
+                         .arg(key);
+            return false;
+        }
+        config->env.removeIf([&](const QString &e) { return core::SecretEnv::keyOf(e) == key; });
+        config->env.append(key + QLatin1Char('=') + environment.value(key));
+        if (!config->secret.contains(key))
+            config->secret.append(key);
+    }
+    return true;
+}
+
+} // namespace
 
 int runDeploy(const QStringList &arguments) {
     QCommandLineParser parser;
@@ -26,8 +58,16 @@ int runDeploy(const QStringList &arguments) {
                       tr("Publish a port, [IP:][HOST:]CONTAINER (IP defaults to 127.0.0.1; HOST "
                          "0 or absent: any free port); repeatable."),
                       QStringLiteral("spec")});
-    parser.addOption({QStringLiteral("env-var"), tr("An environment variable, K=V; repeatable."),
+    parser.addOption({QStringLiteral("env-var"),
+                      tr("An environment variable, K=V; repeatable. A name with PASSWORD, "
+                         "SECRET, TOKEN or KEY in it is a secret (see --secret-env)."),
                       QStringLiteral("k=v")});
+    parser.addOption({QStringLiteral("secret-env"),
+                      tr("Pass the variable KEY from slipctl's own environment as a secret, "
+                         "like docker run -e KEY; repeatable. Its value is never stored or "
+                         "shown: later changes take it from the environment, the secrets file "
+                         "or the running replicas (see the README)."),
+                      QStringLiteral("key")});
     parser.addOption({QStringLiteral("health-cmd"),
                       tr("A shell command that exits 0 when a replica is healthy (default: the "
                          "image's health check, else a TCP connect to a published port)."),
@@ -69,6 +109,16 @@ int runDeploy(const QStringList &arguments) {
     for (const QString &e : std::as_const(request.config.env))
         if (!e.contains(QLatin1Char('=')) || e.startsWith(QLatin1Char('=')))
             return refuse(err, tr("--env-var \"%1\": expected K=V.").arg(e));
+    for (const QString &e : std::as_const(request.config.env))
+        if (core::SecretEnv::looksSecret(core::SecretEnv::keyOf(e)))
+            err << "slipctl: "
+                << tr("%1 is taken as a secret (its name says so): its value is used for this "
+                      "deployment, never stored or shown; later changes find it in the "
+                      "environment, the secrets file or the running replicas.")
+                       .arg(core::SecretEnv::keyOf(e))
+                << '\n';
+    if (!addSecretEnv(parser.values(QStringLiteral("secret-env")), &request.config, &why))
+        return refuse(err, why);
 
     CliDeployer session;
     if (!session.open(parser, &why))

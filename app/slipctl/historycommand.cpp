@@ -16,7 +16,7 @@ int runHistory(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Lists the deployments of an application, newest first; RESTORABLE says whether "
-           "its version can still be rolled back to."));
+           "its version can still be rolled back to. Secrets show as KEY=******."));
     CliDeployer::addAppOptions(parser);
     CliDeployer::addOptions(parser, false);
     parser.process(arguments);
@@ -44,13 +44,16 @@ int runHistory(const QStringList &arguments) {
         return 0;
     }
     TextTable table({tr("ID"), tr("STARTED"), tr("KIND"), tr("VERSION"), tr("DIGEST"),
-                     tr("REPLICAS"), tr("RESULT"), tr("USER"), tr("RESTORABLE"), tr("DETAIL")});
+                     tr("REPLICAS"), tr("RESULT"), tr("USER"), tr("RESTORABLE"), tr("ENV"),
+                     tr("DETAIL")});
     for (const auto &r : *answer.history)
         table.addRow({QString::number(r.id), r.startedAt.toLocalTime().toString(Qt::ISODate),
                       core::DeploymentRecord::kindName(r.kind), r.version,
                       shortDigest(r.config.digest), QString::number(r.replicas),
                       core::DeploymentRecord::resultName(r.result), r.osUser,
-                      r.restorable ? tr("yes") : tr("no"), r.detail.left(80)});
+                      r.restorable ? tr("yes") : tr("no"),
+                      r.config.maskedEnv().join(u' '), // secrets as KEY=******
+                      r.detail.left(80)});
     table.print(out);
     return 0;
 }

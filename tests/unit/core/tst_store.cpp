@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/stat.h>
 
 using namespace slipway::core;
 
@@ -20,6 +21,17 @@ HostConfig userHost(const QString &name, const QString &url) {
     h.url = url;
     return h;
 }
+
+mode_t modeOf(const QString &path) {
+    struct stat st {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 07777) : 0;
+}
+
+// The umask most desktops run with: what Slipway creates must not depend on it.
+struct Umask {
+    mode_t before = ::umask(022);
+    ~Umask() { ::umask(before); }
+};
 
 } // namespace
 
@@ -67,6 +79,70 @@ private slots:
         db.close();
         db = {};
         QSqlDatabase::removeDatabase("check");
+    }
+
+    // Deployment records and the audit log are the user's alone: a new folder is 0700, the
+    // file and its companions 0600.
+    void newStoreIsPrivate() {
+        Umask umask;
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("data");
+        const QString path = folder + "/slipway.sqlite";
+        {
+            auto store = Store::open(path);
+            QVERIFY(store);
+            QVERIFY(store->saveHost(userHost("a", "tcp://a:2375")));
+        }
+        QCOMPARE(modeOf(folder), mode_t(0700));
+        QCOMPARE(modeOf(path), mode_t(0600));
+        // SQLite gives the WAL and shared-memory files the database's mode.
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "wal");
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec("PRAGMA journal_mode = WAL"));
+            QVERIFY(q.exec("UPDATE hosts SET name = 'b'"));
+            QVERIFY(QFile::exists(path + "-wal"));
+            QCOMPARE(modeOf(path + "-wal"), mode_t(0600));
+            QCOMPARE(modeOf(path + "-shm"), mode_t(0600));
+            QVERIFY(q.exec("PRAGMA journal_mode = DELETE"));
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase("wal");
+    }
+
+    // A store made by an earlier version (0644 in a 0755 folder) is tightened when opened.
+    void looserStoreIsTightened() {
+        Umask umask;
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("data");
+        const QString path = folder + "/slipway.sqlite";
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "old");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec("CREATE TABLE t (x)"));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("old");
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QCOMPARE(modeOf(path), mode_t(0644));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("slipway: The database folder .*"
+                                                              "mode 0755.* now 0700"));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression("slipway: The database .*slipway.sqlite could be "
+                                                "read by others \\(mode 0644\\); it is now 0600"));
+        QVERIFY(Store::open(path));
+        QCOMPARE(modeOf(path), mode_t(0600));
+        QCOMPARE(modeOf(folder), mode_t(0700));
+        QTest::failOnWarning(QRegularExpression("slipway:"));
+        QVERIFY(Store::open(path)); // said once: nothing more to tighten, no warning
     }
 
     void twoStoresOnOneFile() {
