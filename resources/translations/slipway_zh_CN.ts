@@ -167,12 +167,12 @@
         <translation>配置不是 JSON 对象</translation>
     </message>
     <message>
-        <source>env, publish and cmd must be lists of strings</source>
-        <translation>env、publish 和 cmd 必须是字符串列表</translation>
-    </message>
-    <message>
         <source>the configuration names no image</source>
         <translation>配置中未指定镜像</translation>
+    </message>
+    <message>
+        <source>env, secret, publish and cmd must be lists of strings</source>
+        <translation>env、secret、publish 和 cmd 必须是字符串列表</translation>
     </message>
 </context>
 <context>
@@ -340,6 +340,18 @@
     <message>
         <source>undo of deployment #%1: the replicas of %2 serve again</source>
         <translation>撤销部署 #%1：%2 的副本重新提供服务</translation>
+    </message>
+    <message>
+        <source>%1 has not %2, and the pull policy &quot;never&quot; does not pull it</source>
+        <translation>%1 上没有 %2，而拉取策略“never”不会拉取它</translation>
+    </message>
+    <message>
+        <source>%1 is on none of the hosts (%2), and the pull policy &quot;never&quot; does not pull it</source>
+        <translation>所有主机（%2）上都没有 %1，而拉取策略“never”不会拉取它</translation>
+    </message>
+    <message>
+        <source>No host has the local-only image %1 (%2) any more, and it cannot be pulled.</source>
+        <translation>已没有任何主机拥有仅限本地的镜像 %1（%2），且该镜像无法拉取。</translation>
     </message>
 </context>
 <context>
@@ -597,6 +609,13 @@
     </message>
 </context>
 <context>
+    <name>PullPolicyName</name>
+    <message>
+        <source>pull policy &quot;%1&quot;: expected missing, always or never</source>
+        <translation>拉取策略“%1”：应为 missing、always 或 never</translation>
+    </message>
+</context>
+<context>
     <name>PullProgressTracker</name>
     <message>
         <source>%1 of %2</source>
@@ -651,10 +670,6 @@
         <translation>在 %2 上检查 %1：%3</translation>
     </message>
     <message>
-        <source>%1 has no digest from its registry (it was never pushed or pulled), so it cannot be pinned</source>
-        <translation>%1 没有来自镜像仓库的摘要（从未推送或拉取过），因此无法固定</translation>
-    </message>
-    <message>
         <source>creating %1 on %2: %3</source>
         <translation>在 %2 上创建 %1：%3</translation>
     </message>
@@ -677,6 +692,57 @@
     <message>
         <source>removing %1 on %2 to create it without the drain check: %3</source>
         <translation>为了在不带排空检查的情况下重新创建，在 %2 上移除 %1 时出错：%3</translation>
+    </message>
+    <message>
+        <source>pulling %1 on %2 stalled: no progress for %3 s</source>
+        <translation>在 %2 上拉取 %1 停滞：%3 秒内没有任何进展</translation>
+    </message>
+    <message>
+        <source>%1 is not on %2, and the pull policy &quot;never&quot; does not pull it</source>
+        <translation>%2 上没有 %1，而拉取策略“never”不会拉取它</translation>
+    </message>
+    <message>
+        <source>%1 (image %2) is not on %3, and a local-only image cannot be pulled</source>
+        <translation>%3 上没有 %1（镜像 %2），且仅限本地的镜像无法拉取</translation>
+    </message>
+    <message>
+        <source>%1 has not the local-only image %2</source>
+        <translation>%1 上没有仅限本地的镜像 %2</translation>
+    </message>
+    <message>
+        <source>%1 has not %2 and cannot pull it: %3</source>
+        <translation>%1 上没有 %2，且无法拉取：%3</translation>
+    </message>
+</context>
+<context>
+    <name>SecretResolver</name>
+    <message>
+        <source>Cannot read the secrets file %1: %2</source>
+        <translation>无法读取机密文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is not a regular file.</source>
+        <translation>机密文件 %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 is not private (mode %2: group or others may read or write it), so Slipway does not use it. Make it yours alone: chmod 600 %1</source>
+        <translation>机密文件 %1 不是私有的（权限 %2：组用户或其他用户可以读取或写入它），因此 Slipway 不使用它。请将其设为仅您自己可访问：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 belongs to another user (uid %2), so Slipway does not use it.</source>
+        <translation>机密文件 %1 属于另一个用户（uid %2），因此 Slipway 不使用它。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1, line %2: a section is [application/environment].</source>
+        <translation>机密文件 %1，第 %2 行：节的格式为 [应用/环境]。</translation>
+    </message>
+    <message>
+        <source>The secrets file %1, line %2: expected KEY=VALUE.</source>
+        <translation>机密文件 %1，第 %2 行：应为 KEY=VALUE。</translation>
+    </message>
+    <message>
+        <source>No value for the secret %1 of %2 in %3, and Slipway never stores one. Set it in the environment (export %4=…; slipctl deploy … --secret-env %4), or add the line %4=… to %5 (mode 0600; under a line [%2/%3] for this application only). No running replica of %2 in %3 has it to reuse.</source>
+        <translation>%3 中 %2 的机密 %1 没有值，而 Slipway 从不存储机密值。请在环境中设置它（export %4=…；slipctl deploy … --secret-env %4），或将一行 %4=… 添加到 %5（权限 0600；若只用于此应用，请放在 [%2/%3] 行之下）。%3 中 %2 也没有正在运行的副本带有该值可供复用。</translation>
     </message>
 </context>
 <context>
@@ -807,6 +873,22 @@
     <message>
         <source>An audit entry needs an action.</source>
         <translation>审计记录必须包含操作。</translation>
+    </message>
+    <message>
+        <source>%1 %2 could be read by others (mode %3); it is now %4.</source>
+        <translation>%1 %2 可被其他用户读取（权限 %3）；现已改为 %4。</translation>
+    </message>
+    <message>
+        <source>The database folder</source>
+        <translation>数据库文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot create the database &quot;%1&quot;: %2</source>
+        <translation>无法创建数据库“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>数据库</translation>
     </message>
 </context>
 <context>
@@ -995,10 +1077,6 @@
         <translation>Slipway 数据库（已保存的主机）所在目录。</translation>
     </message>
     <message>
-        <source>Seconds to wait for each host (default 10).</source>
-        <translation>每台主机的等待秒数（默认 10）。</translation>
-    </message>
-    <message>
         <source>Shows each engine: version, API version in use, OS, CPUs, memory, containers, images and Swarm role. Exits non-zero when any host does not answer.</source>
         <translation>显示每个引擎：版本、所用 API 版本、操作系统、CPU、内存、容器、镜像及 Swarm 角色。任一主机无响应时以非零状态退出。</translation>
     </message>
@@ -1079,6 +1157,22 @@
         <translation>内存用量 / 总量</translation>
     </message>
     <message>
+        <source>the command did not finish within --timeout %1 s; what was running was cancelled</source>
+        <translation>命令未在 --timeout %1 秒内完成；正在运行的操作已取消</translation>
+    </message>
+    <message>
+        <source>Seconds each host has to answer when it is reached: the connection, the API version check and, for hosts, the whole probe (default 10).</source>
+        <translation>连接每台主机时等待其应答的秒数：包括建立连接、API 版本检查，对 hosts 命令还包括整个探测过程（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Seconds the whole command may take; after that it cancels what runs and exits 1 (default: no limit).</source>
+        <translation>整个命令可用的秒数；超时后取消正在运行的操作并以 1 退出（默认：不限制）。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
         <source>Usage: slipctl COMMAND [options]
 
 Commands:
@@ -1092,22 +1186,24 @@ Commands:
   scale     scale an application to N replicas
   undo      bring back what the latest deployment replaced
 
+Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10) and --timeout SECONDS (for the whole command; default none).
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation>用法：slipctl 命令 [选项]
+        <translation>用法：slipctl COMMAND [选项]
 
 命令：
-  hosts     引擎及其版本和负载；任一引擎离线时失败
+  hosts     引擎及其版本和负载；任一引擎宕机时失败
   images    所有主机上的镜像：标签、摘要、大小、使用者
   ps        所有主机上的容器
   stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
-  deploy    部署应用的一个版本，替换正在运行的版本
-  history   应用的部署记录
+  deploy    部署应用的某个版本，替换正在运行的版本
+  history   应用的部署历史
   rollback  将应用回滚到较早的部署
   scale     将应用扩缩到 N 个副本
-  undo      恢复最近一次部署替换下来的版本
+  undo      恢复最近一次部署所替换的内容
 
-运行 &apos;slipctl 命令 --help&apos; 查看该命令的选项。
+每个命令都接受 --host URL（可重复）、--json、--connect-timeout SECONDS（连接每台主机时等待其应答的时限；默认 10）和 --timeout SECONDS（整个命令的时限；默认不限制）。
+运行“slipctl COMMAND --help”查看某个命令的选项。
 </translation>
     </message>
 </context>
@@ -1181,6 +1277,42 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <source>Alerts: %1 firing, %2 not acknowledged</source>
         <translation>告警：%1 个触发中，%2 个未确认</translation>
     </message>
+    <message>
+        <source>Quit Slipway</source>
+        <translation>退出 Slipway</translation>
+    </message>
+    <message>
+        <source>A deployment is still running.</source>
+        <translation>仍有部署正在进行。</translation>
+    </message>
+    <message>
+        <source>Cancel it: its new replicas are removed, the running version keeps serving, and Slipway quits when that is done.
+Finish it in the background: the window closes now and Slipway quits when the change has ended.
+Leave it to recovery: Slipway quits now; what the change started is cleaned up the next time Slipway or slipctl starts.</source>
+        <translation>取消变更：删除其新副本，正在运行的版本继续提供服务，完成后 Slipway 退出。
+在后台完成：窗口立即关闭，变更结束后 Slipway 退出。
+交由恢复处理：Slipway 立即退出；该变更已启动的内容将在下次启动 Slipway 或 slipctl 时清理。</translation>
+    </message>
+    <message>
+        <source>Cancel the change</source>
+        <translation>取消变更</translation>
+    </message>
+    <message>
+        <source>Finish in the background</source>
+        <translation>在后台完成</translation>
+    </message>
+    <message>
+        <source>Leave it to recovery</source>
+        <translation>交由恢复处理</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Cancelling the running change; Slipway quits once its new replicas are removed…</source>
+        <translation>正在取消进行中的变更；删除其新副本后 Slipway 将退出…</translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli</name>
@@ -1199,10 +1331,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Publish a port, [IP:][HOST:]CONTAINER (IP defaults to 127.0.0.1; HOST 0 or absent: any free port); repeatable.</source>
         <translation>发布端口，[IP:][HOST:]CONTAINER（IP 默认为 127.0.0.1；HOST 为 0 或省略：任意空闲端口）；可重复。</translation>
-    </message>
-    <message>
-        <source>An environment variable, K=V; repeatable.</source>
-        <translation>环境变量，K=V；可重复。</translation>
     </message>
     <message>
         <source>A shell command that exits 0 when a replica is healthy (default: the image&apos;s health check, else a TCP connect to a published port).</source>
@@ -1235,10 +1363,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>deploy failed: %1</source>
         <translation>部署失败：%1</translation>
-    </message>
-    <message>
-        <source>Lists the deployments of an application, newest first; RESTORABLE says whether its version can still be rolled back to.</source>
-        <translation>列出应用的部署记录，最新的在前；“可回滚”列表示其版本是否仍可回滚。</translation>
     </message>
     <message>
         <source>ID</source>
@@ -1364,6 +1488,66 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
         <source>undo failed: %1</source>
         <translation>撤销失败：%1</translation>
     </message>
+    <message>
+        <source>not a number of seconds</source>
+        <translation>不是有效的秒数</translation>
+    </message>
+    <message>
+        <source>must be 0 seconds or more</source>
+        <translation>必须为 0 秒或以上</translation>
+    </message>
+    <message>
+        <source>must be more than 0 seconds</source>
+        <translation>必须大于 0 秒</translation>
+    </message>
+    <message>
+        <source>at most %1 seconds (a day)</source>
+        <translation>最多 %1 秒（一天）</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>必须至少为 %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>最多为 %1</translation>
+    </message>
+    <message>
+        <source>--%1 &quot;%2&quot;: %3.</source>
+        <translation>--%1 “%2”：%3。</translation>
+    </message>
+    <message>
+        <source>--secret-env &quot;%1&quot;: give the variable&apos;s name only; its value comes from slipctl&apos;s environment.</source>
+        <translation>--secret-env “%1”：只需给出变量名；其值取自 slipctl 的环境。</translation>
+    </message>
+    <message>
+        <source>--secret-env %1: %1 is not set in slipctl&apos;s environment (export %1=… first).</source>
+        <translation>--secret-env %1：slipctl 的环境中未设置 %1（请先 export %1=…）。</translation>
+    </message>
+    <message>
+        <source>An environment variable, K=V; repeatable. A name with PASSWORD, SECRET, TOKEN or KEY in it is a secret (see --secret-env).</source>
+        <translation>环境变量，K=V；可重复。名称中含 PASSWORD、SECRET、TOKEN 或 KEY 的变量视为机密（参见 --secret-env）。</translation>
+    </message>
+    <message>
+        <source>Pass the variable KEY from slipctl&apos;s own environment as a secret, like docker run -e KEY; repeatable. Its value is never stored or shown: later changes take it from the environment, the secrets file or the running replicas (see the README).</source>
+        <translation>将 slipctl 自身环境中的变量 KEY 作为机密传入，类似 docker run -e KEY；可重复。其值从不存储或显示：之后的变更会从环境、机密文件或正在运行的副本中获取它（参见 README）。</translation>
+    </message>
+    <message>
+        <source>%1 is taken as a secret (its name says so): its value is used for this deployment, never stored or shown; later changes find it in the environment, the secrets file or the running replicas.</source>
+        <translation>%1 被视为机密（由其名称判断）：其值用于本次部署，从不存储或显示；之后的变更会从环境、机密文件或正在运行的副本中找到它。</translation>
+    </message>
+    <message>
+        <source>Lists the deployments of an application, newest first; RESTORABLE says whether its version can still be rolled back to. Secrets show as KEY=******.</source>
+        <translation>列出应用的部署，最新的在前；“可回滚”列表示是否仍可回滚到该版本。机密显示为 KEY=******。</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>环境变量</translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli::CliDeployer</name>
@@ -1374,10 +1558,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Seconds the replaced replicas stay stopped before they are removed (default 60). Up to 10: slipctl waits and removes them; longer: the next run does.</source>
         <translation>被替换的副本在删除前保持停止状态的秒数（默认 60）。不超过 10：slipctl 会等待并删除它们；更长：由下一次运行删除。</translation>
-    </message>
-    <message>
-        <source>--health-timeout and --undo-window take a number of seconds.</source>
-        <translation>--health-timeout 和 --undo-window 需要秒数。</translation>
     </message>
     <message>
         <source>the host list did not load in time</source>
@@ -1430,6 +1610,22 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>environment</source>
         <translation>环境</translation>
+    </message>
+    <message>
+        <source>Seconds a pull may go without any progress from the engine before it is cancelled and the change fails (default 60; 0: no limit).</source>
+        <translation>拉取过程中引擎没有任何进展的最长秒数，超过后取消拉取且变更失败（默认 60；0：不限制）。</translation>
+    </message>
+    <message>
+        <source>When to pull the image, as docker run: missing (default: use the host&apos;s image, pull only when it has none), always, or never.</source>
+        <translation>何时拉取镜像，同 docker run：missing（默认：使用主机上的镜像，仅当主机没有时才拉取）、always 或 never。</translation>
+    </message>
+    <message>
+        <source>cancelling; removing what this change started…</source>
+        <translation>正在取消；正在删除此变更已启动的内容…</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1762,17 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     </message>
 </context>
 <context>
+    <name>slipway::core::Deployer</name>
+    <message>
+        <source>Cancelled: Slipway is quitting</source>
+        <translation>已取消：Slipway 正在退出</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user</source>
+        <translation>已被用户取消</translation>
+    </message>
+</context>
+<context>
     <name>slipway::core::ErrorText</name>
     <message>
         <source>Cancelled.</source>
@@ -1585,6 +1792,10 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>The host&apos;s engine client is gone.</source>
         <translation>该主机的引擎客户端已不存在。</translation>
+    </message>
+    <message>
+        <source>The engine stopped answering: %1</source>
+        <translation>引擎停止响应：%1</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1880,17 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>The host &quot;%1&quot; has no usable connection.</source>
         <translation>主机“%1”没有可用的连接。</translation>
+    </message>
+    <message>
+        <source>The engine stopped answering: %1</source>
+        <translation>引擎停止响应：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::PlainTcp</name>
+    <message>
+        <source>%1 is plain TCP without TLS: anyone who can reach that port controls the Docker engine, which is root on that host, and can read everything sent to it. Use TLS (DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, or the host&apos;s TLS files).</source>
+        <translation>%1 是未使用 TLS 的明文 TCP：任何能访问该端口的人都能控制 Docker 引擎（即拥有该主机的 root 权限），并能读取发送给它的所有内容。请使用 TLS（DOCKER_TLS_VERIFY 和 DOCKER_CERT_PATH，或该主机的 TLS 文件）。</translation>
     </message>
 </context>
 <context>
@@ -3547,10 +3769,6 @@ Its alerts clear; the history of what it found is kept.</source>
         <translation>[IP:][HOST:]CONTAINER[/udp]，以逗号分隔。未指定地址时，端口绑定在 127.0.0.1 上。固定主机端口意味着旧副本必须在新副本启动前停止。</translation>
     </message>
     <message>
-        <source>KEY=VALUE, one per line</source>
-        <translation>KEY=VALUE，每行一个</translation>
-    </message>
-    <message>
         <source>empty: the image&apos;s own health check</source>
         <translation>留空：使用镜像自带的健康检查</translation>
     </message>
@@ -3625,14 +3843,6 @@ Its alerts clear; the history of what it found is kept.</source>
         <translation>发布端口：%1</translation>
     </message>
     <message>
-        <source>Environment variable on line %1 (&quot;%2&quot;): expected KEY=VALUE.</source>
-        <translation>第 %1 行的环境变量（“%2”）：应为 KEY=VALUE。</translation>
-    </message>
-    <message>
-        <source>Environment variable on line %1: the name &quot;%2&quot; contains a space.</source>
-        <translation>第 %1 行的环境变量：名称“%2”包含空格。</translation>
-    </message>
-    <message>
         <source>Deploys %1 as %2 in %3.</source>
         <translation>将 %1 部署为 %3 中的 %2。</translation>
     </message>
@@ -3643,6 +3853,89 @@ Its alerts clear; the history of what it found is kept.</source>
     <message>
         <source>Resolving %1…</source>
         <translation>正在解析 %1…</translation>
+    </message>
+    <message>
+        <source>When missing: use the host&apos;s image, pull only if it has none</source>
+        <translation>缺失时：使用主机上的镜像，仅当主机没有时才拉取</translation>
+    </message>
+    <message>
+        <source>Always: pull before deploying</source>
+        <translation>总是：部署前拉取</translation>
+    </message>
+    <message>
+        <source>Never: use only images the hosts have</source>
+        <translation>从不：只使用主机上已有的镜像</translation>
+    </message>
+    <message>
+        <source>As docker run --pull. An image that was never pushed or pulled is pinned by its ID and runs only on the hosts that have it.</source>
+        <translation>同 docker run --pull。从未推送或拉取过的镜像按其 ID 固定，只能在拥有它的主机上运行。</translation>
+    </message>
+    <message>
+        <source>Pull:</source>
+        <translation>拉取：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the deployment: the new replicas are removed and the running version keeps serving.</source>
+        <translation>取消部署：删除新副本，正在运行的版本继续提供服务。</translation>
+    </message>
+    <message>
+        <source>Cancelling: removing the new replicas…</source>
+        <translation>正在取消：正在删除新副本…</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::EnvVarsEdit</name>
+    <message>
+        <source>Add variable</source>
+        <translation>添加变量</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Remove this variable</source>
+        <translation>删除此变量</translation>
+    </message>
+    <message>
+        <source>A name with PASSWORD, SECRET, TOKEN or KEY in it is always a secret.</source>
+        <translation>名称中含 PASSWORD、SECRET、TOKEN 或 KEY 的变量总是视为机密。</translation>
+    </message>
+    <message>
+        <source>A secret&apos;s value is used for this deployment and never stored or shown.</source>
+        <translation>机密的值用于本次部署，从不存储或显示。</translation>
+    </message>
+    <message>
+        <source>empty: from the environment, secrets.env or the running replicas</source>
+        <translation>留空：从环境、secrets.env 或正在运行的副本获取</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Never stored: later changes take it from Slipway&apos;s environment, ~/.config/slipway/secrets.env or the replicas running now.</source>
+        <translation>从不存储：之后的变更会从 Slipway 的环境、~/.config/slipway/secrets.env 或当前正在运行的副本获取它。</translation>
+    </message>
+    <message>
+        <source>Environment variable %1: give its name.</source>
+        <translation>环境变量 %1：请填写其名称。</translation>
+    </message>
+    <message>
+        <source>Environment variable %1: the name &quot;%2&quot; may not contain &apos;=&apos; or a space.</source>
+        <translation>环境变量 %1：名称“%2”不能包含“=”或空格。</translation>
+    </message>
+    <message>
+        <source>Environment variable %1: %2 is given twice.</source>
+        <translation>环境变量 %1：%2 被指定了两次。</translation>
     </message>
 </context>
 <context>
@@ -3999,6 +4292,10 @@ The engine and its containers are not touched.</source>
     <message>
         <source>Testing the connection to %1…</source>
         <translation>正在测试到 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>Plain TCP without TLS: %1. Anyone who can reach such a host&apos;s port controls its Docker engine, which is root on that host, and can read everything sent to it. Give these hosts TLS.</source>
+        <translation>未使用 TLS 的明文 TCP：%1。任何能访问此类主机端口的人都能控制其 Docker 引擎（即拥有该主机的 root 权限），并能读取发送给它的所有内容。请为这些主机启用 TLS。</translation>
     </message>
 </context>
 <context>
@@ -4492,6 +4789,10 @@ The engine and its containers are not touched.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling: removing the new replicas…</source>
+        <translation>正在取消：正在删除新副本…</translation>
     </message>
 </context>
 <context>
