@@ -1,5 +1,6 @@
 #include "core/store.h"
 
+#include "core/errortext.h"
 #include "core/migrations.h"
 #include "core/sqltransaction.h"
 
@@ -273,7 +274,7 @@ bool Store::appendAudit(const AuditEntry &entry, QString *error) {
                                "result, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                 {at.toString(Qt::ISODateWithMs),
                  entry.osUser.isEmpty() ? currentOsUser() : entry.osUser, entry.action,
-                 entry.target, entry.host, entry.result, entry.detail},
+                 entry.target, entry.host, entry.result, keptText(entry.detail)},
                 error);
 }
 
