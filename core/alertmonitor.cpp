@@ -2,6 +2,7 @@
 
 #include "core/alertstore.h"
 #include "core/containerdetails.h"
+#include "core/errortext.h"
 #include "core/hostmonitor.h"
 #include "core/inventory.h"
 #include "core/metrics.h"
@@ -141,6 +142,7 @@ void AlertMonitor::connectSources() {
         connect(inventory_, &Inventory::containersChanged, this, &AlertMonitor::onContainers);
         connect(inventory_, &Inventory::containersRemoved, this,
                 &AlertMonitor::onContainersRemoved);
+        connect(inventory_, &Inventory::containerEvents, this, &AlertMonitor::onContainerEvents);
         connect(inventory_, &Inventory::hostSyncStateChanged, this,
                 [this](const QString &hostId, Inventory::SyncState state) {
                     if (state == Inventory::SyncState::Live)
@@ -228,6 +230,8 @@ void AlertMonitor::onContainersRemoved(const ContainerList &records) {
         const QString key = Alert::containerKey(r->hostId, r->id);
         seen_.remove(key);
         restarts_.remove(key);
+        intents_.forget(key);
+        exitChecks_.remove(key);
         clearWhere([&key](const Alert &a) { return a.targetKey == key; },
                    tr("the container was removed"));
     }
@@ -275,23 +279,9 @@ void AlertMonitor::evaluateContainerRule(const AlertRule &rule, const ContainerR
                   r.health.isEmpty() ? tr("no longer checked (%1)").arg(r.status)
                                      : tr("now %1").arg(r.health));
         break;
-    case Kind::ContainerExited: {
-        const bool failed = r.state == QLatin1String("exited") && r.exitCode != 0;
-        if (!failed) {
-            clear(rule.id, key, tr("now %1").arg(r.state));
-            break;
-        }
-        // Only exits that happen while Slipway watches are news: a fleet keeps old failed
-        // containers around, and those must not all fire at every start. An alert read back
-        // from the database stays open as long as the container stays exited.
-        const auto prev = seen_.constFind(key);
-        const bool sawItRun = prev != seen_.constEnd() && prev->state != r.state;
-        const bool exitedLately = r.stateSince > 0 && r.stateSince >= startedAtSecs_ - 2;
-        if (sawItRun || exitedLately)
-            fire(rule, key, containerTarget(r), r.hostId,
-                 tr("Exited with code %1: %2").arg(r.exitCode).arg(r.status));
+    case Kind::ContainerExited:
+        evaluateExited(rule, r);
         break;
-    }
     case Kind::ContainerRestarting: {
         const auto tracker = restarts_.constFind(key);
         if (tracker == restarts_.constEnd()) {
@@ -317,6 +307,101 @@ void AlertMonitor::evaluateContainerRule(const AlertRule &rule, const ContainerR
     default:
         break;
     }
+}
+
+// "Container exited non-zero" is for exits nobody asked for (ExitIntents says how the last one
+// came, as far as /events told).
+void AlertMonitor::evaluateExited(const AlertRule &rule, const ContainerRecord &r) {
+    const QString key = Alert::containerKey(r.hostId, r.id);
+    if (!rule.enabled) {
+        clear(rule.id, key, tr("the rule is disabled"));
+        return;
+    }
+    if (r.state != QLatin1String("exited") || r.exitCode == 0) {
+        clear(rule.id, key, tr("now %1").arg(r.state));
+        return;
+    }
+    const ExitIntents::Verdict verdict = intents_.verdict(key);
+    if (verdict == ExitIntents::Verdict::Asked) {
+        // Its events came after the list (rare), or an alert of an older version is open:
+        // the alert, if it fired, was wrong.
+        clear(rule.id, key, tr("it was stopped on purpose"));
+        return;
+    }
+    // No "die" heard for this exit: it came before Slipway watched (at start-up), or its
+    // events are still on their way. SIGTERM's or SIGKILL's code is how a stop ends; it counts
+    // as one unless the engine says otherwise (checkQuietExit).
+    const bool maybeStopped = verdict == ExitIntents::Verdict::Unknown &&
+                              (r.exitCode == 128 + 15 || r.exitCode == 128 + 9);
+    // Only exits that happen while Slipway watches are news: a fleet keeps old failed
+    // containers around, and those must not all fire at every start. A "die" heard is one
+    // (also of a container that started and died before any list showed it running). An alert
+    // read back from the database stays open as long as the container stays exited (unless it
+    // turns out to be about a stop).
+    const auto prev = seen_.constFind(key);
+    const bool sawItRun = prev != seen_.constEnd() && prev->state != r.state;
+    const bool exitedLately = r.stateSince > 0 && r.stateSince >= startedAtSecs_ - 2;
+    if (!sawItRun && !exitedLately && verdict != ExitIntents::Verdict::Unasked) {
+        if (maybeStopped && firing_.contains({rule.id, key}))
+            checkQuietExit(r);
+        return;
+    }
+    if (maybeStopped) {
+        checkQuietExit(r);
+        return;
+    }
+    fire(rule, key, containerTarget(r), r.hostId,
+         tr("Exited with code %1: %2").arg(r.exitCode).arg(r.status));
+}
+
+void AlertMonitor::onContainerEvents(const QString &hostId, const ContainerEventList &events) {
+    QSet<QString> news;
+    for (const ContainerEvent &e : events)
+        if (intents_.onEvent(Alert::containerKey(hostId, e.id), e.action))
+            news.insert(e.id);
+    if (!inventory_)
+        return;
+    // Usually the list that shows the exit comes after its events, and this finds the
+    // container still running; when the list came first, this is where the verdict lands.
+    for (const QString &id : std::as_const(news))
+        if (const ContainerRef r = inventory_->container(hostId, id); r && !r->stale)
+            for (const AlertRule &rule : std::as_const(rules_))
+                if (rule.kind == Kind::ContainerExited && rule.enabled)
+                    evaluateExited(rule, *r);
+}
+
+// An exit by SIGTERM or SIGKILL that no event explains: a stop, unless the engine restarted
+// the container before (a crash loop that ended that way) or the kernel killed it for memory.
+// Asked of the engine once per such exit; the answer fires or clears. Without a way to ask (no
+// HostMonitor), it counts as a stop.
+void AlertMonitor::checkQuietExit(const ContainerRecord &r) {
+    const QString key = Alert::containerKey(r.hostId, r.id);
+    if (!inspector_ || exitChecks_.contains(key))
+        return;
+    exitChecks_.insert(key);
+    inspector_->load(r.hostId, r.id,
+                     [this, hostId = r.hostId, id = r.id](bool ok, const ContainerDetails &details,
+                                                          const QString &) {
+                         onQuietExitChecked(hostId, id, ok ? &details : nullptr);
+                     });
+}
+
+void AlertMonitor::onQuietExitChecked(const QString &hostId, const QString &containerId,
+                                      const ContainerDetails *details) {
+    const QString key = Alert::containerKey(hostId, containerId);
+    exitChecks_.remove(key);
+    // Gone, or the host is; or it runs again, and this exit is history.
+    if (!details || details->state != QLatin1String("exited"))
+        return;
+    const bool unasked = details->restartCount > 0 || details->oomKilled;
+    if (!intents_.guess(key,
+                        unasked ? ExitIntents::Verdict::Unasked : ExitIntents::Verdict::Asked) ||
+        !inventory_)
+        return; // a die heard meanwhile knows better
+    if (const ContainerRef r = inventory_->container(hostId, containerId); r && !r->stale)
+        for (const AlertRule &rule : std::as_const(rules_))
+            if (rule.kind == Kind::ContainerExited && rule.enabled)
+                evaluateExited(rule, *r);
 }
 
 bool AlertMonitor::restartRuleEnabled() const {
@@ -514,7 +599,7 @@ void AlertMonitor::fire(const AlertRule &rule, const QString &targetKey, const Q
     a.target = target;
     a.hostId = hostId;
     a.firedAt = QDateTime::currentDateTimeUtc();
-    a.detail = detail;
+    a.detail = keptText(detail); // may hold a daemon's words: the status, a host's error
     alerts_.prepend(a);
     firing_.insert({rule.id, targetKey}, a.serial);
     emit alertFired(a);
@@ -549,7 +634,8 @@ void AlertMonitor::fire(const AlertRule &rule, const QString &targetKey, const Q
         });
 }
 
-void AlertMonitor::clear(qint64 ruleId, const QString &targetKey, const QString &why) {
+void AlertMonitor::clear(qint64 ruleId, const QString &targetKey, const QString &whyText) {
+    const QString why = keptText(whyText);
     const auto it = firing_.constFind({ruleId, targetKey});
     if (it == firing_.constEnd())
         return;

@@ -6,7 +6,9 @@
 
 #include "core/alert.h"
 #include "core/alertrule.h"
+#include "core/containerevent.h"
 #include "core/containerrecord.h"
+#include "core/exitintents.h"
 #include "core/mailbox.h"
 
 #include <QDateTime>
@@ -22,6 +24,7 @@
 namespace slipway::core {
 
 class ContainerDetailsLoader;
+struct ContainerDetails;
 class HostMonitor;
 class Inventory;
 class Metrics;
@@ -58,6 +61,8 @@ public:
     std::optional<Alert> firing(qint64 ruleId, const QString &targetKey) const;
     int firingCount() const { return int(firing_.size()); }
     int unacknowledgedCount() const; // firing and not acknowledged
+    // Whether the containers' last exits were asked for: for tests, which check its bound.
+    const ExitIntents &exitIntents() const { return intents_; }
 
     // Requests answer with requestFinished(request, ok, error); the error names the problem.
     quint64 saveRule(const AlertRule &rule); // adds (no id) or edits; audited
@@ -98,6 +103,11 @@ private:
     void evaluateRule(const AlertRule &rule);
     void evaluateContainer(const ContainerRef &record, const AlertRule *only = nullptr);
     void evaluateContainerRule(const AlertRule &rule, const ContainerRecord &r);
+    void evaluateExited(const AlertRule &rule, const ContainerRecord &r);
+    void onContainerEvents(const QString &hostId, const ContainerEventList &events);
+    void checkQuietExit(const ContainerRecord &r);
+    void onQuietExitChecked(const QString &hostId, const QString &containerId,
+                            const ContainerDetails *details); // null: not answered
     void evaluateHostUsage(const AlertRule *only = nullptr);
     void evaluateHostDown(const AlertRule *only = nullptr);
     void onContainers(const ContainerList &records);
@@ -144,6 +154,8 @@ private:
     QHash<QString, QString> downError_;
     QHash<QString, Restarts> restarts_; // container key
     QHash<QString, Seen> seen_;         // container key
+    ExitIntents intents_;               // container key -> whether its last exit was asked for
+    QSet<QString> exitChecks_;          // container keys being inspected for checkQuietExit
 };
 
 } // namespace slipway::core

@@ -1,5 +1,6 @@
 #include "core/alertstore.h"
 
+#include "core/errortext.h"
 #include "core/sqltransaction.h"
 #include "core/store.h"
 
@@ -204,7 +205,7 @@ std::optional<Alert> AlertStore::fire(const Alert &alert, QString *error) {
               {alert.ruleId, AlertRule::kindKey(alert.kind), alert.ruleName, alert.targetKey,
                alert.target, alert.hostId,
                iso(alert.firedAt.isValid() ? alert.firedAt : QDateTime::currentDateTimeUtc()),
-               alert.detail},
+               keptText(alert.detail)},
               error))
         return std::nullopt;
     Alert saved = alert;
@@ -231,7 +232,7 @@ bool AlertStore::clear(qint64 ruleId, const QString &targetKey, const QDateTime 
                              "rule_id = ? AND target_key = ?");
     QVariantList values{iso(at.isValid() ? at : QDateTime::currentDateTimeUtc())};
     if (!why.isEmpty())
-        values << why << why;
+        values << keptText(why) << keptText(why);
     values << ruleId << targetKey;
     return exec(q, sql, values, error);
 }

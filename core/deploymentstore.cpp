@@ -1,5 +1,6 @@
 #include "core/deploymentstore.h"
 
+#include "core/errortext.h"
 #include "core/sqltransaction.h"
 
 #include <QJsonArray>
@@ -100,7 +101,7 @@ qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, 
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {r.app, r.env, r.version, DeploymentRecord::kindName(r.kind), r.config.toJson(),
               r.replicas, hostsJson(r.hosts), r.osUser, owner, isoUtc(r.startedAt),
-              isoUtc(r.finishedAt), DeploymentRecord::resultName(r.result), r.detail},
+              isoUtc(r.finishedAt), DeploymentRecord::resultName(r.result), keptText(r.detail)},
              error))
         return 0;
     const qint64 id = q.lastInsertId().toLongLong();
@@ -143,8 +144,8 @@ bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const Q
     bool ok = run(q,
                   QStringLiteral("UPDATE deployments SET result = ?, detail = ?, hosts = ?, "
                                  "replicas = ?, finished_at = ? WHERE id = ?"),
-                  {DeploymentRecord::resultName(result), detail, hostsJson(hosts), replicas,
-                   isoUtc(QDateTime::currentDateTimeUtc()), id},
+                  {DeploymentRecord::resultName(result), keptText(detail), hostsJson(hosts),
+                   replicas, isoUtc(QDateTime::currentDateTimeUtc()), id},
                   error);
     for (const RetiredContainer &c : retired) {
         if (!ok)

@@ -99,45 +99,52 @@ QList<HostConfig> fromDockerContexts(const QString &dockerConfigDir, QStringList
                      .arg(metaPath, file.errorString()));
             continue;
         }
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (!doc.isObject()) {
-            note(QCoreApplication::translate("HostDiscovery", "%1: not a JSON object: %2")
-                     .arg(metaPath, parseError.errorString()));
-            continue;
-        }
-        const QJsonObject meta = doc.object();
-        const QString name = meta.value(QLatin1String("Name")).toString();
-        if (name.isEmpty()) {
-            note(QCoreApplication::translate("HostDiscovery", "%1: the context has no \"Name\"")
-                     .arg(metaPath));
-            continue;
-        }
-        const QJsonObject docker = meta.value(QLatin1String("Endpoints"))
-                                       .toObject()
-                                       .value(QLatin1String("docker"))
-                                       .toObject();
-        const QString url = docker.value(QLatin1String("Host")).toString().trimmed();
-        if (url.isEmpty()) {
-            note(QCoreApplication::translate("HostDiscovery",
-                                             "%1: context \"%2\" has no Endpoints.docker.Host")
-                     .arg(metaPath, name));
-            continue;
-        }
-        HostConfig host;
-        host.id = QStringLiteral("context:") + name;
-        host.name = name;
-        host.url = url;
-        host.source = HostConfig::Source::DockerContext;
-        host.verifyTls = !docker.value(QLatin1String("SkipTLSVerify")).toBool(false);
-        const QString tlsDir = dockerConfigDir + QStringLiteral("/contexts/tls/") +
-                               contextDirName(name) + QStringLiteral("/docker/");
-        host.caFile = existing(tlsDir + QStringLiteral("ca.pem"));
-        host.certFile = existing(tlsDir + QStringLiteral("cert.pem"));
-        host.keyFile = existing(tlsDir + QStringLiteral("key.pem"));
-        hosts.append(host);
+        QString problem;
+        if (auto host = fromContextMeta(file.readAll(), metaPath, dockerConfigDir, &problem))
+            hosts.append(*host);
+        else
+            note(problem);
     }
     return hosts;
+}
+
+std::optional<HostConfig> fromContextMeta(const QByteArray &bytes, const QString &metaPath,
+                                          const QString &dockerConfigDir, QString *problem) {
+    const auto refuse = [problem](const QString &why) -> std::optional<HostConfig> {
+        if (problem)
+            *problem = why;
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (!doc.isObject())
+        return refuse(QCoreApplication::translate("HostDiscovery", "%1: not a JSON object: %2")
+                          .arg(metaPath, parseError.errorString()));
+    const QJsonObject meta = doc.object();
+    const QString name = meta.value(QLatin1String("Name")).toString();
+    if (name.isEmpty())
+        return refuse(
+            QCoreApplication::translate("HostDiscovery", "%1: the context has no \"Name\"")
+                .arg(metaPath));
+    const QJsonObject docker =
+        meta.value(QLatin1String("Endpoints")).toObject().value(QLatin1String("docker")).toObject();
+    const QString url = docker.value(QLatin1String("Host")).toString().trimmed();
+    if (url.isEmpty())
+        return refuse(QCoreApplication::translate("HostDiscovery",
+                                                  "%1: context \"%2\" has no Endpoints.docker.Host")
+                          .arg(metaPath, name));
+    HostConfig host;
+    host.id = QStringLiteral("context:") + name;
+    host.name = name;
+    host.url = url;
+    host.source = HostConfig::Source::DockerContext;
+    host.verifyTls = !docker.value(QLatin1String("SkipTLSVerify")).toBool(false);
+    const QString tlsDir = dockerConfigDir + QStringLiteral("/contexts/tls/") +
+                           contextDirName(name) + QStringLiteral("/docker/");
+    host.caFile = existing(tlsDir + QStringLiteral("ca.pem"));
+    host.certFile = existing(tlsDir + QStringLiteral("cert.pem"));
+    host.keyFile = existing(tlsDir + QStringLiteral("key.pem"));
+    return host;
 }
 
 std::optional<HostConfig> localSocket(const QString &path) {

@@ -31,6 +31,13 @@ QList<HostConfig> fromCommandLine(const QStringList &urls, const QProcessEnviron
 QList<HostConfig> fromDockerContexts(const QString &dockerConfigDir,
                                      QStringList *problems = nullptr);
 
+// One context's meta.json (`meta`, read from `metaPath`): {"Name": ..., "Endpoints": {"docker":
+// {"Host": ..., "SkipTLSVerify": ...}}}, with the TLS files that exist under `dockerConfigDir`.
+// Nullopt when it names no context or no host, with `problem` (when given) saying so.
+std::optional<HostConfig> fromContextMeta(const QByteArray &meta, const QString &metaPath,
+                                          const QString &dockerConfigDir,
+                                          QString *problem = nullptr);
+
 // $DOCKER_CONFIG, else $HOME/.docker.
 QString dockerConfigDir(const QProcessEnvironment &env);
 

@@ -24,6 +24,9 @@ namespace {
 constexpr qint64 kHealthyStreamMs = 10000;
 // A destroyed ID is ignored this long, longer than any list request can be in flight.
 constexpr qint64 kTombstoneSeconds = 120;
+// Lists that may show a container that died as still running before it is left as listed:
+// the one its "die" causes and two more (lookAgainAfterDie).
+constexpr int kDieChecks = 3;
 
 qint64 nowSeconds() {
     return QDateTime::currentSecsSinceEpoch();
@@ -401,6 +404,7 @@ void HostInventory::drainEvents(quint64 generation) {
     auto items = queue_->take();
     quietTimer_.start(); // the stream spoke: nothing to check for another while
     ContainerList removedRecords;
+    ContainerEventList heard;
     qint64 newestEvent = 0;
     for (const auto &e : items) {
         newestEvent = std::max<qint64>(newestEvent, e.timeNano / 1000000000);
@@ -410,6 +414,11 @@ void HostInventory::drainEvents(quint64 generation) {
             continue;
         }
         ++eventsSinceFull_;
+        heard.append(ContainerEvent{id, QString::fromStdString(e.action)});
+        if (e.action == "die")
+            dieChecks_.insert(id, kDieChecks);
+        else if (e.action == "start" || e.action == "destroy")
+            dieChecks_.remove(id);
         if (e.action == "destroy") {
             // Gone for good: no need to ask, and IDs are never reused.
             pendingIds_.remove(id);
@@ -433,6 +442,8 @@ void HostInventory::drainEvents(quint64 generation) {
     }
     if (eventsSinceFull_ >= options_.settleAfterEvents)
         settleTimer_.start(); // (re)started: it fires once the burst is over
+    if (!heard.isEmpty())
+        emit containerEvents(heard);
     if (!removedRecords.isEmpty())
         emit removed(removedRecords);
     releaseOffThread(std::make_pair(std::move(removedRecords), std::move(items)));
@@ -601,6 +612,7 @@ void HostInventory::onListed(quint64 generation, std::shared_ptr<Listed> listed)
         if (tombstoned(fresh->id))
             continue;
         seen.insert(fresh->id);
+        lookAgainAfterDie(*fresh);
         auto it = held_.find(fresh->id);
         if (it == held_.end()) {
             held_.insert(fresh->id, fresh);
@@ -612,6 +624,7 @@ void HostInventory::onListed(quint64 generation, std::shared_ptr<Listed> listed)
         }
     }
     if (listed->full) {
+        dieChecks_.removeIf([&seen](const auto &e) { return !seen.contains(e.key()); });
         for (auto it = held_.begin(); it != held_.end();) {
             if (!seen.contains(it.key())) {
                 removedRecords.append(it.value());
@@ -624,6 +637,7 @@ void HostInventory::onListed(quint64 generation, std::shared_ptr<Listed> listed)
         for (const QString &id : std::as_const(listed->ids)) {
             if (seen.contains(id))
                 continue;
+            dieChecks_.remove(id);
             if (auto it = held_.find(id); it != held_.end()) {
                 removedRecords.append(it.value());
                 held_.erase(it);
@@ -654,6 +668,21 @@ void HostInventory::onListed(quint64 generation, std::shared_ptr<Listed> listed)
                                      std::move(removedRecords), std::move(changedRecords),
                                      std::move(insertedRecords)));
     scheduleRefresh();
+}
+
+// The engine announces a "die" before what it lists shows the exit (20.10 cleans up the
+// container's mounts and network between the two), so a list asked for right after can still
+// say "running", and nothing more would come to correct it. While it does, the container is
+// asked about again (within the usual gathering), a few times at most.
+void HostInventory::lookAgainAfterDie(const ContainerRecord &listed) {
+    const auto it = dieChecks_.find(listed.id);
+    if (it == dieChecks_.end())
+        return;
+    if (listed.state != QLatin1String("running") || --it.value() <= 0) {
+        dieChecks_.erase(it);
+        return;
+    }
+    pendingIds_.insert(listed.id); // onListed schedules the refresh
 }
 
 void HostInventory::pruneTombstones() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/backoff.h"
+#include "core/containerevent.h"
 #include "core/containerrecord.h"
 #include "core/mailbox.h"
 #include "engine/call.h"
@@ -130,6 +131,9 @@ signals:
     void inserted(const slipway::core::ContainerList &records);
     void changed(const slipway::core::ContainerList &records);
     void removed(const slipway::core::ContainerList &records);
+    // The container events of one batch, in order, before anything they lead to is known:
+    // the lists they cause come later, and the records of destroyed containers go right after.
+    void containerEvents(const slipway::core::ContainerEventList &events);
     void stateChanged(slipway::core::HostInventory::State state, const QString &error);
 
 private:
@@ -155,6 +159,7 @@ private:
     std::chrono::milliseconds nextCoalesce();
     bool tombstoned(const QString &id) const { return tombstones_.contains(id); }
     void pruneTombstones();
+    void lookAgainAfterDie(const ContainerRecord &listed);
 
     QString hostId_;
     std::weak_ptr<engine::DockerClient> client_;
@@ -186,6 +191,7 @@ private:
     qint64 clockSkew_ = 0;   // engine clock minus ours, seconds, from the newest event seen
     qint64 newestEvent_ = 0; // Unix seconds, engine clock
     QHash<QString, qint64> tombstones_; // destroyed IDs -> when, so a late list cannot revive them
+    QHash<QString, int> dieChecks_;     // IDs that died -> looks left while listed running
 
     QHash<QString, ContainerRef> held_;
     int fullLists_ = 0;

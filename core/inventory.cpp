@@ -81,6 +81,9 @@ void Inventory::addHost(const QString &hostId, const QString &name, const QStrin
     connect(sync, &HostInventory::inserted, this, &Inventory::containersInserted);
     connect(sync, &HostInventory::changed, this, &Inventory::containersChanged);
     connect(sync, &HostInventory::removed, this, &Inventory::containersRemoved);
+    connect(
+        sync, &HostInventory::containerEvents, this,
+        [this, hostId](const ContainerEventList &events) { emit containerEvents(hostId, events); });
     connect(sync, &HostInventory::stateChanged, this,
             [this, hostId](SyncState state, const QString &error) {
                 emit hostSyncStateChanged(hostId, state, error);

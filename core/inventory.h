@@ -77,6 +77,8 @@ signals:
     void containersInserted(const slipway::core::ContainerList &records);
     void containersChanged(const slipway::core::ContainerList &records);
     void containersRemoved(const slipway::core::ContainerList &records);
+    // A host's container events, in order, as they come (HostInventory::containerEvents).
+    void containerEvents(const QString &hostId, const slipway::core::ContainerEventList &events);
     void hostSyncStateChanged(const QString &hostId, slipway::core::Inventory::SyncState state,
                               const QString &error);
     void hostNameChanged(const QString &hostId, const QString &name);

@@ -1,5 +1,6 @@
 #include "core/store.h"
 
+#include "core/errortext.h"
 #include "core/migrations.h"
 #include "core/secretenv.h"
 #include "core/sqltransaction.h"
@@ -365,8 +366,8 @@ bool Store::appendAudit(const AuditEntry &entry, QString *error) {
                 // A secret's value never reaches the log, whoever wrote the entry.
                 {at.toString(Qt::ISODateWithMs),
                  entry.osUser.isEmpty() ? currentOsUser() : entry.osUser, entry.action,
-                 SecretEnv::scrub(entry.target), entry.host, entry.result,
-                 SecretEnv::scrub(entry.detail)},
+                 keptText(SecretEnv::scrub(entry.target)), entry.host, entry.result,
+                 keptText(SecretEnv::scrub(entry.detail))},
                 error);
 }
 

@@ -1,7 +1,9 @@
 #include "engine/imagereference.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
+#include <string_view>
 
 namespace slipway::engine {
 namespace {
@@ -33,13 +35,57 @@ bool validComponent(const std::string &c) {
     return true;
 }
 
+bool isAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The reference grammar's domain: dot-separated components of letters, digits and inner '-',
+// or an IPv6 address in brackets; then an optional ":port" (1-65535, as a registry's address
+// can have). Anything else names no registry anyone can reach ("a:b:c", "host:port").
 bool validHost(const std::string &h) {
-    if (h.empty())
+    std::string_view name = h;
+    std::string_view port;
+    bool hasPort = false;
+    if (!name.empty() && name.front() == '[') {
+        const auto close = name.find(']');
+        if (close == std::string_view::npos)
+            return false;
+        const std::string address(name.substr(1, close - 1));
+        in6_addr parsed{};
+        if (inet_pton(AF_INET6, address.c_str(), &parsed) != 1)
+            return false;
+        const std::string_view rest = name.substr(close + 1);
+        if (!rest.empty() && rest.front() != ':')
+            return false;
+        hasPort = !rest.empty();
+        port = hasPort ? rest.substr(1) : rest;
+    } else {
+        const auto colon = name.find(':');
+        if (colon != std::string_view::npos) {
+            hasPort = true;
+            port = name.substr(colon + 1);
+            name = name.substr(0, colon);
+        }
+        std::size_t start = 0;
+        while (true) {
+            const auto dot = name.find('.', start);
+            const std::string_view component = name.substr(start, dot - start);
+            if (component.empty() || !isAlnum(component.front()) || !isAlnum(component.back()) ||
+                !std::all_of(component.begin(), component.end(),
+                             [](char c) { return isAlnum(c) || c == '-'; }))
+                return false;
+            if (dot == std::string_view::npos)
+                break;
+            start = dot + 1;
+        }
+    }
+    if (!hasPort)
+        return true;
+    if (port.empty() || port.size() > 5 ||
+        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return false;
-    return std::all_of(h.begin(), h.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
-               c == '[' || c == ']';
-    });
+    const int number = std::stoi(std::string(port));
+    return number >= 1 && number <= 65535;
 }
 
 bool validTag(const std::string &t) {
@@ -71,7 +117,10 @@ bool looksLikeHost(const std::string &first) {
 Result<ImageReference> ImageReference::parse(const std::string &text) {
     if (text.empty())
         return invalid(text, "is empty");
-    if (text.size() > 255 + 64 + 135)
+    // Each part has its own limit (below); this only stops absurd input early. The whole
+    // may not be the limit: a name without a tag gets ":latest", and what str() writes
+    // must parse again.
+    if (text.size() > 512)
         return invalid(text, "is too long");
     for (char c : text) {
         if (std::isspace(static_cast<unsigned char>(c)) ||
@@ -99,12 +148,16 @@ Result<ImageReference> ImageReference::parse(const std::string &text) {
     }
     if (rest.empty())
         return invalid(text, "has no repository name");
+    if (rest.size() > 255)
+        return invalid(text, "repository name is longer than 255 characters");
 
     std::string path = rest;
     if (auto first = rest.find('/');
         first != std::string::npos && looksLikeHost(rest.substr(0, first))) {
         if (!validHost(rest.substr(0, first)))
-            return invalid(text, "registry host \"" + rest.substr(0, first) + "\" is not valid");
+            return invalid(text, "registry host \"" + rest.substr(0, first) +
+                                     "\" is not a host name, IPv4 or [IPv6] address with an "
+                                     "optional :port (1-65535)");
         path = rest.substr(first + 1);
     }
     std::size_t start = 0;

@@ -801,6 +801,51 @@ Result<ExecState> execState(std::string_view text) {
     });
 }
 
+Result<std::vector<std::string>> registryTags(std::string_view text) {
+    return run<std::vector<std::string>>("tag list", text, [](const json &doc) {
+        if (!doc.is_object())
+            fail(std::string("expected an object, got ") + doc.type_name());
+        auto list = doc.find("tags");
+        if (list == doc.end())
+            fail("\"tags\" is missing");
+        std::vector<std::string> tags;
+        if (list->is_null())
+            return tags;
+        if (!list->is_array())
+            fail(std::string("\"tags\" is not an array (") + list->type_name() + ")");
+        for (const json &t : *list)
+            if (t.is_string())
+                tags.push_back(t.get<std::string>());
+        return tags;
+    });
+}
+
+Result<RegistryToken> registryToken(std::string_view text) {
+    return run<RegistryToken>("token", text, [](const json &doc) {
+        if (!doc.is_object())
+            fail(std::string("expected an object, got ") + doc.type_name());
+        RegistryToken t;
+        for (const char *name : {"token", "access_token"}) {
+            auto it = doc.find(name);
+            if (it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
+                t.token = it->get<std::string>();
+                break;
+            }
+        }
+        if (t.token.empty())
+            fail("the answer holds no token");
+        // Any integer, clamped: a lifetime past INT_MAX seconds is as good as INT_MAX.
+        if (auto it = doc.find("expires_in"); it != doc.end() && it->is_number_unsigned()) {
+            t.expiresIn = int(std::clamp<std::uint64_t>(it->get<std::uint64_t>(), 1,
+                                                        std::numeric_limits<int>::max()));
+        } else if (it != doc.end() && it->is_number_integer()) {
+            t.expiresIn = int(std::clamp<std::int64_t>(it->get<std::int64_t>(), 1,
+                                                       std::numeric_limits<int>::max()));
+        }
+        return t;
+    });
+}
+
 bool nestedTooDeep(std::string_view text) {
     int depth = 0;
     bool inString = false;

@@ -35,6 +35,18 @@ Result<SwarmNode> node(std::string_view json);
 Result<std::string> createdId(std::string_view json);
 Result<ExecState> execState(std::string_view json);
 
+// A registry's GET /v2/<name>/tags/list: {"name": "...", "tags": [...]}. "tags" null means no
+// tags (a repository whose tags were all deleted); entries that are not strings are skipped.
+Result<std::vector<std::string>> registryTags(std::string_view json);
+
+// A registry token server's answer for the Bearer flow: {"token": "...", "expires_in": 300}
+// ("access_token" is OAuth's name for the same; the first non-empty one counts).
+struct RegistryToken {
+    std::string token;  // never empty in a parsed answer
+    int expiresIn = 60; // seconds, 1 to INT_MAX; the spec's 60 when not said as an integer
+};
+Result<RegistryToken> registryToken(std::string_view json);
+
 // "1.41" < "1.45": compares dotted version numbers numerically. Unparsable parts count as 0.
 int compareApiVersions(std::string_view a, std::string_view b);
 

@@ -234,7 +234,16 @@ std::string nextLinkTarget(std::string_view header) {
                      params.end());
         if (params.find("rel=next") != std::string::npos) {
             // An absolute link keeps only its path and query: requests stay on this registry.
-            if (auto scheme = target.find("://"); scheme != std::string_view::npos) {
+            // Absolute means it starts with a scheme; a "://" further on is the path's or the
+            // query's own ("?last=http://..."), and the link is taken as it is.
+            const auto scheme = target.find("://");
+            const bool absolute = scheme != std::string_view::npos && scheme > 0 &&
+                                  std::isalpha(static_cast<unsigned char>(target.front())) &&
+                                  std::all_of(target.begin(), target.begin() + scheme, [](char c) {
+                                      return std::isalnum(static_cast<unsigned char>(c)) ||
+                                             c == '+' || c == '-' || c == '.';
+                                  });
+            if (absolute) {
                 auto slash = target.find('/', scheme + 3);
                 target =
                     slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
@@ -444,20 +453,9 @@ struct RegistryClient::Impl : std::enable_shared_from_this<Impl> {
                 promise.complete(std::move(e));
                 return;
             }
-            json doc = parseBounded(response.body);
-            std::string token;
-            int seconds = kDefaultTokenSeconds;
-            if (doc.is_object()) {
-                for (const char *name : {"token", "access_token"}) {
-                    auto it = doc.find(name);
-                    if (it != doc.end() && it->is_string() && !it->get<std::string>().empty()) {
-                        token = it->get<std::string>();
-                        break;
-                    }
-                }
-                if (auto it = doc.find("expires_in"); it != doc.end() && it->is_number_integer())
-                    seconds = std::max(1, it->get<int>());
-            }
+            auto parsed = parse::registryToken(response.body);
+            const std::string token = parsed ? parsed.value().token : std::string();
+            const int seconds = parsed ? parsed.value().expiresIn : kDefaultTokenSeconds;
             if (token.empty()) {
                 promise.complete(makeError(ErrorKind::Parse, "token server " + realm +
                                                                  ": the answer holds no token"));
@@ -608,21 +606,16 @@ Call<std::vector<std::string>> RegistryClient::tags(const std::string &repositor
                     *fetch = nullptr;
                     return;
                 }
-                json doc = parseBounded(response.body);
-                auto list = doc.is_object() ? doc.find("tags") : doc.end();
-                if (!doc.is_object() || list == doc.end() ||
-                    !(list->is_array() || list->is_null())) {
+                auto page = parse::registryTags(response.body);
+                if (!page) {
                     state->promise.complete(makeError(
                         ErrorKind::Parse, self->registry.name + ": the tag list of " +
                                               state->repository + " is not {\"tags\": [...]}"));
                     *fetch = nullptr;
                     return;
                 }
-                if (list->is_array()) {
-                    for (const json &t : *list)
-                        if (t.is_string())
-                            state->tags.push_back(t.get<std::string>());
-                }
+                for (std::string &t : page.value())
+                    state->tags.push_back(std::move(t));
                 const std::string next = nextLinkTarget(response.header("link"));
                 if (next.empty()) {
                     state->promise.complete(std::move(state->tags));

@@ -98,6 +98,22 @@ int runRollback(const QStringList &arguments) {
     core::RollbackPlan plan = *planned.plan;
     plan.pull = *pull;
     const QStringList hosts = session.hostNames(plan.hostIds);
+    // A plan without both ends (never deployed, nothing earlier to go back to) is no plan:
+    // refused with the reason alone, not an empty plan of "deployment #0" first.
+    if (plan.from.id <= 0 || plan.to.id <= 0) {
+        const QString why =
+            plan.from.id <= 0
+                ? tr("%1 in %2 has never been deployed successfully: there is nothing to roll "
+                     "back.")
+                      .arg(app, env)
+            : plan.problem.isEmpty() ? tr("%1 in %2 has nothing to roll back to.").arg(app, env)
+                                     : plan.problem;
+        if (json)
+            out << QJsonDocument(QJsonObject{{"ok", false}, {"error", why}})
+                       .toJson(QJsonDocument::Indented);
+        err << "slipctl: " << why << '\n';
+        return 1;
+    }
     QJsonObject planJson{{"app", app},
                          {"env", env},
                          {"from", recordJson(plan.from)},

@@ -46,6 +46,7 @@ enum class Target {
     CreatedId,
     ErrorMessage,
     CompareApiVersions,
+    ExecState,
     TargetCount,
 };
 
@@ -143,6 +144,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (parse::compareApiVersions(a, b) != -parse::compareApiVersions(b, a) ||
             parse::compareApiVersions(a, a) != 0)
             std::abort();
+        break;
+    }
+    case Target::ExecState: {
+        // What a health probe's exec answers; written again, it reads back the same.
+        auto r = parse::execState(text);
+        check(r);
+        if (r.ok()) {
+            const std::string again = nlohmann::json{
+                {"Running", r.value().running},
+                {"ExitCode",
+                 r.value().exitCode}}.dump();
+            auto back = parse::execState(again);
+            if (!back.ok() || back.value().running != r.value().running ||
+                back.value().exitCode != r.value().exitCode)
+                std::abort();
+        }
         break;
     }
     case Target::TargetCount:

@@ -1,10 +1,10 @@
 # Seeds for fuzz_parse_json, built before each run from the recorded and handmade replies: each
 # reply prefixed with the byte that sends it to the parser it was meant for, streams cut into
-# their documents. The byte for target i is 76 + i ('L' + i), which is i modulo 19, the number
+# their documents. The byte for target i is 80 + i ('P' + i), which is i modulo 20, the number
 # of targets in fuzz_parse_json.cpp. Included by run_fuzzer.cmake with SEED_OUT and DATA set.
 set(targets version info containers containerInspect images imageInspect imageHistory networks
     event stats progress services service tasks nodes node createdId errorMessage
-    compareApiVersions)
+    compareApiVersions execState)
 # file name pattern -> target
 set(patterns
     "^version" version
@@ -23,11 +23,12 @@ set(patterns
     "^tasks_" tasks
     "^nodes_" nodes
     "^created_" createdId
-    "^error_" errorMessage)
+    "^error_" errorMessage
+    "^exec_" execState)
 
 function(prefix_of target out)
     list(FIND targets ${target} index)
-    math(EXPR code "76 + ${index}")
+    math(EXPR code "80 + ${index}")
     string(ASCII ${code} char)
     set(${out} ${char} PARENT_SCOPE)
 endfunction()
@@ -88,4 +89,10 @@ file(WRITE ${SEED_OUT}/versions.1 "${prefix}1.41.0\n1.41")
 prefix_of(containers prefix)
 file(WRITE ${SEED_OUT}/containers.repeated "${prefix}[{\"Id\":5,\"Id\":\"a\",\"Labels\":{\"b\":1,\"a\":\"x\",\"b\":null},\"NetworkSettings\":{\"Networks\":{\"z\":{},\"y\":null,\"z\":3}},\"Ports\":[null,{\"PrivatePort\":80,\"PrivatePort\":81}],\"Mounts\":[{\"RW\":false,\"RW\":null}]}]")
 file(WRITE ${SEED_OUT}/containers.escapes "${prefix}[{\"Id\":\"\\u0061\",\"Names\":[\"/caf\\u00e9\"],\"Labels\":{\"k\\u0000x\":\"\\ud83d\\ude80\"},\"Created\":-9223372036854775809}]")
+# Exec states: running (ExitCode null), finished, and the edges of an int.
+prefix_of(execState prefix)
+file(WRITE ${SEED_OUT}/exec.running "${prefix}{\"ID\":\"e1\",\"Running\":true,\"ExitCode\":null,\"Pid\":42}")
+file(WRITE ${SEED_OUT}/exec.done "${prefix}{\"ID\":\"e1\",\"Running\":false,\"ExitCode\":3,\"ProcessConfig\":{\"entrypoint\":\"sh\"}}")
+file(WRITE ${SEED_OUT}/exec.edges "${prefix}{\"Running\":false,\"ExitCode\":-2147483648}")
+file(WRITE ${SEED_OUT}/exec.range "${prefix}{\"Running\":false,\"ExitCode\":2147483648.0}")
 message(STATUS "fuzz_parse_json: ${count} seeds from ${DATA}")

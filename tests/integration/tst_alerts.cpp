@@ -5,7 +5,10 @@
 // threshold while a busy loop runs; host memory over a tiny threshold until the rule is raised;
 // a host whose socket does not exist until a link to the real engine's socket appears there.
 // Acknowledging is recorded once, audited, and a second acknowledgement is refused; a fresh
-// monitor reads the history back.
+// monitor reads the history back. "Exited non-zero" is for exits nobody asked for: a stop
+// through the engine's API (143) and a kill (137) fire nothing while an exit by itself does;
+// at start-up, with no events for them, a container stopped with 143 does not fire and one that
+// exited 1 just before does.
 #include "core/alertmonitor.h"
 #include "core/alertstore.h"
 #include "core/hostmonitor.h"
@@ -97,9 +100,40 @@ class TestAlerts : public QObject {
         return created->value();
     }
 
-    bool stop(const std::string &id) {
-        auto r = test::waitFor(direct_->stopContainer(id, 1), std::chrono::seconds(30));
+    bool stop(const std::string &id, int timeoutSeconds = 1) {
+        auto r =
+            test::waitFor(direct_->stopContainer(id, timeoutSeconds), std::chrono::seconds(30));
         return r && r->ok();
+    }
+
+    bool kill(const std::string &id) {
+        auto r = test::waitFor(direct_->killContainer(id), std::chrono::seconds(30));
+        return r && r->ok();
+    }
+
+    // Until `monitor`'s inventory lists `id` as exited with `code`.
+    static bool listedExited(core::Inventory &inventory, const std::string &id, int code) {
+        return test::waitFor(
+            [&] {
+                const auto r = inventory.container(kHost, QString::fromStdString(id));
+                return r && r->state == QLatin1String("exited") && r->exitCode == code;
+            },
+            std::chrono::seconds(60));
+    }
+
+    // Until the engine says `id` has exited.
+    bool exited(const std::string &id) {
+        return test::waitFor(
+            [&] {
+                auto r = test::waitFor(direct_->inspectContainer(id), std::chrono::seconds(10));
+                return r && r->ok() && r->value().state.status == "exited";
+            },
+            std::chrono::seconds(60));
+    }
+
+    // A process that ends with 143 when stopped (sh as PID 1 has no default for SIGTERM).
+    static std::vector<std::string> exits143OnStop() {
+        return {"sh", "-c", "trap 'exit 143' TERM; sleep 600 & wait"};
     }
 
     void remove(const std::string &id) {
@@ -283,6 +317,87 @@ private slots:
         remove(id);
         const auto gone = waitCleared(again->serial);
         QVERIFY2(gone && gone->detail.contains("removed"), "removing it did not clear");
+    }
+
+    // A stop through the engine's API (kill, die, stop on /events) and a kill (kill, die) are
+    // on purpose; a container that exits 3 by itself beside them fires, which shows the
+    // monitor has seen and judged all three.
+    void stopAndKillAreOnPurpose() {
+        const std::string stopped = run("alerts-stopped", "slipway/base:1", exits143OnStop());
+        const std::string killed = run("alerts-killed", "slipway/base:1", {"sleep", "600"});
+        QVERIFY(!stopped.empty() && !killed.empty());
+        QVERIFY(test::waitFor(
+            [&] {
+                for (const std::string &id : {stopped, killed}) {
+                    const auto r = inventory_->container(kHost, QString::fromStdString(id));
+                    if (!r || r->state != QLatin1String("running"))
+                        return false;
+                }
+                return true;
+            },
+            std::chrono::seconds(60)));
+        QVERIFY(stop(stopped, 10));
+        QVERIFY(kill(killed));
+        const std::string failing =
+            run("alerts-exits3", "slipway/base:1", {"sh", "-c", "sleep 1; exit 3"});
+        QVERIFY(!failing.empty());
+
+        const auto fired = waitFiring(Kind::ContainerExited, key(failing));
+        const auto record = inventory_->container(kHost, QString::fromStdString(failing));
+        QVERIFY2(fired, qPrintable(QStringLiteral("the container exiting 3 by itself did not "
+                                                  "fire; it is %1, the exit %2 asked for")
+                                       .arg(record ? record->status : QStringLiteral("not listed"))
+                                       .arg(int(alerts_->exitIntents().verdict(key(failing))))));
+        QVERIFY2(fired->detail.contains("code 3"), qPrintable(fired->detail));
+        QVERIFY2(listedExited(*inventory_, stopped, 143), "the stopped container is not 143");
+        QVERIFY2(listedExited(*inventory_, killed, 137), "the killed container is not 137");
+        // Judged on the same turn as the list that shows them exited; a moment more for luck.
+        QTest::qWait(1000);
+        const qint64 rule = ruleOf(Kind::ContainerExited).id;
+        QVERIFY2(!alerts_->firing(rule, key(stopped)), "a stop (143) fired");
+        QVERIFY2(!alerts_->firing(rule, key(killed)), "a kill (137) fired");
+        for (const std::string &id : {stopped, killed, failing})
+            remove(id);
+    }
+
+    // A monitor that starts after the exits, hearing no events from before it (a margin of 0):
+    // a container stopped with 143 that the engine never restarted is a stop; one that exited
+    // 1 by itself just before fires, as before.
+    void startUpWithExitedContainers() {
+        const std::string stopped = run("alerts-before", "slipway/base:1", exits143OnStop());
+        const std::string failed =
+            run("alerts-failed-before", "slipway/base:1", {"sh", "-c", "sleep 2; exit 1"});
+        QVERIFY(!stopped.empty() && !failed.empty());
+        // Both exits within the two seconds before the start that make an exit recent.
+        QVERIFY(exited(failed));
+        QVERIFY(stop(stopped, 10));
+
+        auto store = std::make_shared<core::StoreThread>(dir_.filePath("startup.sqlite"));
+        core::Inventory::Options options;
+        options.sinceMargin = std::chrono::seconds(0);
+        core::Inventory inventory(store, options);
+        inventory.attach(hosts_.get());
+        AlertMonitor monitor(store, hosts_.get(), &inventory, nullptr);
+        monitor.start();
+        QVERIFY(test::waitFor([&] { return monitor.isLoaded(); }));
+        qint64 rule = 0;
+        for (const AlertRule &r : monitor.rules())
+            if (r.kind == Kind::ContainerExited)
+                rule = r.id;
+        QVERIFY2(test::waitFor([&] { return monitor.firing(rule, key(failed)).has_value(); },
+                               std::chrono::seconds(60)),
+                 "a container that exited 1 just before the start did not fire");
+        QVERIFY(listedExited(inventory, stopped, 143));
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         return monitor.exitIntents().verdict(key(stopped)) ==
+                                core::ExitIntents::Verdict::Asked;
+                     },
+                     std::chrono::seconds(30)),
+                 "the engine was not asked about the stopped container");
+        QVERIFY2(!monitor.firing(rule, key(stopped)), "a container stopped before fired");
+        remove(stopped);
+        remove(failed);
     }
 
     void hostCpu() {

@@ -134,6 +134,30 @@ FakeEngine::Reply FakeEngine::stream(std::vector<std::string> chunks,
     return r;
 }
 
+FakeEngine::Reply FakeEngine::liveStream(std::shared_ptr<Feed> feed,
+                                         std::vector<std::string> chunks) {
+    Reply r = stream(std::move(chunks));
+    r.feed = std::move(feed);
+    return r;
+}
+
+FakeEngine::Feed::Feed() {
+    if (::pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0)
+        wake_[0] = wake_[1] = -1;
+}
+
+FakeEngine::Feed::~Feed() {
+    closeFd(wake_[0]);
+    closeFd(wake_[1]);
+}
+
+void FakeEngine::Feed::push(std::string chunk) {
+    std::lock_guard lock(mutex_);
+    pending_.push_back(std::move(chunk));
+    char byte = 1;
+    [[maybe_unused]] auto n = ::write(wake_[1], &byte, 1);
+}
+
 FakeEngine::Reply FakeEngine::streamThenDrop(std::vector<std::string> chunks,
                                              std::chrono::milliseconds delay) {
     Reply r = stream(std::move(chunks), delay);
@@ -321,6 +345,10 @@ struct FakeEngine::Impl {
             if (!sendAll(fd, wire))
                 return false;
         }
+        if (chunked && reply.feed) {
+            playFeed(fd, *reply.feed);
+            return false;
+        }
 
         switch (reply.ending) {
         case Reply::Ending::Complete:
@@ -340,6 +368,35 @@ struct FakeEngine::Impl {
             return false;
         }
         return false;
+    }
+
+    // Sends what is pushed into `feed` as chunks until the client closes or stop().
+    void playFeed(int fd, Feed &feed) const {
+        for (;;) {
+            std::vector<std::string> chunks;
+            {
+                std::lock_guard lock(feed.mutex_);
+                chunks.swap(feed.pending_);
+                char drain[64];
+                while (::read(feed.wake_[0], drain, sizeof drain) > 0) {
+                }
+            }
+            for (const std::string &piece : chunks)
+                if (!piece.empty() && !sendAll(fd, hex(piece.size()) + "\r\n" + piece + "\r\n"))
+                    return;
+            pollfd fds[3] = {{stopPipe[0], POLLIN, 0}, {fd, POLLIN, 0}, {feed.wake_[0], POLLIN, 0}};
+            int n = ::poll(fds, 3, -1);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 || fds[0].revents)
+                return;
+            if (fds[1].revents) {
+                char tmp[4096];
+                const ssize_t got = ::recv(fd, tmp, sizeof tmp, 0);
+                if (got == 0 || (got < 0 && errno != EINTR))
+                    return; // the client closed the stream
+            }
+        }
     }
 
     void serve(int fd) {

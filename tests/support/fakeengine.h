@@ -21,6 +21,24 @@ namespace slipway::test {
 // per connection, so that a stalled answer does not hold up the others) and speaks keep-alive.
 class FakeEngine {
 public:
+    // Chunks a test writes into a stream while it is open, when it chooses: a live /events
+    // whose events come after what they must follow (a list), without racing a timer. Each
+    // chunk goes to one open stream playing the feed (the first to take it).
+    class Feed {
+    public:
+        Feed();
+        ~Feed();
+        Feed(const Feed &) = delete;
+        Feed &operator=(const Feed &) = delete;
+        void push(std::string chunk); // any thread
+
+    private:
+        friend class FakeEngine;
+        std::mutex mutex_;
+        std::vector<std::string> pending_;
+        int wake_[2] = {-1, -1}; // a byte per push, for the stream's poll()
+    };
+
     // What to do with one request.
     struct Reply {
         enum class Framing {
@@ -45,6 +63,9 @@ public:
         bool closeAfter = false;                   // "Connection: close" and close
         // Of a Drop in chunked framing: write this much of the next chunk's data first.
         std::string partialChunk;
+        // Chunked only: after `chunks`, what is pushed into the feed, until the client closes
+        // or stop(); `ending` is not played.
+        std::shared_ptr<Feed> feed;
     };
 
     // A complete answer with Content-Length (contentType empty: no Content-Type header).
@@ -59,6 +80,8 @@ public:
     static Reply truncated(std::string body, std::size_t declaredLength);
     // A chunked 200 stream of `chunks`, each after `delay`, then the terminating chunk.
     static Reply stream(std::vector<std::string> chunks, std::chrono::milliseconds delay = {});
+    // A chunked 200 stream of `chunks`, then of whatever `feed` is given, open until closed.
+    static Reply liveStream(std::shared_ptr<Feed> feed, std::vector<std::string> chunks = {});
     // A chunked 200 stream of `chunks` that is dropped in the middle of one more chunk.
     static Reply streamThenDrop(std::vector<std::string> chunks,
                                 std::chrono::milliseconds delay = {});

@@ -31,6 +31,14 @@ private slots:
                                    << "localhost/web"
                                    << "latest"
                                    << "localhost";
+        QTest::newRow("IPv6 registry") << "[::1]:5000/web:2"
+                                       << "[::1]:5000/web"
+                                       << "2"
+                                       << "[::1]:5000";
+        QTest::newRow("upper-case host") << "Registry-1.Example/web"
+                                         << "Registry-1.Example/web"
+                                         << "latest"
+                                         << "Registry-1.Example";
         QTest::newRow("separators") << "a_b/c__d/e-f.g:v1.2-rc_3"
                                     << "a_b/c__d/e-f.g"
                                     << "v1.2-rc_3"
@@ -76,6 +84,23 @@ private slots:
                                        << "no repository";
         QTest::newRow("trailing separator") << "web-:1"
                                             << "\"web-\"";
+        // Registries nobody can reach (found by fuzz_image_reference: they were accepted, and
+        // the registry client refused them later with an engine-URL message).
+        QTest::newRow("many colons") << "a:b:c/web"
+                                     << "registry host \"a:b:c\"";
+        QTest::newRow("port not a number") << "reg.example:http/web"
+                                           << "registry host";
+        QTest::newRow("port out of range") << "reg.example:99999/web"
+                                           << "registry host";
+        QTest::newRow("bracket in a name") << "a]b.c/web"
+                                           << "registry host";
+        QTest::newRow("not IPv6") << "[zz]:5000/web"
+                                  << "registry host";
+        QTest::newRow("empty host component") << "a..b/web"
+                                              << "registry host";
+        // Accepted at 453 characters without a tag, it became 460 with ":latest" and was
+        // refused when read back (found by fuzz_image_reference).
+        QTest::newRow("long name") << QString(256, QLatin1Char('a')) << "longer than 255";
     }
     void refuses() {
         QFETCH(QString, text);

@@ -5,6 +5,7 @@
 // credentials, missing credentials with the reason, HEAD digests with the Accept types,
 // registry error bodies, and input refused before any request.
 #include "engine/dockerconfig.h"
+#include "engine/parse.h"
 #include "engine/registryclient.h"
 #include "tests/support/fakeengine.h"
 #include "tests/support/localserver.h"
@@ -115,6 +116,38 @@ private slots:
                  std::string("/v2/a/tags/list?last=c"));
         QCOMPARE(nextLinkTarget("</v2/a/tags/list?last=a>; rel=\"prev\""), std::string());
         QCOMPARE(nextLinkTarget(""), std::string());
+        // A "://" inside a relative link's query is not a scheme (found by fuzz_registry: the
+        // link was cut to "/y", and the next page asked for was not the registry's).
+        QCOMPARE(nextLinkTarget("</v2/a/tags/list?n=2&last=http://x/y>; rel=next"),
+                 std::string("/v2/a/tags/list?n=2&last=http://x/y"));
+        QCOMPARE(nextLinkTarget("<http://r.example/v2/a/tags/list?last=ftp://x/y>; rel=next"),
+                 std::string("/v2/a/tags/list?last=ftp://x/y"));
+    }
+
+    // The tag list and token parsers (engine/parse.cpp, fuzzed by fuzz_registry).
+    void replyParsers() {
+        using namespace slipway::engine;
+        auto tags = parse::registryTags(R"({"name":"a","tags":["1.0",2,null,"2.0"]})");
+        QVERIFY(tags.ok());
+        QCOMPARE(tags.value(), (std::vector<std::string>{"1.0", "2.0"}));
+        QVERIFY(parse::registryTags(R"({"name":"a","tags":null})").value().empty());
+        for (const char *bad : {R"({"name":"a"})", R"({"tags":"1.0"})", "[]", "", "{"}) {
+            auto r = parse::registryTags(bad);
+            QVERIFY2(!r.ok(), bad);
+            QCOMPARE(r.error().kind, ErrorKind::Parse);
+        }
+        auto token = parse::registryToken(R"({"token":"","access_token":"T","expires_in":300})");
+        QVERIFY(token.ok());
+        QCOMPARE(token.value().token, std::string("T"));
+        QCOMPARE(token.value().expiresIn, 300);
+        QCOMPARE(parse::registryToken(R"({"token":"T"})").value().expiresIn, 60);
+        QCOMPARE(parse::registryToken(R"({"token":"T","expires_in":-5})").value().expiresIn, 1);
+        QCOMPARE(parse::registryToken(R"({"token":"T","expires_in":1e3})").value().expiresIn, 60);
+        // Past INT_MAX it is clamped, not wrapped (a 2^32 + 1 read as int was 1 s).
+        QCOMPARE(parse::registryToken(R"({"token":"T","expires_in":4294967297})").value().expiresIn,
+                 2147483647);
+        QVERIFY(!parse::registryToken(R"({"token":""})").ok());
+        QVERIFY(!parse::registryToken(R"(["T"])").ok());
     }
 
     void tagsFollowPagination() {
