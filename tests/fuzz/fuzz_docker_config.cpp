@@ -16,12 +16,8 @@ using namespace slipway::engine;
 namespace {
 
 bool same(const CredentialLookup &a, const CredentialLookup &b) {
-    if (a.credentials.has_value() != b.credentials.has_value())
-        return false;
-    if (a.credentials && (a.credentials->username != b.credentials->username ||
-                          a.credentials->password != b.credentials->password))
-        return false;
-    return a.unsupported == b.unsupported && a.identityToken == b.identityToken;
+    return a.credentials == b.credentials && a.helper == b.helper &&
+           a.helperSource == b.helperSource;
 }
 
 std::string upper(std::string s) {
@@ -33,10 +29,10 @@ std::string upper(std::string s) {
 
 void checkLookup(const DockerConfig &config, const std::string &host) {
     const CredentialLookup found = config.lookup(host);
-    // Credentials found are something; a helper's or a token's registry has none to give.
-    if (found.credentials && (found.credentials->empty() || !found.unsupported.empty()))
+    // Credentials found are something, and come from the file or from a helper, never both.
+    if (found.credentials && (found.credentials->empty() || !found.helper.empty()))
         std::abort();
-    if (found.identityToken && found.unsupported.empty())
+    if (found.helper.empty() != found.helperSource.empty())
         std::abort();
     // A registry is one key however it is written: the CLI stores "https://host/v1/" too.
     if (host.find('/') == std::string::npos && host.find("://") == std::string::npos) {
