@@ -1548,6 +1548,14 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
         <source>ENV</source>
         <translation>环境变量</translation>
     </message>
+    <message>
+        <source>%1 in %2 has never been deployed successfully: there is nothing to roll back.</source>
+        <translation>%1 在 %2 中从未成功部署过：没有可回滚的内容。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 has nothing to roll back to.</source>
+        <translation>%1 在 %2 中没有可回滚到的版本。</translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli::CliDeployer</name>
@@ -1742,6 +1750,10 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
         <source>The alert is not recorded yet; try again in a moment.</source>
         <translation>告警尚未记录；请稍后重试。</translation>
     </message>
+    <message>
+        <source>it was stopped on purpose</source>
+        <translation>它是被有意停止的</translation>
+    </message>
 </context>
 <context>
     <name>slipway::core::ContainerDetails</name>
@@ -1777,6 +1789,10 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>… [%1 more characters cut]</source>
+        <translation>…［另有 %1 个字符被截去］</translation>
     </message>
 </context>
 <context>
