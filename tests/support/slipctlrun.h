@@ -2,23 +2,14 @@
 // neither the user's docker contexts nor saved hosts leak into a test.
 #pragma once
 
-#include <QByteArray>
-#include <QProcessEnvironment>
-#include <QString>
-#include <QStringList>
-#include <chrono>
+#include "tests/support/processrun.h"
 
 namespace slipway::test {
 
-struct SlipctlRun {
-    int exitCode = -1;
-    bool finished = false; // false: it hung past the limit and was killed
-    QByteArray out;
-    QByteArray err;
-};
+using SlipctlRun = ProcessRun;
 
 // `home` becomes HOME (and its "data" XDG_DATA_HOME); DOCKER_* variables are removed, then
-// `extra` is added.
+// `extra` is added (cleanEnvironment).
 SlipctlRun runSlipctl(const QStringList &args, const QString &home,
                       const QProcessEnvironment &extra = {},
                       std::chrono::milliseconds limit = std::chrono::seconds(60));
