@@ -126,6 +126,8 @@ QString DeploymentRecord::kindName(Kind kind) {
         return QStringLiteral("scale");
     case Kind::Undo:
         return QStringLiteral("undo");
+    case Kind::Adopt:
+        return QStringLiteral("adopt");
     }
     return {};
 }

@@ -79,7 +79,8 @@ QString hostsJson(const QStringList &hosts) {
 
 std::optional<DeploymentRecord::Kind> DeploymentStore::kindFromName(const QString &name) {
     for (auto k : {DeploymentRecord::Kind::Deploy, DeploymentRecord::Kind::Rollback,
-                   DeploymentRecord::Kind::Scale, DeploymentRecord::Kind::Undo})
+                   DeploymentRecord::Kind::Scale, DeploymentRecord::Kind::Undo,
+                   DeploymentRecord::Kind::Adopt})
         if (DeploymentRecord::kindName(k) == name)
             return k;
     return std::nullopt;

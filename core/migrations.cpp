@@ -67,7 +67,7 @@ QString dropAuditNoUpdateTrigger(SqlDialect dialect) {
 
 QList<Migration> migrations(SqlDialect dialect) {
     return {hostsAndAudit(dialect), alertsMigration(dialect), deploymentsMigration(dialect),
-            secretsMigration(dialect)};
+            secretsMigration(dialect), ownershipMigration(dialect), reconcileMigration(dialect)};
 }
 
 } // namespace slipway::core

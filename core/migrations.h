@@ -38,5 +38,7 @@ QString dropAuditNoUpdateTrigger(SqlDialect dialect);
 Migration alertsMigration(SqlDialect dialect);      // version 2: alertschema.cpp
 Migration deploymentsMigration(SqlDialect dialect); // version 3: deploymentschema.cpp
 Migration secretsMigration(SqlDialect dialect);     // version 4: deploymentschema.cpp
+Migration ownershipMigration(SqlDialect dialect);   // version 5: ownershipschema.cpp
+Migration reconcileMigration(SqlDialect dialect);   // version 6: ownershipschema.cpp
 
 } // namespace slipway::core

@@ -38,7 +38,13 @@ struct Replica {
     QString state; // "running", "exited", ...
     QString version;
     qint64 created = 0;
-    qint64 deploymentId = 0; // slipway.deployment, 0 when absent
+    // slipway.store and slipway.deployment: the store that deployed it and that deployment's
+    // UUID. A container of an earlier Slipway has only a number in slipway.deployment
+    // (`legacyNumber`, and `storeId` empty): no store owns it until one adopts it.
+    QString storeId;
+    QString deploymentUid;
+    qint64 legacyNumber = 0;
+    qint64 deploymentId = 0; // the record of this store it belongs to; 0: none of ours
     bool running() const {
         return state == QLatin1String("running") || state == QLatin1String("restarting");
     }
@@ -70,6 +76,8 @@ public:
     static constexpr const char *kEnvLabel = "slipway.env";
     static constexpr const char *kVersionLabel = "slipway.version";
     static constexpr const char *kDeploymentLabel = "slipway.deployment";
+    static constexpr const char *kStoreLabel = "slipway.store";
+    static constexpr const char *kOwnerLabel = "slipway.owner"; // "user@machine", for people
 
     // What `image` is pinned to, as `docker run --pull` would find it on `host`: pulled by its
     // tag first (always), only when the host does not have it (missing), or never. The digest

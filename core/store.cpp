@@ -145,6 +145,17 @@ QString Store::currentOsUser() {
     return QStringLiteral("unknown");
 }
 
+QString Store::storeId(QString *error) const {
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT id FROM store_identity")) || !q.next()) {
+        if (error)
+            *error = q.lastError().isValid() ? q.lastError().text()
+                                             : tr("the database has no identity");
+        return {};
+    }
+    return q.value(0).toString();
+}
+
 QSqlDatabase Store::database() const {
     return QSqlDatabase::database(connection_, false);
 }

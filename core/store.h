@@ -49,6 +49,10 @@ public:
 
     static QString currentOsUser();
 
+    // This database's own UUID (migration 5): written into the labels of every container it
+    // deploys, so that recovery, retention and undo touch only what this store owns.
+    QString storeId(QString *error = nullptr) const;
+
     // For each domain's own record store (alerts, deployments) on this Store's thread.
     QSqlDatabase database() const;
 
