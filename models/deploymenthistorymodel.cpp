@@ -86,6 +86,8 @@ QString DeploymentHistoryModel::kindText(DeploymentRecord::Kind kind) {
         return tr("scale");
     case DeploymentRecord::Kind::Undo:
         return tr("undo");
+    case DeploymentRecord::Kind::Adopt:
+        return tr("adopt");
     }
     return {};
 }
