@@ -12,6 +12,7 @@
 #   containerd  /run/slipway-dev/containerd/containerd.sock (state), /var/lib/slipway-dev/containerd (root)
 #   bridge      slipdev0 172.30.213.1/24; user networks from 172.30.224.0/20
 #   log         /var/lib/slipway-dev/dockerd.log (containerd: containerd.log)
+#   engine ID   /var/lib/slipway-dev/docker/key.json (see ENGINE_KEY_FILE below)
 #
 # Networking: --iptables=false --ip-masq=false --ip-forward=false. The engine
 # does not touch the host's firewall or sysctls (which are shared with any other
@@ -28,6 +29,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/common.sh"
 
 START_TIMEOUT=${SLIPWAY_DEV_ENGINE_TIMEOUT:-30}
+# dockerd 20.10 derives its ID (GET /info "ID") from this key, by default /etc/docker/key.json,
+# which every engine on the machine would share: one ID for several engines. Slipway names hosts
+# by that ID, so each engine gets a key of its own inside its own data root.
+ENGINE_KEY_FILE=$ENGINE_DATA_ROOT/key.json
 SHUTDOWN_TIMEOUT=5   # dockerd --shutdown-timeout (a container with a longer stop timeout gets that)
 
 usage() {
@@ -227,6 +232,7 @@ write_daemon_config() {
   "tlskey": "$ENGINE_TLS_DIR/server-key.pem",
   "pidfile": "$ENGINE_PIDFILE",
   "data-root": "$ENGINE_DATA_ROOT",
+  "deprecated-key-path": "$ENGINE_KEY_FILE",
   "exec-root": "$ENGINE_EXEC_ROOT",
   "containerd": "$CONTAINERD_SOCK",
   "containerd-namespace": "$CONTAINERD_NAMESPACE",
