@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QSysInfo>
 #include <QTimer>
 #include <thread>
@@ -42,21 +43,34 @@ struct Deployer::Impl {
 
     explicit Impl(Deployer *owner) : q(owner), mailbox(owner) {}
 
+    // A job knows each host by its identity (the engine's ID), so that its records and
+    // retired rows name the host as every other workstation does; the monitor, the inventory
+    // and the metrics know it by the host's own id.
     JobContext context(quint64 request, std::shared_ptr<Cancellation> cancel) {
         JobContext c;
         QStringList ids;
         if (hosts) {
+            QSet<QString> engines;
             for (int i = 0; i < hosts->hostCount(); ++i) {
                 const HostConfig config = hosts->host(i);
                 auto client = hosts->client(config.id);
-                if (!client || hosts->status(i).state == HostStatus::State::Down)
+                const QString identity = hosts->identity(i);
+                // A host that has not answered yet cannot be named; one engine reached at a
+                // second endpoint is the same host, counted once (the first, in the monitor's
+                // order): placing a replica "on another host" there would put both on one
+                // machine, and its replicas would be listed, stopped and removed twice.
+                if (!client || hosts->status(i).state == HostStatus::State::Down ||
+                    identity.isEmpty() || engines.contains(identity))
                     continue;
-                c.hosts.append({config.id, config.name, config.url, client,
+                engines.insert(identity);
+                c.hosts.append({identity, config.name, config.url, client,
                                 config.url.startsWith(QLatin1String("unix://"))});
                 ids.append(config.id);
             }
         }
         c.load = Placement::measure(ids, inventory, metrics);
+        for (qsizetype i = 0; i < c.load.size(); ++i)
+            c.load[i].hostId = c.hosts[i].id;
         c.options = options;
         c.store = store;
         c.owner = QStringLiteral("%1:%2")
@@ -73,6 +87,25 @@ struct Deployer::Impl {
             box.post([self] { emit self->auditAppended(); });
         };
         return c;
+    }
+
+    // The GUI and slipctl name hosts by the monitor's ids; the jobs by identity. An id the
+    // monitor does not know passes unchanged (the job then says it is not reachable).
+    QStringList toIdentities(const QStringList &ids) const {
+        QStringList out;
+        for (const QString &id : ids) {
+            const QString identity = hosts ? hosts->identity(hosts->indexOf(id)) : QString();
+            out.append(identity.isEmpty() ? id : identity);
+        }
+        return out;
+    }
+    QStringList toHostIds(const QStringList &ids) const {
+        QStringList out;
+        for (const QString &id : ids) {
+            const int i = !hosts || hosts->indexOf(id) >= 0 ? -1 : hosts->indexOfIdentity(id);
+            out.append(i < 0 ? id : hosts->host(i).id);
+        }
+        return out;
     }
 
     void prune() {
@@ -199,7 +232,9 @@ void Deployer::abandon() {
 }
 
 quint64 Deployer::deploy(const DeployRequest &request) {
-    return d->finishing([request](DeploymentJob &job) { return job.deploy(request); }, true);
+    DeployRequest mapped = request;
+    mapped.hostIds = d->toIdentities(request.hostIds);
+    return d->finishing([mapped](DeploymentJob &job) { return job.deploy(mapped); }, true);
 }
 
 quint64 Deployer::planRollback(const QString &app, const QString &env, qint64 targetId) {
@@ -207,15 +242,19 @@ quint64 Deployer::planRollback(const QString &app, const QString &env, qint64 ta
     return d->launch(
         [app, env, targetId](DeploymentJob &job) { return job.plan(app, env, targetId); },
         [self](quint64 request, const JobResult &r) {
-            if (r.ok)
-                emit self->planned(request, r.plan);
-            else
+            if (r.ok) {
+                RollbackPlan plan = r.plan;
+                plan.hostIds = self->d->toHostIds(plan.hostIds);
+                emit self->planned(request, plan);
+            } else
                 emit self->finished(request, false, r.error, r.record);
         });
 }
 
 quint64 Deployer::rollback(const RollbackPlan &plan) {
-    return d->finishing([plan](DeploymentJob &job) { return job.rollback(plan); }, true);
+    RollbackPlan mapped = plan;
+    mapped.hostIds = d->toIdentities(plan.hostIds);
+    return d->finishing([mapped](DeploymentJob &job) { return job.rollback(mapped); }, true);
 }
 
 quint64 Deployer::scale(const QString &app, const QString &env, int replicas, PullPolicy pull) {

@@ -165,6 +165,47 @@ int HostMonitor::upCount() const {
     }));
 }
 
+QString HostMonitor::identity(int index) const {
+    if (index < 0 || index >= entries_.size())
+        return {};
+    const Entry &e = entries_[index];
+    if (!e.status.engineId.isEmpty())
+        return e.status.engineId;
+    return e.status.everUp() ? e.config.id : QString();
+}
+
+int HostMonitor::indexOfIdentity(const QString &id) const {
+    if (id.isEmpty())
+        return -1;
+    for (int i = 0; i < entries_.size(); ++i)
+        if (identity(i) == id)
+            return i;
+    return -1;
+}
+
+QString HostMonitor::hostName(const QString &id) const {
+    int i = indexOf(id);
+    if (i < 0)
+        i = indexOfIdentity(id);
+    return i < 0 ? QString() : entries_[i].config.name;
+}
+
+void HostMonitor::markSameEngines(int quiet) {
+    QStringList ids, names;
+    for (const Entry &e : std::as_const(entries_)) {
+        ids.append(e.status.engineId);
+        names.append(e.config.name);
+    }
+    const QList<QStringList> same = HostStatus::sameEngine(ids, names);
+    for (int i = 0; i < entries_.size(); ++i) {
+        if (entries_[i].status.sameEngineAs == same[i])
+            continue;
+        entries_[i].status.sameEngineAs = same[i];
+        if (i != quiet)
+            emit statusChanged(i, entries_[i].status);
+    }
+}
+
 std::shared_ptr<engine::DockerClient> HostMonitor::client(const QString &id) const {
     const int i = indexOf(id);
     return i < 0 ? nullptr : entries_[i].client;
@@ -204,7 +245,8 @@ void HostMonitor::onProbed(const QString &id, quint64 generation, HostStatus sta
         status = kept;
     }
     e.status = status;
-    emit statusChanged(i, status);
+    markSameEngines(i);
+    emit statusChanged(i, entries_[i].status);
 }
 
 namespace {
@@ -256,6 +298,7 @@ quint64 HostMonitor::addHost(HostConfig host) {
                 while (index < entries_.size() && isUserOrCli(entries_[index].config))
                     ++index;
                 insertEntry(index, makeEntry(*r.host));
+                markSameEngines();
                 refreshHost(r.host->config.id);
             }
             emit requestFinished(request, r.ok, r.error);
@@ -291,6 +334,7 @@ quint64 HostMonitor::updateHost(const HostConfig &host) {
                     disposeClient(std::move(entries_[index].client));
                     entries_[index] = makeEntry(*r.host);
                     emit hostUpdated(index, entries_[index].config);
+                    markSameEngines(index);
                     emit statusChanged(index, entries_[index].status);
                     refreshHost(r.host->config.id);
                 }
@@ -322,6 +366,7 @@ quint64 HostMonitor::removeHost(const QString &id) {
                 disposeClient(std::move(entries_[index].client));
                 entries_.removeAt(index);
                 emit hostRemoved(index, id);
+                markSameEngines();
             }
         }
         emit requestFinished(request, ok, error);

@@ -58,6 +58,15 @@ public:
     HostConfig host(int index) const;
     HostStatus status(int index) const;
     int upCount() const;
+    // What deployment records name the host at `index` by: its engine's ID (the same from
+    // every workstation, whatever URL reaches it), else the host's own id when its engine
+    // answered without one; empty before it has ever answered.
+    QString identity(int index) const;
+    // The first host, in order, with this identity; -1 when none.
+    int indexOfIdentity(const QString &identity) const;
+    // The name of the host with this id, else of the first whose identity it is; empty when
+    // neither is known (an old record's id, a host not here).
+    QString hostName(const QString &idOrIdentity) const;
     // For the services that build on the hosts (inventory, stats); null for an invalid host.
     std::shared_ptr<engine::DockerClient> client(const QString &id) const;
 
@@ -96,6 +105,9 @@ private:
     void insertEntry(int index, Entry entry);
     void disposeClient(std::shared_ptr<engine::DockerClient> client);
     void onProbed(const QString &id, quint64 generation, HostStatus status);
+    // Flags the hosts whose engines answered with one ID (HostStatus::sameEngineAs); says so
+    // with statusChanged for each whose flag changed, except `quiet` (about to say it anyway).
+    void markSameEngines(int quiet = -1);
 
     std::shared_ptr<StoreThread> store_;
     Options options_;

@@ -90,6 +90,7 @@ void probeHost(const std::shared_ptr<engine::DockerClient> &client, const Mailbo
                                 st->error = q(i.error().describe());
                         } else {
                             const engine::SystemInfo &info = i.value();
+                            st->status.engineId = q(info.id);
                             st->status.hostName = q(info.name);
                             st->status.os = q(info.operatingSystem);
                             st->status.cpus = info.cpus;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace slipway::core {
 
@@ -32,6 +33,13 @@ public:
     int containersTotal = 0;
     int images = 0;
     QString swarmRole; // "manager", "worker", "" when not in a swarm, else the node state
+    // The engine's own ID (GET /info "ID"): what deployment records name the host by, the same
+    // in every workstation whatever URL reaches it. Empty before it first answers (or when an
+    // engine gives none).
+    QString engineId;
+    // The other hosts (names) whose engine answered with the same ID: one engine reached at
+    // several endpoints (its socket and its TLS listener, say). Flagged, never merged.
+    QStringList sameEngineAs;
 
     bool tls = false;          // the connection is TLS
     bool tlsVerifyOff = false; // TLS without checking the engine's certificate: warn
@@ -40,6 +48,11 @@ public:
 
     static QString stateName(State state);    // translated, for people
     static QString formatBytes(qint64 bytes); // "15.6 GiB"
+    // "same engine as build-07, build-07-tls"; empty when `others` is.
+    static QString sameEngineText(const QStringList &others);
+    // For each of the hosts (their engine IDs and names, in one order), the names of the others
+    // with the same non-empty engine ID.
+    static QList<QStringList> sameEngine(const QStringList &engineIds, const QStringList &names);
 
     friend bool operator==(const HostStatus &, const HostStatus &) = default;
 };

@@ -61,6 +61,10 @@ void Inventory::onHostStatus(const QString &hostId, const HostStatus &status) {
     auto it = hosts_.find(hostId);
     if (it == hosts_.end())
         return;
+    if (!status.engineId.isEmpty() && status.engineId != it->second.engineId) {
+        it->second.engineId = status.engineId;
+        emit hostNameChanged(status.engineId, it->second.name);
+    }
     if (status.state == HostStatus::State::Up)
         it->second.sync->retryNow();
     else if (status.state == HostStatus::State::Down)
@@ -110,8 +114,12 @@ void Inventory::retryHost(const QString &hostId) {
 }
 
 QString Inventory::hostName(const QString &hostId) const {
-    auto it = hosts_.find(hostId);
-    return it == hosts_.end() ? QString() : it->second.name;
+    if (auto it = hosts_.find(hostId); it != hosts_.end())
+        return it->second.name;
+    for (const QString &id : hostOrder_) // the first host of that engine, as placement takes it
+        if (const Host &h = hosts_.at(id); !hostId.isEmpty() && h.engineId == hostId)
+            return h.name;
+    return {};
 }
 
 Inventory::SyncState Inventory::hostState(const QString &hostId) const {

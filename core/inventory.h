@@ -54,6 +54,8 @@ public:
     void retryHost(const QString &hostId);  // reconnect now if waiting to
 
     QStringList hostIds() const { return hostOrder_; }
+    // The host's name; `hostId` may also be the engine ID its engine answered with, which is
+    // how deployment records name hosts. Empty when unknown.
     QString hostName(const QString &hostId) const;
     SyncState hostState(const QString &hostId) const;
     QString hostError(const QString &hostId) const;
@@ -81,6 +83,7 @@ signals:
     void containerEvents(const QString &hostId, const slipway::core::ContainerEventList &events);
     void hostSyncStateChanged(const QString &hostId, slipway::core::Inventory::SyncState state,
                               const QString &error);
+    // Also with the engine ID, when a host's engine is identified: hostName() knows it now.
     void hostNameChanged(const QString &hostId, const QString &name);
     void actionFinished(quint64 request, const QString &hostId, const QString &containerId,
                         slipway::core::Inventory::Action action, bool ok, const QString &error);
@@ -92,6 +95,7 @@ private:
         QString url;
         std::weak_ptr<engine::DockerClient> client;
         std::unique_ptr<HostInventory> sync;
+        QString engineId; // the last one it answered with
     };
     void onHostChanged(const HostConfig &config, HostMonitor *monitor);
     void onHostStatus(const QString &hostId, const HostStatus &status);

@@ -13,7 +13,15 @@ namespace slipway::models {
 using core::DeploymentRecord;
 
 DeploymentHistoryModel::DeploymentHistoryModel(core::Inventory *inventory, QObject *parent)
-    : KeyedRowsModel(parent), inventory_(inventory) {}
+    : KeyedRowsModel(parent), inventory_(inventory) {
+    // Records name hosts by their engine's ID, which a host's name is found by once its engine
+    // has answered, often after the history is shown.
+    if (inventory_)
+        connect(inventory_, &core::Inventory::hostNameChanged, this, [this] {
+            if (!rows_.isEmpty())
+                emit dataChanged(index(0, HostsColumn), index(int(rows_.size()) - 1, HostsColumn));
+        });
+}
 
 int DeploymentHistoryModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;

@@ -138,6 +138,8 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const {
             return tr("%1 is down: %2").arg(row.config.name, s.error);
         if (s.tlsVerifyOff)
             return tr("TLS certificate verification is off for %1.").arg(row.config.name);
+        if (!s.sameEngineAs.isEmpty())
+            return tr("%1: %2.").arg(row.config.name, HostStatus::sameEngineText(s.sameEngineAs));
         if (index.column() == NameColumn)
             return tr("From %1").arg(core::HostConfig::sourceName(row.config.source));
         return {};
@@ -149,6 +151,8 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const {
         return s.error;
     case TlsVerifyOffRole:
         return s.tlsVerifyOff;
+    case SameEngineRole:
+        return s.sameEngineAs;
     }
     return {};
 }

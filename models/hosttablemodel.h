@@ -34,9 +34,10 @@ public:
     };
     enum Role {
         HostIdRole = Qt::UserRole + 1,
-        StateRole,       // core::HostStatus::State as int
-        ErrorRole,       // why the host is down, in the engine's words
-        TlsVerifyOffRole // TLS without certificate verification: warn
+        StateRole,        // core::HostStatus::State as int
+        ErrorRole,        // why the host is down, in the engine's words
+        TlsVerifyOffRole, // TLS without certificate verification: warn
+        SameEngineRole    // QStringList: the other hosts that are this host's engine
     };
 
     explicit HostTableModel(core::HostMonitor *monitor, QObject *parent = nullptr);

@@ -43,6 +43,7 @@ HostDetails::HostDetails(QWidget *parent) : QWidget(parent) {
     error_ = banner(QStringLiteral("hostError"), BannerLabel::Tone::Error, this);
     warning_ = banner(QStringLiteral("hostTlsWarning"), BannerLabel::Tone::Warning, this);
     plainTcp_ = banner(QStringLiteral("hostPlainTcp"), BannerLabel::Tone::Error, this);
+    sameEngine_ = banner(QStringLiteral("hostSameEngine"), BannerLabel::Tone::Warning, this);
     // Coloured by the text alone (setNote), not as a banner.
     note_ = new BannerLabel(QStringLiteral("hostNote"), this);
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,6 +104,7 @@ HostDetails::HostDetails(QWidget *parent) : QWidget(parent) {
     layout->addWidget(error_);
     layout->addWidget(warning_);
     layout->addWidget(plainTcp_);
+    layout->addWidget(sameEngine_);
     layout->addWidget(note_);
     layout->addWidget(fields_);
     layout->addStretch(1);
@@ -119,6 +121,7 @@ void HostDetails::clear() {
     error_->hide();
     warning_->hide();
     plainTcp_->hide();
+    sameEngine_->hide();
     note_->hide();
     fields_->hide();
 }
@@ -149,6 +152,15 @@ void HostDetails::showHost(const core::HostConfig &host, const HostStatus &s) {
     const bool plain = core::isPlainTcp(host);
     plainTcp_->setText(plain ? core::plainTcpWarning(host) : QString());
     plainTcp_->setVisible(plain);
+    // Both stay listed (each URL may be how some people reach it); deployments count the
+    // engine once and name it by its ID.
+    sameEngine_->setText(
+        s.sameEngineAs.isEmpty()
+            ? QString()
+            : tr("This host is the same Docker engine as %1: it answers with the same engine ID "
+                 "at another URL. Slipway lists both but places replicas on it as one host.")
+                  .arg(s.sameEngineAs.join(QStringLiteral(", "))));
+    sameEngine_->setVisible(!s.sameEngineAs.isEmpty());
 
     const bool known = s.everUp();
     const QString none = known ? tr("none") : QString();

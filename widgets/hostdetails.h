@@ -29,6 +29,7 @@ private:
     QLabel *error_;
     QLabel *warning_;
     QLabel *plainTcp_;
+    QLabel *sameEngine_;
     QLabel *note_;
     QWidget *fields_;
     QHash<QString, QLabel *> values_;

@@ -53,6 +53,9 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     // on it.
     plainTcp_ = new BannerLabel(QStringLiteral("hostsPlainTcp"), BannerLabel::Tone::Error, this);
     plainTcp_->hide();
+    sameEngine_ =
+        new BannerLabel(QStringLiteral("hostsSameEngine"), BannerLabel::Tone::Warning, this);
+    sameEngine_->hide();
 
     table_ = new SectionTable(QStringLiteral("hostsTable"), model_, HostTableModel::UrlColumn,
                               QAbstractItemView::SingleSelection, this);
@@ -91,6 +94,7 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     layout->addWidget(toolbar);
     layout->addWidget(message_);
     layout->addWidget(plainTcp_);
+    layout->addWidget(sameEngine_);
     layout->addWidget(splitter, 1);
 
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -102,6 +106,9 @@ HostsView::HostsView(core::HostMonitor *monitor, QWidget *parent)
     connect(model_, &QAbstractItemModel::rowsRemoved, this, &HostsView::updatePlainTcp);
     connect(model_, &QAbstractItemModel::modelReset, this, &HostsView::updatePlainTcp);
     connect(model_, &QAbstractItemModel::dataChanged, this, &HostsView::updatePlainTcp);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, &HostsView::updateSameEngine);
+    connect(model_, &QAbstractItemModel::modelReset, this, &HostsView::updateSameEngine);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &HostsView::updateSameEngine);
     connect(model_, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
         if (topLeft.row() == currentRow()) {
             updateActions();
@@ -198,6 +205,22 @@ void HostsView::updatePlainTcp() {
                             "everything sent to it. Give these hosts TLS.")
                              .arg(names.join(QStringLiteral(", "))),
                    BannerLabel::Tone::Error);
+}
+
+void HostsView::updateSameEngine() {
+    QStringList lines;
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        const QStringList others = model_->status(row).sameEngineAs;
+        if (!others.isEmpty())
+            lines.append(
+                tr("%1: %2").arg(model_->host(row).name, HostStatus::sameEngineText(others)));
+    }
+    sameEngine_->say(lines.isEmpty()
+                         ? QString()
+                         : tr("One Docker engine is listed at more than one URL (it answers with "
+                              "the same engine ID): %1. Replicas are placed on it as one host.")
+                               .arg(lines.join(QStringLiteral("; "))),
+                     BannerLabel::Tone::Warning);
 }
 
 void HostsView::updateDetails() {

@@ -45,6 +45,7 @@ private:
     void updateDetails();
     void updateEmptyState();
     void updatePlainTcp();
+    void updateSameEngine();
 
     core::HostMonitor *monitor_;
     models::HostTableModel *model_;
@@ -52,7 +53,8 @@ private:
     HostDetails *details_;
     QLabel *empty_;
     BannerLabel *message_;
-    BannerLabel *plainTcp_; // which hosts are reached without TLS
+    BannerLabel *plainTcp_;   // which hosts are reached without TLS
+    BannerLabel *sameEngine_; // which hosts are one engine at several URLs
     QAction *add_;
     QAction *edit_;
     QAction *remove_;

@@ -148,8 +148,8 @@ int CliDeployer::openFailed(QTextStream &err, const QString &why) const {
 QStringList CliDeployer::hostNames(const QStringList &ids) const {
     QStringList names;
     for (const QString &id : ids) {
-        const int i = monitor_ ? monitor_->indexOf(id) : -1;
-        names.append(i < 0 ? id : monitor_->host(i).name);
+        const QString name = monitor_ ? monitor_->hostName(id) : QString();
+        names.append(name.isEmpty() ? id : name);
     }
     return names;
 }

@@ -55,7 +55,8 @@ public:
     core::Deployer *deployer() const { return deployer_.get(); }
     core::HostMonitor *hosts() const { return monitor_.get(); }
     core::Deployer::Options options() const { return options_; }
-    // The names of the hosts with these ids, in order; an id no host has as it is.
+    // The names of the hosts with these ids or engine IDs (records name hosts by the engine's
+    // ID), in order; an id no host has as it is (an old record's, a host not here).
     QStringList hostNames(const QStringList &ids) const;
 
     // Runs `start` (which returns the request) and the event loop until finished() or the

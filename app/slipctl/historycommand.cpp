@@ -38,22 +38,29 @@ int runHistory(const QStringList &arguments) {
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
-        for (const auto &r : *answer.history)
-            array.append(recordJson(r));
+        for (const auto &r : *answer.history) {
+            QJsonObject o = recordJson(r);
+            // "hosts" holds the engine IDs the record names; these are their names here.
+            o[QStringLiteral("hostNames")] = QJsonArray::fromStringList(session.hostNames(r.hosts));
+            array.append(o);
+        }
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return 0;
     }
     TextTable table({tr("ID"), tr("STARTED"), tr("KIND"), tr("VERSION"), tr("DIGEST"),
-                     tr("REPLICAS"), tr("RESULT"), tr("USER"), tr("RESTORABLE"), tr("ENV"),
-                     tr("DETAIL")});
-    for (const auto &r : *answer.history)
+                     tr("REPLICAS"), tr("HOSTS"), tr("RESULT"), tr("USER"), tr("RESTORABLE"),
+                     tr("ENV"), tr("DETAIL")});
+    for (const auto &r : *answer.history) {
+        QStringList hosts = session.hostNames(r.hosts);
+        hosts.removeDuplicates();
         table.addRow({QString::number(r.id), r.startedAt.toLocalTime().toString(Qt::ISODate),
                       core::DeploymentRecord::kindName(r.kind), r.version,
-                      shortDigest(r.config.digest), QString::number(r.replicas),
+                      shortDigest(r.config.digest), QString::number(r.replicas), hosts.join(u','),
                       core::DeploymentRecord::resultName(r.result), r.osUser,
                       r.restorable ? tr("yes") : tr("no"),
                       r.config.maskedEnv().join(u' '), // secrets as KEY=******
                       r.detail.left(80)});
+    }
     table.print(out);
     return 0;
 }

@@ -32,7 +32,9 @@ QJsonObject toJson(const CliHost &host, const core::HostStatus &s) {
                   {"name", host.config.name},
                   {"url", host.config.url},
                   {"source", core::HostConfig::sourceName(host.config.source)},
-                  {"up", s.state == core::HostStatus::State::Up}};
+                  {"up", s.state == core::HostStatus::State::Up},
+                  {"engineId", s.engineId},
+                  {"sameEngineAs", QJsonArray::fromStringList(s.sameEngineAs)}};
     if (s.state != core::HostStatus::State::Up) {
         o["error"] = s.error;
         return o;
@@ -116,6 +118,23 @@ int HostsCommand::run(const QStringList &arguments) {
     if (pending > 0) { // the deadline passed; the clients cancel what runs as they go
         err << "slipctl: " << deadline.message() << '\n';
         return 1;
+    }
+
+    // One engine at two endpoints (its socket and its TLS listener) is listed twice, and said.
+    QStringList engineIds, names;
+    for (int i = 0; i < hosts.size(); ++i) {
+        engineIds.append(statuses[i].engineId);
+        names.append(hosts[i].config.name);
+    }
+    const QList<QStringList> same = core::HostStatus::sameEngine(engineIds, names);
+    for (int i = 0; i < hosts.size(); ++i) {
+        statuses[i].sameEngineAs = same[i];
+        if (!same[i].isEmpty())
+            err << "slipctl: "
+                << tr("warning: host %1: %2 (one engine at several endpoints: placement "
+                      "counts it once)")
+                       .arg(hostLabel(hosts[i].config), core::HostStatus::sameEngineText(same[i]))
+                << '\n';
     }
 
     int failures = 0;
