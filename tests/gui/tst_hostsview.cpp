@@ -1,8 +1,9 @@
 // The Hosts view offscreen with a plain tcp:// host beside the private engine: a red banner
 // over the table names the plain host, its details carry a red banner saying the engine is
 // root on that host, the private engine's details carry none, and the host dialog says the same
-// while a tcp:// URL without TLS files is typed. Saves hosts-plain-tcp.png and
-// host-dialog-plain-tcp.png under SLIPWAY_SCREENSHOT_DIR.
+// while a tcp:// URL without TLS files is typed. One engine at two URLs is flagged on both
+// hosts. Saves hosts-plain-tcp.png, host-dialog-plain-tcp.png and hosts-same-engine.png under
+// SLIPWAY_SCREENSHOT_DIR.
 #include "core/hostmonitor.h"
 #include "core/storethread.h"
 #include "models/hosttablemodel.h"
@@ -141,6 +142,65 @@ private slots:
         url->setText(QStringLiteral("unix:///var/run/docker.sock"));
         dialog.findChild<QLineEdit *>(QStringLiteral("caEdit"))->clear();
         QVERIFY(!warning->isVisible());
+    }
+
+    // The private engine at its socket and at its mutual-TLS listener: one engine ID at two
+    // URLs. Both rows stay; a yellow banner over the table names the pair, and each host's
+    // details say which other host is the same engine.
+    void oneEngineAtTwoUrlsIsFlaggedOnBoth() {
+        const QString tlsHost = qEnvironmentVariable("SLIPWAY_TEST_DOCKER_TLS_HOST");
+        const QString certs = qEnvironmentVariable("SLIPWAY_TEST_DOCKER_CERT_PATH");
+        if (tlsHost.isEmpty() || certs.isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        core::HostConfig socket;
+        socket.id = QStringLiteral("cli:socket");
+        socket.name = QStringLiteral("engine socket");
+        socket.url = test::dockerHost();
+        socket.source = core::HostConfig::Source::CommandLine;
+        core::HostConfig listener;
+        listener.id = QStringLiteral("cli:listener");
+        listener.name = QStringLiteral("engine tls");
+        listener.url = tlsHost;
+        listener.caFile = certs + QStringLiteral("/ca.pem");
+        listener.certFile = certs + QStringLiteral("/cert.pem");
+        listener.keyFile = certs + QStringLiteral("/key.pem");
+        listener.source = core::HostConfig::Source::CommandLine;
+        core::HostMonitor::Options options;
+        options.overrideHosts = QList<core::HostConfig>{socket, listener};
+        options.probeTimeout = std::chrono::seconds(5);
+        core::HostMonitor monitor(store_, options);
+        widgets::HostsView view(&monitor);
+        view.resize(1100, 760);
+        view.show();
+        monitor.start();
+        QLabel *banner = label(&view, "hostsSameEngine");
+        QVERIFY(banner);
+        QVERIFY(test::waitFor([&] { return banner->isVisible(); }, std::chrono::seconds(30)));
+        QCOMPARE(view.model()->rowCount(), 2); // flagged, not merged
+        QVERIFY2(
+            banner->text().contains(QStringLiteral("engine socket: same engine as engine "
+                                                   "tls")) &&
+                banner->text().contains(QStringLiteral("engine tls: same engine as engine socket")),
+            qPrintable(banner->text()));
+        QCOMPARE(banner->styleSheet(),
+                 widgets::BannerLabel::styleSheet(widgets::BannerLabel::Tone::Warning));
+        const QModelIndex first = view.model()->index(0, models::HostTableModel::NameColumn);
+        QCOMPARE(first.data(models::HostTableModel::SameEngineRole).toStringList(),
+                 QStringList{QStringLiteral("engine tls")});
+
+        QLabel *details = label(&view, "hostSameEngine");
+        QVERIFY(details);
+        for (const auto &[id, other] : {std::pair{QStringLiteral("cli:socket"), listener.name},
+                                        std::pair{QStringLiteral("cli:listener"), socket.name}}) {
+            view.selectHost(id);
+            QVERIFY(test::waitFor([&, other = other] {
+                return details->isVisible() && details->text().contains(other);
+            }));
+            if (id == QStringLiteral("cli:listener"))
+                save(&view, QStringLiteral("hosts-same-engine"));
+        }
+        // The shared view's own hosts are different engines: no banner there.
+        QVERIFY(!label(view_.get(), "hostsSameEngine")->isVisible());
     }
 };
 

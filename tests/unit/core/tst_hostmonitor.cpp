@@ -331,6 +331,62 @@ private slots:
         QVERIFY(!inventory.containers().first()->stale);
     }
 
+    // Two URLs whose engines answer with one ID are one engine: each host is flagged with the
+    // other's name, both stay listed, and the host's name is found by that ID (how deployment
+    // records name hosts); a third engine with its own ID is not flagged. Removing one of the
+    // pair clears the other's flag.
+    void oneEngineIdAtTwoUrlsIsFlaggedNotMerged() {
+        test::FakeEngine second, third;
+        QVERIFY(second.listening() && third.listening());
+        scriptHealthyEngine(*engine_);
+        scriptHealthyEngine(second);
+        scriptHealthyEngine(third);
+        QByteArray other = recorded("info.json");
+        const QByteArray id = "PZC2:NCXZ:3XYL:GKRB:VCXA:IWPQ:AZEJ:T2NS:G7IJ:RGDZ:C7G5:DZOU";
+        QVERIFY(other.contains(id));
+        other.replace(id, "OTHR:NCXZ:3XYL:GKRB:VCXA:IWPQ:AZEJ:T2NS:G7IJ:RGDZ:C7G5:DZOU");
+        third.on("/v1.41/info", test::FakeEngine::json(200, other.toStdString()));
+
+        auto store = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        core::HostMonitor::Options options;
+        QList<core::HostConfig> hosts;
+        const std::pair<const char *, const test::FakeEngine *> engines[] = {
+            {"socket", engine_.get()}, {"listener", &second}, {"elsewhere", &third}};
+        for (const auto &[name, engine] : engines) {
+            core::HostConfig h;
+            h.id = QStringLiteral("cli:") + QLatin1String(name);
+            h.name = QLatin1String(name);
+            h.url = QString::fromStdString(engine->url());
+            h.source = core::HostConfig::Source::CommandLine;
+            hosts.append(h);
+        }
+        options.overrideHosts = hosts;
+        options.refreshInterval = std::chrono::hours(1);
+        core::HostMonitor monitor(store, options);
+        monitor.start();
+        QTRY_COMPARE(monitor.upCount(), 3);
+        QTRY_COMPARE(monitor.status(0).sameEngineAs, QStringList{"listener"});
+        QCOMPARE(monitor.status(1).sameEngineAs, QStringList{"socket"});
+        QVERIFY(monitor.status(2).sameEngineAs.isEmpty());
+        QCOMPARE(monitor.hostCount(), 3);
+        QCOMPARE(monitor.status(0).engineId, QString::fromLatin1(id));
+        QCOMPARE(monitor.identity(1), QString::fromLatin1(id));
+        QCOMPARE(monitor.indexOfIdentity(QString::fromLatin1(id)), 0);
+        QCOMPARE(monitor.hostName(QString::fromLatin1(id)), QStringLiteral("socket"));
+        QCOMPARE(monitor.hostName(QStringLiteral("cli:elsewhere")), QStringLiteral("elsewhere"));
+        QVERIFY(monitor.hostName(QStringLiteral("cli:0")).isEmpty());
+
+        // The flag reaches the views with statusChanged, on both hosts.
+        QSignalSpy changed(&monitor, &core::HostMonitor::statusChanged);
+        monitor.removeHost(QStringLiteral("cli:socket"));
+        QTRY_COMPARE(monitor.hostCount(), 2);
+        QTRY_VERIFY(monitor.status(0).sameEngineAs.isEmpty());
+        QVERIFY(std::any_of(changed.begin(), changed.end(), [](const QList<QVariant> &args) {
+            return args[1].value<core::HostStatus>().sameEngineAs.isEmpty();
+        }));
+        QCOMPARE(monitor.hostName(QString::fromLatin1(id)), QStringLiteral("listener"));
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> dir_;
     std::unique_ptr<test::FakeEngine> engine_;
