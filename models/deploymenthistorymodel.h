@@ -1,5 +1,6 @@
 // DeploymentHistoryModel: the deployments of one application in one environment, newest
-// first: when, what kind, version and digest, replicas, hosts, who, result and the reason;
+// first: when, what kind, version and digest, replicas, hosts (records name them by their
+// engine's ID; shown by name when a host here has that ID), who, result and the reason;
 // versions whose image can no longer be pulled are marked; the environment (secrets masked) is
 // in the version's tooltip. Reloads change rows in place.
 #pragma once
