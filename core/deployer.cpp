@@ -228,6 +228,10 @@ quint64 Deployer::undo(const QString &app, const QString &env) {
     return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); }, true);
 }
 
+quint64 Deployer::adopt(const QString &app, const QString &env) {
+    return d->finishing([app, env](DeploymentJob &job) { return job.adopt(app, env); }, true);
+}
+
 quint64 Deployer::history(const QString &app, const QString &env) {
     Deployer *self = this;
     return d->launch([app, env](DeploymentJob &job) { return job.history(app, env); },

@@ -79,6 +79,9 @@ public:
     // Starts the replicas the latest deployment stopped (while its undo window is open), waits
     // until they are healthy, then retires the current ones: back in seconds, with no pull.
     quint64 undo(const QString &app, const QString &env);
+    // Takes over the running replicas of app/env an earlier Slipway left without an owner
+    // (DeploymentJob::adopt); answers with finished(request, ...).
+    quint64 adopt(const QString &app, const QString &env);
     // Answers with retentionLoaded(request, K), then historyLoaded(request, ...), newest first.
     quint64 history(const QString &app, const QString &env);
     quint64 setRetention(const QString &app, const QString &env, int versions);
