@@ -403,7 +403,7 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
     const QString drainNote = drain(retire);
     std::vector<engine::Call<engine::Unit>> stops;
     for (const Replica &old : retire)
-        if (const DeployHost *h = host(old.hostId); h && old.running())
+        if (const DeployHost *h = host(old.hostId); h && old.running() && !h->fenced(nullptr))
             stops.push_back(h->client->stopContainer(old.id.toStdString(), 10));
     if (c_.progress && !stops.empty())
         c_.progress(tr("Stopping %n old replica(s)", "", int(stops.size())), 0, 1);

@@ -224,6 +224,8 @@ bool RolloutSteps::ensureImage(const DeployHost &host, const DeploymentConfig &c
 QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecord &record,
                                    const QString &name, QString *error,
                                    const SecretValues &secrets) {
+    if (host.fenced(error))
+        return {};
     const DeploymentConfig &c = record.config;
     engine::ContainerCreate spec;
     spec.name = name.toStdString();
@@ -341,6 +343,8 @@ bool RolloutSteps::listDeployed(const DeployHost &host, QList<Replica> *out, QSt
 }
 
 bool RolloutSteps::stop(const DeployHost &host, const QString &containerId, QString *error) {
+    if (host.fenced(error))
+        return false;
     auto r = host.client->stopContainer(containerId.toStdString(), 10).wait();
     if (!r && !isNotFound(r.error())) {
         *error =
@@ -351,6 +355,8 @@ bool RolloutSteps::stop(const DeployHost &host, const QString &containerId, QStr
 }
 
 bool RolloutSteps::start(const DeployHost &host, const QString &containerId, QString *error) {
+    if (host.fenced(error))
+        return false;
     auto r = host.client->startContainer(containerId.toStdString()).wait();
     if (!r) {
         *error =
@@ -362,6 +368,8 @@ bool RolloutSteps::start(const DeployHost &host, const QString &containerId, QSt
 
 bool RolloutSteps::clearDrainMarker(const DeployHost &host, const QString &containerId,
                                     QString *error) {
+    if (host.fenced(error))
+        return false;
     const std::vector<std::string> cmd = {"rm", "-f", ReplicaDrain::kMarker};
     auto exec = host.client->createExec(containerId.toStdString(), cmd).wait();
     if (exec)
@@ -377,6 +385,8 @@ bool RolloutSteps::clearDrainMarker(const DeployHost &host, const QString &conta
 }
 
 bool RolloutSteps::remove(const DeployHost &host, const QString &containerId, QString *error) {
+    if (host.fenced(error))
+        return false;
     auto r = host.client->removeContainer(containerId.toStdString(), true).wait();
     if (!r && !isNotFound(r.error())) {
         *error =

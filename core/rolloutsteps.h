@@ -28,6 +28,10 @@ struct DeployHost {
     QString url;
     std::shared_ptr<engine::DockerClient> client;
     bool local = false; // a unix socket: ports published on 127.0.0.1 are reachable from here
+    // The fence of a change: false (with why) once the application's lock on this host is no
+    // longer the change's own (taken over). Every write step asks it first; unset: no lock.
+    std::function<bool(QString *why)> fence;
+    bool fenced(QString *why) const { return fence && !fence(why); }
 };
 
 // One container of an application, as the engine lists it.
