@@ -60,6 +60,9 @@ public:
         std::chrono::milliseconds drainGrace{1000};
         // A pull with no progress message for this long fails (and is cancelled); 0: no bound.
         std::chrono::milliseconds pullStallTimeout{60000};
+        // An application's lock on the engines is stale (its holder may be taken over) after
+        // this long without a heartbeat (AppLock).
+        std::chrono::seconds lockTtl{30};
     };
 
     // `metrics` may be null: placement then counts containers per host instead of load.

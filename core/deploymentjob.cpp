@@ -1,5 +1,6 @@
 #include "core/deploymentjob.h"
 
+#include "core/applock.h"
 #include "core/deploymentstore.h"
 #include "core/healthwaiter.h"
 #include "core/publishspec.h"
@@ -55,7 +56,6 @@ QString withNotes(const QString &why, const QStringList &notes) {
 }
 
 } // namespace
-
 
 DeploymentJob::DeploymentJob(JobContext context) : c_(std::move(context)) {}
 
@@ -223,15 +223,80 @@ bool DeploymentJob::lockApp(const QString &app, const QString &env, QString *err
         c_.active->apps.insert(key);
     }
     heldKey_ = key;
+    // Then on the engines, where every other store (workstation, CI job) looks too.
+    std::optional<LockHolder> busy;
+    QString why;
+    AppLock::Options options;
+    options.ttl = c_.options.lockTtl;
+    lock_ =
+        AppLock::acquire(c_.hosts, app, env, LockIdentity::current(storeId_), options, &busy, &why);
+    if (!lock_) {
+        release();
+        if (busy)
+            *error = tr("%1 in %2 is being changed by %3 (store %4) since %5, on %6: try again "
+                        "when it is done. If that process is gone, take its lock over (slipctl "
+                        "takeover %1 --env %2).")
+                         .arg(app, env, busy->who, busy->storeId.left(8),
+                              busy->since.toLocalTime().toString(Qt::ISODate), busy->hostName);
+        else
+            *error = tr("Cannot lock %1 in %2 on the engines: %3").arg(app, env, why);
+        return false;
+    }
+    if (const auto before = lock_->replaced()) {
+        // A process of this machine died holding it: its record ends here, audited.
+        const QString detail =
+            tr("interrupted: its process (%1) died holding the lock; taken over by %2")
+                .arg(before->who, LockIdentity::current(storeId_).who());
+        const qint64 generation = lock_->generation();
+        onStore<int>([&](Store *store, DeploymentStore &s) {
+            AuditEntry e;
+            e.action = QStringLiteral("app.takeover");
+            e.target = QStringLiteral("%1/%2").arg(app, env);
+            e.result = QStringLiteral("ok");
+            e.detail = tr("from %1 (generation %2), whose process is gone; now generation %3")
+                           .arg(before->who)
+                           .arg(before->generation)
+                           .arg(generation);
+            store->appendAudit(e);
+            return s.interruptHolding(before->token, detail, nullptr);
+        });
+        if (c_.audited)
+            c_.audited();
+    }
+    // Every write of this change asks first whether the lock is still its own.
+    const std::weak_ptr<AppLock> weak = lock_;
+    for (DeployHost &h : c_.hosts) {
+        DeployHost plain = h;
+        plain.fence = nullptr;
+        h.fence = [weak, plain, app, env](QString *why) {
+            const auto lock = weak.lock();
+            QString e;
+            if (lock && lock->holds(plain, &e))
+                return true;
+            if (why)
+                *why = !e.isEmpty() ? e
+                                    : tr("the lock of %1 in %2 on %3 is no longer this change's "
+                                         "(taken over): it stops here and changes nothing more")
+                                          .arg(app, env, plain.name);
+            return false;
+        };
+    }
     return true;
 }
 
 void DeploymentJob::release() {
+    for (DeployHost &h : c_.hosts)
+        h.fence = nullptr;
+    lock_.reset();
     if (heldKey_.isEmpty())
         return;
     std::lock_guard lock(c_.active->mutex);
     c_.active->apps.remove(heldKey_);
     heldKey_.clear();
+}
+
+QString DeploymentJob::lockToken() const {
+    return lock_ ? lock_->token() : QString();
 }
 
 DeploymentJob::~DeploymentJob() {
@@ -389,9 +454,14 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
         rc.removeAfter = due;
         retired.append(rc);
     }
+    // A change whose lock was taken over while it waited (paused, cut off) records nothing as
+    // done and stops nothing: what it started is its store's recovery's to remove.
+    QString why;
+    for (const DeployHost &h : std::as_const(c_.hosts))
+        if (h.fenced(&why))
+            return fail(record, why);
     // Recorded before the old replicas stop: a crash in between leaves two versions running
     // (recovery stops the retired ones), never none.
-    QString why;
     const bool saved = onStore<bool>([&](Store *, DeploymentStore &s) {
         return s.finish(record.id, record.result, detail, record.hosts, record.replicas, retired,
                         &why, restored);

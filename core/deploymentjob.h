@@ -22,6 +22,7 @@
 
 namespace slipway::core {
 
+class AppLock;
 class DeploymentStore;
 class Store;
 
@@ -100,7 +101,7 @@ private:
     // end(), or when the job is destroyed.
     bool lockApp(const QString &app, const QString &env, QString *error);
     void release();
-    QString lockToken() const { return {}; }
+    QString lockToken() const;
     const DeployHost *host(const QString &id) const;
     JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts,
                       PullPolicy pull);
@@ -131,8 +132,9 @@ private:
 
     JobContext c_;
     QString storeId_;
-    QString heldKey_;      // appKey() of the application lockApp() took
-    SecretValues secrets_; // this change's secret values: never stored, never shown
+    QString heldKey_;               // appKey() of the application lockApp() took
+    std::shared_ptr<AppLock> lock_; // its lock on the engines
+    SecretValues secrets_;          // this change's secret values: never stored, never shown
 };
 
 } // namespace slipway::core

@@ -6,6 +6,7 @@
 #include "clihosts.h"
 #include "clitr.h"
 #include "core/applock.h"
+#include "core/deploymentstore.h"
 #include "core/store.h"
 #include "engine/dockerclient.h"
 
@@ -40,8 +41,13 @@ bool open(const QCommandLineParser &parser, const QString &command, Session *s, 
         }
         // Each engine call is bounded by what is left of --timeout.
         h.client->setTimeout(deadline.cap(engine::kDefaultTimeout));
-        s->hosts.append({h.config.id, h.config.name, h.config.url, h.client,
-                         h.config.url.startsWith(QLatin1String("unix://"))});
+        core::DeployHost host;
+        host.id = h.config.id;
+        host.name = h.config.name;
+        host.url = h.config.url;
+        host.client = h.client;
+        host.local = h.config.url.startsWith(QLatin1String("unix://"));
+        s->hosts.append(host);
     }
     const QString dir = parser.value(QStringLiteral("data-dir"));
     s->store =
@@ -222,6 +228,17 @@ int runTakeover(const QStringList &arguments) {
         return 1;
     }
     const qint64 generation = lock->generation();
+    // A record of this database that the old holder was running ends now; this store's next
+    // command recovers what it started (another store's record is that store's to end).
+    QString interruptWhy;
+    const int interrupted =
+        core::DeploymentStore(s.store->database())
+            .interruptHolding(holder->token,
+                              tr("interrupted: its lock was taken over by %1")
+                                  .arg(core::LockIdentity::current(storeId).who()),
+                              &interruptWhy);
+    if (interrupted < 0)
+        err << "slipctl: " << interruptWhy << '\n';
     lock.reset(); // released: the application is free for whoever acts next
     if (json)
         out << QJsonDocument(QJsonObject{{"app", s.app},

@@ -41,8 +41,11 @@ int main(int argc, char *argv[]) {
         out << "error SLIPWAY_TEST_DOCKER_HOST is not an engine URL\n";
         return 2;
     }
-    core::DeployHost host{QStringLiteral("locktool-engine"), QStringLiteral("locktool-engine"), url,
-                          std::make_shared<engine::DockerClient>(endpoint.value()), true};
+    core::DeployHost host;
+    host.id = host.name = QStringLiteral("locktool-engine");
+    host.url = url;
+    host.client = std::make_shared<engine::DockerClient>(endpoint.value());
+    host.local = true;
     core::AppLock::Options options;
     options.ttl = std::chrono::seconds(ttl);
     std::optional<core::LockHolder> busy;
