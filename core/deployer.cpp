@@ -63,8 +63,13 @@ struct Deployer::Impl {
                     identity.isEmpty() || engines.contains(identity))
                     continue;
                 engines.insert(identity);
-                c.hosts.append({identity, config.name, config.url, client,
-                                config.url.startsWith(QLatin1String("unix://"))});
+                DeployHost h;
+                h.id = identity;
+                h.name = config.name;
+                h.url = config.url;
+                h.client = client;
+                h.local = config.url.startsWith(QLatin1String("unix://"));
+                c.hosts.append(h);
                 ids.append(config.id);
             }
         }
@@ -265,6 +270,10 @@ quint64 Deployer::scale(const QString &app, const QString &env, int replicas, Pu
 
 quint64 Deployer::undo(const QString &app, const QString &env) {
     return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); }, true);
+}
+
+quint64 Deployer::adopt(const QString &app, const QString &env) {
+    return d->finishing([app, env](DeploymentJob &job) { return job.adopt(app, env); }, true);
 }
 
 quint64 Deployer::history(const QString &app, const QString &env) {

@@ -1,5 +1,6 @@
 #include "engine/dockerclient.h"
 
+#include "engine/dockerconfig.h"
 #include "engine/imagereference.h"
 #include "engine/parse.h"
 #include "engine/streams.h"
@@ -503,6 +504,41 @@ Call<Unit> DockerClient::statPath(const std::string &containerId, const std::str
     return d->request<Unit>(std::move(req), unitFrom);
 }
 
+Call<PathStat> DockerClient::statPathInfo(const std::string &containerId,
+                                          const std::string &path_) {
+    HttpRequest req;
+    req.method = "HEAD";
+    req.target = path("/containers/", containerId, "/archive") + query({{"path", path_}});
+    req.timeout = d->requestTimeout();
+    return d->request<PathStat>(std::move(req), [](const HttpResponse &r) -> Result<PathStat> {
+        const auto raw = decodeBase64(r.header("x-docker-container-path-stat"));
+        if (!raw)
+            return makeError(ErrorKind::Parse, "the engine's stat of the path is not base64");
+        const json j = json::parse(*raw, nullptr, false);
+        if (!j.is_object())
+            return makeError(ErrorKind::Parse, "the engine's stat of the path is not JSON");
+        PathStat stat;
+        stat.name = j.value("name", std::string());
+        stat.size = j.value("size", std::int64_t(0));
+        stat.mode = j.value("mode", std::uint32_t(0));
+        stat.mtime = j.value("mtime", std::string());
+        stat.linkTarget = j.value("linkTarget", std::string());
+        stat.engineDate = r.header("date");
+        return stat;
+    });
+}
+
+Call<Unit> DockerClient::putArchive(const std::string &containerId, const std::string &path_,
+                                    std::string tarBytes) {
+    HttpRequest req;
+    req.method = "PUT";
+    req.target = path("/containers/", containerId, "/archive") + query({{"path", path_}});
+    req.timeout = d->requestTimeout();
+    req.body = std::move(tarBytes);
+    req.contentType = "application/x-tar";
+    return d->request<Unit>(std::move(req), unitFrom);
+}
+
 Call<std::vector<ImageSummary>> DockerClient::images(bool all, const Filters &filters,
                                                      Timeout timeout) {
     return d->get<std::vector<ImageSummary>>(
@@ -567,6 +603,29 @@ Call<Unit> DockerClient::tagImage(const std::string &source, const std::string &
 
 Call<Unit> DockerClient::removeImage(const std::string &nameOrId, bool force, Timeout timeout) {
     return d->del(path("/images/", nameOrId) + query({{"force", flag(force)}}), timeout);
+}
+
+Call<Unit> DockerClient::loadImage(std::string tarBytes, Timeout timeout) {
+    HttpRequest req;
+    req.method = "POST";
+    req.target = "/images/load" + query({{"quiet", "1"}});
+    // An archive of a few megabytes; a slow link gets minutes, not the ordinary call's limit.
+    req.timeout = timeout.value_or(std::chrono::minutes(5));
+    req.body = std::move(tarBytes);
+    req.contentType = "application/x-tar";
+    return d->request<Unit>(std::move(req), [](const HttpResponse &r) -> Result<Unit> {
+        std::string failure;
+        JsonSplitter split([&](std::string_view doc) {
+            const json j = json::parse(doc, nullptr, false);
+            if (failure.empty() && j.is_object() && j.contains("error"))
+                failure = j["error"].is_string() ? j["error"].get<std::string>() : j.dump();
+        });
+        split.feed(r.body);
+        split.feed("\n");
+        if (!failure.empty())
+            return makeError(ErrorKind::Http, failure, r.status);
+        return success();
+    });
 }
 
 Call<std::vector<NetworkSummary>> DockerClient::networks(const Filters &filters) {
