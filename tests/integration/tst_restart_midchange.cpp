@@ -1,0 +1,254 @@
+// The engine restarted in the middle of a change made by the real slipctl (issue #12): the
+// change is not recorded "ok", its new replicas are gone and the old version serves, whole.
+// Start-first over two replicas, and stop-first on a fixed host port of 127.0.0.1. The test
+// restarts the engine it runs against with scripts/engine.sh (SLIPWAY_TEST_ENGINE_SCRIPT), in
+// its own environment: the SLIPWAY_DEV_* variables pick which copy of the engine that is.
+#include "tests/support/slipctlrun.h"
+#include "tests/support/testenv.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace slipway;
+
+namespace {
+
+// Fails once, then passes: a new replica stays "starting" a few seconds, long enough for the
+// engine to be restarted while the change waits for it.
+const char *kSlowHealth = "sleep 2; test -f /tmp/seen && wget -q -O /dev/null "
+                          "http://127.0.0.1:8080/health; r=$?; touch /tmp/seen; exit $r";
+
+// A port of 127.0.0.1 that nothing listens on now; 0 when none could be had.
+int freePort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+        port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+} // namespace
+
+class TestRestartMidChange : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir home_;
+    std::unique_ptr<engine::DockerClient> client_;
+    QStringList apps_;
+
+    QStringList common() const {
+        return {QStringLiteral("--host"), test::dockerHost(), QStringLiteral("--data-dir"),
+                home_.filePath(QStringLiteral("data"))};
+    }
+
+    test::SlipctlRun slipctl(const QStringList &args) {
+        return test::runSlipctl(args + common(), home_.path(), {}, std::chrono::seconds(180));
+    }
+
+    QString image(const char *tag) const {
+        return test::registry() + QStringLiteral("/slipway/web:") + QLatin1String(tag);
+    }
+
+    std::vector<engine::ContainerSummary> containers(const QString &app, bool all = true) {
+        engine::Filters f;
+        f["label"] = {"slipway.app=" + app.toStdString()};
+        auto r = client_->containers(all, f).wait();
+        return r ? r.value() : std::vector<engine::ContainerSummary>{};
+    }
+
+    static QString version(const engine::ContainerSummary &c) {
+        const auto it = c.labels.find("slipway.version");
+        return it == c.labels.end() ? QString() : QString::fromStdString(it->second);
+    }
+
+    // "version:state" of every container of `app`, sorted.
+    QStringList states(const QString &app) {
+        QStringList out;
+        for (const auto &c : containers(app))
+            out.append(version(c) + QLatin1Char(':') + QString::fromStdString(c.state));
+        out.sort();
+        return out;
+    }
+
+    static bool engineScript(const QString &action, QByteArray *output) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        const QString script = qEnvironmentVariable(
+            "SLIPWAY_TEST_ENGINE_SCRIPT", QStringLiteral(SLIPWAY_SOURCE_DIR "/scripts/engine.sh"));
+        p.start(QStringLiteral("bash"), {script, action}); // inherits SLIPWAY_DEV_*
+        const bool finished = p.waitForFinished(180000);   // bounded: a hang fails the test
+        if (!finished)
+            p.kill();
+        *output += p.readAll();
+        return finished && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    }
+
+    // Restarts the engine with an outage longer than the health wait's 3 s of patience, so that
+    // the change sees the engine gone, as after a slow restart.
+    bool restartEngine(QByteArray *output) {
+        const bool stopped = engineScript(QStringLiteral("stop"), output);
+        QThread::sleep(5);
+        const bool started = engineScript(QStringLiteral("start"), output);
+        return stopped && started &&
+               test::waitFor([&] { return bool(client_->ping().wait()); },
+                             std::chrono::seconds(60));
+    }
+
+    // Runs `args` in the background and restarts the engine once a running container of
+    // `app` at `newVersion` shows up (the change is then waiting for it to be healthy).
+    test::SlipctlRun interrupted(const QString &app, const QString &newVersion,
+                                 const QStringList &args, bool *restarted) {
+        QProcess p;
+        p.setProcessEnvironment(test::cleanEnvironment(home_.path()));
+        p.start(QStringLiteral(SLIPWAY_SLIPCTL), args + common());
+        *restarted = false;
+        const bool seen = test::waitFor(
+            [&] {
+                for (const auto &c : containers(app, false))
+                    if (version(c) == newVersion)
+                        return true;
+                return p.state() == QProcess::NotRunning;
+            },
+            std::chrono::seconds(90));
+        QByteArray output;
+        if (seen && p.state() != QProcess::NotRunning) {
+            *restarted = restartEngine(&output);
+            if (!*restarted)
+                qWarning("engine.sh: %s", output.constData());
+        }
+        test::SlipctlRun r;
+        r.finished = p.waitForFinished(240000); // bounded: a hang fails the test
+        if (!r.finished)
+            p.kill();
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    // The newest record of app/ci as `slipctl history --json` shows it.
+    QJsonObject newest(const QString &app) {
+        const auto r = slipctl({QStringLiteral("history"), app, QStringLiteral("--env"),
+                                QStringLiteral("ci"), QStringLiteral("--json")});
+        const QJsonArray all = QJsonDocument::fromJson(r.out).array();
+        QJsonObject best;
+        for (const QJsonValue &v : all)
+            if (v.toObject().value(QStringLiteral("id")).toInteger() >
+                best.value(QStringLiteral("id")).toInteger())
+                best = v.toObject();
+        return best;
+    }
+
+    static QString get(int port) {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-sf"), QStringLiteral("-m"), QStringLiteral("5"),
+                    QStringLiteral("http://127.0.0.1:%1/version").arg(port)});
+        if (!curl.waitForFinished(10000))
+            curl.kill();
+        return QString::fromUtf8(curl.readAllStandardOutput()).trimmed();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        QVERIFY(home_.isValid());
+        client_ = test::makeClient();
+    }
+
+    void cleanupTestCase() {
+        if (!client_)
+            return;
+        for (const QString &app : std::as_const(apps_))
+            for (const auto &c : containers(app))
+                (void)client_->removeContainer(c.id, true).wait();
+    }
+
+    // Start-first over two running replicas: the new ones are removed once the engine is
+    // back, and the old ones (brought back by their restart policy) serve.
+    void startFirstKeepsTheOldVersion() {
+        const QString app = QString::fromStdString(test::uniqueName("restart-sf"));
+        apps_.append(app);
+        auto r = slipctl({"deploy", app, "--env", "ci", "--image", image("1.0.0"), "--replicas",
+                          "2", "--publish", "0:8080", "--undo-window", "1"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(states(app), QStringList(2, QStringLiteral("1.0.0:running")));
+
+        bool restarted = false;
+        r = interrupted(app, QStringLiteral("1.1.0"),
+                        {"deploy", app, "--env", "ci", "--image", image("1.1.0"), "--replicas", "2",
+                         "--publish", "0:8080", "--health-cmd", kSlowHealth, "--health-timeout",
+                         "60", "--undo-window", "1"},
+                        &restarted);
+        QVERIFY2(restarted, "the engine was not restarted during the change");
+        QVERIFY2(r.finished, "slipctl deploy never finished");
+        QVERIFY2(r.exitCode != 0, r.err.constData());
+
+        // Looked at before any other slipctl run: its recovery would hide a leftover.
+        QVERIFY2(test::waitFor(
+                     [&] { return states(app) == QStringList(2, QStringLiteral("1.0.0:running")); },
+                     std::chrono::seconds(30)),
+                 qPrintable(states(app).join(QLatin1Char(' '))));
+        const QJsonObject last = newest(app);
+        QCOMPARE(last.value(QStringLiteral("version")).toString(), QStringLiteral("1.1.0"));
+        QVERIFY2(last.value(QStringLiteral("result")).toString() != QStringLiteral("ok"),
+                 qPrintable(last.value(QStringLiteral("detail")).toString()));
+    }
+
+    // Stop-first on a fixed 127.0.0.1 port: the engine comes back with the new replica running
+    // (unless-stopped) and the old one stopped (Slipway stopped it); the old one serves again.
+    void stopFirstEndsWithOneVersion() {
+        const QString app = QString::fromStdString(test::uniqueName("restart-st"));
+        apps_.append(app);
+        const int port = freePort();
+        QVERIFY(port > 0);
+        const QString publish = QStringLiteral("127.0.0.1:%1:8080").arg(port);
+        auto r = slipctl({"deploy", app, "--env", "ci", "--image", image("1.0.0"), "--replicas",
+                          "1", "--publish", publish, "--undo-window", "1"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(get(port), QStringLiteral("1.0.0"));
+
+        bool restarted = false;
+        r = interrupted(app, QStringLiteral("1.1.0"),
+                        {"deploy", app, "--env", "ci", "--image", image("1.1.0"), "--replicas", "1",
+                         "--publish", publish, "--health-cmd", kSlowHealth, "--health-timeout",
+                         "60", "--undo-window", "1"},
+                        &restarted);
+        QVERIFY2(restarted, "the engine was not restarted during the change");
+        QVERIFY2(r.finished, "slipctl deploy never finished");
+        QVERIFY2(r.exitCode != 0, r.err.constData());
+
+        // One whole version: the old one, running and answering on the fixed port.
+        QVERIFY2(test::waitFor(
+                     [&] { return states(app) == QStringList{QStringLiteral("1.0.0:running")}; },
+                     std::chrono::seconds(30)),
+                 qPrintable(states(app).join(QLatin1Char(' '))));
+        QVERIFY(test::waitFor([&] { return get(port) == QStringLiteral("1.0.0"); },
+                              std::chrono::seconds(20)));
+        const QJsonObject last = newest(app);
+        QCOMPARE(last.value(QStringLiteral("version")).toString(), QStringLiteral("1.1.0"));
+        QVERIFY2(last.value(QStringLiteral("result")).toString() != QStringLiteral("ok"),
+                 qPrintable(last.value(QStringLiteral("detail")).toString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRestartMidChange)
+#include "tst_restart_midchange.moc"
