@@ -500,10 +500,8 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             QString why;
             const QString name = replicaName(record, i);
             const QString id = RolloutSteps::startReplica(*h, record, name, &why, secrets_);
-            if (id.isEmpty()) {
-                removeAll(started);
-                return fail(record, why);
-            }
+            if (id.isEmpty()) // the engine may have gone away: the started ones must not stay
+                return giveBack(targets, why, DeploymentRecord::Result::Failed);
             started.append({h->id, id});
             targets.append({*h, id, name});
         }

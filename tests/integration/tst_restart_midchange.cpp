@@ -100,20 +100,31 @@ class TestRestartMidChange : public QObject {
         return finished && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     }
 
-    // Restarts the engine with an outage longer than the health wait's 3 s of patience, so that
-    // the change sees the engine gone, as after a slow restart.
+    // Restarts the engine as a crash does: dockerd killed at once (no container is stopped
+    // through it), away longer than the health wait's 3 s of patience, then started again; its
+    // restore starts again what ran and was not stopped on purpose.
     bool restartEngine(QByteArray *output) {
-        const bool stopped = engineScript(QStringLiteral("stop"), output);
+        QProcess kill;
+        kill.setProcessChannelMode(QProcess::MergedChannels);
+        kill.start(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral("source \"$1\" && kill -KILL \"$(cat \"$ENGINE_PIDFILE\")\""),
+             QStringLiteral("restart"),
+             QStringLiteral(SLIPWAY_SOURCE_DIR "/scripts/common.sh")}); // inherits SLIPWAY_DEV_*
+        const bool killed = kill.waitForFinished(30000) && kill.exitCode() == 0;
+        *output += kill.readAll();
+        if (!killed)
+            return false;
         QThread::sleep(5);
         const bool started = engineScript(QStringLiteral("start"), output);
-        return stopped && started &&
-               test::waitFor([&] { return bool(client_->ping().wait()); },
-                             std::chrono::seconds(60));
+        return started && test::waitFor([&] { return bool(client_->ping().wait()); },
+                                        std::chrono::seconds(60));
     }
 
-    // Runs `args` in the background and restarts the engine once a running container of
-    // `app` at `newVersion` shows up (the change is then waiting for it to be healthy).
-    test::SlipctlRun interrupted(const QString &app, const QString &newVersion,
+    // Runs `args` in the background and restarts the engine once `replicas` running containers
+    // of `app` at `newVersion` show up: the change then waits for them to be healthy.
+    test::SlipctlRun interrupted(const QString &app, const QString &newVersion, int replicas,
                                  const QStringList &args, bool *restarted) {
         QProcess p;
         p.setProcessEnvironment(test::cleanEnvironment(home_.path()));
@@ -121,10 +132,10 @@ class TestRestartMidChange : public QObject {
         *restarted = false;
         const bool seen = test::waitFor(
             [&] {
+                int running = 0;
                 for (const auto &c : containers(app, false))
-                    if (version(c) == newVersion)
-                        return true;
-                return p.state() == QProcess::NotRunning;
+                    running += version(c) == newVersion;
+                return running == replicas || p.state() == QProcess::NotRunning;
             },
             std::chrono::seconds(90));
         QByteArray output;
@@ -193,7 +204,7 @@ private slots:
         QCOMPARE(states(app), QStringList(2, QStringLiteral("1.0.0:running")));
 
         bool restarted = false;
-        r = interrupted(app, QStringLiteral("1.1.0"),
+        r = interrupted(app, QStringLiteral("1.1.0"), 2,
                         {"deploy", app, "--env", "ci", "--image", image("1.1.0"), "--replicas", "2",
                          "--publish", "0:8080", "--health-cmd", kSlowHealth, "--health-timeout",
                          "60", "--undo-window", "1"},
@@ -227,7 +238,7 @@ private slots:
         QCOMPARE(get(port), QStringLiteral("1.0.0"));
 
         bool restarted = false;
-        r = interrupted(app, QStringLiteral("1.1.0"),
+        r = interrupted(app, QStringLiteral("1.1.0"), 1,
                         {"deploy", app, "--env", "ci", "--image", image("1.1.0"), "--replicas", "1",
                          "--publish", publish, "--health-cmd", kSlowHealth, "--health-timeout",
                          "60", "--undo-window", "1"},
