@@ -1,8 +1,10 @@
 // The engine restarted in the middle of a change made by the real slipctl (issue #12): the
 // change is not recorded "ok", its new replicas are gone and the old version serves, whole.
-// Start-first over two replicas, and stop-first on a fixed host port of 127.0.0.1. The test
-// restarts the engine it runs against with scripts/engine.sh (SLIPWAY_TEST_ENGINE_SCRIPT), in
-// its own environment: the SLIPWAY_DEV_* variables pick which copy of the engine that is.
+// Start-first over two replicas, and stop-first on a fixed host port of 127.0.0.1; and a new
+// replica that stops after its health wait saw it healthy (the record said "ok"). The test
+// kills dockerd (the pid file scripts/common.sh names) and starts it again with
+// scripts/engine.sh (SLIPWAY_TEST_ENGINE_SCRIPT), in its own environment: the SLIPWAY_DEV_*
+// variables pick which copy of the engine that is, the default one when none is set.
 #include "tests/support/slipctlrun.h"
 #include "tests/support/testenv.h"
 
@@ -122,14 +124,16 @@ class TestRestartMidChange : public QObject {
                                         std::chrono::seconds(60));
     }
 
-    // Runs `args` in the background and restarts the engine once `replicas` running containers
-    // of `app` at `newVersion` show up: the change then waits for them to be healthy.
-    test::SlipctlRun interrupted(const QString &app, const QString &newVersion, int replicas,
-                                 const QStringList &args, bool *restarted) {
+    // Runs `args` in the background and calls `midway` once `replicas` running containers of
+    // `app` at `newVersion` show up: the change then waits for them to be healthy. `done`:
+    // what `midway` returned (false when it was never called).
+    test::SlipctlRun during(const QString &app, const QString &newVersion, int replicas,
+                            const QStringList &args, const std::function<bool()> &midway,
+                            bool *done) {
         QProcess p;
         p.setProcessEnvironment(test::cleanEnvironment(home_.path()));
         p.start(QStringLiteral(SLIPWAY_SLIPCTL), args + common());
-        *restarted = false;
+        *done = false;
         const bool seen = test::waitFor(
             [&] {
                 int running = 0;
@@ -138,12 +142,8 @@ class TestRestartMidChange : public QObject {
                 return running == replicas || p.state() == QProcess::NotRunning;
             },
             std::chrono::seconds(90));
-        QByteArray output;
-        if (seen && p.state() != QProcess::NotRunning) {
-            *restarted = restartEngine(&output);
-            if (!*restarted)
-                qWarning("engine.sh: %s", output.constData());
-        }
+        if (seen && p.state() != QProcess::NotRunning)
+            *done = midway();
         test::SlipctlRun r;
         r.finished = p.waitForFinished(240000); // bounded: a hang fails the test
         if (!r.finished)
@@ -152,6 +152,41 @@ class TestRestartMidChange : public QObject {
         r.out = p.readAllStandardOutput();
         r.err = p.readAllStandardError();
         return r;
+    }
+
+    test::SlipctlRun interrupted(const QString &app, const QString &newVersion, int replicas,
+                                 const QStringList &args, bool *restarted) {
+        return during(
+            app, newVersion, replicas, args,
+            [&] {
+                QByteArray output;
+                const bool ok = restartEngine(&output);
+                if (!ok)
+                    qWarning("engine.sh: %s", output.constData());
+                return ok;
+            },
+            restarted);
+    }
+
+    // Runs `cmd` in container `id` and waits (bounded) for it to end; true when it exited 0.
+    bool exec(const std::string &id, const std::vector<std::string> &cmd) {
+        auto created = client_->createExec(id, cmd).wait();
+        if (!created || !client_->startExec(created.value()).wait())
+            return false;
+        bool ok = false;
+        test::waitFor(
+            [&] {
+                auto state = client_->inspectExec(created.value()).wait();
+                ok = state && !state.value().running && state.value().exitCode == 0;
+                return !state || !state.value().running;
+            },
+            std::chrono::seconds(10));
+        return ok;
+    }
+
+    std::string health(const std::string &id) {
+        auto r = client_->inspectContainer(id).wait();
+        return r && r.value().state.health ? r.value().state.health->status : std::string();
     }
 
     // The newest record of app/ci as `slipctl history --json` shows it.
@@ -254,6 +289,62 @@ private slots:
                  qPrintable(states(app).join(QLatin1Char(' '))));
         QVERIFY(test::waitFor([&] { return get(port) == QStringLiteral("1.0.0"); },
                               std::chrono::seconds(20)));
+        const QJsonObject last = newest(app);
+        QCOMPARE(last.value(QStringLiteral("version")).toString(), QStringLiteral("1.1.0"));
+        QVERIFY2(last.value(QStringLiteral("result")).toString() != QStringLiteral("ok"),
+                 qPrintable(last.value(QStringLiteral("detail")).toString()));
+    }
+
+    // The issue's "1/2 beside healthy": one new replica stops after the health wait saw it
+    // healthy, and the other turns healthy after that. The change must look again before it
+    // records success, fail, and leave the old version serving.
+    void replicaStoppedAfterItsHealthWaitFailsTheChange() {
+        const QString app = QString::fromStdString(test::uniqueName("restart-gone"));
+        apps_.append(app);
+        auto r = slipctl({"deploy", app, "--env", "ci", "--image", image("1.0.0"), "--replicas",
+                          "2", "--publish", "0:8080", "--undo-window", "1"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // Healthy only once the test says so; until then each check runs into its timeout,
+        // which the health wait sits out.
+        const char *gated = "test -f /tmp/go && wget -q -O /dev/null "
+                            "http://127.0.0.1:8080/health || sleep 10";
+        QString problem;
+        const auto midway = [&] {
+            std::vector<std::string> ids;
+            for (const auto &c : containers(app, false))
+                if (version(c) == QStringLiteral("1.1.0"))
+                    ids.push_back(c.id);
+            if (ids.size() != 2 || !exec(ids[0], {"touch", "/tmp/go"})) {
+                problem = QStringLiteral("could not let the first new replica turn healthy");
+                return false;
+            }
+            if (!test::waitFor([&] { return health(ids[0]) == "healthy"; },
+                               std::chrono::seconds(30))) {
+                problem = QStringLiteral("the first new replica never turned healthy");
+                return false;
+            }
+            QThread::msleep(1500); // the health wait polls every 200 ms: it has seen it now
+            if (!client_->stopContainer(ids[0], 1).wait() || !exec(ids[1], {"touch", "/tmp/go"})) {
+                problem = QStringLiteral("could not stop the first or free the second");
+                return false;
+            }
+            return true;
+        };
+        bool done = false;
+        r = during(app, QStringLiteral("1.1.0"), 2,
+                   {"deploy", app, "--env", "ci", "--image", image("1.1.0"), "--replicas", "2",
+                    "--publish", "0:8080", "--health-cmd", gated, "--health-timeout", "60",
+                    "--undo-window", "1"},
+                   midway, &done);
+        QVERIFY2(done, qPrintable(problem));
+        QVERIFY2(r.finished, "slipctl deploy never finished");
+        QVERIFY2(r.exitCode != 0, "the deploy succeeded with one of its two replicas stopped");
+
+        QVERIFY2(test::waitFor(
+                     [&] { return states(app) == QStringList(2, QStringLiteral("1.0.0:running")); },
+                     std::chrono::seconds(30)),
+                 qPrintable(states(app).join(QLatin1Char(' '))));
         const QJsonObject last = newest(app);
         QCOMPARE(last.value(QStringLiteral("version")).toString(), QStringLiteral("1.1.0"));
         QVERIFY2(last.value(QStringLiteral("result")).toString() != QStringLiteral("ok"),
