@@ -118,6 +118,12 @@ bool RolloutCheck::giveBack(const QList<Target> &added, const QList<Target> &kep
     if (!waitForEngines(hosts, timeout, why))
         return false;
 
+    // A change whose lock was taken over while the engine was away is no longer the one to
+    // act: its new replicas are the new holder's (or recovery's) business.
+    for (const DeployHost &h : std::as_const(hosts))
+        if (h.fenced(why))
+            return false;
+
     QStringList problems;
     // Stopped, not yet removed: they run again below should none of the old ones.
     for (const Target &t : added)
@@ -137,13 +143,12 @@ bool RolloutCheck::giveBack(const QList<Target> &added, const QList<Target> &kep
             if (up[i])
                 continue;
             const Target &t = kept[i];
+            lastError[i].clear();
             if (runs(t, &lastError[i])) {
                 up[i] = true;
                 continue;
             }
-            if (auto r = t.host.client->startContainer(t.containerId.toStdString()).wait(); !r)
-                lastError[i] =
-                    tr("starting %1 on %2: %3").arg(t.name, t.host.name, describe(r.error()));
+            RolloutSteps::start(t.host, t.containerId, &lastError[i]);
         }
         if (!up.contains(false) || clock.elapsed() >= timeout.count())
             break;
@@ -158,18 +163,18 @@ bool RolloutCheck::giveBack(const QList<Target> &added, const QList<Target> &kep
 
     if (!kept.isEmpty() && !up.contains(true)) {
         // Not one old replica runs: the new ones are all there is to serve.
-        for (const Target &t : added)
-            (void)t.host.client->startContainer(t.containerId.toStdString()).wait();
+        for (const Target &t : added) {
+            QString ignored; // the note below says they run on
+            RolloutSteps::start(t.host, t.containerId, &ignored);
+        }
         problems.append(tr("the old replicas did not start again (%1); the new ones run on")
                             .arg(down.join(QStringLiteral("; "))));
         *why = problems.join(QStringLiteral("; "));
         return false;
     }
     for (const Target &t : added)
-        if (auto r = t.host.client->removeContainer(t.containerId.toStdString(), true).wait();
-            !r && !isNotFound(r.error()))
-            problems.append(
-                tr("removing %1 on %2: %3").arg(t.name, t.host.name, describe(r.error())));
+        if (QString error; !RolloutSteps::remove(t.host, t.containerId, &error))
+            problems.append(error);
     if (!down.isEmpty())
         problems.append(tr("not running again: %1").arg(down.join(QStringLiteral("; "))));
     *why = problems.join(QStringLiteral("; "));

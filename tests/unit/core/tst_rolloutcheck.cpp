@@ -47,11 +47,13 @@ private slots:
         auto ping = test::FakeEngine::respond(200, "OK", "text/plain");
         ping.headers.emplace_back("Api-Version", "1.41");
         engine_->on("/_ping", ping);
-        host_ = {
-            QStringLiteral("fake"), QStringLiteral("fake host"),
-            QString::fromStdString(engine_->url()),
-            std::make_shared<engine::DockerClient>(engine::Endpoint::parse(engine_->url()).value()),
-            true};
+        host_ = {};
+        host_.id = QStringLiteral("fake");
+        host_.name = QStringLiteral("fake host");
+        host_.url = QString::fromStdString(engine_->url());
+        host_.client =
+            std::make_shared<engine::DockerClient>(engine::Endpoint::parse(engine_->url()).value());
+        host_.local = true;
     }
 
     void cleanup() {
