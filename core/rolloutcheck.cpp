@@ -55,10 +55,18 @@ RolloutCheck::Outcome RolloutCheck::verify(const QList<Target> &targets, int exp
                        .arg(t.name, t.host.name, QString::fromStdString(c.state.status));
             return Outcome::Failed;
         }
-        if (c.state.health && c.state.health->status != "none" &&
-            c.state.health->status != "healthy") {
-            *why = tr("%1 on %2 is %3, no longer healthy: the engine may have restarted it")
-                       .arg(t.name, t.host.name, QString::fromStdString(c.state.health->status));
+        // "starting" again is a replica the engine restarted. A check cut off at its timeout
+        // says the host is slow, not that the replica broke (as in HealthWaiter).
+        const auto &health = c.state.health;
+        const bool slowCheck = health && health->status == "unhealthy" && !health->log.empty() &&
+                               health->log.back().exitCode < 0;
+        if (health && health->status != "none" && health->status != "healthy" && !slowCheck) {
+            *why = health->status == "starting"
+                       ? tr("%1 on %2 is starting again: the engine restarted it after it was "
+                            "healthy")
+                             .arg(t.name, t.host.name)
+                       : tr("%1 on %2 is %3")
+                             .arg(t.name, t.host.name, QString::fromStdString(health->status));
             return Outcome::Failed;
         }
         ++running;

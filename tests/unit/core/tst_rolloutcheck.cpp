@@ -13,11 +13,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string inspect(const std::string &id, bool running, const std::string &health = {}) {
+std::string inspect(const std::string &id, bool running, const std::string &health = {},
+                    int lastCheckExit = 0) {
     std::string state = std::string("{\"Status\":\"") + (running ? "running" : "exited") +
                         "\",\"Running\":" + (running ? "true" : "false") + ",\"ExitCode\":0";
     if (!health.empty())
-        state += ",\"Health\":{\"Status\":\"" + health + "\",\"FailingStreak\":0,\"Log\":[]}";
+        state += ",\"Health\":{\"Status\":\"" + health +
+                 "\",\"FailingStreak\":0,\"Log\":[{\"ExitCode\":" + std::to_string(lastCheckExit) +
+                 ",\"Output\":\"\"}]}";
     state += "}";
     return "{\"Id\":\"" + id + "\",\"Name\":\"/" + id + "\",\"State\":" + state +
            ",\"Config\":{\"Labels\":{}},\"NetworkSettings\":{\"Ports\":{}}}";
@@ -35,9 +38,10 @@ class TestRolloutCheck : public QObject {
         return {host_, QString::fromLatin1(id), QStringLiteral("app-%1").arg(QLatin1String(id))};
     }
 
-    void container(const std::string &id, bool running, const std::string &health = {}) {
+    void container(const std::string &id, bool running, const std::string &health = {},
+                   int lastCheckExit = 0) {
         engine_->on("/v1.41/containers/" + id + "/json",
-                    test::FakeEngine::json(200, inspect(id, running, health)));
+                    test::FakeEngine::json(200, inspect(id, running, health, lastCheckExit)));
     }
 
 private slots:
@@ -78,6 +82,18 @@ private slots:
                  core::RolloutCheck::Outcome::Failed);
         QVERIFY2(why.contains(QStringLiteral("app-b")) && why.contains(QStringLiteral("starting")),
                  qPrintable(why));
+    }
+
+    // A check cut off at its timeout on a busy host is no failure; a failing one is.
+    void unhealthyOnlyWhenTheCheckFails() {
+        container("a", true, "unhealthy", -1);
+        QString why;
+        QCOMPARE(core::RolloutCheck::verify({target("a")}, 1, &why),
+                 core::RolloutCheck::Outcome::Running);
+        container("a", true, "unhealthy", 1);
+        QCOMPARE(core::RolloutCheck::verify({target("a")}, 1, &why),
+                 core::RolloutCheck::Outcome::Failed);
+        QVERIFY2(why.contains(QStringLiteral("unhealthy")), qPrintable(why));
     }
 
     void stoppedOrGoneReplicaFails() {
