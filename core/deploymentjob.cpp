@@ -5,6 +5,7 @@
 #include "core/healthwaiter.h"
 #include "core/publishspec.h"
 #include "core/replicadrain.h"
+#include "core/rolloutcheck.h"
 #include "core/secretresolver.h"
 #include "core/store.h"
 #include "core/storethread.h"
@@ -538,6 +539,19 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
     record.hosts = targetHosts;
     record.replicas = int(targetHosts.size());
     const int total = int(targetHosts.size());
+    // The old replicas that serve now: they must still (or again) serve when the change fails.
+    QList<RolloutCheck::Target> serving;
+    for (const Replica &r : old)
+        if (const DeployHost *h = host(r.hostId); h && r.running())
+            serving.append({*h, r.id, r.name});
+    // Fails the change leaving the old version running, also after an engine restart.
+    const auto giveBack = [&](const QList<RolloutCheck::Target> &added, const QString &reason,
+                              DeploymentRecord::Result result) {
+        QString note;
+        if (!RolloutCheck::giveBack(added, serving, c_.options.healthTimeout, &note))
+            return fail(record, QStringLiteral("%1; %2").arg(reason, note), result);
+        return fail(record, reason, result);
+    };
 
     if (!record.config.hasFixedHostPort() || old.isEmpty()) {
         // Start first: the old replicas serve until every new one is healthy.
@@ -556,26 +570,26 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             QString why;
             const QString name = replicaName(record, i);
             const QString id = RolloutSteps::startReplica(*h, record, name, &why, secrets_);
-            if (id.isEmpty()) {
-                removeAll(started);
-                return fail(record, why);
-            }
+            if (id.isEmpty()) // the engine may have gone away: the started ones must not stay
+                return giveBack(targets, why, DeploymentRecord::Result::Failed);
             started.append({h->id, id});
             targets.append({*h, id, name});
         }
         QString why;
         const auto outcome = HealthWaiter::wait(targets, c_.options.healthTimeout,
                                                 c_.cancel->flag(), c_.progress, &why);
-        if (outcome == HealthWaiter::Outcome::EngineLost) {
-            removeAll(started);
-            return fail(record,
-                        tr("%1; the new replicas are removed when the engine is back").arg(why),
-                        DeploymentRecord::Result::Interrupted);
-        }
-        if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
-            removeAll(started);
-            return fail(record, cancelled() ? c_.cancel->reason() : why);
-        }
+        if (outcome == HealthWaiter::Outcome::EngineLost)
+            return giveBack(targets, why, DeploymentRecord::Result::Interrupted);
+        if (outcome != HealthWaiter::Outcome::Healthy || cancelled())
+            return giveBack(targets, cancelled() ? c_.cancel->reason() : why,
+                            DeploymentRecord::Result::Failed);
+        // A health wait that passed is no proof: an engine restart may have stopped some since.
+        if (const auto check = RolloutCheck::verify(targets, total, &why);
+            check != RolloutCheck::Outcome::Running)
+            return giveBack(targets, tr("before recording success: %1").arg(why),
+                            check == RolloutCheck::Outcome::EngineLost
+                                ? DeploymentRecord::Result::Interrupted
+                                : DeploymentRecord::Result::Failed);
         return succeed(record, {}, old);
     }
 
@@ -589,16 +603,17 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
     QList<Swap> swaps;
     QList<Replica> spare = old;
     qint64 longestGap = 0;
+    const auto added = [&] {
+        QList<RolloutCheck::Target> out;
+        for (int i = 0; i < swaps.size(); ++i)
+            if (!swaps[i].containerId.isEmpty())
+                out.append({*host(swaps[i].hostId), swaps[i].containerId, replicaName(record, i)});
+        return out;
+    };
+    // The engine may be away (a restart) and bring back the new replicas but not the old ones
+    // Slipway stopped: giveBack waits for it, then swaps them back.
     const auto restore = [&](const QString &reason, DeploymentRecord::Result result) {
-        for (const Swap &s : std::as_const(swaps)) {
-            const DeployHost *h = host(s.hostId);
-            QString ignored;
-            if (!s.containerId.isEmpty())
-                RolloutSteps::remove(*h, s.containerId, &ignored);
-            if (s.previous && s.previous->running())
-                RolloutSteps::start(*h, s.previous->id, &ignored);
-        }
-        return fail(record, reason, result);
+        return giveBack(added(), reason, result);
     };
     for (int i = 0; i < total; ++i) {
         const DeployHost *h = host(targetHosts[i]);
@@ -644,6 +659,13 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
     }
     if (cancelled())
         return restore(c_.cancel->reason(), DeploymentRecord::Result::Failed);
+    QString why;
+    if (const auto check = RolloutCheck::verify(added(), total, &why);
+        check != RolloutCheck::Outcome::Running)
+        return restore(tr("before recording success: %1").arg(why),
+                       check == RolloutCheck::Outcome::EngineLost
+                           ? DeploymentRecord::Result::Interrupted
+                           : DeploymentRecord::Result::Failed);
     return succeed(record,
                    tr("stop-first (a fixed host port): the longest gap without a replica on a "
                       "host was %1 ms")
@@ -1039,12 +1061,30 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
     }
     const auto outcome =
         HealthWaiter::wait(targets, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
-    if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
+    auto check = RolloutCheck::Outcome::Running;
+    if (outcome == HealthWaiter::Outcome::Healthy && !cancelled()) {
+        check = RolloutCheck::verify(targets, record.replicas, &why);
+        if (check != RolloutCheck::Outcome::Running)
+            why = tr("before recording success: %1").arg(why);
+    }
+    if (outcome != HealthWaiter::Outcome::Healthy || cancelled() ||
+        check != RolloutCheck::Outcome::Running) {
+        const bool lost = outcome == HealthWaiter::Outcome::EngineLost ||
+                          check == RolloutCheck::Outcome::EngineLost;
+        if (lost) {
+            // A stop sent to an engine that is away is lost, and its return would bring back
+            // the replicas started here beside the current ones.
+            QList<DeployHost> hosts;
+            for (const auto &t : std::as_const(targets))
+                hosts.append(t.host);
+            QString note;
+            if (!RolloutCheck::waitForEngines(hosts, c_.options.healthTimeout, &note))
+                why += QStringLiteral("; ") + note;
+        }
         stopAgain();
         return fail(record, cancelled() ? c_.cancel->reason() : why,
-                    outcome == HealthWaiter::Outcome::EngineLost
-                        ? DeploymentRecord::Result::Interrupted
-                        : DeploymentRecord::Result::Failed);
+                    lost ? DeploymentRecord::Result::Interrupted
+                         : DeploymentRecord::Result::Failed);
     }
     return succeed(record,
                    tr("undo of deployment #%1: the replicas of %2 serve again")
@@ -1138,6 +1178,17 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
             hostsNow.removeOne(r.hostId);
         }
         record.hosts = hostsNow;
+        // The replicas that stay: those that served still do.
+        QList<RolloutCheck::Target> staying;
+        for (const Replica &r : order.mid(drop))
+            if (const DeployHost *h = host(r.hostId); h && r.running())
+                staying.append({*h, r.id, r.name});
+        if (const auto check = RolloutCheck::verify(staying, int(staying.size()), &why);
+            check != RolloutCheck::Outcome::Running)
+            return fail(record, tr("before recording success: %1").arg(why),
+                        check == RolloutCheck::Outcome::EngineLost
+                            ? DeploymentRecord::Result::Interrupted
+                            : DeploymentRecord::Result::Failed);
         return succeed(record, drainNote, {});
     }
 
@@ -1176,14 +1227,27 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
     }
     const auto outcome =
         HealthWaiter::wait(waitFor, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
-    if (outcome == HealthWaiter::Outcome::EngineLost) {
-        removeAll(started);
-        return fail(record, tr("%1; the new replicas are removed when the engine is back").arg(why),
-                    DeploymentRecord::Result::Interrupted);
+    // What served before must still (or again) serve, beside the new replicas.
+    QList<RolloutCheck::Target> serving;
+    for (const Replica &r : std::as_const(cur.replicas))
+        if (const DeployHost *h = host(r.hostId); h && r.running())
+            serving.append({*h, r.id, r.name});
+    auto check = RolloutCheck::Outcome::Running;
+    if (outcome == HealthWaiter::Outcome::Healthy && !cancelled()) {
+        check = RolloutCheck::verify(serving + waitFor, int(serving.size() + waitFor.size()), &why);
+        if (check != RolloutCheck::Outcome::Running)
+            why = tr("before recording success: %1").arg(why);
     }
-    if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
-        removeAll(started);
-        return fail(record, cancelled() ? c_.cancel->reason() : why);
+    if (outcome != HealthWaiter::Outcome::Healthy || cancelled() ||
+        check != RolloutCheck::Outcome::Running) {
+        const bool lost = outcome == HealthWaiter::Outcome::EngineLost ||
+                          check == RolloutCheck::Outcome::EngineLost;
+        QString note;
+        if (!RolloutCheck::giveBack(waitFor, serving, c_.options.healthTimeout, &note))
+            why += QStringLiteral("; ") + note;
+        return fail(record, cancelled() ? c_.cancel->reason() : why,
+                    lost ? DeploymentRecord::Result::Interrupted
+                         : DeploymentRecord::Result::Failed);
     }
     record.hosts = hostsNow + *targets;
     return succeed(record, {}, {});

@@ -173,7 +173,9 @@ class TestDeployer : public QObject {
     }
 
     // Stops the engine as soon as `trigger` shows up in the progress of `start`, starts it
-    // again, and recovers. Returns the interrupted operation's answer.
+    // again while the operation runs (a failed change waits, up to its health timeout, for an
+    // engine that is away before it gives the old version back), and recovers. Returns the
+    // interrupted operation's answer.
     Answer interrupt(const std::function<quint64()> &start, const QString &trigger) {
         bool stopped = false;
         QByteArray output;
@@ -182,6 +184,8 @@ class TestDeployer : public QObject {
                 stopped = true;
                 if (!script(QStringLiteral("stop"), &output))
                     qWarning("engine.sh stop: %s", output.constData());
+                if (!script(QStringLiteral("start"), &output))
+                    qWarning("engine.sh start: %s", output.constData());
             }
         });
         if (!script(QStringLiteral("start"), &output))
