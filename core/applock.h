@@ -69,6 +69,9 @@ struct LockHolder {
     QString objectId; // the lock container's ID
 
     bool stale(const QDateTime &nowUtc = QDateTime::currentDateTimeUtc()) const;
+    // Whole seconds since the last heartbeat, rounded up (so that one just past the ttl never
+    // reads as exactly the ttl); -1 when unknown.
+    qint64 heartbeatAge(const QDateTime &nowUtc = QDateTime::currentDateTimeUtc()) const;
 };
 
 class AppLock {

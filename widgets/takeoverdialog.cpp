@@ -127,10 +127,7 @@ void TakeoverDialog::showHolder(bool held, const core::LockHolder &holder, const
         return;
     }
     const bool stale = holder.stale();
-    const qint64 ago =
-        holder.heartbeat.isValid()
-            ? std::max<qint64>(0, holder.heartbeat.secsTo(QDateTime::currentDateTimeUtc()))
-            : -1;
+    const qint64 ago = holder.heartbeatAge();
     who_->setText(holder.who);
     store_->setText(holder.storeId);
     since_->setText(QLocale().toString(holder.since.toLocalTime(), QLocale::ShortFormat));
