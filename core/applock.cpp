@@ -173,6 +173,12 @@ bool LockHolder::stale(const QDateTime &nowUtc) const {
     return !heartbeat.isValid() || heartbeat.msecsTo(nowUtc) > qint64(ttlSeconds) * 1000;
 }
 
+qint64 LockHolder::heartbeatAge(const QDateTime &nowUtc) const {
+    if (!heartbeat.isValid())
+        return -1;
+    return (std::max<qint64>(0, heartbeat.msecsTo(nowUtc)) + 999) / 1000;
+}
+
 struct AppLock::Impl {
     QString app, env, token;
     qint64 generation = 1;
@@ -415,11 +421,10 @@ std::unique_ptr<AppLock> AppLock::takeOver(const QList<DeployHost> &hosts, const
         }
         if (!evenIfAlive && !h.stale()) {
             *busy = h;
-            *error =
-                tr("%1 holds %2 in %3 and is alive (a heartbeat %4 s ago, ttl %5 s)")
-                    .arg(h.who, app, env)
-                    .arg(std::max<qint64>(0, h.heartbeat.secsTo(QDateTime::currentDateTimeUtc())))
-                    .arg(h.ttlSeconds);
+            *error = tr("%1 holds %2 in %3 and is alive (a heartbeat %4 s ago, ttl %5 s)")
+                         .arg(h.who, app, env)
+                         .arg(h.heartbeatAge())
+                         .arg(h.ttlSeconds);
             return nullptr;
         }
         generation = std::max(generation, h.generation);

@@ -69,6 +69,9 @@ struct LockHolder {
     QString objectId; // the lock container's ID
 
     bool stale(const QDateTime &nowUtc = QDateTime::currentDateTimeUtc()) const;
+    // Whole seconds since the last heartbeat, rounded up (so that one just past the ttl never
+    // reads as exactly the ttl); -1 when unknown.
+    qint64 heartbeatAge(const QDateTime &nowUtc = QDateTime::currentDateTimeUtc()) const;
 };
 
 class AppLock {
@@ -90,7 +93,9 @@ public:
                                             QString *error);
     // Removes the lock objects whose token is `expectedToken` (the holder the user was shown)
     // and takes the lock with generation+1. Refused, with `*busy`, when another token holds it
-    // now, or when the holder is alive (not stale) unless `evenIfAlive`.
+    // now, or when the holder is alive (not stale) unless `evenIfAlive`. Every host is read
+    // before anything is removed; a failure after that (a host that stops answering) leaves
+    // the old holder fenced where its lock was already removed, and nobody holding it there.
     static std::unique_ptr<AppLock> takeOver(const QList<DeployHost> &hosts, const QString &app,
                                              const QString &env, const LockIdentity &me,
                                              Options options, const QString &expectedToken,

@@ -517,12 +517,22 @@ Call<PathStat> DockerClient::statPathInfo(const std::string &containerId,
         const json j = json::parse(*raw, nullptr, false);
         if (!j.is_object())
             return makeError(ErrorKind::Parse, "the engine's stat of the path is not JSON");
+        // Fields of another type are left empty: json::value() would throw on them.
+        const auto text = [&](const char *key) {
+            const auto it = j.find(key);
+            return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        const auto number = [&](const char *key) {
+            const auto it = j.find(key);
+            return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>()
+                                                            : std::int64_t(0);
+        };
         PathStat stat;
-        stat.name = j.value("name", std::string());
-        stat.size = j.value("size", std::int64_t(0));
-        stat.mode = j.value("mode", std::uint32_t(0));
-        stat.mtime = j.value("mtime", std::string());
-        stat.linkTarget = j.value("linkTarget", std::string());
+        stat.name = text("name");
+        stat.size = number("size");
+        stat.mode = std::uint32_t(number("mode"));
+        stat.mtime = text("mtime");
+        stat.linkTarget = text("linkTarget");
         stat.engineDate = r.header("date");
         return stat;
     });

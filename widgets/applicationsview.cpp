@@ -12,6 +12,7 @@
 #include "widgets/deploydialog.h"
 #include "widgets/rollbackdialog.h"
 #include "widgets/sectiontable.h"
+#include "widgets/takeoverdialog.h"
 #include "widgets/viewtoolbar.h"
 
 #include <QAction>
@@ -80,6 +81,10 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
         tr("Load the history and the versions of the selected application again"));
     connect(deploy_, &QAction::triggered, this, &ApplicationsView::deployNew);
     connect(refresh_, &QAction::triggered, this, &ApplicationsView::reload);
+    takeover_ = toolbar->addNamedAction(
+        QStringLiteral("takeoverLockAction"), QStyle::SP_MessageBoxWarning, tr("Take over lock…"),
+        tr("See who holds the selected application's lock, and take it from an owner that died"));
+    connect(takeover_, &QAction::triggered, this, &ApplicationsView::openTakeover);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -441,6 +446,7 @@ void ApplicationsView::updateActions() {
     const int row = model_->rowOf(app_, env_);
     const auto a = model_->application(row);
     const bool busy = !actions_.isEmpty();
+    takeover_->setEnabled(selected && lockTakeover_);
     rollbackPrevious_->setEnabled(selected && !busy);
     undo_->setEnabled(selected && !busy);
     const QModelIndexList h = historyTable_->selectionModel()->selectedRows();
@@ -575,6 +581,25 @@ void ApplicationsView::applyRetention() {
         request,
         tr("Keeping the last %n version(s) of %1 in %2 restorable", nullptr, k).arg(app_, env_));
     updateActions();
+}
+
+void ApplicationsView::setLockTakeover(core::LockTakeover *service) {
+    lockTakeover_ = service;
+    updateActions();
+}
+
+TakeoverDialog *ApplicationsView::takeoverDialog() const {
+    return takeoverDialog_;
+}
+
+void ApplicationsView::openTakeover() {
+    if (!lockTakeover_ || app_.isEmpty())
+        return;
+    if (takeoverDialog_)
+        takeoverDialog_->close();
+    takeoverDialog_ = new TakeoverDialog(lockTakeover_, app_, env_, this);
+    takeoverDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    takeoverDialog_->show();
 }
 
 } // namespace slipway::widgets

@@ -24,6 +24,7 @@ class QTabWidget;
 namespace slipway::core {
 class Deployer;
 class Inventory;
+class LockTakeover;
 class RegistryVersions;
 struct VersionList;
 } // namespace slipway::core
@@ -40,6 +41,7 @@ namespace slipway::widgets {
 
 class DeployDialog;
 class RollbackDialog;
+class TakeoverDialog;
 
 class ApplicationsView : public QWidget {
     Q_OBJECT
@@ -67,6 +69,9 @@ public:
     QString selectedApp() const;
     QString selectedEnv() const;
     bool select(const QString &app, const QString &env);
+    // Enables "Take over lock…" for the selected application (TakeoverDialog).
+    void setLockTakeover(core::LockTakeover *service);
+    TakeoverDialog *takeoverDialog() const;
 
 public slots:
     void deployNew();
@@ -77,6 +82,7 @@ public slots:
     void scaleTo(int replicas);
     void applyRetention();
     void undoLastChange();
+    void openTakeover();
     void reload(); // history and versions of the selected application
 
 private:
@@ -132,6 +138,9 @@ private:
     QHash<quint64, QString> actions_; // request -> what it does, for its result line
     QPointer<RollbackDialog> rollbackDialog_;
     QPointer<DeployDialog> deployDialog_;
+    core::LockTakeover *lockTakeover_ = nullptr;
+    QAction *takeover_;
+    QPointer<TakeoverDialog> takeoverDialog_;
 };
 
 } // namespace slipway::widgets

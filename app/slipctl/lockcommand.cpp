@@ -57,10 +57,6 @@ bool open(const QCommandLineParser &parser, const QString &command, Session *s, 
     return s->store != nullptr;
 }
 
-qint64 secondsAgo(const QDateTime &t) {
-    return t.isValid() ? std::max<qint64>(0, t.secsTo(QDateTime::currentDateTimeUtc())) : -1;
-}
-
 QJsonObject holderJson(const core::LockHolder &h) {
     return QJsonObject{
         {"who", h.who},
@@ -72,7 +68,7 @@ QJsonObject holderJson(const core::LockHolder &h) {
         {"generation", double(h.generation)},
         {"since", h.since.toString(Qt::ISODateWithMs)},
         {"heartbeat", h.heartbeat.toString(Qt::ISODateWithMs)},
-        {"heartbeatAgeSeconds", double(secondsAgo(h.heartbeat))},
+        {"heartbeatAgeSeconds", double(h.heartbeatAge())},
         {"ttlSeconds", h.ttlSeconds},
         {"stale", h.stale()},
         {"host", h.hostName},
@@ -85,7 +81,7 @@ QString holderText(const core::LockHolder &h) {
         .arg(h.who, h.storeId)
         .arg(h.generation)
         .arg(h.since.toLocalTime().toString(Qt::ISODate))
-        .arg(secondsAgo(h.heartbeat))
+        .arg(h.heartbeatAge())
         .arg(h.ttlSeconds)
         .arg(h.stale() ? tr("stale") : tr("alive"));
 }

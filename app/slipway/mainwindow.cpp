@@ -2,8 +2,10 @@
 
 #include "app/slipway/session.h"
 #include "core/alertmonitor.h"
+#include "core/auditlog.h"
 #include "core/deployer.h"
 #include "core/hostmonitor.h"
+#include "core/locktakeover.h"
 #include "widgets/alertnotifier.h"
 #include "widgets/alertsview.h"
 #include "widgets/appicon.h"
@@ -108,6 +110,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
     alertsView_ = new widgets::AlertsView(session->alerts(), this);
     applicationsView_ = new widgets::ApplicationsView(session->inventory(), session->deployer(),
                                                       session->registryVersions(), this);
+    auto *lockTakeover =
+        new core::LockTakeover(session->hosts(), session->store(), applicationsView_);
+    connect(lockTakeover, &core::LockTakeover::auditAppended, session->audit(),
+            &core::AuditLog::refresh);
+    applicationsView_->setLockTakeover(lockTakeover);
     servicesView_ = new widgets::ServicesView(session->services(), this);
     applicationTabs_ = new QTabWidget(this);
     applicationTabs_->setObjectName(QStringLiteral("applicationTabs"));
