@@ -31,7 +31,7 @@ struct Deployer::Impl {
     Options options;
     Mailbox mailbox;
     quint64 next = 1;
-    std::shared_ptr<ActiveRecords> active = std::make_shared<ActiveRecords>();
+    std::shared_ptr<ActiveRecords> active;
     // Every operation under way, with its cancel switch; `changes` are those the user may
     // cancel or wait for (deploy, rollback, scale, undo).
     QHash<quint64, std::shared_ptr<Cancellation>> running;
@@ -190,6 +190,7 @@ Deployer::Deployer(Inventory *inventory, HostMonitor *hosts, std::shared_ptr<Sto
     d->inventory = inventory;
     d->hosts = hosts;
     d->store = std::move(store);
+    d->active = ActiveRecords::forStore(d->store);
     d->metrics = metrics;
     d->options = options;
     d->sweep.setSingleShot(true);

@@ -20,7 +20,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <future>
+#include <map>
 #include <signal.h>
+#include <thread>
 
 namespace slipway::core {
 
@@ -211,17 +213,28 @@ QString DeploymentJob::foreignRefusal(const QString &app, const QString &env,
     return {};
 }
 
-bool DeploymentJob::lockApp(const QString &app, const QString &env, QString *error) {
+bool DeploymentJob::lockApp(const QString &app, const QString &env, QString *error,
+                            bool recovering) {
     if (!ensureStoreId(error))
         return false;
     const QString key = appKey(app, env);
-    {
-        std::lock_guard lock(c_.active->mutex);
-        if (c_.active->apps.contains(key)) {
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        std::unique_lock lock(c_.active->mutex);
+        if (!c_.active->apps.contains(key)) {
+            c_.active->apps.insert(key);
+            if (recovering)
+                c_.active->recovering.insert(key);
+            break;
+        }
+        // A recovery's hold on one application lasts a few engine calls.
+        if (recovering || !c_.active->recovering.contains(key) || waited.elapsed() > 30000) {
             *error = tr("Another deployment of %1 in %2 is under way.").arg(app, env);
             return false;
         }
-        c_.active->apps.insert(key);
+        lock.unlock();
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     heldKey_ = key;
     // Then on the engines, where every other store (workstation, CI job) looks too.
@@ -293,11 +306,26 @@ void DeploymentJob::release() {
         return;
     std::lock_guard lock(c_.active->mutex);
     c_.active->apps.remove(heldKey_);
+    c_.active->recovering.remove(heldKey_);
     heldKey_.clear();
 }
 
 QString DeploymentJob::lockToken() const {
     return lock_ ? lock_->token() : QString();
+}
+
+std::shared_ptr<ActiveRecords> ActiveRecords::forStore(const std::shared_ptr<StoreThread> &store) {
+    static std::mutex mutex;
+    static std::map<const StoreThread *, std::weak_ptr<ActiveRecords>> byStore;
+    std::lock_guard lock(mutex);
+    std::erase_if(byStore, [](const auto &entry) { return entry.second.expired(); });
+    auto &slot = byStore[store.get()];
+    auto active = slot.lock();
+    if (!active) {
+        active = std::make_shared<ActiveRecords>();
+        slot = active;
+    }
+    return active;
 }
 
 DeploymentJob::~DeploymentJob() {
@@ -1423,6 +1451,10 @@ JobResult DeploymentJob::recover() {
             continue; // its host is not here now: a later run finishes it
         if (rc.removeAfter > now && (!r.nextSweep.isValid() || rc.removeAfter < r.nextSweep))
             r.nextSweep = rc.removeAfter;
+        // Nothing to do (stopped, not yet due): the application is not taken for it.
+        if (rc.removeAfter > now &&
+            !(byId.contains(rc.containerId) && byId.value(rc.containerId).running()))
+            continue;
         work[appKey(rc.app, rc.env)].append([&, h, rc] {
             QString why;
             if (rc.removeAfter <= QDateTime::currentDateTimeUtc()) {
@@ -1465,7 +1497,7 @@ JobResult DeploymentJob::recover() {
         const QString app = it.key().section(QLatin1Char('\n'), 0, 0);
         const QString env = it.key().section(QLatin1Char('\n'), 1);
         QString why;
-        if (!lockApp(app, env, &why)) {
+        if (!lockApp(app, env, &why, true)) {
             busy.append(QStringLiteral("%1/%2").arg(app, env));
             continue;
         }

@@ -26,11 +26,15 @@ class AppLock;
 class DeploymentStore;
 class Store;
 
-// Records being worked on in this process, so recovery leaves them alone.
+// Records being worked on in this process, so recovery leaves them alone. One per store in a
+// process, whatever number of Deployers share that store.
 struct ActiveRecords {
     std::mutex mutex;
     QSet<qint64> ids;
-    QSet<QString> apps; // "app\nenv" with an operation under way
+    QSet<QString> apps;       // "app\nenv" with an operation under way
+    QSet<QString> recovering; // those of `apps` that a recovery holds, for a moment only
+
+    static std::shared_ptr<ActiveRecords> forStore(const std::shared_ptr<StoreThread> &store);
 };
 
 struct JobContext {
@@ -99,7 +103,9 @@ private:
     QString foreignRefusal(const QString &app, const QString &env, const Current &cur) const;
     // Takes app/env for this job: in this process, and on the engines (AppLock). Released by
     // end(), or when the job is destroyed.
-    bool lockApp(const QString &app, const QString &env, QString *error);
+    // A change waits a little for a recovery of this process that holds the application;
+    // recovery itself (`recovering`) never waits.
+    bool lockApp(const QString &app, const QString &env, QString *error, bool recovering = false);
     void release();
     QString lockToken() const;
     const DeployHost *host(const QString &id) const;
