@@ -569,6 +569,29 @@ Call<Unit> DockerClient::removeImage(const std::string &nameOrId, bool force, Ti
     return d->del(path("/images/", nameOrId) + query({{"force", flag(force)}}), timeout);
 }
 
+Call<Unit> DockerClient::loadImage(std::string tarBytes, Timeout timeout) {
+    HttpRequest req;
+    req.method = "POST";
+    req.target = "/images/load" + query({{"quiet", "1"}});
+    // An archive of a few megabytes; a slow link gets minutes, not the ordinary call's limit.
+    req.timeout = timeout.value_or(std::chrono::minutes(5));
+    req.body = std::move(tarBytes);
+    req.contentType = "application/x-tar";
+    return d->request<Unit>(std::move(req), [](const HttpResponse &r) -> Result<Unit> {
+        std::string failure;
+        JsonSplitter split([&](std::string_view doc) {
+            const json j = json::parse(doc, nullptr, false);
+            if (failure.empty() && j.is_object() && j.contains("error"))
+                failure = j["error"].is_string() ? j["error"].get<std::string>() : j.dump();
+        });
+        split.feed(r.body);
+        split.feed("\n");
+        if (!failure.empty())
+            return makeError(ErrorKind::Http, failure, r.status);
+        return success();
+    });
+}
+
 Call<std::vector<NetworkSummary>> DockerClient::networks(const Filters &filters) {
     return d->get<std::vector<NetworkSummary>>(
         "/networks" + query({{"filters", encodeFilters(filters)}}), parse::networks);

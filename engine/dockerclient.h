@@ -131,6 +131,9 @@ public:
                                    const std::string &registryAuth = {});
     Call<Unit> tagImage(const std::string &source, const std::string &repo, const std::string &tag);
     Call<Unit> removeImage(const std::string &nameOrId, bool force = false, Timeout timeout = {});
+    // POST /images/load: loads a `docker save` archive (uncompressed or gzip); fails when the
+    // engine's answer reports an error (a bad archive is answered 200 with an error message).
+    Call<Unit> loadImage(std::string tarBytes, Timeout timeout = {});
 
     // Networks
     Call<std::vector<NetworkSummary>> networks(const Filters &filters = {});
