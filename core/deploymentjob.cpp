@@ -404,6 +404,7 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
         }
         QString why;
         const auto outcome = HealthWaiter::wait(targets, c_.options.healthTimeout,
+                                                HealthWaiter::checksFor(record.config),
                                                 c_.cancel->flag(), c_.progress, &why);
         if (outcome == HealthWaiter::Outcome::EngineLost) {
             removeAll(started);
@@ -472,6 +473,7 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             return restore(why, DeploymentRecord::Result::Failed);
         swaps.last().containerId = id;
         const auto outcome = HealthWaiter::wait({{*h, id, name}}, c_.options.healthTimeout,
+                                                HealthWaiter::checksFor(record.config),
                                                 c_.cancel->flag(), c_.progress, &why);
         if (outcome != HealthWaiter::Outcome::Healthy)
             return restore(cancelled() ? c_.cancel->reason() : why,
@@ -862,8 +864,9 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
         }
         targets.append({*h, r.id, r.name});
     }
-    const auto outcome =
-        HealthWaiter::wait(targets, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
+    const auto outcome = HealthWaiter::wait(targets, c_.options.healthTimeout,
+                                            HealthWaiter::checksFor(record.config),
+                                            c_.cancel->flag(), c_.progress, &why);
     if (outcome != HealthWaiter::Outcome::Healthy || cancelled()) {
         stopAgain();
         return fail(record, cancelled() ? c_.cancel->reason() : why,
@@ -995,8 +998,9 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
         started.append({h->id, id});
         waitFor.append({*h, id, name});
     }
-    const auto outcome =
-        HealthWaiter::wait(waitFor, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
+    const auto outcome = HealthWaiter::wait(waitFor, c_.options.healthTimeout,
+                                            HealthWaiter::checksFor(record.config),
+                                            c_.cancel->flag(), c_.progress, &why);
     if (outcome == HealthWaiter::Outcome::EngineLost) {
         removeAll(started);
         return fail(record, tr("%1; the new replicas are removed when the engine is back").arg(why),
