@@ -27,6 +27,19 @@ class TestSlipctlHealth : public QObject {
                                 home_.path(), {}, std::chrono::seconds(120));
     }
 
+    // The same engine as a remote host would be reached: TCP with TLS, so nothing it publishes
+    // is taken to be on this machine's 127.0.0.1.
+    test::ProcessRun slipctlRemote(const QStringList &args) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("DOCKER_TLS_VERIFY"), QStringLiteral("1"));
+        env.insert(QStringLiteral("DOCKER_CERT_PATH"),
+                   qEnvironmentVariable("SLIPWAY_TEST_DOCKER_CERT_PATH"));
+        return test::runSlipctl(
+            args + QStringList{QStringLiteral("--host"),
+                               qEnvironmentVariable("SLIPWAY_TEST_DOCKER_TLS_HOST")},
+            home_.path(), env, std::chrono::seconds(120));
+    }
+
     test::ProcessRun docker(const QStringList &args) {
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("DOCKER_HOST"), test::dockerHost());
@@ -160,6 +173,28 @@ private slots:
         QVERIFY2(r.exitCode == 1, r.out + r.err);
         QVERIFY2(r.err.contains("tcp://:8080"), r.err.constData());
         QVERIFY(replicas(a).empty());
+        QVERIFY(probes().empty());
+    }
+
+    // Before, a host reached over TCP got no probe at all: running for a moment was ready.
+    void probeOnRemoteHost() {
+        if (qEnvironmentVariable("SLIPWAY_TEST_DOCKER_TLS_HOST").isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        const QString deaf =
+            makeImage(QStringLiteral("deaf-remote"), {R"(CMD ["sh", "-c", "exec sleep 600"])"});
+        QVERIFY(!deaf.isEmpty());
+        const QString a = app("remote");
+        auto r = slipctlRemote({"deploy", a, "--env", "t", "--image", deaf, "--publish", "0:8080",
+                                "--health-timeout", "6"});
+        QVERIFY(r.finished);
+        QVERIFY2(r.exitCode == 1, r.out + r.err);
+        QVERIFY2(r.err.contains("tcp://:8080"), r.err.constData());
+        QVERIFY(replicas(a).empty());
+
+        r = slipctlRemote({"deploy", a, "--env", "t", "--image", web("1.0.0"), "--probe",
+                           "tcp://:8080", "--monitor", "1"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(int(replicas(a).size()), 1);
         QVERIFY(probes().empty());
     }
 
