@@ -51,8 +51,13 @@ struct Deployer::Impl {
                 auto client = hosts->client(config.id);
                 if (!client || hosts->status(i).state == HostStatus::State::Down)
                     continue;
-                c.hosts.append({config.id, config.name, config.url, client,
-                                config.url.startsWith(QLatin1String("unix://"))});
+                DeployHost h;
+                h.id = config.id;
+                h.name = config.name;
+                h.url = config.url;
+                h.client = client;
+                h.local = config.url.startsWith(QLatin1String("unix://"));
+                c.hosts.append(h);
                 ids.append(config.id);
             }
         }
@@ -226,6 +231,10 @@ quint64 Deployer::scale(const QString &app, const QString &env, int replicas, Pu
 
 quint64 Deployer::undo(const QString &app, const QString &env) {
     return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); }, true);
+}
+
+quint64 Deployer::adopt(const QString &app, const QString &env) {
+    return d->finishing([app, env](DeploymentJob &job) { return job.adopt(app, env); }, true);
 }
 
 quint64 Deployer::history(const QString &app, const QString &env) {

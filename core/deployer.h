@@ -60,6 +60,9 @@ public:
         std::chrono::milliseconds drainGrace{1000};
         // A pull with no progress message for this long fails (and is cancelled); 0: no bound.
         std::chrono::milliseconds pullStallTimeout{60000};
+        // An application's lock on the engines is stale (its holder may be taken over) after
+        // this long without a heartbeat (AppLock).
+        std::chrono::seconds lockTtl{30};
     };
 
     // `metrics` may be null: placement then counts containers per host instead of load.
@@ -79,6 +82,9 @@ public:
     // Starts the replicas the latest deployment stopped (while its undo window is open), waits
     // until they are healthy, then retires the current ones: back in seconds, with no pull.
     quint64 undo(const QString &app, const QString &env);
+    // Takes over the running replicas of app/env an earlier Slipway left without an owner
+    // (DeploymentJob::adopt); answers with finished(request, ...).
+    quint64 adopt(const QString &app, const QString &env);
     // Answers with retentionLoaded(request, K), then historyLoaded(request, ...), newest first.
     quint64 history(const QString &app, const QString &env);
     quint64 setRetention(const QString &app, const QString &env, int versions);

@@ -1,5 +1,6 @@
 #include "core/deploymentjob.h"
 
+#include "core/applock.h"
 #include "core/deploymentstore.h"
 #include "core/healthwaiter.h"
 #include "core/publishspec.h"
@@ -11,8 +12,10 @@
 #include "engine/imagereference.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSysInfo>
+#include <QUuid>
 #include <algorithm>
 #include <cerrno>
 #include <future>
@@ -54,13 +57,6 @@ QString withNotes(const QString &why, const QStringList &notes) {
 
 } // namespace
 
-struct DeploymentJob::Current {
-    std::optional<DeploymentRecord> record; // the newest successful deployment
-    QList<Replica> replicas;                // its replicas (and those scaled since)
-    QList<Replica> all;                     // every container of the application
-    QList<RetiredContainer> retiredRows;    // containers waiting for removal, as stored
-};
-
 DeploymentJob::DeploymentJob(JobContext context) : c_(std::move(context)) {}
 
 template <class R> R DeploymentJob::onStore(std::function<R(Store *, DeploymentStore &)> job) {
@@ -95,20 +91,37 @@ const DeployHost *DeploymentJob::host(const QString &id) const {
 }
 
 QString DeploymentJob::replicaName(const DeploymentRecord &record, int index) const {
-    return QStringLiteral("%1-%2-%3-%4").arg(record.app, record.env).arg(record.id).arg(index + 1);
+    // The deployment's UUID, not its number: numbers repeat across databases, names may not.
+    QString uid = record.uid;
+    uid.remove(QLatin1Char('-'));
+    return QStringLiteral("%1-%2-%3-%4").arg(record.app, record.env, uid.left(12)).arg(index + 1);
+}
+
+bool DeploymentJob::ensureStoreId(QString *error) {
+    if (!storeId_.isEmpty())
+        return true;
+    QString why;
+    storeId_ = onStore<QString>([&](Store *, DeploymentStore &s) { return s.storeId(&why); });
+    if (storeId_.isEmpty())
+        *error = why.isEmpty() ? tr("the database cannot be opened") : why;
+    return !storeId_.isEmpty();
 }
 
 bool DeploymentJob::current(const QString &app, const QString &env, Current *out, QString *error) {
+    if (!ensureStoreId(error))
+        return false;
     struct Loaded {
         bool ok = false;
         QString error;
         std::optional<DeploymentRecord> record;
         QList<RetiredContainer> retired;
+        QHash<QString, qint64> adopted;
     };
     const Loaded loaded = onStore<Loaded>([&](Store *, DeploymentStore &s) {
         Loaded l;
         l.record = s.current(app, env, &l.error);
         l.retired = s.retired(&l.error);
+        l.adopted = s.adopted(&l.error);
         l.ok = l.error.isEmpty();
         return l;
     });
@@ -117,6 +130,8 @@ bool DeploymentJob::current(const QString &app, const QString &env, Current *out
         return false;
     }
     out->record = loaded.record;
+    if (out->record)
+        out->record->storeId = storeId_;
     out->retiredRows = loaded.retired;
     QSet<QString> retired;
     for (const RetiredContainer &r : loaded.retired)
@@ -125,35 +140,175 @@ bool DeploymentJob::current(const QString &app, const QString &env, Current *out
         if (!RolloutSteps::listReplicas(h, app, env, &out->all, error))
             return false;
     }
-    QList<qint64> ids;
+    // Ours are the containers whose labels name a record of this store for app/env, and those
+    // this store adopted; everything else is another store's (or an earlier Slipway's) and is
+    // never stopped or removed here.
+    QStringList uids;
     for (const Replica &r : std::as_const(out->all))
-        if (r.deploymentId > 0 && !ids.contains(r.deploymentId))
-            ids.append(r.deploymentId);
-    const auto results = onStore<QHash<qint64, DeploymentRecord::Result>>(
-        [&](Store *, DeploymentStore &s) { return s.results(ids); });
-    for (const Replica &r : std::as_const(out->all)) {
-        if (results.value(r.deploymentId, DeploymentRecord::Result::Failed) ==
-                DeploymentRecord::Result::Ok &&
-            !retired.contains(r.id))
+        if (r.storeId == storeId_ && !r.deploymentUid.isEmpty() && !uids.contains(r.deploymentUid))
+            uids.append(r.deploymentUid);
+    QList<qint64> adoptedIds;
+    for (const Replica &r : std::as_const(out->all))
+        if (const qint64 id = loaded.adopted.value(r.id); id > 0 && !adoptedIds.contains(id))
+            adoptedIds.append(id);
+    struct Owners {
+        QHash<QString, DeploymentStore::Owned> byUid;
+        QHash<qint64, DeploymentRecord::Result> adopted;
+    };
+    const auto owners = onStore<Owners>([&](Store *, DeploymentStore &s) {
+        return Owners{s.byUid(uids), s.results(adoptedIds)};
+    });
+    for (Replica &r : out->all) {
+        DeploymentRecord::Result result = DeploymentRecord::Result::Failed;
+        if (r.storeId == storeId_ && owners.byUid.contains(r.deploymentUid)) {
+            const DeploymentStore::Owned &o = owners.byUid.value(r.deploymentUid);
+            if (o.app == app && o.env == env) {
+                r.deploymentId = o.id;
+                result = o.result;
+            }
+        } else if (const qint64 id = loaded.adopted.value(r.id); id > 0) {
+            r.deploymentId = id;
+            result = owners.adopted.value(id, DeploymentRecord::Result::Failed);
+        }
+        if (r.deploymentId == 0) {
+            if (r.running())
+                out->foreign.append(r);
+            continue;
+        }
+        if (result == DeploymentRecord::Result::Ok && !retired.contains(r.id))
             out->replicas.append(r);
     }
     return true;
 }
 
-bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
-    const QString key = appKey(record->app, record->env);
+QString DeploymentJob::foreignRefusal(const QString &app, const QString &env,
+                                      const Current &cur) const {
+    QList<Replica> legacy;
+    QStringList owners;
+    for (const Replica &r : cur.foreign) {
+        if (r.storeId.isEmpty()) {
+            legacy.append(r);
+            continue;
+        }
+        const QString who =
+            tr("%1, store %2")
+                .arg(r.owner.isEmpty() ? tr("unknown user") : r.owner, r.storeId.left(8));
+        if (!owners.contains(who))
+            owners.append(who);
+    }
+    if (!owners.isEmpty())
+        return tr("%n running replica(s) of %1 in %2 belong to another Slipway database (%3): "
+                  "change them from there; nothing was changed.",
+                  "", int(cur.foreign.size() - legacy.size()))
+            .arg(app, env, owners.join(QStringLiteral("; ")));
+    if (!legacy.isEmpty())
+        return tr("%n running replica(s) of %1 in %2 were deployed by an earlier Slipway and "
+                  "belong to no database yet: adopt them first (slipctl adopt %1 --env %2, or "
+                  "Adopt in the Applications view); nothing was changed.",
+                  "", int(legacy.size()))
+            .arg(app, env);
+    return {};
+}
+
+bool DeploymentJob::lockApp(const QString &app, const QString &env, QString *error) {
+    if (!ensureStoreId(error))
+        return false;
+    const QString key = appKey(app, env);
     {
         std::lock_guard lock(c_.active->mutex);
         if (c_.active->apps.contains(key)) {
-            *error =
-                tr("Another deployment of %1 in %2 is under way.").arg(record->app, record->env);
+            *error = tr("Another deployment of %1 in %2 is under way.").arg(app, env);
             return false;
         }
         c_.active->apps.insert(key);
     }
+    heldKey_ = key;
+    // Then on the engines, where every other store (workstation, CI job) looks too.
+    std::optional<LockHolder> busy;
+    QString why;
+    AppLock::Options options;
+    options.ttl = c_.options.lockTtl;
+    lock_ =
+        AppLock::acquire(c_.hosts, app, env, LockIdentity::current(storeId_), options, &busy, &why);
+    if (!lock_) {
+        release();
+        if (busy)
+            *error = tr("%1 in %2 is being changed by %3 (store %4) since %5, on %6: try again "
+                        "when it is done. If that process is gone, take its lock over (slipctl "
+                        "takeover %1 --env %2).")
+                         .arg(app, env, busy->who, busy->storeId.left(8),
+                              busy->since.toLocalTime().toString(Qt::ISODate), busy->hostName);
+        else
+            *error = tr("Cannot lock %1 in %2 on the engines: %3").arg(app, env, why);
+        return false;
+    }
+    if (const auto before = lock_->replaced()) {
+        // A process of this machine died holding it: its record ends here, audited.
+        const QString detail =
+            tr("interrupted: its process (%1) died holding the lock; taken over by %2")
+                .arg(before->who, LockIdentity::current(storeId_).who());
+        const qint64 generation = lock_->generation();
+        onStore<int>([&](Store *store, DeploymentStore &s) {
+            AuditEntry e;
+            e.action = QStringLiteral("app.takeover");
+            e.target = QStringLiteral("%1/%2").arg(app, env);
+            e.result = QStringLiteral("ok");
+            e.detail = tr("from %1 (generation %2), whose process is gone; now generation %3")
+                           .arg(before->who)
+                           .arg(before->generation)
+                           .arg(generation);
+            store->appendAudit(e);
+            return s.interruptHolding(before->token, detail, nullptr);
+        });
+        if (c_.audited)
+            c_.audited();
+    }
+    // Every write of this change asks first whether the lock is still its own.
+    const std::weak_ptr<AppLock> weak = lock_;
+    for (DeployHost &h : c_.hosts) {
+        DeployHost plain = h;
+        plain.fence = nullptr;
+        h.fence = [weak, plain, app, env](QString *why) {
+            const auto lock = weak.lock();
+            QString e;
+            if (lock && lock->holds(plain, &e))
+                return true;
+            if (why)
+                *why = !e.isEmpty() ? e
+                                    : tr("the lock of %1 in %2 on %3 is no longer this change's "
+                                         "(taken over): it stops here and changes nothing more")
+                                          .arg(app, env, plain.name);
+            return false;
+        };
+    }
+    return true;
+}
+
+void DeploymentJob::release() {
+    for (DeployHost &h : c_.hosts)
+        h.fence = nullptr;
+    lock_.reset();
+    if (heldKey_.isEmpty())
+        return;
+    std::lock_guard lock(c_.active->mutex);
+    c_.active->apps.remove(heldKey_);
+    heldKey_.clear();
+}
+
+QString DeploymentJob::lockToken() const {
+    return lock_ ? lock_->token() : QString();
+}
+
+DeploymentJob::~DeploymentJob() {
+    release();
+}
+
+bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
     record->osUser = Store::currentOsUser();
     record->startedAt = QDateTime::currentDateTimeUtc();
     record->result = DeploymentRecord::Result::Running;
+    record->storeId = storeId_;
+    record->uid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto active = c_.active;
     const QString owner = c_.owner;
     const DeploymentRecord r = *record;
@@ -161,12 +316,13 @@ bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
     QString why;
     std::optional<DeploymentRecord> busy;
     const qint64 id = onStore<qint64>([&](Store *, DeploymentStore &s) {
-        // Another process (slipctl, a second window) may be changing the same application.
+        // Another process of this store (slipctl, a second window) may be changing the same
+        // application.
         const auto alive = [&](const DeploymentRecord &other, const QString &otherOwner) {
             std::lock_guard lock(active->mutex);
             return !ownerGone(otherOwner, owner, active->ids, other.id, other.startedAt, patience);
         };
-        const qint64 newId = s.insertUnlessBusy(r, owner, alive, &busy, &why);
+        const qint64 newId = s.insertUnlessBusy(r, owner, alive, &busy, &why, lockToken());
         if (newId > 0) {
             // Marked active on the store thread, so a recovery there never sees it unowned.
             std::lock_guard lock(active->mutex);
@@ -175,8 +331,6 @@ bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
         return newId;
     });
     if (id <= 0) {
-        std::lock_guard lock(c_.active->mutex);
-        c_.active->apps.remove(key);
         if (busy)
             *error = tr("Another deployment of %1 in %2 is under way: %3 by %4 since %5.")
                          .arg(record->app, record->env, DeploymentRecord::kindName(busy->kind),
@@ -191,9 +345,11 @@ bool DeploymentJob::begin(DeploymentRecord *record, QString *error) {
 }
 
 void DeploymentJob::end(const DeploymentRecord &record) {
-    std::lock_guard lock(c_.active->mutex);
-    c_.active->ids.remove(record.id);
-    c_.active->apps.remove(appKey(record.app, record.env));
+    {
+        std::lock_guard lock(c_.active->mutex);
+        c_.active->ids.remove(record.id);
+    }
+    release();
 }
 
 void DeploymentJob::audit(const DeploymentRecord &record, const QString &action) {
@@ -298,9 +454,14 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
         rc.removeAfter = due;
         retired.append(rc);
     }
+    // A change whose lock was taken over while it waited (paused, cut off) records nothing as
+    // done and stops nothing: what it started is its store's recovery's to remove.
+    QString why;
+    for (const DeployHost &h : std::as_const(c_.hosts))
+        if (h.fenced(&why))
+            return fail(record, why);
     // Recorded before the old replicas stop: a crash in between leaves two versions running
     // (recovery stops the retired ones), never none.
-    QString why;
     const bool saved = onStore<bool>([&](Store *, DeploymentStore &s) {
         return s.finish(record.id, record.result, detail, record.hosts, record.replicas, retired,
                         &why, restored);
@@ -312,7 +473,7 @@ JobResult DeploymentJob::succeed(DeploymentRecord record, const QString &detail,
     const QString drainNote = drain(retire);
     std::vector<engine::Call<engine::Unit>> stops;
     for (const Replica &old : retire)
-        if (const DeployHost *h = host(old.hostId); h && old.running())
+        if (const DeployHost *h = host(old.hostId); h && old.running() && !h->fenced(nullptr))
             stops.push_back(h->client->stopContainer(old.id.toStdString(), 10));
     if (c_.progress && !stops.empty())
         c_.progress(tr("Stopping %n old replica(s)", "", int(stops.size())), 0, 1);
@@ -523,9 +684,13 @@ JobResult DeploymentJob::deploy(DeployRequest request) {
     if (c_.hosts.isEmpty())
         return refuse(tr("no reachable host"));
 
+    if (!lockApp(request.app, request.env, &why))
+        return refuse(why);
     Current cur;
     if (!current(request.app, request.env, &cur, &why))
         return refuse(why);
+    if (const QString foreign = foreignRefusal(request.app, request.env, cur); !foreign.isEmpty())
+        return refuse(foreign);
     DeploymentRecord record;
     record.app = request.app;
     record.env = request.env;
@@ -640,6 +805,10 @@ JobResult DeploymentJob::plan(const QString &app, const QString &env, qint64 tar
         return r;
     }
     p.from = *cur.record;
+    if (const QString foreign = foreignRefusal(app, env, cur); !foreign.isEmpty()) {
+        p.problem = foreign;
+        return r;
+    }
     struct Loaded {
         DeploymentHistory history;
         int keep = 0;
@@ -732,8 +901,12 @@ JobResult DeploymentJob::rollback(const RollbackPlan &plan) {
         return refused;
     }
     Current cur;
-    if (!current(plan.app, plan.env, &cur, &why)) {
+    if (!lockApp(plan.app, plan.env, &why) || !current(plan.app, plan.env, &cur, &why)) {
         refused.error = why;
+        return refused;
+    }
+    if (const QString foreign = foreignRefusal(plan.app, plan.env, cur); !foreign.isEmpty()) {
+        refused.error = foreign;
         return refused;
     }
     if (cur.record && cur.record->id != plan.from.id) {
@@ -787,10 +960,12 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
     if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why))
         return refuse(why);
     Current cur;
-    if (!current(app, env, &cur, &why))
+    if (!lockApp(app, env, &why) || !current(app, env, &cur, &why))
         return refuse(why);
     if (!cur.record)
         return refuse(tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env));
+    if (const QString foreign = foreignRefusal(app, env, cur); !foreign.isEmpty())
+        return refuse(foreign);
     // The replicas the current deployment replaced, still stopped in their undo window.
     const qint64 currentId = cur.record->id;
     QList<Replica> previous;
@@ -895,12 +1070,16 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
         return refused;
     }
     Current cur;
-    if (!current(app, env, &cur, &why)) {
+    if (!lockApp(app, env, &why) || !current(app, env, &cur, &why)) {
         refused.error = why;
         return refused;
     }
     if (!cur.record) {
         refused.error = tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env);
+        return refused;
+    }
+    if (const QString foreign = foreignRefusal(app, env, cur); !foreign.isEmpty()) {
+        refused.error = foreign;
         return refused;
     }
     const int count = int(cur.replicas.size());
@@ -1129,10 +1308,6 @@ JobResult DeploymentJob::recover() {
     // 2. Containers of deployments that failed or were interrupted.
     const auto retired =
         onStore<QList<RetiredContainer>>([](Store *, DeploymentStore &s) { return s.retired(); });
-    QSet<QString> retiredIds;
-    for (const RetiredContainer &rc : retired)
-        retiredIds.insert(rc.containerId);
-    int orphans = 0;
     QStringList unreachable;
     QList<Replica> deployed;
     for (const DeployHost &h : std::as_const(c_.hosts)) {
@@ -1140,31 +1315,41 @@ JobResult DeploymentJob::recover() {
         if (!RolloutSteps::listDeployed(h, &deployed, &why))
             unreachable.append(why);
     }
-    QList<qint64> ids;
+    QString why;
+    if (!ensureStoreId(&why)) {
+        r.error = why;
+        return r;
+    }
+    // Only this store's own: a replica another database deployed is never judged here, however
+    // its number or UUID reads.
+    QStringList uids;
     for (const Replica &rep : std::as_const(deployed))
-        if (!ids.contains(rep.deploymentId))
-            ids.append(rep.deploymentId);
-    const auto results = onStore<QHash<qint64, DeploymentRecord::Result>>(
-        [&](Store *, DeploymentStore &s) { return s.results(ids); });
+        if (rep.storeId == storeId_ && !rep.deploymentUid.isEmpty() &&
+            !uids.contains(rep.deploymentUid))
+            uids.append(rep.deploymentUid);
+    const auto owned = onStore<QHash<QString, DeploymentStore::Owned>>(
+        [&](Store *, DeploymentStore &s) { return s.byUid(uids); });
     QHash<QString, Replica> byId;
+    // What recovery does, per application: each runs only while recovery holds that
+    // application, so it never races a change (or an undo) of the same replicas.
+    QMap<QString, QList<std::function<void()>>> work;
+    int orphans = 0;
     for (const Replica &rep : std::as_const(deployed)) {
         byId.insert(rep.id, rep);
-        // A record this database does not hold is another workstation's: not ours to judge.
-        if (!results.contains(rep.deploymentId))
+        if (rep.storeId != storeId_ || !owned.contains(rep.deploymentUid))
             continue;
-        const auto result = results.value(rep.deploymentId);
-        if (result != DeploymentRecord::Result::Failed &&
-            result != DeploymentRecord::Result::Interrupted)
+        const DeploymentStore::Owned &o = owned[rep.deploymentUid];
+        if (o.result != DeploymentRecord::Result::Failed &&
+            o.result != DeploymentRecord::Result::Interrupted)
             continue;
-        QString why;
-        if (RolloutSteps::remove(*host(rep.hostId), rep.id, &why))
-            ++orphans;
-        else
-            unreachable.append(why);
+        work[appKey(o.app, o.env)].append([&, rep] {
+            QString why;
+            if (RolloutSteps::remove(*host(rep.hostId), rep.id, &why))
+                ++orphans;
+            else
+                unreachable.append(why);
+        });
     }
-    if (orphans > 0)
-        notes.append(
-            tr("removed %n container(s) of failed or interrupted deployments", "", orphans));
 
     // 3. Retired replicas: stopped during their undo window, removed after it.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -1176,34 +1361,70 @@ JobResult DeploymentJob::recover() {
                 h = &candidate;
         if (!h)
             continue; // its host is not here now: a later run finishes it
-        QString why;
-        if (rc.removeAfter <= now) {
-            if (RolloutSteps::remove(*h, rc.containerId, &why)) {
-                onStore<bool>([&](Store *, DeploymentStore &s) { return s.forgetRetired(rc.id); });
-                ++removed;
-            } else {
-                unreachable.append(why);
+        if (rc.removeAfter > now && (!r.nextSweep.isValid() || rc.removeAfter < r.nextSweep))
+            r.nextSweep = rc.removeAfter;
+        work[appKey(rc.app, rc.env)].append([&, h, rc] {
+            QString why;
+            if (rc.removeAfter <= QDateTime::currentDateTimeUtc()) {
+                if (RolloutSteps::remove(*h, rc.containerId, &why)) {
+                    onStore<bool>(
+                        [&](Store *, DeploymentStore &s) { return s.forgetRetired(rc.id); });
+                    ++removed;
+                } else {
+                    unreachable.append(why);
+                }
+            } else if (byId.contains(rc.containerId) && byId.value(rc.containerId).running()) {
+                RolloutSteps::stop(*h, rc.containerId, &why);
             }
+        });
+    }
+
+    // 4. A stop-first replacement that died half-way left a current replica stopped, and a
+    // drain that died half-way left current replicas reading unhealthy.
+    for (const QString &key : std::as_const(interruptedApps)) {
+        work[key].append([&, key] {
+            Current cur;
+            QString why;
+            if (!current(key.section(QLatin1Char('\n'), 0, 0), key.section(QLatin1Char('\n'), 1),
+                         &cur, &why))
+                return;
+            for (const Replica &rep : std::as_const(cur.replicas)) {
+                const DeployHost *h = host(rep.hostId);
+                if (!h)
+                    continue;
+                if (!rep.running())
+                    RolloutSteps::start(*h, rep.id, &why);
+                else
+                    RolloutSteps::clearDrainMarker(*h, rep.id, &why);
+            }
+        });
+    }
+
+    QStringList busy;
+    for (auto it = work.cbegin(); it != work.cend(); ++it) {
+        const QString app = it.key().section(QLatin1Char('\n'), 0, 0);
+        const QString env = it.key().section(QLatin1Char('\n'), 1);
+        QString why;
+        if (!lockApp(app, env, &why)) {
+            busy.append(QStringLiteral("%1/%2").arg(app, env));
             continue;
         }
-        if (byId.contains(rc.containerId) && byId.value(rc.containerId).running())
-            RolloutSteps::stop(*h, rc.containerId, &why);
-        if (!r.nextSweep.isValid() || rc.removeAfter < r.nextSweep)
-            r.nextSweep = rc.removeAfter;
+        for (const auto &step : it.value())
+            step();
+        release();
     }
+    if (orphans > 0)
+        notes.append(
+            tr("removed %n container(s) of failed or interrupted deployments", "", orphans));
     if (removed > 0)
         notes.append(tr("removed %n replica(s) past their undo window", "", removed));
-
-    // 4. A stop-first replacement that died half-way left a current replica stopped.
-    for (const QString &key : std::as_const(interruptedApps)) {
-        Current cur;
-        QString why;
-        if (!current(key.section(QLatin1Char('\n'), 0, 0), key.section(QLatin1Char('\n'), 1), &cur,
-                     &why))
-            continue;
-        for (const Replica &rep : std::as_const(cur.replicas))
-            if (!rep.running() && host(rep.hostId))
-                RolloutSteps::start(*host(rep.hostId), rep.id, &why);
+    if (!busy.isEmpty()) {
+        notes.append(tr("left %1 to a later recovery: being changed now")
+                         .arg(busy.join(QStringLiteral(", "))));
+        // Try again soon rather than at the next undo window's end.
+        const QDateTime soon = now.addSecs(30);
+        if (!r.nextSweep.isValid() || soon < r.nextSweep)
+            r.nextSweep = soon;
     }
 
     r.ok = unreachable.isEmpty();

@@ -5,6 +5,7 @@
 
 #include "core/cancellation.h"
 #include "core/deployer.h"
+#include "core/deploymentstore.h"
 #include "core/placement.h"
 #include "core/rolloutsteps.h"
 
@@ -21,6 +22,7 @@
 
 namespace slipway::core {
 
+class AppLock;
 class DeploymentStore;
 class Store;
 
@@ -58,6 +60,9 @@ class DeploymentJob {
 
 public:
     explicit DeploymentJob(JobContext context);
+    ~DeploymentJob(); // releases the application it locked, if a refusal left it locked
+    DeploymentJob(const DeploymentJob &) = delete;
+    DeploymentJob &operator=(const DeploymentJob &) = delete;
 
     JobResult deploy(DeployRequest request);
     JobResult plan(const QString &app, const QString &env, qint64 targetId);
@@ -68,16 +73,35 @@ public:
     JobResult history(const QString &app, const QString &env);
     JobResult setRetention(const QString &app, const QString &env, int versions);
     JobResult recover();
+    // Takes over the running replicas of app/env that an earlier Slipway left with only a
+    // number in their labels (one image), as an "adopt" record of this store; audited.
+    JobResult adopt(const QString &app, const QString &env);
 
     // Refuses a bad application or environment name before any call: both become container
     // names and label values.
     static bool validName(const QString &what, const QString &name, QString *error);
 
 private:
-    struct Current; // what runs now
+    // What runs of an application now (the job files share it: deploymentjob.cpp, adoptjob.cpp).
+    struct Current {
+        std::optional<DeploymentRecord> record; // the newest successful deployment
+        QList<Replica> replicas;                // its replicas (and those scaled since)
+        QList<Replica> all;                     // every container of the application
+        QList<RetiredContainer> retiredRows;    // containers waiting for removal, as stored
+        QList<Replica> foreign; // running, of app/env, owned by another store or by none yet
+    };
     template <class R> R onStore(std::function<R(Store *, DeploymentStore &)> job);
 
+    bool ensureStoreId(QString *error);
+    // What runs of app/env; read only once the application is locked (lockApp).
     bool current(const QString &app, const QString &env, Current *out, QString *error);
+    // Why a change of app/env must not go on while `cur.foreign` runs; empty when it may.
+    QString foreignRefusal(const QString &app, const QString &env, const Current &cur) const;
+    // Takes app/env for this job: in this process, and on the engines (AppLock). Released by
+    // end(), or when the job is destroyed.
+    bool lockApp(const QString &app, const QString &env, QString *error);
+    void release();
+    QString lockToken() const;
     const DeployHost *host(const QString &id) const;
     JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts,
                       PullPolicy pull);
@@ -107,7 +131,10 @@ private:
                         const SecretValues &given, const Current &cur, QString *error);
 
     JobContext c_;
-    SecretValues secrets_; // this change's secret values: never stored, never shown
+    QString storeId_;
+    QString heldKey_;               // appKey() of the application lockApp() took
+    std::shared_ptr<AppLock> lock_; // its lock on the engines
+    SecretValues secrets_;          // this change's secret values: never stored, never shown
 };
 
 } // namespace slipway::core

@@ -60,8 +60,9 @@ struct DeploymentRecord {
     enum class Kind { Deploy, Rollback, Scale, Undo, Adopt };
     enum class Result { Running, Ok, Failed, Interrupted };
 
-    qint64 id = 0; // assigned by the Store: a number for people, unique in this store only
-    QString uid;   // a UUID, unique across every store: what labels and names carry
+    qint64 id = 0;   // assigned by the Store: a number for people, unique in this store only
+    QString uid;     // a UUID, unique across every store: what labels and names carry
+    QString storeId; // the store it belongs to (set by the job that reads or begins it)
     QString app;
     QString env;
     QString version; // slipway.version: the image's tag, else the digest's first 12 hex digits

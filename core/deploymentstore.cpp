@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <QUuid>
 #include <QVariant>
 
 namespace slipway::core {
@@ -47,7 +48,7 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *
 }
 
 const char *kColumns = "id, app, env, version, kind, config, replicas, hosts, os_user, "
-                       "started_at, finished_at, result, detail, owner";
+                       "started_at, finished_at, result, detail, owner, uid";
 
 DeploymentRecord readRecord(const QSqlQuery &q) {
     DeploymentRecord r;
@@ -67,6 +68,7 @@ DeploymentRecord readRecord(const QSqlQuery &q) {
     r.result = DeploymentStore::resultFromName(q.value(11).toString())
                    .value_or(DeploymentRecord::Result::Interrupted);
     r.detail = q.value(12).toString();
+    r.uid = q.value(14).toString();
     return r;
 }
 
@@ -94,15 +96,19 @@ std::optional<DeploymentRecord::Result> DeploymentStore::resultFromName(const QS
     return std::nullopt;
 }
 
-qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, QString *error) {
+qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, QString *error,
+                               const QString &lockToken) {
     QSqlQuery q(db_);
+    const QString uid =
+        r.uid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : r.uid;
     if (!run(q,
              QStringLiteral("INSERT INTO deployments (app, env, version, kind, config, replicas, "
-                            "hosts, os_user, owner, started_at, finished_at, result, detail) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            "hosts, os_user, owner, started_at, finished_at, result, detail, uid, "
+                            "lock_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
              {r.app, r.env, r.version, DeploymentRecord::kindName(r.kind), r.config.toJson(),
               r.replicas, hostsJson(r.hosts), r.osUser, owner, isoUtc(r.startedAt),
-              isoUtc(r.finishedAt), DeploymentRecord::resultName(r.result), keptText(r.detail)},
+              isoUtc(r.finishedAt), DeploymentRecord::resultName(r.result), keptText(r.detail), uid,
+              lockToken},
              error))
         return 0;
     const qint64 id = q.lastInsertId().toLongLong();
@@ -113,7 +119,8 @@ qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, 
 
 qint64 DeploymentStore::insertUnlessBusy(const DeploymentRecord &record, const QString &owner,
                                          const OwnerAlive &alive,
-                                         std::optional<DeploymentRecord> *busy, QString *error) {
+                                         std::optional<DeploymentRecord> *busy, QString *error,
+                                         const QString &lockToken) {
     SqlTransaction tx(db_); // the check holds until the insert is committed
     if (!tx.begun(error))
         return 0;
@@ -130,7 +137,7 @@ qint64 DeploymentStore::insertUnlessBusy(const DeploymentRecord &record, const Q
             return 0;
         }
     }
-    const qint64 id = insert(record, owner, error);
+    const qint64 id = insert(record, owner, error, lockToken);
     return id > 0 && tx.commit(error) ? id : 0;
 }
 
@@ -142,12 +149,20 @@ bool DeploymentStore::finish(qint64 id, DeploymentRecord::Result result, const Q
     if (!tx.begun(error))
         return false;
     QSqlQuery q(db_);
+    // Only a record still running: one that recovery or a take-over has already ended stays
+    // as they left it, and its retired replicas are not recorded twice.
     bool ok = run(q,
                   QStringLiteral("UPDATE deployments SET result = ?, detail = ?, hosts = ?, "
-                                 "replicas = ?, finished_at = ? WHERE id = ?"),
+                                 "replicas = ?, finished_at = ? WHERE id = ? AND result = ?"),
                   {DeploymentRecord::resultName(result), keptText(detail), hostsJson(hosts),
-                   replicas, isoUtc(QDateTime::currentDateTimeUtc()), id},
+                   replicas, isoUtc(QDateTime::currentDateTimeUtc()), id,
+                   DeploymentRecord::resultName(DeploymentRecord::Result::Running)},
                   error);
+    if (ok && q.numRowsAffected() != 1) {
+        if (error)
+            *error = tr("deployment #%1 is no longer running: another process ended it").arg(id);
+        return false;
+    }
     for (const RetiredContainer &c : retired) {
         if (!ok)
             break;
@@ -240,6 +255,79 @@ QHash<qint64, DeploymentRecord::Result> DeploymentStore::results(const QList<qin
     return out;
 }
 
+QString DeploymentStore::storeId(QString *error) const {
+    QSqlQuery q(db_);
+    if (!run(q, QStringLiteral("SELECT id FROM store_identity"), {}, error) || !q.next()) {
+        if (error && error->isEmpty())
+            *error = tr("the database has no identity");
+        return {};
+    }
+    return q.value(0).toString();
+}
+
+QHash<QString, DeploymentStore::Owned> DeploymentStore::byUid(const QStringList &uids,
+                                                              QString *error) const {
+    QHash<QString, Owned> out;
+    for (const QString &uid : uids) {
+        QSqlQuery q(db_);
+        if (!run(q, QStringLiteral("SELECT id, app, env, result FROM deployments WHERE uid = ?"),
+                 {uid}, error))
+            return out;
+        if (q.next())
+            out.insert(uid, {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             resultFromName(q.value(3).toString())
+                                 .value_or(DeploymentRecord::Result::Interrupted)});
+    }
+    return out;
+}
+
+QHash<QString, qint64> DeploymentStore::adopted(QString *error) const {
+    QHash<QString, qint64> out;
+    QSqlQuery q(db_);
+    if (!run(q, QStringLiteral("SELECT container_id, deployment_id FROM adopted_containers"), {},
+             error))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+qint64 DeploymentStore::insertAdoption(const DeploymentRecord &record, const QString &owner,
+                                       const QList<AdoptedContainer> &containers, QString *error) {
+    SqlTransaction tx(db_);
+    if (!tx.begun(error))
+        return 0;
+    const qint64 id = insert(record, owner, error);
+    if (id <= 0)
+        return 0;
+    const QString now = isoUtc(QDateTime::currentDateTimeUtc());
+    for (const AdoptedContainer &c : containers) {
+        QSqlQuery q(db_);
+        if (!run(q,
+                 QStringLiteral("INSERT INTO adopted_containers (deployment_id, host_id, host_url, "
+                                "container_id, adopted_at) VALUES (?, ?, ?, ?, ?)"),
+                 {id, c.hostId, c.hostUrl, c.containerId, now}, error))
+            return 0;
+    }
+    return tx.commit(error) ? id : 0;
+}
+
+int DeploymentStore::interruptHolding(const QString &lockToken, const QString &detail,
+                                      QString *error) {
+    if (lockToken.isEmpty())
+        return 0;
+    QSqlQuery q(db_);
+    if (!run(q,
+             QStringLiteral("UPDATE deployments SET result = ?, detail = ?, finished_at = ? "
+                            "WHERE lock_token = ? AND result = ?"),
+             {DeploymentRecord::resultName(DeploymentRecord::Result::Interrupted), keptText(detail),
+              isoUtc(QDateTime::currentDateTimeUtc()), lockToken,
+              DeploymentRecord::resultName(DeploymentRecord::Result::Running)},
+             error))
+        return -1;
+    return q.numRowsAffected();
+}
+
 int DeploymentStore::retention(const QString &app, const QString &env, int fallback) const {
     QSqlQuery q(db_);
     if (!run(q,
@@ -276,8 +364,10 @@ QList<RetiredContainer> DeploymentStore::retired(QString *error) const {
     QList<RetiredContainer> list;
     QSqlQuery q(db_);
     if (!run(q,
-             QStringLiteral("SELECT id, deployment_id, host_id, host_url, container_id, "
-                            "remove_after FROM retired_containers ORDER BY remove_after"),
+             QStringLiteral("SELECT r.id, r.deployment_id, r.host_id, r.host_url, "
+                            "r.container_id, r.remove_after, d.app, d.env "
+                            "FROM retired_containers r JOIN deployments d "
+                            "ON d.id = r.deployment_id ORDER BY r.remove_after"),
              {}, error))
         return list;
     while (q.next()) {
@@ -288,6 +378,8 @@ QList<RetiredContainer> DeploymentStore::retired(QString *error) const {
         c.hostUrl = q.value(3).toString();
         c.containerId = q.value(4).toString();
         c.removeAfter = fromIso(q.value(5).toString());
+        c.app = q.value(6).toString();
+        c.env = q.value(7).toString();
         list.append(c);
     }
     return list;

@@ -22,6 +22,15 @@ struct RetiredContainer {
     QString hostUrl; // slipctl's --host ids change between runs; the URL does not
     QString containerId;
     QDateTime removeAfter; // UTC
+    QString app;           // of the deployment that replaced it (read, not stored here)
+    QString env;
+};
+
+// A container of an earlier Slipway (a number in its labels, no store) that a user took over.
+struct AdoptedContainer {
+    QString hostId;
+    QString hostUrl;
+    QString containerId;
 };
 
 class DeploymentStore {
@@ -30,16 +39,19 @@ class DeploymentStore {
 public:
     explicit DeploymentStore(QSqlDatabase db) : db_(std::move(db)) {}
 
-    // Inserts `record` (its id is ignored) as run by `owner`; returns the new id, 0 on failure.
-    qint64 insert(const DeploymentRecord &record, const QString &owner, QString *error);
+    // Inserts `record` (its id is ignored; a new uid unless it has one) as run by `owner`, holding
+    // the engine lock `lockToken`; returns the new id, 0 on failure.
+    qint64 insert(const DeploymentRecord &record, const QString &owner, QString *error,
+                  const QString &lockToken = {});
     // The same, unless a record of the same application and environment is still running and
     // `alive(record, itsOwner)` says its process goes on: then 0, with that record in `busy`.
     // Check and insert are one write transaction, so two processes never both begin.
     using OwnerAlive = std::function<bool(const DeploymentRecord &, const QString &owner)>;
     qint64 insertUnlessBusy(const DeploymentRecord &record, const QString &owner,
                             const OwnerAlive &alive, std::optional<DeploymentRecord> *busy,
-                            QString *error);
-    // Sets the outcome and, in the same transaction, the replicas to remove later and the
+                            QString *error, const QString &lockToken = {});
+    // Sets the outcome of a record that is still running (false, saying so, for one another
+    // process has ended) and, in the same transaction, the replicas to remove later and the
     // retired ones (by RetiredContainer::id) that serve again after an undo.
     bool finish(qint64 id, DeploymentRecord::Result result, const QString &detail,
                 const QStringList &hosts, int replicas, const QList<RetiredContainer> &retired,
@@ -61,6 +73,26 @@ public:
     // The outcome of each of `ids` that exists.
     QHash<qint64, DeploymentRecord::Result> results(const QList<qint64> &ids,
                                                     QString *error = nullptr) const;
+
+    // This database's UUID (Store::storeId).
+    QString storeId(QString *error = nullptr) const;
+    // The records of this store behind deployment UUIDs found in labels; unknown ones are
+    // absent (another store's, or gone).
+    struct Owned {
+        qint64 id = 0;
+        QString app;
+        QString env;
+        DeploymentRecord::Result result = DeploymentRecord::Result::Interrupted;
+    };
+    QHash<QString, Owned> byUid(const QStringList &uids, QString *error = nullptr) const;
+    // Container ID -> the record that adopted it.
+    QHash<QString, qint64> adopted(QString *error = nullptr) const;
+    // Records an adoption (`record`, kind Adopt, result Ok) and its containers at once.
+    qint64 insertAdoption(const DeploymentRecord &record, const QString &owner,
+                          const QList<AdoptedContainer> &containers, QString *error);
+    // Ends as interrupted the running records that held the engine lock `lockToken` (after a
+    // take-over); returns how many, -1 on failure.
+    int interruptHolding(const QString &lockToken, const QString &detail, QString *error);
 
     int retention(const QString &app, const QString &env, int fallback) const;
     bool setRetention(const QString &app, const QString &env, int versions, QString *error);

@@ -9,6 +9,7 @@
 #include "engine/registryauth.h"
 
 #include <QDateTime>
+#include <QSysInfo>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -142,8 +143,16 @@ Replica toReplica(const QString &hostId, const engine::ContainerSummary &c) {
     r.created = c.created;
     if (auto it = c.labels.find(RolloutSteps::kVersionLabel); it != c.labels.end())
         r.version = q(it->second);
-    if (auto it = c.labels.find(RolloutSteps::kDeploymentLabel); it != c.labels.end())
-        r.deploymentId = q(it->second).toLongLong();
+    if (auto it = c.labels.find(RolloutSteps::kStoreLabel); it != c.labels.end())
+        r.storeId = q(it->second);
+    if (auto it = c.labels.find(RolloutSteps::kOwnerLabel); it != c.labels.end())
+        r.owner = q(it->second);
+    if (auto it = c.labels.find(RolloutSteps::kDeploymentLabel); it != c.labels.end()) {
+        if (r.storeId.isEmpty())
+            r.legacyNumber = q(it->second).toLongLong();
+        else
+            r.deploymentUid = q(it->second);
+    }
     return r;
 }
 
@@ -215,6 +224,8 @@ bool RolloutSteps::ensureImage(const DeployHost &host, const DeploymentConfig &c
 QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecord &record,
                                    const QString &name, QString *error,
                                    const SecretValues &secrets) {
+    if (host.fenced(error))
+        return {};
     const DeploymentConfig &c = record.config;
     engine::ContainerCreate spec;
     spec.name = name.toStdString();
@@ -229,7 +240,12 @@ QString RolloutSteps::startReplica(const DeployHost &host, const DeploymentRecor
     spec.labels[kAppLabel] = record.app.toStdString();
     spec.labels[kEnvLabel] = record.env.toStdString();
     spec.labels[kVersionLabel] = record.version.toStdString();
-    spec.labels[kDeploymentLabel] = QString::number(record.id).toStdString();
+    // The UUIDs, not the store's own number: another store's recovery must never take this
+    // replica for one of its records (an earlier Slipway reads the UUID as no number at all).
+    spec.labels[kDeploymentLabel] = record.uid.toStdString();
+    spec.labels[kStoreLabel] = record.storeId.toStdString();
+    spec.labels[kOwnerLabel] =
+        QStringLiteral("%1@%2").arg(record.osUser, QSysInfo::machineHostName()).toStdString();
     QString why;
     const auto published = PublishSpec::parseAll(c.publish, &why);
     if (!published) {
@@ -327,6 +343,8 @@ bool RolloutSteps::listDeployed(const DeployHost &host, QList<Replica> *out, QSt
 }
 
 bool RolloutSteps::stop(const DeployHost &host, const QString &containerId, QString *error) {
+    if (host.fenced(error))
+        return false;
     auto r = host.client->stopContainer(containerId.toStdString(), 10).wait();
     if (!r && !isNotFound(r.error())) {
         *error =
@@ -337,6 +355,8 @@ bool RolloutSteps::stop(const DeployHost &host, const QString &containerId, QStr
 }
 
 bool RolloutSteps::start(const DeployHost &host, const QString &containerId, QString *error) {
+    if (host.fenced(error))
+        return false;
     auto r = host.client->startContainer(containerId.toStdString()).wait();
     if (!r) {
         *error =
@@ -346,7 +366,27 @@ bool RolloutSteps::start(const DeployHost &host, const QString &containerId, QSt
     return true;
 }
 
+bool RolloutSteps::clearDrainMarker(const DeployHost &host, const QString &containerId,
+                                    QString *error) {
+    if (host.fenced(error))
+        return false;
+    const std::vector<std::string> cmd = {"rm", "-f", ReplicaDrain::kMarker};
+    auto exec = host.client->createExec(containerId.toStdString(), cmd).wait();
+    if (exec)
+        if (auto started = host.client->startExec(exec.value()).wait(); started)
+            return true;
+        else
+            *error = tr("clearing the drain marker of %1 on %2: %3")
+                         .arg(containerId.left(12), host.name, describe(started.error()));
+    else
+        *error = tr("clearing the drain marker of %1 on %2: %3")
+                     .arg(containerId.left(12), host.name, describe(exec.error()));
+    return false;
+}
+
 bool RolloutSteps::remove(const DeployHost &host, const QString &containerId, QString *error) {
+    if (host.fenced(error))
+        return false;
     auto r = host.client->removeContainer(containerId.toStdString(), true).wait();
     if (!r && !isNotFound(r.error())) {
         *error =

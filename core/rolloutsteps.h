@@ -28,6 +28,10 @@ struct DeployHost {
     QString url;
     std::shared_ptr<engine::DockerClient> client;
     bool local = false; // a unix socket: ports published on 127.0.0.1 are reachable from here
+    // The fence of a change: false (with why) once the application's lock on this host is no
+    // longer the change's own (taken over). Every write step asks it first; unset: no lock.
+    std::function<bool(QString *why)> fence;
+    bool fenced(QString *why) const { return fence && !fence(why); }
 };
 
 // One container of an application, as the engine lists it.
@@ -45,6 +49,7 @@ struct Replica {
     QString deploymentUid;
     qint64 legacyNumber = 0;
     qint64 deploymentId = 0; // the record of this store it belongs to; 0: none of ours
+    QString owner;           // slipway.owner: who deployed it, for people
     bool running() const {
         return state == QLatin1String("running") || state == QLatin1String("restarting");
     }
@@ -104,6 +109,10 @@ public:
     static bool listDeployed(const DeployHost &host, QList<Replica> *out, QString *error);
     static bool stop(const DeployHost &host, const QString &containerId, QString *error);
     static bool start(const DeployHost &host, const QString &containerId, QString *error);
+    // Removes ReplicaDrain's marker in a running replica, so it reads healthy again after a
+    // drain that its process never finished (killed half-way).
+    static bool clearDrainMarker(const DeployHost &host, const QString &containerId,
+                                 QString *error);
     // A container that is already gone counts as removed.
     static bool remove(const DeployHost &host, const QString &containerId, QString *error);
     // `host` has the image `config` pins, or (pinned by digest) can pull it from its registry;

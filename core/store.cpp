@@ -149,8 +149,8 @@ QString Store::storeId(QString *error) const {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("SELECT id FROM store_identity")) || !q.next()) {
         if (error)
-            *error = q.lastError().isValid() ? q.lastError().text()
-                                             : tr("the database has no identity");
+            *error =
+                q.lastError().isValid() ? q.lastError().text() : tr("the database has no identity");
         return {};
     }
     return q.value(0).toString();

@@ -1,5 +1,6 @@
 #include "engine/dockerclient.h"
 
+#include "engine/dockerconfig.h"
 #include "engine/imagereference.h"
 #include "engine/parse.h"
 #include "engine/streams.h"
@@ -500,6 +501,41 @@ Call<Unit> DockerClient::statPath(const std::string &containerId, const std::str
     req.method = "HEAD";
     req.target = path("/containers/", containerId, "/archive") + query({{"path", path_}});
     req.timeout = d->requestTimeout();
+    return d->request<Unit>(std::move(req), unitFrom);
+}
+
+Call<PathStat> DockerClient::statPathInfo(const std::string &containerId,
+                                          const std::string &path_) {
+    HttpRequest req;
+    req.method = "HEAD";
+    req.target = path("/containers/", containerId, "/archive") + query({{"path", path_}});
+    req.timeout = d->requestTimeout();
+    return d->request<PathStat>(std::move(req), [](const HttpResponse &r) -> Result<PathStat> {
+        const auto raw = decodeBase64(r.header("x-docker-container-path-stat"));
+        if (!raw)
+            return makeError(ErrorKind::Parse, "the engine's stat of the path is not base64");
+        const json j = json::parse(*raw, nullptr, false);
+        if (!j.is_object())
+            return makeError(ErrorKind::Parse, "the engine's stat of the path is not JSON");
+        PathStat stat;
+        stat.name = j.value("name", std::string());
+        stat.size = j.value("size", std::int64_t(0));
+        stat.mode = j.value("mode", std::uint32_t(0));
+        stat.mtime = j.value("mtime", std::string());
+        stat.linkTarget = j.value("linkTarget", std::string());
+        stat.engineDate = r.header("date");
+        return stat;
+    });
+}
+
+Call<Unit> DockerClient::putArchive(const std::string &containerId, const std::string &path_,
+                                    std::string tarBytes) {
+    HttpRequest req;
+    req.method = "PUT";
+    req.target = path("/containers/", containerId, "/archive") + query({{"path", path_}});
+    req.timeout = d->requestTimeout();
+    req.body = std::move(tarBytes);
+    req.contentType = "application/x-tar";
     return d->request<Unit>(std::move(req), unitFrom);
 }
 

@@ -55,6 +55,18 @@ struct ContainerCreate {
     bool tty = false;
 };
 
+// What HEAD /containers/{id}/archive says of a path: the engine's stat of it, and the engine's
+// clock when it answered (its HTTP Date header), so that a time read from the container can be
+// compared with the engine's own now rather than the caller's clock.
+struct PathStat {
+    std::string name;
+    std::int64_t size = 0;
+    std::uint32_t mode = 0; // Go's os.FileMode bits
+    std::string mtime;      // RFC 3339 with nanoseconds, the engine host's clock
+    std::string linkTarget;
+    std::string engineDate; // "Fri, 04 Dec 2026 18:16:41 GMT"; empty when the engine sent none
+};
+
 struct LogOptions {
     bool follow = false;
     bool timestamps = false;
@@ -110,6 +122,13 @@ public:
     // HEAD /containers/{id}/archive: succeeds when `path` exists in the container (created or
     // running), fails with an Http 404 error when it does not.
     Call<Unit> statPath(const std::string &containerId, const std::string &path);
+    // The same request, with what the engine says of the path.
+    Call<PathStat> statPathInfo(const std::string &containerId, const std::string &path);
+    // PUT /containers/{id}/archive: extracts the uncompressed tar `tarBytes` into the directory
+    // `path` of the container (created or running); an existing file of the same name is
+    // replaced, so the directory's mtime becomes the engine host's now.
+    Call<Unit> putArchive(const std::string &containerId, const std::string &path,
+                          std::string tarBytes);
     Call<StatsSample> stats(const std::string &id, bool oneShot = true);
     Call<Unit> streamStats(const std::string &id,
                            std::function<void(const StatsSample &)> onSample);

@@ -1,8 +1,10 @@
 // slipctl: Slipway's operations from a shell. `slipctl COMMAND --help` for each command.
+#include "adoptcommand.h"
 #include "deploycommand.h"
 #include "historycommand.h"
 #include "hostscommand.h"
 #include "imagescommand.h"
+#include "lockcommand.h"
 #include "pscommand.h"
 #include "resources/translations.h"
 #include "rollbackcommand.h"
@@ -29,7 +31,10 @@ int usage(QTextStream &stream, int code) {
                    "  history   the deployments of an application\n"
                    "  rollback  roll an application back to an earlier deployment\n"
                    "  scale     scale an application to N replicas\n"
-                   "  undo      bring back what the latest deployment replaced\n\n"
+                   "  undo      bring back what the latest deployment replaced\n"
+                   "  adopt     take over replicas an earlier Slipway left without an owner\n"
+                   "  lock      who holds an application's lock on the engines\n"
+                   "  takeover  take an application's lock from an owner that died\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
                    "SECONDS (for each host to answer when it is reached; default 10) and "
                    "--timeout SECONDS (for the whole command; default none).\n"
@@ -73,6 +78,12 @@ int main(int argc, char *argv[]) {
         return cli::runScale(args);
     if (command == QLatin1String("undo"))
         return cli::runUndo(args);
+    if (command == QLatin1String("adopt"))
+        return cli::runAdopt(args);
+    if (command == QLatin1String("lock"))
+        return cli::runLock(args);
+    if (command == QLatin1String("takeover"))
+        return cli::runTakeover(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

@@ -240,7 +240,11 @@ private slots:
         for (const auto &c : containers(app)) {
             QCOMPARE(label(c, "slipway.env"), QStringLiteral("test"));
             QCOMPARE(label(c, "slipway.version"), QStringLiteral("1.0.0"));
-            QCOMPARE(label(c, "slipway.deployment"), QString::number(first.record.id));
+            QCOMPARE(label(c, "slipway.deployment"), first.record.uid);
+            QVERIFY(!first.record.uid.isEmpty());
+            QCOMPARE(label(c, "slipway.store").size(), 36); // this database's UUID
+            QVERIFY(QString::fromStdString(c.name()).contains(
+                QString(first.record.uid).remove(QLatin1Char('-')).left(12)));
             QCOMPARE(QString::fromStdString(c.image), first.record.config.pinnedReference());
         }
 
@@ -269,13 +273,13 @@ private slots:
         QVERIFY(!wanted.isEmpty());
         for (const auto &c : containers(app, false)) {
             QCOMPARE(QString::fromStdString(c.imageId), wanted);
-            QCOMPARE(label(c, "slipway.deployment"), QString::number(back.record.id));
+            QCOMPARE(label(c, "slipway.deployment"), back.record.uid);
         }
         // After the undo window only the three replicas of the rollback are left.
         QVERIFY(
             test::waitFor([&] { return containers(app).size() == 3; }, std::chrono::seconds(20)));
         for (const auto &c : containers(app))
-            QCOMPARE(label(c, "slipway.deployment"), QString::number(back.record.id));
+            QCOMPARE(label(c, "slipway.deployment"), back.record.uid);
 
         Answer history = run([&] { return deployer_->history(app, QStringLiteral("test")); });
         QVERIFY(history.history);
@@ -462,7 +466,7 @@ private slots:
         const auto left = containers(app);
         QCOMPARE(int(left.size()), 2);
         for (const auto &c : left) {
-            QCOMPARE(label(c, "slipway.deployment"), QString::number(good.record.id));
+            QCOMPARE(label(c, "slipway.deployment"), good.record.uid);
             QCOMPARE(QString::fromStdString(c.state), QStringLiteral("running"));
         }
         // A rollback to the version that runs now is refused before anything starts.
@@ -531,7 +535,7 @@ private slots:
         QVERIFY(test::waitFor(
             [&] {
                 for (const auto &c : containers(app))
-                    if (label(c, "slipway.deployment") == QString::number(back.record.id))
+                    if (label(c, "slipway.deployment") == back.record.uid)
                         return false;
                 return true;
             },
@@ -569,7 +573,7 @@ private slots:
         QVERIFY(test::waitFor(
             [&] {
                 for (const auto &c : containers(app))
-                    if (label(c, "slipway.deployment") != QString::number(first.record.id))
+                    if (label(c, "slipway.deployment") != first.record.uid)
                         return false;
                 return containers(app).size() == 2;
             },
