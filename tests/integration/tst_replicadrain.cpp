@@ -54,8 +54,10 @@ private slots:
         if (test::dockerHost().isEmpty())
             QFAIL(test::missingServicesMessage().constData());
         client_ = test::makeClient();
-        host_ = {QStringLiteral("local"), QStringLiteral("local"), test::dockerHost(), client_,
-                 true};
+        host_.id = host_.name = QStringLiteral("local");
+        host_.url = test::dockerHost();
+        host_.client = client_;
+        host_.local = true;
     }
 
     void cleanupTestCase() {
