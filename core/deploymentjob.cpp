@@ -605,6 +605,7 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
         }
         QString why;
         const auto outcome = HealthWaiter::wait(targets, c_.options.healthTimeout,
+                                                HealthWaiter::checksFor(record.config),
                                                 c_.cancel->flag(), c_.progress, &why);
         if (outcome == HealthWaiter::Outcome::EngineLost)
             return giveBack(targets, why, DeploymentRecord::Result::Interrupted);
@@ -676,6 +677,7 @@ JobResult DeploymentJob::replace(DeploymentRecord record, const QList<Replica> &
             return restore(why, DeploymentRecord::Result::Failed);
         swaps.last().containerId = id;
         const auto outcome = HealthWaiter::wait({{*h, id, name}}, c_.options.healthTimeout,
+                                                HealthWaiter::checksFor(record.config),
                                                 c_.cancel->flag(), c_.progress, &why);
         if (outcome != HealthWaiter::Outcome::Healthy)
             return restore(cancelled() ? c_.cancel->reason() : why,
@@ -1087,8 +1089,9 @@ JobResult DeploymentJob::undo(const QString &app, const QString &env) {
         }
         targets.append({*h, r.id, r.name});
     }
-    const auto outcome =
-        HealthWaiter::wait(targets, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
+    const auto outcome = HealthWaiter::wait(targets, c_.options.healthTimeout,
+                                            HealthWaiter::checksFor(record.config),
+                                            c_.cancel->flag(), c_.progress, &why);
     auto check = RolloutCheck::Outcome::Running;
     if (outcome == HealthWaiter::Outcome::Healthy && !cancelled()) {
         check = RolloutCheck::verify(targets, record.replicas, &why);
@@ -1253,8 +1256,9 @@ JobResult DeploymentJob::scale(const QString &app, const QString &env, int repli
         started.append({h->id, id});
         waitFor.append({*h, id, name});
     }
-    const auto outcome =
-        HealthWaiter::wait(waitFor, c_.options.healthTimeout, c_.cancel->flag(), c_.progress, &why);
+    const auto outcome = HealthWaiter::wait(waitFor, c_.options.healthTimeout,
+                                            HealthWaiter::checksFor(record.config),
+                                            c_.cancel->flag(), c_.progress, &why);
     // What served before must still (or again) serve, beside the new replicas.
     QList<RolloutCheck::Target> serving;
     for (const Replica &r : std::as_const(cur.replicas))

@@ -1,5 +1,6 @@
 #include "core/deploymentrecord.h"
 
+#include "core/probespec.h"
 #include "core/publishspec.h"
 #include "core/secretenv.h"
 #include "engine/imagereference.h"
@@ -60,7 +61,9 @@ QString DeploymentConfig::toJson() const {
     QJsonObject o{{"image", image},           {"digest", digest},
                   {"env", array(stored.env)}, {"publish", array(publish)},
                   {"cmd", array(cmd)},        {"healthCmd", healthCmd},
-                  {"network", network}};
+                  {"network", network},       {"monitorMs", monitorMs}};
+    if (!probe.isEmpty())
+        o.insert(QStringLiteral("probe"), probe);
     if (!stored.secret.isEmpty()) // absent when there is none: older records stay as written
         o.insert(QStringLiteral("secret"), array(stored.secret));
     if (pinnedById)
@@ -99,6 +102,33 @@ std::optional<DeploymentConfig> DeploymentConfig::fromJson(const QString &json, 
     c.healthCmd = o.value(QLatin1String("healthCmd")).toString();
     c.network = o.value(QLatin1String("network")).toString();
     c.pinnedById = o.value(QLatin1String("pinnedById")).toBool();
+    if (const QJsonValue probe = o.value(QLatin1String("probe")); probe.isString()) {
+        c.probe = probe.toString();
+    } else if (!probe.isUndefined() && !probe.isNull()) {
+        if (error)
+            *error = QCoreApplication::translate("DeploymentConfig", "probe must be a string");
+        return std::nullopt;
+    }
+    if (const QJsonValue monitor = o.value(QLatin1String("monitorMs")); !monitor.isUndefined()) {
+        const double ms = monitor.toDouble(-1);
+        if (!monitor.isDouble() || ms < 0 || ms > kMaxMonitorMs || ms != double(qint64(ms))) {
+            if (error)
+                *error = QCoreApplication::translate(
+                             "DeploymentConfig",
+                             "monitorMs must be a whole number of milliseconds from 0 to %1")
+                             .arg(kMaxMonitorMs);
+            return std::nullopt;
+        }
+        c.monitorMs = int(ms);
+    }
+    if (!c.probe.isEmpty()) {
+        QString why;
+        if (!ProbeSpec::parse(c.probe, &why)) {
+            if (error)
+                *error = why;
+            return std::nullopt;
+        }
+    }
     if (!strings("env", &c.env) || !strings("publish", &c.publish) || !strings("cmd", &c.cmd) ||
         !strings("secret", &c.secret)) {
         if (error)

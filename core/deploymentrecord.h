@@ -28,6 +28,12 @@ struct DeploymentConfig {
     QStringList cmd;     // empty: the image's own
     QString healthCmd;   // empty: the image's own health check, else a TCP probe of the ports
     QString network;     // empty: the engine's default bridge
+    // Every new replica is watched this long once healthy: an exit, restart or OOM kill in it
+    // fails the change (Swarm's --update-monitor). 0: not watched.
+    static constexpr int kDefaultMonitorMs = 5000;
+    static constexpr int kMaxMonitorMs = 86'400'000; // a day: longer is a typo, never a plan
+    int monitorMs = kDefaultMonitorMs;
+    QString probe; // a ProbeSpec ("http://:8080/health"); empty: none
 
     // "repository@sha256:…" (or the image ID when pinned by it): what containers are created
     // from.
@@ -44,6 +50,7 @@ struct DeploymentConfig {
     // Never holds a secret's value: secrets in `env` are written as keys in "secret".
     QString toJson() const;
     // Secrets in a stored "env" (written before secrets were kept apart) come back as keys.
+    // A record written before "monitorMs" existed reads as the default period.
     static std::optional<DeploymentConfig> fromJson(const QString &json, QString *error = nullptr);
 
     friend bool operator==(const DeploymentConfig &, const DeploymentConfig &) = default;

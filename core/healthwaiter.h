@@ -1,8 +1,11 @@
-// HealthWaiter: waits on a deployer's worker thread until new replicas are healthy: the
-// engine's health status when the container has a health check, else a TCP connect to its
-// published ports (on 127.0.0.1, for a local engine), else running for a moment.
+// HealthWaiter: waits on a deployer's worker thread until new replicas are healthy (the
+// engine's health status when the container has a health check; the deployment's probe, or a
+// TCP connect to a published port, sent from inside the replica by ReplicaProbe; else running
+// for a moment), then watches each for a monitor period in which an exit, a restart or an OOM
+// kill fails it.
 #pragma once
 
+#include "core/probespec.h"
 #include "core/rolloutsteps.h"
 
 #include <QCoreApplication>
@@ -10,6 +13,7 @@
 #include <QString>
 #include <atomic>
 #include <chrono>
+#include <optional>
 
 namespace slipway::core {
 
@@ -22,17 +26,24 @@ public:
         QString containerId;
         QString name;
     };
+    // What counts as healthy beyond the engine's own state.
+    struct Checks {
+        std::chrono::milliseconds monitor{DeploymentConfig::kDefaultMonitorMs}; // 0: none
+        std::optional<ProbeSpec> probe; // none: a published TCP port, probed from inside
+        QString problem;                // non-empty: the config's probe is bad; wait fails
+    };
     enum class Outcome { Healthy, Failed, EngineLost, Cancelled };
 
-    // Polls every target until all are healthy, one fails (unhealthy, exited, gone), the
-    // deadline passes, or the engine stops answering. `why` gets the health check's output
-    // or the daemon's message.
-    static Outcome wait(const QList<Target> &targets, std::chrono::milliseconds timeout,
-                        const std::atomic<bool> &cancelled, const ProgressFn &progress,
-                        QString *why);
+    // The monitor period and probe a deployment's config asks for.
+    static Checks checksFor(const DeploymentConfig &config);
 
-private:
-    static bool tcpConnects(int port);
+    // Polls every target until all are healthy and have been watched for `checks.monitor`, one
+    // fails (unhealthy, exited, restarted, OOM-killed, gone), the deadline for being healthy
+    // passes, or the engine stops answering. `why` gets the health check's or probe's output or
+    // the daemon's message.
+    static Outcome wait(const QList<Target> &targets, std::chrono::milliseconds timeout,
+                        const Checks &checks, const std::atomic<bool> &cancelled,
+                        const ProgressFn &progress, QString *why);
 };
 
 } // namespace slipway::core

@@ -13,6 +13,12 @@ namespace {
 
 constexpr std::chrono::milliseconds kPoll{100};
 constexpr std::chrono::milliseconds kMarkLimit{5000}; // writing the marker is one shell builtin
+// Docker's health check defaults, for a zero in both the container's and the image's config.
+constexpr std::int64_t kDefaultIntervalNs = 30'000'000'000;
+constexpr std::int64_t kDefaultTimeoutNs = 30'000'000'000;
+constexpr int kDefaultRetries = 3;
+// The engine's own part: starting each check (an exec) and recording its result.
+constexpr std::chrono::milliseconds kEngineSlack{2000};
 
 bool sleepUnlessCancelled(std::chrono::milliseconds total, const std::atomic<bool> &cancelled) {
     QElapsedTimer clock;
@@ -63,6 +69,10 @@ std::string shellQuoted(const std::string &arg) {
     return out + "'";
 }
 
+QString seconds(std::chrono::milliseconds ms) {
+    return QString::number(ms.count() / 1000.0, 'f', ms.count() % 1000 ? 1 : 0);
+}
+
 enum class Seen { Draining, Drained, Gone };
 
 Seen look(const ReplicaDrain::Target &t) {
@@ -89,10 +99,29 @@ std::vector<std::string> ReplicaDrain::wrapHealthTest(const std::vector<std::str
     return {"CMD-SHELL", std::string("[ ! -e ") + kMarker + " ] || exit 1; " + command};
 }
 
+std::chrono::milliseconds
+ReplicaDrain::timeToUnhealthy(const std::optional<engine::HealthConfig> &container,
+                              const std::optional<engine::HealthConfig> &image) {
+    const auto pick = [&](auto field, auto fallback) {
+        if (container && (*container).*field > 0)
+            return (*container).*field;
+        if (image && (*image).*field > 0)
+            return (*image).*field;
+        return fallback;
+    };
+    const std::int64_t interval = pick(&engine::HealthConfig::intervalNs, kDefaultIntervalNs);
+    const std::int64_t timeout = pick(&engine::HealthConfig::timeoutNs, kDefaultTimeoutNs);
+    const int retries = pick(&engine::HealthConfig::retries, kDefaultRetries);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::nanoseconds(timeout + retries * interval)) +
+           kEngineSlack;
+}
+
 QString ReplicaDrain::drain(const QList<Target> &targets, Timing timing,
                             const std::atomic<bool> &cancelled, const ProgressFn &progress) {
     QStringList problems;
     QList<Target> marked;
+    QList<std::chrono::milliseconds> limits; // of each marked target
     for (const Target &t : targets) {
         auto r = t.host.client->inspectContainer(t.containerId.toStdString()).wait();
         if (!r || !r.value().state.running)
@@ -101,11 +130,25 @@ QString ReplicaDrain::drain(const QList<Target> &targets, Timing timing,
             problems << tr("%1 (its health check does not know the drain marker)").arg(t.name);
             continue;
         }
+        std::optional<engine::HealthConfig> image;
+        if (auto i = t.host.client->inspectImage(r.value().image).wait(); i)
+            image = i.value().healthcheck;
+        const auto limit = timeToUnhealthy(r.value().healthcheck, image);
+        if (limit > timing.timeout) {
+            // Waiting would only use up the whole timeout: the balancer would see it go
+            // unhealthy long after it stopped.
+            problems << tr("%1 (its health check can take %2 s to report unhealthy, longer than "
+                           "the drain timeout of %3 s, so it was not waited for)")
+                            .arg(t.name, seconds(limit), seconds(timing.timeout));
+            continue;
+        }
         const QString why = mark(t);
-        if (why.isEmpty())
+        if (why.isEmpty()) {
             marked.append(t);
-        else
+            limits.append(limit);
+        } else {
             problems << tr("%1 (%2)").arg(t.name, why);
+        }
     }
     if (!marked.isEmpty()) {
         if (progress)
@@ -114,21 +157,26 @@ QString ReplicaDrain::drain(const QList<Target> &targets, Timing timing,
         QElapsedTimer clock;
         clock.start();
         QList<Target> waiting = marked;
-        while (!waiting.isEmpty() && clock.elapsed() < timing.timeout.count() &&
-               !cancelled.load()) {
-            for (qsizetype i = waiting.size() - 1; i >= 0; --i)
-                if (look(waiting[i]) != Seen::Draining)
+        QList<std::chrono::milliseconds> waitingLimits = limits;
+        while (!waiting.isEmpty() && !cancelled.load()) {
+            for (qsizetype i = waiting.size() - 1; i >= 0; --i) {
+                if (look(waiting[i]) != Seen::Draining) {
                     waiting.removeAt(i);
+                    waitingLimits.removeAt(i);
+                } else if (clock.elapsed() >= waitingLimits[i].count()) {
+                    // Its check should have failed by now: waiting on would not help.
+                    problems << tr("%1 (still healthy after %2 s)")
+                                    .arg(waiting[i].name, seconds(waitingLimits[i]));
+                    waiting.removeAt(i);
+                    waitingLimits.removeAt(i);
+                }
+            }
             if (progress)
                 progress(tr("Draining %n old replica(s)", "", int(marked.size())),
                          int(marked.size() - waiting.size()), int(marked.size()));
             if (!waiting.isEmpty())
                 std::this_thread::sleep_for(kPoll);
         }
-        for (const Target &t : std::as_const(waiting))
-            problems << tr("%1 (still healthy after %2 s)")
-                            .arg(t.name)
-                            .arg(timing.timeout.count() / 1000);
         sleepUnlessCancelled(timing.grace, cancelled);
     }
     if (problems.isEmpty())

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/rolloutsteps.h"
+#include "engine/types.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -45,8 +46,19 @@ public:
         std::chrono::milliseconds timeout{30000}; // for every target to turn unhealthy
         std::chrono::milliseconds grace{1000};    // after that, before anything stops
     };
-    // Drains the running targets that carry kLabel, all at once. Returns a note naming those
-    // that could not be drained (they are stopped all the same), empty when all went well.
+    // The longest a replica's health check can take to report unhealthy once the marker
+    // exists: the check under way when it appeared (up to its timeout), then `retries` failing
+    // checks an interval apart, plus a little for the engine. A zero field of the container's
+    // config is the image's, and a zero there Docker's default (interval 30 s, timeout 30 s,
+    // 3 retries).
+    static std::chrono::milliseconds
+    timeToUnhealthy(const std::optional<engine::HealthConfig> &container,
+                    const std::optional<engine::HealthConfig> &image);
+
+    // Drains the running targets that carry kLabel, all at once, waiting for each no longer
+    // than its timeToUnhealthy; one that cannot turn unhealthy within the timeout is not waited
+    // for at all. Returns a note naming those that could not be drained (they are stopped all
+    // the same), empty when all went well.
     static QString drain(const QList<Target> &targets, Timing timing,
                          const std::atomic<bool> &cancelled, const ProgressFn &progress);
 };

@@ -4,6 +4,7 @@
 #include "core/publishspec.h"
 #include "widgets/bannerlabel.h"
 #include "widgets/envvarsedit.h"
+#include "widgets/healthfields.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -62,6 +63,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     envVars_ = new EnvVarsEdit(this);
     health_ = edit("deployHealthEdit", tr("empty: the image's own health check"));
     health_->setToolTip(tr("A shell command run inside the container; exit 0 means healthy."));
+    checks_ = new HealthFields(QStringLiteral("deploy"), this);
     pull_ = new QComboBox(this);
     pull_->setObjectName(QStringLiteral("deployPullCombo"));
     pull_->addItem(tr("When missing: use the host's image, pull only if it has none"),
@@ -106,6 +108,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     form->addRow(tr("Publish:"), publish_);
     form->addRow(tr("Environment variables:"), envVars_);
     form->addRow(tr("Health command:"), health_);
+    checks_->addRowsTo(form);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -121,6 +124,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
     for (QLineEdit *e : {app_, env_, image_, publish_, health_})
         connect(e, &QLineEdit::textChanged, this, &DeployDialog::validate);
     connect(envVars_, &EnvVarsEdit::changed, this, &DeployDialog::validate);
+    connect(checks_, &HealthFields::changed, this, &DeployDialog::validate);
     connect(replicas_, &QSpinBox::valueChanged, this, &DeployDialog::validate);
 
     connect(deployer_, &core::Deployer::progress, this,
@@ -144,6 +148,7 @@ DeployDialog::DeployDialog(core::Deployer *deployer, QWidget *parent)
                 for (QWidget *w : std::initializer_list<QWidget *>{
                          app_, env_, image_, pull_, replicas_, publish_, envVars_, health_})
                     w->setEnabled(true);
+                checks_->setEnabled(true);
                 if (!ok) {
                     error_ = record.detail.isEmpty() || error.contains(record.detail)
                                  ? error
@@ -185,6 +190,7 @@ void DeployDialog::setConfig(const core::DeploymentConfig &config, int replicas)
     publish_->setText(config.publish.join(QStringLiteral(", ")));
     envVars_->setVariables(config.env, config.secret); // secrets come as keys only
     health_->setText(config.healthCmd);
+    checks_->setConfig(config);
 }
 
 void DeployDialog::setRunningReplicas(int running) {
@@ -229,6 +235,8 @@ std::optional<core::DeployRequest> DeployDialog::request(QString *problem) const
     if (!envVars_->variables(&r.config.env, &r.config.secret, &why))
         return refuse(why);
     r.config.healthCmd = health_->text().trimmed();
+    if (!checks_->apply(&r.config, &why))
+        return refuse(why);
     r.replicas = replicas_->value();
     r.pull = core::PullPolicy(pull_->currentData().toInt());
     return r;
@@ -267,6 +275,7 @@ void DeployDialog::startDeploy() {
     for (QWidget *w : std::initializer_list<QWidget *>{app_, env_, image_, pull_, replicas_,
                                                        publish_, envVars_, health_})
         w->setEnabled(false);
+    checks_->setEnabled(false);
     deploy_->setEnabled(false);
     bar_->setRange(0, 0);
     bar_->show();

@@ -1,7 +1,8 @@
 // DeployDialog: deploys an image as an application in an environment: image, replicas, port
-// publications, environment variables (secret ones hidden, never stored) and a health command,
-// each checked as it is typed so bad input is refused with a precise message before any call;
-// then the Deployer's progress and the result or the reason it failed.
+// publications, environment variables (secret ones hidden, never stored), a health command, a
+// monitor period and a probe (HealthFields), each checked as it is typed so bad input is refused
+// with a precise message before any call; then the Deployer's progress and the result or the reason
+// it failed.
 #pragma once
 
 #include "core/deployer.h"
@@ -18,6 +19,7 @@ class QSpinBox;
 namespace slipway::widgets {
 
 class EnvVarsEdit;
+class HealthFields;
 
 class DeployDialog : public QDialog {
     Q_OBJECT
@@ -44,6 +46,7 @@ public:
     QPushButton *closeButton() const { return close_; }
     QComboBox *pullCombo() const { return pull_; }
     QLabel *problemLabel() const { return problem_; }
+    HealthFields *healthFields() const { return checks_; }
 
 public slots:
     void startDeploy();
@@ -63,6 +66,7 @@ private:
     QLineEdit *publish_;
     EnvVarsEdit *envVars_; // rows of KEY, VALUE and Secret
     QLineEdit *health_;
+    HealthFields *checks_;
     QComboBox *pull_;
     QLabel *problem_;
     QLabel *stopFirst_;

@@ -2,6 +2,7 @@
 
 #include "core/inventory.h"
 #include "widgets/bannerlabel.h"
+#include "widgets/healthfields.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -70,6 +71,9 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
     from_->setTextFormat(Qt::RichText);
     to_->setTextFormat(Qt::RichText);
     stopFirst_ = banner(this, "rollbackStopFirst", BannerLabel::Tone::Warning);
+    checks_ = new HealthFields(QStringLiteral("rollback"), this);
+    checks_->setEnabled(false);
+    connect(checks_, &HealthFields::changed, this, &RollbackDialog::checksChanged);
 
     bar_ = new QProgressBar(this);
     bar_->setObjectName(QStringLiteral("rollbackProgress"));
@@ -94,6 +98,7 @@ RollbackDialog::RollbackDialog(core::Deployer *deployer, core::Inventory *invent
     form->addRow(tr("After:"), to_);
     form->addRow(tr("Replicas:"), replicas_);
     form->addRow(tr("Hosts:"), hosts_);
+    checks_->addRowsTo(form);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title_);
@@ -193,18 +198,35 @@ void RollbackDialog::showPlan(const core::RollbackPlan &plan) {
         step_->clear();
         return;
     }
+    checks_->setConfig(plan.to.config);
     setStage(Stage::Ready);
-    step_->setText(tr("Pulls %1 by digest, starts %n new replica(s), waits until they are "
-                      "healthy, then stops the old ones (kept for an undo window).",
-                      nullptr, plan.replicas)
-                       .arg(plan.to.version));
+    readyText_ = tr("Pulls %1 by digest, starts %n new replica(s), waits until they are "
+                    "healthy, then stops the old ones (kept for an undo window).",
+                    nullptr, plan.replicas)
+                     .arg(plan.to.version);
+    step_->setText(readyText_);
     confirm_->setFocus();
     adjustSize();
+}
+
+void RollbackDialog::checksChanged() {
+    if (stage_ != Stage::Ready)
+        return;
+    QString why;
+    core::DeploymentConfig config = plan_.to.config;
+    const bool ok = checks_->apply(&config, &why);
+    confirm_->setEnabled(ok);
+    step_->setText(ok ? readyText_ : why);
 }
 
 void RollbackDialog::confirm() {
     if (stage_ != Stage::Ready)
         return;
+    QString why;
+    if (!checks_->apply(&plan_.to.config, &why)) {
+        checksChanged();
+        return;
+    }
     setStage(Stage::Running);
     errorLabel_->hide();
     bar_->setRange(0, 0);
@@ -224,6 +246,7 @@ void RollbackDialog::showFailure(const QString &error, const QString &detail) {
 void RollbackDialog::setStage(Stage stage) {
     stage_ = stage;
     confirm_->setEnabled(stage == Stage::Ready);
+    checks_->setEnabled(stage == Stage::Ready);
     const bool over =
         stage == Stage::Succeeded || stage == Stage::Failed || stage == Stage::Refused;
     confirm_->setVisible(!over);

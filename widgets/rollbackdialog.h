@@ -1,6 +1,7 @@
 // RollbackDialog: one rollback, confirmed first: what runs now and what will run (version,
 // digest), replicas and hosts, and, before the user confirms, whether a fixed host port forces
-// stopping the old replicas first and why; then the Deployer's progress, and the result or the
+// stopping the old replicas first and why, with the monitor period and probe (the target's
+// recorded ones, editable: HealthFields); then the Deployer's progress, and the result or the
 // reason it failed (the health check's output or the daemon's message).
 #pragma once
 
@@ -17,6 +18,8 @@ class Inventory;
 }
 
 namespace slipway::widgets {
+
+class HealthFields;
 
 class RollbackDialog : public QDialog {
     Q_OBJECT
@@ -35,6 +38,7 @@ public:
     // "Cancel": closes the dialog, or, while the rollback runs, cancels it (the new replicas
     // are removed, the running version keeps serving) and the dialog stays to say so.
     QPushButton *closeButton() const { return close_; }
+    HealthFields *healthFields() const { return checks_; }
 
 public slots:
     void confirm();
@@ -47,6 +51,7 @@ private:
     void showPlan(const core::RollbackPlan &plan);
     void showFailure(const QString &error, const QString &detail);
     void setStage(Stage stage);
+    void checksChanged();
     QString hostNames(const QStringList &ids) const;
 
     core::Deployer *deployer_;
@@ -65,6 +70,8 @@ private:
     QLabel *replicas_;
     QLabel *hosts_;
     QLabel *stopFirst_;
+    HealthFields *checks_;
+    QString readyText_; // what step_ says while the plan is ready
     QProgressBar *bar_;
     QLabel *step_;
     QLabel *errorLabel_;

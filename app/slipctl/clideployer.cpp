@@ -60,6 +60,8 @@ QJsonObject recordJson(const core::DeploymentRecord &r) {
         {"secret", QJsonArray::fromStringList(r.config.secret)},
         {"publish", QJsonArray::fromStringList(r.config.publish)},
         {"healthCmd", r.config.healthCmd},
+        {"monitorMs", r.config.monitorMs},
+        {"probe", r.config.probe},
         {"replicas", r.replicas},
         {"hosts", QJsonArray::fromStringList(r.hosts)},
         {"osUser", r.osUser},

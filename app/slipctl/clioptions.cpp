@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "core/probespec.h"
+
 #include <QCoreApplication>
 #include <cmath>
 
@@ -19,9 +21,13 @@ struct NumericOption {
 // thousand replicas of one application on one fleet.
 constexpr double kDay = 86400;
 constexpr NumericOption kOptions[] = {
-    {"timeout", true, false, 0, kDay},           {"connect-timeout", true, false, 0, kDay},
-    {"health-timeout", true, false, 0, kDay},    {"undo-window", true, true, 0, kDay},
-    {"pull-stall-timeout", true, true, 0, kDay}, {"replicas", false, false, 1, 1000},
+    {"timeout", true, false, 0, kDay},
+    {"connect-timeout", true, false, 0, kDay},
+    {"health-timeout", true, false, 0, kDay},
+    {"undo-window", true, true, 0, kDay},
+    {"pull-stall-timeout", true, true, 0, kDay},
+    {"replicas", false, false, 1, 1000},
+    {"monitor", true, true, 0, kDay},
 };
 
 QString tr(const char *text) {
@@ -79,6 +85,40 @@ std::optional<std::chrono::milliseconds> secondsOption(const QCommandLineParser 
     // Up, so that a positive value never becomes 0 ms, which would mean no limit at all.
     const double ms = std::ceil(parser.value(name).toDouble() * 1000);
     return std::chrono::milliseconds(qint64(ms));
+}
+
+void addHealthOptions(QCommandLineParser &parser) {
+    parser.addOption(
+        {QStringLiteral("monitor"),
+         tr("Seconds each new replica is watched once healthy: an exit, a restart or an OOM kill "
+            "in that time fails the change and the running version keeps serving (default 5, "
+            "as Swarm's --update-monitor; 0: not watched)."),
+         QStringLiteral("seconds")});
+    parser.addOption(
+        {QStringLiteral("probe"),
+         tr("A readiness probe sent from inside each new replica: http://:PORT/PATH (any 2xx or "
+            "3xx answer) or tcp://:PORT (a connection). Default: the image's health check, else "
+            "a TCP connect to the first published port's container side."),
+         QStringLiteral("url")});
+}
+
+bool applyHealthOptions(const QCommandLineParser &parser, core::DeploymentConfig *config,
+                        QString *error) {
+    if (!checkNumericOptions(parser, error))
+        return false;
+    if (const auto monitor = secondsOption(parser, QStringLiteral("monitor")))
+        config->monitorMs = int(monitor->count());
+    if (parser.isSet(QStringLiteral("probe"))) {
+        const QString url = parser.value(QStringLiteral("probe")).trimmed();
+        QString why;
+        const auto spec = core::ProbeSpec::parse(url, &why);
+        if (!spec) {
+            *error = QStringLiteral("--probe: ") + why;
+            return false;
+        }
+        config->probe = spec->toString();
+    }
+    return true;
 }
 
 } // namespace slipway::cli

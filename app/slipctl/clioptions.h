@@ -3,6 +3,8 @@
 // refused before anything runs (exit 2), in one line naming the option and the value.
 #pragma once
 
+#include "core/deploymentrecord.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <chrono>
@@ -15,9 +17,16 @@ namespace slipway::cli {
 bool checkNumericOptions(const QCommandLineParser &parser, QString *error);
 
 // The value of a seconds option (--timeout, --connect-timeout, --health-timeout,
-// --undo-window, --pull-stall-timeout) that checkNumericOptions accepted, rounded up to whole
-// milliseconds; nullopt when it was not given.
+// --undo-window, --pull-stall-timeout, --monitor) that checkNumericOptions accepted, rounded up to
+// whole milliseconds; nullopt when it was not given.
 std::optional<std::chrono::milliseconds> secondsOption(const QCommandLineParser &parser,
                                                        const QString &name);
+
+// --monitor SECONDS and --probe URL, for the commands that start new replicas.
+void addHealthOptions(QCommandLineParser &parser);
+// Puts the --monitor and --probe that were given into `config` (checkNumericOptions has
+// checked --monitor); false with `error` naming a bad probe.
+bool applyHealthOptions(const QCommandLineParser &parser, core::DeploymentConfig *config,
+                        QString *error);
 
 } // namespace slipway::cli

@@ -2,6 +2,7 @@
 
 #include "clianswer.h"
 #include "clideployer.h"
+#include "clioptions.h"
 #include "clitr.h"
 #include "core/publishspec.h"
 #include "core/secretenv.h"
@@ -75,6 +76,7 @@ int runDeploy(const QStringList &arguments) {
     parser.addOption({QStringLiteral("network"),
                       tr("The network to attach replicas to (default: the engine's bridge)."),
                       QStringLiteral("name")});
+    addHealthOptions(parser);
     CliDeployer::addPullOption(parser);
     CliDeployer::addOptions(parser, true);
     parser.process(arguments);
@@ -101,6 +103,8 @@ int runDeploy(const QStringList &arguments) {
     if (!ok || request.replicas < 1)
         return refuse(err, tr("--replicas takes a number of at least 1."));
     if (!core::PublishSpec::parseAll(request.config.publish, &why))
+        return refuse(err, why);
+    if (!applyHealthOptions(parser, &request.config, &why))
         return refuse(err, why);
     if (const auto pull = CliDeployer::pullPolicy(parser, &why))
         request.pull = *pull;

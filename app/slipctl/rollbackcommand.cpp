@@ -2,6 +2,7 @@
 
 #include "clianswer.h"
 #include "clideployer.h"
+#include "clioptions.h"
 #include "clitr.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,7 @@ int runRollback(const QStringList &arguments) {
                          "roll back to (default: the previous version)."),
                       QStringLiteral("target")});
     parser.addOption({QStringLiteral("dry-run"), tr("Print the plan and stop.")});
+    addHealthOptions(parser);
     CliDeployer::addPullOption(parser);
     CliDeployer::addOptions(parser, true);
     parser.process(arguments);
@@ -64,6 +66,9 @@ int runRollback(const QStringList &arguments) {
         return refuse(err, tr("--to needs a version, a digest or #ID."));
     const auto pull = CliDeployer::pullPolicy(parser, &why);
     if (!pull)
+        return refuse(err, why);
+    core::DeploymentConfig checks; // --monitor and --probe, over the target's recorded ones
+    if (!applyHealthOptions(parser, &checks, &why))
         return refuse(err, why);
 
     CliDeployer session;
@@ -97,6 +102,10 @@ int runRollback(const QStringList &arguments) {
     }
     core::RollbackPlan plan = *planned.plan;
     plan.pull = *pull;
+    if (parser.isSet(QStringLiteral("monitor")))
+        plan.to.config.monitorMs = checks.monitorMs;
+    if (parser.isSet(QStringLiteral("probe")))
+        plan.to.config.probe = checks.probe;
     const QStringList hosts = session.hostNames(plan.hostIds);
     // A plan without both ends (never deployed, nothing earlier to go back to) is no plan:
     // refused with the reason alone, not an empty plan of "deployment #0" first.

@@ -54,6 +54,40 @@ private slots:
         QCOMPARE(*back, c);
     }
 
+    // The monitor period and the probe are stored with the deployment; a record written before
+    // they existed reads as the default period and no probe, and bad values are refused.
+    void monitorAndProbe() {
+        DeploymentConfig c = sample();
+        c.monitorMs = 0;
+        c.probe = QStringLiteral("http://:8080/health");
+        QString error;
+        auto back = DeploymentConfig::fromJson(c.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->monitorMs, 0);
+        QCOMPARE(back->probe, c.probe);
+        QCOMPARE(*back, c);
+
+        back = DeploymentConfig::fromJson(QStringLiteral("{\"image\":\"web:1\"}"), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->monitorMs, DeploymentConfig::kDefaultMonitorMs);
+        QVERIFY(back->probe.isEmpty());
+
+        for (const char *bad :
+             {"{\"image\":\"web:1\",\"monitorMs\":-1}", "{\"image\":\"web:1\",\"monitorMs\":\"5\"}",
+              "{\"image\":\"web:1\",\"monitorMs\":1.5}",
+              "{\"image\":\"web:1\",\"monitorMs\":1e12}"}) {
+            error.clear();
+            QVERIFY2(!DeploymentConfig::fromJson(QString::fromLatin1(bad), &error), bad);
+            QVERIFY2(error.contains(QStringLiteral("monitorMs")), qPrintable(error));
+        }
+        for (const char *bad : {"{\"image\":\"web:1\",\"probe\":\"ftp://:21\"}",
+                                "{\"image\":\"web:1\",\"probe\":7}"}) {
+            error.clear();
+            QVERIFY2(!DeploymentConfig::fromJson(QString::fromLatin1(bad), &error), bad);
+            QVERIFY2(error.contains(QStringLiteral("probe")), qPrintable(error));
+        }
+    }
+
     void configRejectsBadJson() {
         QString error;
         QVERIFY(!DeploymentConfig::fromJson(QStringLiteral("[1,2]"), &error));

@@ -1,11 +1,15 @@
 // ReplicaDrain::wrapHealthTest: shell and exec-form health checks become shell commands that
 // fail while the drain marker exists and otherwise run the check as it was, quoting intact.
+// timeToUnhealthy takes each of interval, timeout and retries from the container, else the
+// image, else Docker's defaults.
 #include "core/replicadrain.h"
 
 #include <QProcess>
 #include <QtTest>
 
 using slipway::core::ReplicaDrain;
+using slipway::engine::HealthConfig;
+using namespace std::chrono_literals;
 
 class TestReplicaDrain : public QObject {
     Q_OBJECT
@@ -43,6 +47,23 @@ private slots:
         int failing = -1;
         runShell(ReplicaDrain::wrapHealthTest({"CMD", "false"}), &failing);
         QCOMPARE(failing, 1);
+    }
+
+    void timeToUnhealthy() {
+        constexpr std::int64_t s = 1'000'000'000;
+        // 1 ns interval and timeout, 1 retry: nothing but the engine's slack.
+        const auto slack = ReplicaDrain::timeToUnhealthy(HealthConfig{{}, 1, 1, 0, 1}, {});
+        QVERIFY(slack > 0ms && slack < 10s);
+        // Docker's defaults: a 30 s check under way, then 3 failing ones 30 s apart.
+        QCOMPARE(ReplicaDrain::timeToUnhealthy({}, {}), 120s + slack);
+        QCOMPARE(ReplicaDrain::timeToUnhealthy(HealthConfig{}, HealthConfig{}), 120s + slack);
+        // The web test images: interval 1 s, timeout 1 s, 2 retries.
+        const HealthConfig web{{"CMD", "true"}, 1 * s, 1 * s, 1 * s, 2};
+        QCOMPARE(ReplicaDrain::timeToUnhealthy({}, web), 3s + slack);
+        // The container's own fields win, its zeros are the image's.
+        const HealthConfig fast{{"CMD-SHELL", "true"}, 2 * s, 0, 0, 0};
+        QCOMPARE(ReplicaDrain::timeToUnhealthy(fast, web), 5s + slack);
+        QCOMPARE(ReplicaDrain::timeToUnhealthy(fast, {}), 36s + slack);
     }
 
     void nothingToWrap() {
