@@ -311,9 +311,13 @@ private slots:
         {
             auto store = Store::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            QCOMPARE(store->schemaVersion(), 4);
+            QCOMPARE(store->schemaVersion(), migrations(SqlDialect::Sqlite).last().version);
+            // Migration 5 gave this database and its old records identities of their own.
+            QCOMPARE(store->storeId().size(), 36);
             DeploymentStore s(store->database());
             const auto history = s.history(QStringLiteral("web"), QStringLiteral("prod"));
+            for (const auto &record : history)
+                QCOMPARE(record.uid.size(), 36);
             QCOMPARE(history.size(), 1);
             QCOMPARE(history.first().config.env, QStringList{QStringLiteral("GREETING=hi")});
             QCOMPARE(history.first().config.secret, QStringList{QStringLiteral("DB_PASSWORD")});
