@@ -23,6 +23,12 @@ namespace slipway::core {
 
 // A host a deployment may use, as the GUI thread saw it when the operation began.
 struct DeployHost {
+    DeployHost() = default;
+    DeployHost(QString id, QString name, QString url, std::shared_ptr<engine::DockerClient> client,
+               bool local = false)
+        : id(std::move(id)), name(std::move(name)), url(std::move(url)), client(std::move(client)),
+          local(local) {}
+
     QString id;
     QString name;
     QString url;
