@@ -54,13 +54,6 @@ QString withNotes(const QString &why, const QStringList &notes) {
 
 } // namespace
 
-struct DeploymentJob::Current {
-    std::optional<DeploymentRecord> record; // the newest successful deployment
-    QList<Replica> replicas;                // its replicas (and those scaled since)
-    QList<Replica> all;                     // every container of the application
-    QList<RetiredContainer> retiredRows;    // containers waiting for removal, as stored
-};
-
 DeploymentJob::DeploymentJob(JobContext context) : c_(std::move(context)) {}
 
 template <class R> R DeploymentJob::onStore(std::function<R(Store *, DeploymentStore &)> job) {

@@ -5,6 +5,7 @@
 
 #include "core/cancellation.h"
 #include "core/deployer.h"
+#include "core/deploymentstore.h"
 #include "core/placement.h"
 #include "core/rolloutsteps.h"
 
@@ -68,13 +69,19 @@ public:
     JobResult history(const QString &app, const QString &env);
     JobResult setRetention(const QString &app, const QString &env, int versions);
     JobResult recover();
+    JobResult reconcile(const QString &app, const QString &env); // core/reconcilejob.cpp
 
     // Refuses a bad application or environment name before any call: both become container
     // names and label values.
     static bool validName(const QString &what, const QString &name, QString *error);
 
 private:
-    struct Current; // what runs now
+    struct Current { // what runs now; defined here so core/reconcilejob.cpp can use it
+        std::optional<DeploymentRecord> record; // the newest successful deployment
+        QList<Replica> replicas;                // its replicas (and those scaled since)
+        QList<Replica> all;                     // every container of the application
+        QList<RetiredContainer> retiredRows;    // containers waiting for removal, as stored
+    };
     template <class R> R onStore(std::function<R(Store *, DeploymentStore &)> job);
 
     bool current(const QString &app, const QString &env, Current *out, QString *error);
