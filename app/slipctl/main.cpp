@@ -4,6 +4,7 @@
 #include "hostscommand.h"
 #include "imagescommand.h"
 #include "pscommand.h"
+#include "reconcilecommand.h"
 #include "resources/translations.h"
 #include "rollbackcommand.h"
 #include "scalecommand.h"
@@ -29,7 +30,8 @@ int usage(QTextStream &stream, int code) {
                    "  history   the deployments of an application\n"
                    "  rollback  roll an application back to an earlier deployment\n"
                    "  scale     scale an application to N replicas\n"
-                   "  undo      bring back what the latest deployment replaced\n\n"
+                   "  undo      bring back what the latest deployment replaced\n"
+                   "  reconcile pause, resume or show the reconcile of an application\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
                    "SECONDS (for each host to answer when it is reached; default 10) and "
                    "--timeout SECONDS (for the whole command; default none).\n"
@@ -73,6 +75,8 @@ int main(int argc, char *argv[]) {
         return cli::runScale(args);
     if (command == QLatin1String("undo"))
         return cli::runUndo(args);
+    if (command == QLatin1String("reconcile"))
+        return cli::runReconcile(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);
