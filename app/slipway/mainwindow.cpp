@@ -108,6 +108,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
     alertsView_ = new widgets::AlertsView(session->alerts(), this);
     applicationsView_ = new widgets::ApplicationsView(session->inventory(), session->deployer(),
                                                       session->registryVersions(), this);
+    applicationsView_->setReconciler(session->reconciler());
     servicesView_ = new widgets::ServicesView(session->services(), this);
     applicationTabs_ = new QTabWidget(this);
     applicationTabs_->setObjectName(QStringLiteral("applicationTabs"));
