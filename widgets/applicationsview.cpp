@@ -469,9 +469,18 @@ void ApplicationsView::updateActions() {
     scaleDown_->setEnabled(selected && !busy && a.total > 1);
     scaleUp_->setEnabled(selected && !busy && a.total < 100);
     scale_->setEnabled(selected && !busy);
-    replicasStatus_->setText(
-        selected ? tr("%1 of %2 running (%3)").arg(a.running).arg(a.total).arg(a.version)
-                 : QString());
+    QString status = selected ? tr("%1 of %2 running (%3)")
+                                    .arg(a.running)
+                                    .arg(std::max(a.total, a.desired.replicas))
+                                    .arg(a.version)
+                              : QString();
+    if (selected && a.desired.paused)
+        status +=
+            QStringLiteral(" · ") +
+            tr("reconcile paused by %1 at %2")
+                .arg(a.desired.pausedBy,
+                     a.desired.pausedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    replicasStatus_->setText(status);
     updatePauseButton();
     tabs_->setEnabled(selected);
 }
