@@ -140,13 +140,11 @@ bool Reconciler::hostsReady() const {
             if (hosts_->status(i).state == HostStatus::State::Connecting)
                 return false;
     }
-    for (const QString &id : inventory_->hostIds()) {
-        const auto s = inventory_->hostState(id);
-        if (s != Inventory::SyncState::Live && !inventory_->hostError(id).isEmpty())
-            continue; // down: its containers are stale, and counted as they were
-        if (s != Inventory::SyncState::Live)
+    // A host that cannot be reached keeps its containers, stale, and they count as they were;
+    // one that is (re)listing may not have listed them yet.
+    for (const QString &id : inventory_->hostIds())
+        if (inventory_->hostState(id) == Inventory::SyncState::Connecting)
             return false;
-    }
     return true;
 }
 
