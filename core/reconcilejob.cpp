@@ -57,20 +57,26 @@ JobResult DeploymentJob::reconcile(const QString &app, const QString &env) {
         bool ok = false;
         QString error;
         bool paused = false;
-        bool busy = false; // another process is changing it
+        bool busy = false;    // another process is changing it
+        qint64 currentId = 0; // the current deployment's record
     };
-    const Gate gate = onStoreThread<Gate>(*c_.store, [&](Store *store) {
-        Gate g;
-        const auto pause = ReconcileSettings(store->database()).pause(app, env, &g.error);
-        if (!pause)
+    const auto readGate = [&] {
+        return onStoreThread<Gate>(*c_.store, [&](Store *store) {
+            Gate g;
+            const auto pause = ReconcileSettings(store->database()).pause(app, env, &g.error);
+            if (!pause)
+                return g;
+            g.paused = pause->paused;
+            const auto running = DeploymentStore(store->database()).running(&g.error);
+            for (const auto &[record, owner] : running)
+                g.busy = g.busy || (record.app == app && record.env == env);
+            if (const auto now = DeploymentStore(store->database()).current(app, env, &g.error))
+                g.currentId = now->id;
+            g.ok = g.error.isEmpty();
             return g;
-        g.paused = pause->paused;
-        const auto running = DeploymentStore(store->database()).running(&g.error);
-        for (const auto &[record, owner] : running)
-            g.busy = g.busy || (record.app == app && record.env == env);
-        g.ok = g.error.isEmpty();
-        return g;
-    });
+        });
+    };
+    Gate gate = readGate();
     if (!gate.ok) {
         r.error = gate.error.isEmpty() ? tr("the database cannot be opened") : gate.error;
         return r;
@@ -94,6 +100,14 @@ JobResult DeploymentJob::reconcile(const QString &app, const QString &env) {
     // is not redeployed here.
     if (!cur.record || cur.all.isEmpty())
         return r;
+    // A change another process began (or ended) while the replicas were listed may have
+    // stopped one on purpose: asked again right before acting; the next look sees it through.
+    gate = readGate();
+    if (!gate.ok || gate.paused || gate.busy || gate.currentId != cur.record->id) {
+        r.record.detail = gate.paused ? tr("reconcile of %1 in %2 is paused").arg(app, env)
+                                      : tr("a change of %1 in %2 is under way").arg(app, env);
+        return r;
+    }
     const DeploymentRecord &record = *cur.record;
     r.record = record;
     r.record.detail.clear();

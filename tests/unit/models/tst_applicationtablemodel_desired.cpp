@@ -145,5 +145,12 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestApplicationTableModelDesired)
+int main(int argc, char **argv) {
+    // The model reads the palette, so it needs a QGuiApplication, and ctest has no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    TestApplicationTableModelDesired test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_applicationtablemodel_desired.moc"
