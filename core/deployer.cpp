@@ -40,6 +40,31 @@ struct Deployer::Impl {
     QTimer sweep; // retired replicas reach the end of their undo window
     QDateTime sweepAt;
     QHash<QString, HostStatus::State> hostStates;
+    bool recoverAtStart = false; // recoverWhenHostsAnswer() waits for the hosts
+
+    // Every host has answered its first probe (up or down), or there is none.
+    bool hostsAnswered() const {
+        if (!hosts)
+            return true;
+        if (!hosts->isLoaded())
+            return false;
+        for (int i = 0; i < hosts->hostCount(); ++i)
+            if (hosts->status(i).state == HostStatus::State::Connecting)
+                return false;
+        return true;
+    }
+
+    void recoverIfAnswered() {
+        if (!recoverAtStart || !hostsAnswered())
+            return;
+        recoverAtStart = false;
+        Deployer *self = q;
+        launch([](DeploymentJob &job) { return job.recover(); },
+               [self](quint64 request, const JobResult &r) {
+                   emit self->finished(request, r.ok, r.error, r.record);
+                   emit self->recoveredAtStart(r.ok, r.error, r.record);
+               });
+    }
 
     explicit Impl(Deployer *owner) : q(owner), mailbox(owner) {}
 
@@ -207,7 +232,10 @@ Deployer::Deployer(Inventory *inventory, HostMonitor *hosts, std::shared_ptr<Sto
                     d->hostStates.insert(id, status.state);
                     if (status.state == HostStatus::State::Up && before == HostStatus::State::Down)
                         d->recoverQuietly();
+                    d->recoverIfAnswered();
                 });
+        connect(hosts, &HostMonitor::loaded, this, [this] { d->recoverIfAnswered(); });
+        connect(hosts, &HostMonitor::hostRemoved, this, [this] { d->recoverIfAnswered(); });
     }
 }
 
@@ -296,6 +324,15 @@ quint64 Deployer::setRetention(const QString &app, const QString &env, int versi
 
 quint64 Deployer::recover() {
     return d->finishing([](DeploymentJob &job) { return job.recover(); });
+}
+
+quint64 Deployer::reconcile(const QString &app, const QString &env) {
+    return d->finishing([app, env](DeploymentJob &job) { return job.reconcile(app, env); });
+}
+
+void Deployer::recoverWhenHostsAnswer() {
+    d->recoverAtStart = true;
+    d->recoverIfAnswered();
 }
 
 } // namespace slipway::core

@@ -93,6 +93,14 @@ public:
     // failed start, retired replicas past their undo window). Runs on start and after a host
     // comes back; answers with finished(request, ...).
     quint64 recover();
+    // Keeps the current deployment's replica count of app/env (DeploymentJob::reconcile):
+    // starts again what was stopped by hand, replaces what is gone; answers with finished(),
+    // the record's detail saying what it did. Not a change: nothing to cancel or wait for.
+    quint64 reconcile(const QString &app, const QString &env);
+    // Runs recover() once every host has answered its first probe (up or down), not before:
+    // recovery that ran while hosts were still connecting would miss what they hold. Answers
+    // with finished(request, ...) and recoveredAtStart().
+    void recoverWhenHostsAnswer();
 
     // Cancels a deploy, rollback, scale or undo under way: it stops at its next step (a pull
     // or a health wait at once), removes the replicas it started, leaves the old ones running,
@@ -115,6 +123,9 @@ signals:
     void auditAppended();
     // No deploy, rollback, scale or undo is under way any more (after the last finished()).
     void changesDone();
+    // The recovery recoverWhenHostsAnswer() started has run.
+    void recoveredAtStart(bool ok, const QString &error,
+                          const slipway::core::DeploymentRecord &record);
 
 private:
     struct Impl;

@@ -80,13 +80,15 @@ public:
     // Takes over the running replicas of app/env that an earlier Slipway left with only a
     // number in their labels (one image), as an "adopt" record of this store; audited.
     JobResult adopt(const QString &app, const QString &env);
+    JobResult reconcile(const QString &app, const QString &env); // core/reconcilejob.cpp
 
     // Refuses a bad application or environment name before any call: both become container
     // names and label values.
     static bool validName(const QString &what, const QString &name, QString *error);
 
 private:
-    // What runs of an application now (the job files share it: deploymentjob.cpp, adoptjob.cpp).
+    // What runs of an application now (the job files share it: deploymentjob.cpp, adoptjob.cpp,
+    // reconcilejob.cpp).
     struct Current {
         std::optional<DeploymentRecord> record; // the newest successful deployment
         QList<Replica> replicas;                // its replicas (and those scaled since)

@@ -1,6 +1,7 @@
 #include "models/applicationtablemodel.h"
 
 #include "core/inventory.h"
+#include "core/reconciler.h"
 
 #include <QColor>
 #include <QGuiApplication>
@@ -29,6 +30,12 @@ QString versionOf(const ContainerRecord &r) {
 
 qint64 deploymentOf(const ContainerRecord &r) {
     return r.label(u"slipway.deployment").toLongLong();
+}
+
+// The replicas an application should run: what its deployment wants when that is known, else
+// every replica of its version that is there.
+int wanted(const ApplicationTableModel::Application &a) {
+    return a.desired.replicas > 0 ? a.desired.replicas : a.total;
 }
 
 QString shortDigest(const QString &digest) {
@@ -81,6 +88,64 @@ core::ContainerList ApplicationTableModel::containers(const QString &app,
     return list;
 }
 
+void ApplicationTableModel::follow(core::Reconciler *reconciler) {
+    if (reconciler_)
+        disconnect(reconciler_, nullptr, this, nullptr);
+    reconciler_ = reconciler;
+    if (!reconciler_)
+        return;
+    connect(reconciler_, &core::Reconciler::statesChanged, this,
+            &ApplicationTableModel::followStates);
+    connect(reconciler_, &core::Reconciler::restartsChanged, this,
+            &ApplicationTableModel::setRestarts);
+    connect(reconciler_, &QObject::destroyed, this, [this] { reconciler_ = nullptr; });
+    followStates();
+}
+
+void ApplicationTableModel::followStates() {
+    if (!reconciler_)
+        return;
+    QList<AppKey> keys = desired_.keys();
+    for (const Application &a : std::as_const(rows_))
+        if (!desired_.contains(AppKey(a.app, a.env)))
+            keys.append(AppKey(a.app, a.env));
+    for (const AppKey &key : std::as_const(keys)) {
+        const auto state = reconciler_->state(key.first, key.second);
+        std::optional<Desired> d;
+        if (state) {
+            d = Desired{state->replicas, state->pause.paused, state->pause.pausedBy,
+                        state->pause.pausedAt};
+        }
+        setDesired(key.first, key.second, d);
+    }
+}
+
+void ApplicationTableModel::setDesired(const QString &app, const QString &env,
+                                       const std::optional<Desired> &desired) {
+    const AppKey key(app, env);
+    const auto it = desired_.constFind(key);
+    if (desired ? (it != desired_.constEnd() && *it == *desired) : it == desired_.constEnd())
+        return;
+    if (desired)
+        desired_.insert(key, *desired);
+    else
+        desired_.remove(key);
+    refreshRows({key});
+}
+
+void ApplicationTableModel::setRestarts(const QString &hostId, const QString &containerId,
+                                        int restarts) {
+    const ContainerKey ck(hostId, containerId);
+    if (restarts_.value(ck) == restarts)
+        return;
+    if (restarts > 0)
+        restarts_.insert(ck, restarts);
+    else
+        restarts_.remove(ck);
+    if (const auto app = appOf_.constFind(ck); app != appOf_.constEnd())
+        refreshRows({app.value()});
+}
+
 void ApplicationTableModel::insertContainers(const core::ContainerList &records) {
     apply(records, false);
 }
@@ -115,6 +180,8 @@ void ApplicationTableModel::apply(const core::ContainerList &records, bool remov
                 touch(was);
             }
         }
+        if (removed)
+            restarts_.remove(ck);
         if (removed || r->app.isEmpty())
             continue;
         const AppKey key(r->app, r->env);
@@ -234,6 +301,11 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
             a.hostIds.append(r->hostId);
         if (!isRunning(*r))
             continue;
+        const int restarts = restarts_.value(ContainerKey(r->hostId, r->id));
+        if (r->state == u"restarting" || restarts > 0) {
+            ++a.restarting;
+            a.restarts = std::max(a.restarts, restarts);
+        }
         if (r->health == u"healthy")
             ++a.healthy;
         else if (r->health == u"unhealthy")
@@ -246,8 +318,13 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
         const QString name = inventory_->hostName(id);
         a.hostNames.append(name.isEmpty() ? id : name);
     }
+    a.desired = desired_.value(key);
     if (a.running == 0)
         a.health = QStringLiteral("down");
+    else if (a.restarting > 0)
+        a.health = QStringLiteral("restarting");
+    else if (a.running < wanted(a))
+        a.health = QStringLiteral("degraded");
     else if (a.unhealthy > 0)
         a.health = QStringLiteral("unhealthy");
     else if (a.starting > 0)
@@ -270,6 +347,24 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
     return a;
 }
 
+QString ApplicationTableModel::healthText(const Application &a) {
+    if (a.health == u"down")
+        return tr("not running");
+    if (a.health == u"restarting")
+        return a.restarts > 1    ? tr("restarting (%1 restarts)").arg(a.restarts)
+               : a.restarts == 1 ? tr("restarting (1 restart)")
+                                 : tr("restarting");
+    if (a.health == u"degraded")
+        return tr("degraded %1/%2").arg(a.running).arg(wanted(a));
+    if (a.health.isEmpty())
+        return tr("running (no health check)");
+    if (a.health == u"healthy")
+        return tr("healthy");
+    if (a.health == u"unhealthy")
+        return tr("unhealthy (%1 of %2)").arg(a.unhealthy).arg(a.running);
+    return tr("starting (%1 of %2)").arg(a.starting).arg(a.running);
+}
+
 QVariant ApplicationTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= rows_.size() || index.column() >= ColumnCount)
         return {};
@@ -289,24 +384,26 @@ QVariant ApplicationTableModel::data(const QModelIndex &index, int role) const {
         case DigestColumn:
             return shortDigest(a.digest);
         case ReplicasColumn:
-            return tr("%1/%2").arg(a.running).arg(a.total);
+            return tr("%1/%2").arg(a.running).arg(wanted(a));
         case HostsColumn:
             return a.hostNames.join(QStringLiteral(", "));
         case HealthColumn:
-            if (a.health == u"down")
-                return tr("not running");
-            if (a.health.isEmpty())
-                return tr("running (no health check)");
-            if (a.health == u"healthy")
-                return tr("healthy");
-            if (a.health == u"unhealthy")
-                return tr("unhealthy (%1 of %2)").arg(a.unhealthy).arg(a.running);
-            return tr("starting (%1 of %2)").arg(a.starting).arg(a.running);
+            return a.desired.paused ? tr("%1 · reconcile paused").arg(healthText(a))
+                                    : healthText(a);
         }
         return {};
     case Qt::ToolTipRole:
         if (a.stale)
             return tr("Last known state: a host cannot be reached.");
+        if (column == HealthColumn && a.desired.paused)
+            return tr("Reconcile paused by %1 at %2: replicas that stop or go away are left as "
+                      "they are.")
+                .arg(a.desired.pausedBy,
+                     a.desired.pausedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (column == HealthColumn && a.health == u"degraded")
+            return tr("%1 of the %2 replicas the deployment wants are running.")
+                .arg(a.running)
+                .arg(wanted(a));
         if (column == DigestColumn)
             return a.digest;
         if (column == VersionColumn && !a.others.isEmpty())
@@ -320,12 +417,12 @@ QVariant ApplicationTableModel::data(const QModelIndex &index, int role) const {
         if (column == HealthColumn) {
             if (a.health == u"healthy")
                 return QColor(0x1f, 0x6a, 0x2e);
-            if (a.health == u"unhealthy" || a.health == u"down")
+            if (a.health == u"unhealthy" || a.health == u"down" || a.health == u"restarting")
                 return QColor(0xa3, 0x20, 0x20);
-            if (a.health == u"starting")
+            if (a.health == u"starting" || a.health == u"degraded")
                 return QColor(0x8a, 0x5a, 0x00);
         }
-        if (column == ReplicasColumn && a.running < a.total)
+        if (column == ReplicasColumn && a.running < wanted(a))
             return QColor(0xa3, 0x20, 0x20);
         return {};
     case Qt::TextAlignmentRole:
@@ -352,6 +449,12 @@ QVariant ApplicationTableModel::data(const QModelIndex &index, int role) const {
         return a.total;
     case HealthRole:
         return a.health;
+    case DesiredRole:
+        return a.desired.replicas;
+    case PausedRole:
+        return a.desired.paused;
+    case RestartsRole:
+        return a.restarts;
     }
     return {};
 }

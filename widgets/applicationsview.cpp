@@ -2,6 +2,7 @@
 
 #include "core/deployer.h"
 #include "core/inventory.h"
+#include "core/reconciler.h"
 #include "core/registryversions.h"
 #include "models/applicationtablemodel.h"
 #include "models/containerfilterproxy.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -187,6 +189,11 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     scaleCount_->setRange(1, 100);
     scale_ = makeButton(replicasPage, "scaleButton", tr("Scale"),
                         tr("Run exactly this many replicas of the current version"));
+    pauseReconcile_ =
+        makeButton(replicasPage, "pauseReconcileButton", tr("Pause reconcile"), QString());
+    pauseReconcile_->setCheckable(true);
+    pauseReconcile_->setEnabled(false);
+    connect(pauseReconcile_, &QPushButton::toggled, this, &ApplicationsView::setReconcilePaused);
     replicasStatus_ = new QLabel(replicasPage);
     replicasStatus_->setObjectName(QStringLiteral("replicasStatus"));
     auto *replicasBar = new QHBoxLayout;
@@ -198,6 +205,8 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     replicasBar->addWidget(new QLabel(tr("Scale to:"), replicasPage));
     replicasBar->addWidget(scaleCount_);
     replicasBar->addWidget(scale_);
+    replicasBar->addSpacing(12);
+    replicasBar->addWidget(pauseReconcile_);
     // Ports is the last column shown.
     replicasTable_ = makeTable(replicasPage, "replicasTable", replicasProxy_,
                                models::ContainerTableModel::PortsColumn);
@@ -466,10 +475,65 @@ void ApplicationsView::updateActions() {
     scaleDown_->setEnabled(selected && !busy && a.total > 1);
     scaleUp_->setEnabled(selected && !busy && a.total < 100);
     scale_->setEnabled(selected && !busy);
-    replicasStatus_->setText(
-        selected ? tr("%1 of %2 running (%3)").arg(a.running).arg(a.total).arg(a.version)
-                 : QString());
+    QString status = selected ? tr("%1 of %2 running (%3)")
+                                    .arg(a.running)
+                                    .arg(std::max(a.total, a.desired.replicas))
+                                    .arg(a.version)
+                              : QString();
+    if (selected && a.desired.paused)
+        status +=
+            QStringLiteral(" · ") +
+            tr("reconcile paused by %1 at %2")
+                .arg(a.desired.pausedBy,
+                     a.desired.pausedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    replicasStatus_->setText(status);
+    updatePauseButton();
     tabs_->setEnabled(selected);
+}
+
+void ApplicationsView::setReconciler(core::Reconciler *reconciler) {
+    reconciler_ = reconciler;
+    model_->follow(reconciler);
+    if (reconciler_)
+        connect(
+            reconciler_, &core::Reconciler::pauseFinished, this,
+            [this](quint64 request, bool ok, const QString &error) {
+                if (request != pauseRequest_)
+                    return;
+                pauseRequest_ = 0;
+                if (!ok)
+                    showMessage(
+                        tr("Cannot change the reconcile of %1 in %2: %3").arg(app_, env_, error),
+                        true);
+                updateActions();
+            });
+    updateActions();
+}
+
+void ApplicationsView::updatePauseButton() {
+    const auto a = model_->application(model_->rowOf(app_, env_));
+    // Only an application this store deployed has a replica count to keep.
+    const bool known = reconciler_ && !app_.isEmpty() && a.desired.replicas > 0;
+    const QSignalBlocker quiet(pauseReconcile_);
+    pauseReconcile_->setEnabled(known && pauseRequest_ == 0);
+    pauseReconcile_->setChecked(known && a.desired.paused);
+    if (known && a.desired.paused)
+        pauseReconcile_->setToolTip(
+            tr("Paused by %1 at %2: replicas that stop or go away are left as they are. Click "
+               "to resume.")
+                .arg(a.desired.pausedBy, a.desired.pausedAt.toLocalTime().toString(
+                                             QStringLiteral("yyyy-MM-dd HH:mm"))));
+    else
+        pauseReconcile_->setToolTip(
+            tr("Stop starting again or replacing replicas of this application that stop or go "
+               "away, to work on them by hand"));
+}
+
+void ApplicationsView::setReconcilePaused(bool paused) {
+    if (!reconciler_ || app_.isEmpty())
+        return;
+    pauseRequest_ = reconciler_->setPaused(app_, env_, paused);
+    updateActions();
 }
 
 void ApplicationsView::updateSummary() {

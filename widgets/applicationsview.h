@@ -2,7 +2,8 @@
 // version, digest, replicas, hosts and health; for the selected one, its deployment history
 // (roll back to any restorable deployment or to the previous version, retention K), the
 // versions in the registry and on the hosts (deploy any of them), and its replicas (+1 / -1,
-// scale to N). Errors and results are shown where the action was taken.
+// scale to N), and a toggle that pauses reconcile of its replica count. Errors and results are
+// shown where the action was taken.
 #pragma once
 
 #include "core/deploymentrecord.h"
@@ -25,6 +26,7 @@ namespace slipway::core {
 class Deployer;
 class Inventory;
 class LockTakeover;
+class Reconciler;
 class RegistryVersions;
 struct VersionList;
 } // namespace slipway::core
@@ -73,6 +75,10 @@ public:
     void setLockTakeover(core::LockTakeover *service);
     TakeoverDialog *takeoverDialog() const;
 
+    // Shows desired counts, crash loops and the pause toggle from `reconciler` (may be null).
+    void setReconciler(core::Reconciler *reconciler);
+    QPushButton *pauseReconcileButton() const { return pauseReconcile_; }
+
 public slots:
     void deployNew();
     void rollBackToPrevious();
@@ -93,6 +99,8 @@ private:
     void openRollback(qint64 targetId);
     void onHistory(quint64 request, const core::DeploymentHistory &history);
     int selectedRow() const; // in the model; -1 when none
+    void updatePauseButton();
+    void setReconcilePaused(bool paused);
 
     core::Inventory *inventory_;
     core::Deployer *deployer_;
@@ -128,6 +136,9 @@ private:
     QPushButton *scaleUp_;
     QSpinBox *scaleCount_;
     QPushButton *scale_;
+    QPushButton *pauseReconcile_;
+    core::Reconciler *reconciler_ = nullptr;
+    quint64 pauseRequest_ = 0;
 
     QString app_; // what the tabs show
     QString env_;

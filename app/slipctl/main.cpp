@@ -6,6 +6,7 @@
 #include "imagescommand.h"
 #include "lockcommand.h"
 #include "pscommand.h"
+#include "reconcilecommand.h"
 #include "resources/translations.h"
 #include "rollbackcommand.h"
 #include "scalecommand.h"
@@ -34,7 +35,8 @@ int usage(QTextStream &stream, int code) {
                    "  undo      bring back what the latest deployment replaced\n"
                    "  adopt     take over replicas an earlier Slipway left without an owner\n"
                    "  lock      who holds an application's lock on the engines\n"
-                   "  takeover  take an application's lock from an owner that died\n\n"
+                   "  takeover  take an application's lock from an owner that died\n"
+                   "  reconcile pause, resume or show the reconcile of an application\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
                    "SECONDS (for each host to answer when it is reached; default 10) and "
                    "--timeout SECONDS (for the whole command; default none).\n"
@@ -84,6 +86,8 @@ int main(int argc, char *argv[]) {
         return cli::runLock(args);
     if (command == QLatin1String("takeover"))
         return cli::runTakeover(args);
+    if (command == QLatin1String("reconcile"))
+        return cli::runReconcile(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

@@ -115,6 +115,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
     connect(lockTakeover, &core::LockTakeover::auditAppended, session->audit(),
             &core::AuditLog::refresh);
     applicationsView_->setLockTakeover(lockTakeover);
+    applicationsView_->setReconciler(session->reconciler());
     servicesView_ = new widgets::ServicesView(session->services(), this);
     applicationTabs_ = new QTabWidget(this);
     applicationTabs_->setObjectName(QStringLiteral("applicationTabs"));

@@ -6,6 +6,7 @@
 #include "core/imagecatalog.h"
 #include "core/inventory.h"
 #include "core/metrics.h"
+#include "core/reconciler.h"
 #include "core/registryversions.h"
 #include "core/servicecatalog.h"
 #include "core/storethread.h"
@@ -23,6 +24,7 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     metrics_ = new core::Metrics(inventory_, hosts_, this);
     alerts_ = new core::AlertMonitor(store_, hosts_, inventory_, metrics_, this);
     deployer_ = new core::Deployer(inventory_, hosts_, store_, metrics_, {}, this);
+    reconciler_ = new core::Reconciler(inventory_, hosts_, deployer_, store_, this);
     registryVersions_ = new core::RegistryVersions(images_, this);
     services_ = new core::ServiceCatalog(hosts_, store_, this);
 
@@ -31,6 +33,7 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     connect(inventory_, &core::Inventory::auditAppended, audit_, &core::AuditLog::refresh);
     connect(alerts_, &core::AlertMonitor::auditAppended, audit_, &core::AuditLog::refresh);
     connect(deployer_, &core::Deployer::auditAppended, audit_, &core::AuditLog::refresh);
+    connect(reconciler_, &core::Reconciler::auditAppended, audit_, &core::AuditLog::refresh);
     connect(services_, &core::ServiceCatalog::auditAppended, audit_, &core::AuditLog::refresh);
 }
 
@@ -39,6 +42,7 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
 Session::~Session() {
     delete services_;
     delete registryVersions_;
+    delete reconciler_;
     delete deployer_;
     delete alerts_;
     delete metrics_;
@@ -52,7 +56,8 @@ void Session::start() {
     hosts_->start();
     metrics_->start();
     alerts_->start();
-    deployer_->recover();
+    deployer_->recoverWhenHostsAnswer();
+    reconciler_->start();
 }
 
 } // namespace slipway::app

@@ -15,6 +15,7 @@ class Deployer;
 class ImageCatalog;
 class Inventory;
 class Metrics;
+class Reconciler;
 class RegistryVersions;
 class ServiceCatalog;
 class StoreThread;
@@ -30,8 +31,8 @@ public:
             QObject *parent = nullptr);
     ~Session() override;
 
-    // Loads the hosts and starts probing, sampling, alerting, and finishing interrupted
-    // deployments.
+    // Loads the hosts and starts probing, sampling, alerting, keeping replica counts, and
+    // finishing interrupted deployments once every host has answered.
     void start();
 
     std::shared_ptr<core::StoreThread> store() const { return store_; }
@@ -42,6 +43,7 @@ public:
     core::Metrics *metrics() const { return metrics_; }
     core::AlertMonitor *alerts() const { return alerts_; }
     core::Deployer *deployer() const { return deployer_; }
+    core::Reconciler *reconciler() const { return reconciler_; }
     core::RegistryVersions *registryVersions() const { return registryVersions_; }
     core::ServiceCatalog *services() const { return services_; }
 
@@ -54,6 +56,7 @@ private:
     core::Metrics *metrics_;
     core::AlertMonitor *alerts_;
     core::Deployer *deployer_;
+    core::Reconciler *reconciler_;
     core::RegistryVersions *registryVersions_;
     core::ServiceCatalog *services_;
 };
