@@ -126,6 +126,61 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>%1: cannot read the lock: %2</source>
+        <translation>%1：无法读取锁：%2</translation>
+    </message>
+    <message>
+        <source>%1: the container %2 is not a Slipway lock (no token label)</source>
+        <translation>%1：容器 %2 不是 Slipway 锁（没有令牌标签）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the lock&apos;s heartbeat: %2</source>
+        <translation>%1：无法读取锁的心跳：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the lock %2: %3</source>
+        <translation>%1：无法创建锁 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the lock of the ended process %2: %3</source>
+        <translation>%1：无法删除已结束进程 %2 的锁：%3</translation>
+    </message>
+    <message>
+        <source>%1: the lock %2 kept changing hands; try again</source>
+        <translation>%1：锁 %2 不断易手；请重试</translation>
+    </message>
+    <message>
+        <source>a lock needs an application and an environment</source>
+        <translation>锁需要指定应用和环境</translation>
+    </message>
+    <message>
+        <source>no host to take the lock of %1 in %2 on</source>
+        <translation>没有可获取 %2 中 %1 的锁的主机</translation>
+    </message>
+    <message>
+        <source>%1: no connection to the engine</source>
+        <translation>%1：未连接到引擎</translation>
+    </message>
+    <message>
+        <source>no lock was named to take over</source>
+        <translation>未指定要接管的锁</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is now held by %3 (generation %4), not by the holder to take over</source>
+        <translation>%2 中的 %1 现在由 %3 持有（代次 %4），而不是由要接管的持有者持有</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 in %3 and is alive (a heartbeat %4 s ago, ttl %5 s)</source>
+        <translation>%1 持有 %3 中的 %2 且仍然存活（%4 秒前有心跳，ttl %5 秒）</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the lock of %2: %3</source>
+        <translation>%1：无法删除 %2 的锁：%3</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Slipway: a desktop portal for Docker fleets.</source>
@@ -174,6 +229,14 @@
         <source>env, secret, publish and cmd must be lists of strings</source>
         <translation>env、secret、publish 和 cmd 必须是字符串列表</translation>
     </message>
+    <message>
+        <source>probe must be a string</source>
+        <translation>probe 必须是字符串</translation>
+    </message>
+    <message>
+        <source>monitorMs must be a whole number of milliseconds from 0 to %1</source>
+        <translation>monitorMs 必须是 0 到 %1 之间的整数毫秒数</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentJob</name>
@@ -212,10 +275,6 @@
     <message>
         <source>Starting replica %1 of %2 on %3</source>
         <translation>正在 %3 上启动第 %1 个副本（共 %2 个）</translation>
-    </message>
-    <message>
-        <source>%1; the new replicas are removed when the engine is back</source>
-        <translation>%1；引擎恢复后将删除新副本</translation>
     </message>
     <message>
         <source>Stopping %1 on %2 (host port fixed)</source>
@@ -353,6 +412,108 @@
         <source>No host has the local-only image %1 (%2) any more, and it cannot be pulled.</source>
         <translation>已没有任何主机拥有仅限本地的镜像 %1（%2），且该镜像无法拉取。</translation>
     </message>
+    <message numerus="yes">
+        <source>No running replica of %1 in %2 is left without an owner; %n belong to another Slipway database and are never adopted.</source>
+        <translation>
+            <numerusform>%2 中的 %1 没有遗留无主的运行中副本；有 %n 个属于另一个 Slipway 数据库，永远不会被认领。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No running replica of %1 in %2 is left without an owner.</source>
+        <translation>%2 中的 %1 没有遗留无主的运行中副本。</translation>
+    </message>
+    <message>
+        <source>inspecting %1 on %2: %3</source>
+        <translation>在 %2 上检查 %1：%3</translation>
+    </message>
+    <message>
+        <source>The running replicas of %1 in %2 run %3 different images (%4): stop the ones you do not want first, then adopt.</source>
+        <translation>%2 中 %1 的运行中副本运行着 %3 个不同的镜像（%4）：请先停止不需要的副本，然后再认领。</translation>
+    </message>
+    <message>
+        <source>adopted %1, deployed by an earlier Slipway</source>
+        <translation>已认领 %1（由较早的 Slipway 部署）</translation>
+    </message>
+    <message>
+        <source>Cannot record the adoption: %1</source>
+        <translation>无法记录认领：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopped container(s) without an owner left as they are</source>
+        <translation>
+            <numerusform>%n 个无主的已停止容器保持原样</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, store %2</source>
+        <translation>%1，存储 %2</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running replica(s) of %1 in %2 belong to another Slipway database (%3): change them from there; nothing was changed.</source>
+        <translation>
+            <numerusform>%2 中 %1 的 %n 个运行中副本属于另一个 Slipway 数据库（%3）：请从那里更改它们；未做任何更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running replica(s) of %1 in %2 were deployed by an earlier Slipway and belong to no database yet: adopt them first (slipctl adopt %1 --env %2, or Adopt in the Applications view); nothing was changed.</source>
+        <translation>
+            <numerusform>%2 中 %1 的 %n 个运行中副本由较早的 Slipway 部署，尚不属于任何数据库：请先认领它们（slipctl adopt %1 --env %2，或在“应用”视图中认领）；未做任何更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 is being changed by %3 (store %4) since %5, on %6: try again when it is done. If that process is gone, take its lock over (slipctl takeover %1 --env %2).</source>
+        <translation>%2 中的 %1 正由 %3（存储 %4）自 %5 起在 %6 上更改：请在其完成后重试。如果该进程已不存在，请接管它的锁（slipctl takeover %1 --env %2）。</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1 in %2 on the engines: %3</source>
+        <translation>无法在引擎上锁定 %2 中的 %1：%3</translation>
+    </message>
+    <message>
+        <source>interrupted: its process (%1) died holding the lock; taken over by %2</source>
+        <translation>已中断：其进程（%1）在持有锁时终止；已由 %2 接管</translation>
+    </message>
+    <message>
+        <source>from %1 (generation %2), whose process is gone; now generation %3</source>
+        <translation>接管自 %1（代次 %2），其进程已不存在；现为代次 %3</translation>
+    </message>
+    <message>
+        <source>the lock of %1 in %2 on %3 is no longer this change&apos;s (taken over): it stops here and changes nothing more</source>
+        <translation>%3 上 %2 中 %1 的锁已不再属于此变更（已被接管）：变更到此停止，不再做任何更改</translation>
+    </message>
+    <message>
+        <source>before recording success: %1</source>
+        <translation>记录成功之前：%1</translation>
+    </message>
+    <message>
+        <source>left %1 to a later recovery: being changed now</source>
+        <translation>%1 留待之后恢复：它正在被更改</translation>
+    </message>
+    <message>
+        <source>a change of %1 in %2 is under way</source>
+        <translation>%2 中 %1 的一项变更正在进行</translation>
+    </message>
+    <message>
+        <source>reconcile of %1 in %2 is paused</source>
+        <translation>%2 中 %1 的协调已暂停</translation>
+    </message>
+    <message>
+        <source>started %1 again: it was %2 and not by Slipway</source>
+        <translation>已重新启动 %1：它处于 %2 状态，且并非由 Slipway 造成</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot replace %n missing replica(s): %1</source>
+        <translation>
+            <numerusform>无法替换 %n 个缺失的副本：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started %1 in place of a replica that is gone (%2 of %3 were there)</source>
+        <translation>已启动 %1 以替代已不存在的副本（%3 个中仅剩 %2 个）</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentStore</name>
@@ -363,6 +524,14 @@
     <message>
         <source>Keep at least one version (asked for %1).</source>
         <translation>至少保留一个版本（请求的是 %1）。</translation>
+    </message>
+    <message>
+        <source>deployment #%1 is no longer running: another process ended it</source>
+        <translation>部署 #%1 已不再运行：另一个进程结束了它</translation>
+    </message>
+    <message>
+        <source>the database has no identity</source>
+        <translation>数据库没有身份标识</translation>
     </message>
 </context>
 <context>
@@ -398,16 +567,67 @@
         <translation>健康检查失败</translation>
     </message>
     <message>
-        <source>nothing accepts connections on 127.0.0.1:%1</source>
-        <translation>127.0.0.1:%1 上没有任何程序接受连接</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
         <source>not healthy within %1 s</source>
         <translation>%1 秒内未变为健康</translation>
+    </message>
+    <message>
+        <source>the probe %1 is not valid</source>
+        <translation>探针 %1 无效</translation>
+    </message>
+    <message>
+        <source>%1 on %2 was killed: out of memory</source>
+        <translation>%2 上的 %1 被终止：内存不足</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 restarted %n time(s) (last exit code %3)</source>
+        <translation>
+            <numerusform>%2 上的 %1 重启了 %n 次（最后退出码 %3）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 did not answer the probe %3: %4</source>
+        <translation>%2 上的 %1 未应答探针 %3：%4</translation>
+    </message>
+    <message>
+        <source>no answer yet to the probe %1</source>
+        <translation>探针 %1 尚无应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n replica(s) for %1 s</source>
+        <translation>
+            <numerusform>正在监视 %n 个副本，持续 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no answer to the probe %1: %2</source>
+        <translation>探针 %1 无应答：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HelperImage</name>
+    <message>
+        <source>this build of Slipway has no helper image</source>
+        <translation>此 Slipway 构建不含辅助镜像</translation>
+    </message>
+    <message>
+        <source>%1: no connection to the engine</source>
+        <translation>%1：未连接到引擎</translation>
+    </message>
+    <message>
+        <source>%1: cannot look for the helper image %2: %3</source>
+        <translation>%1：无法查找辅助镜像 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot load the helper image %2: %3</source>
+        <translation>%1：无法加载辅助镜像 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: the helper image %2 is missing after loading it: %3</source>
+        <translation>%1：加载后辅助镜像 %2 仍然缺失：%3</translation>
     </message>
 </context>
 <context>
@@ -505,6 +725,10 @@
     <message>
         <source>Down</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>same engine as %1</source>
+        <translation>与 %1 是同一引擎</translation>
     </message>
 </context>
 <context>
@@ -654,6 +878,86 @@
         <source>stopped without draining: %1</source>
         <translation>未经排空即停止：%1</translation>
     </message>
+    <message>
+        <source>%1 (its health check can take %2 s to report unhealthy, longer than the drain timeout of %3 s, so it was not waited for)</source>
+        <translation>%1（其健康检查可能需要 %2 秒才会报告不健康，超过了 %3 秒的排空超时，因此未等待）</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaProbe</name>
+    <message>
+        <source>probing %1 on %2: %3</source>
+        <translation>在 %2 上探测 %1：%3</translation>
+    </message>
+    <message>
+        <source>creating the probe of %1 on %2: %3</source>
+        <translation>在 %2 上创建 %1 的探针：%3</translation>
+    </message>
+    <message>
+        <source>starting the probe of %1 on %2: %3</source>
+        <translation>在 %2 上启动 %1 的探针：%3</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutCheck</name>
+    <message>
+        <source>%1 on %2 is gone</source>
+        <translation>%2 上的 %1 已不存在</translation>
+    </message>
+    <message>
+        <source>the engine on %1 does not answer: %2</source>
+        <translation>%1 上的引擎无响应：%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is not running (%3)</source>
+        <translation>%2 上的 %1 未在运行（%3）</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is starting again: the engine restarted it after it was healthy</source>
+        <translation>%2 上的 %1 正在重新启动：引擎在它变为健康后重启了它</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is %3</source>
+        <translation>%2 上的 %1 状态为 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n replica(s) run</source>
+        <translation>
+            <numerusform>%n 个副本中有 %1 个在运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the engine did not answer again within %1 s (%2)</source>
+        <translation>引擎未在 %1 秒内重新应答（%2）</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 上的 %1：%3</translation>
+    </message>
+    <message>
+        <source>stopping %1 on %2: %3</source>
+        <translation>在 %2 上停止 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 on %2 does not run</source>
+        <translation>%2 上的 %1 未在运行</translation>
+    </message>
+    <message>
+        <source>the old replicas did not start again (%1); the new ones run on</source>
+        <translation>旧副本未能重新启动（%1）；新副本继续运行</translation>
+    </message>
+    <message>
+        <source>not running again: %1</source>
+        <translation>未重新运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>RolloutSteps</name>
@@ -712,6 +1016,10 @@
     <message>
         <source>%1 has not %2 and cannot pull it: %3</source>
         <translation>%1 上没有 %2，且无法拉取：%3</translation>
+    </message>
+    <message>
+        <source>clearing the drain marker of %1 on %2: %3</source>
+        <translation>在 %2 上清除 %1 的排空标记：%3</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1197,10 @@
     <message>
         <source>The database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the database has no identity</source>
+        <translation>数据库没有身份标识</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1485,10 @@
         <translation>警告：%1</translation>
     </message>
     <message>
+        <source>warning: host %1: %2 (one engine at several endpoints: placement counts it once)</source>
+        <translation>警告：主机 %1：%2（同一引擎有多个端点：放置副本时只计为一个）</translation>
+    </message>
+    <message>
         <source>Usage: slipctl COMMAND [options]
 
 Commands:
@@ -1185,6 +1501,10 @@ Commands:
   rollback  roll an application back to an earlier deployment
   scale     scale an application to N replicas
   undo      bring back what the latest deployment replaced
+  adopt     take over replicas an earlier Slipway left without an owner
+  lock      who holds an application&apos;s lock on the engines
+  takeover  take an application&apos;s lock from an owner that died
+  reconcile pause, resume or show the reconcile of an application
 
 Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10) and --timeout SECONDS (for the whole command; default none).
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
@@ -1201,6 +1521,10 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
   rollback  将应用回滚到较早的部署
   scale     将应用扩缩到 N 个副本
   undo      恢复最近一次部署所替换的内容
+  adopt     认领较早的 Slipway 遗留的无主副本
+  lock      查看谁在引擎上持有应用的锁
+  takeover  从已终止的持有者处接管应用的锁
+  reconcile 暂停、恢复或查看应用的协调
 
 每个命令都接受 --host URL（可重复）、--json、--connect-timeout SECONDS（连接每台主机时等待其应答的时限；默认 10）和 --timeout SECONDS（整个命令的时限；默认不限制）。
 运行“slipctl COMMAND --help”查看某个命令的选项。
@@ -1556,6 +1880,182 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
         <source>%1 in %2 has nothing to roll back to.</source>
         <translation>%1 在 %2 中没有可回滚到的版本。</translation>
     </message>
+    <message>
+        <source>Takes over the running replicas of an application that an earlier Slipway deployed (their labels carry only a deployment number, no database): this database records them as its own, audited, and its next deploy, rollback or scale retires them as usual. Replicas another Slipway database owns are never adopted.</source>
+        <translation>认领较早的 Slipway 部署的应用的运行中副本（其标签只带部署编号，不带数据库）：本数据库将它们记录为自己的副本并写入审计，之后的部署、回滚或扩缩会照常让它们退役。属于另一个 Slipway 数据库的副本永远不会被认领。</translation>
+    </message>
+    <message>
+        <source>%1 in %2: deployment #%3 adopts %4 replica(s) of %5 (%6)</source>
+        <translation>%2 中的 %1：部署 #%3 认领了 %5 的 %4 个副本（%6）</translation>
+    </message>
+    <message>
+        <source>adopt failed: %1</source>
+        <translation>认领失败：%1</translation>
+    </message>
+    <message>
+        <source>Seconds each new replica is watched once healthy: an exit, a restart or an OOM kill in that time fails the change and the running version keeps serving (default 5, as Swarm&apos;s --update-monitor; 0: not watched).</source>
+        <translation>每个新副本变为健康后被监视的秒数：在此期间退出、重启或因内存不足被终止都会使变更失败，正在运行的版本继续提供服务（默认 5，同 Swarm 的 --update-monitor；0：不监视）。</translation>
+    </message>
+    <message>
+        <source>A readiness probe sent from inside each new replica: http://:PORT/PATH (any 2xx or 3xx answer) or tcp://:PORT (a connection). Default: the image&apos;s health check, else a TCP connect to the first published port&apos;s container side.</source>
+        <translation>从每个新副本内部发送的就绪探针：http://:PORT/PATH（任何 2xx 或 3xx 应答）或 tcp://:PORT（能建立连接）。默认：镜像自带的健康检查，否则对第一个已发布端口的容器端进行 TCP 连接。</translation>
+    </message>
+    <message>
+        <source>HOSTS</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (store %2, generation %3, since %4, last heartbeat %5 s ago, ttl %6 s: %7)</source>
+        <translation>%1（存储 %2，代次 %3，自 %4 起，上次心跳 %5 秒前，ttl %6 秒：%7）</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>存活</translation>
+    </message>
+    <message>
+        <source>Shows who holds the lock of an application in an environment on the engines (the store, person, machine and process changing it now), or that it is free.</source>
+        <translation>显示谁在引擎上持有某环境中某应用的锁（当前正在更改它的存储、人员、机器和进程），或该锁空闲。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is held by %3</source>
+        <translation>%2 中的 %1 由 %3 持有</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is free</source>
+        <translation>%2 中的 %1 空闲</translation>
+    </message>
+    <message>
+        <source>Takes over the lock of an application in an environment from an owner that died or hangs: shows the holder, asks, removes its lock and takes a new one (the old owner makes no further change), records it in the audit log, then releases it. A holder whose heartbeat is still fresh is refused unless --force.</source>
+        <translation>从已终止或挂起的持有者处接管某环境中某应用的锁：显示持有者，询问确认，删除其锁并获取一个新锁（原持有者不会再做任何更改），记入审计日志，然后释放锁。心跳仍然新鲜的持有者会被拒绝，除非使用 --force。</translation>
+    </message>
+    <message>
+        <source>Do not ask (scripts: nothing is asked without a terminal, so --yes is needed there).</source>
+        <translation>不询问（用于脚本：没有终端时不会询问，因此在脚本中需要 --yes）。</translation>
+    </message>
+    <message>
+        <source>Take over even from a holder that is alive (its heartbeat is fresh): it is stopped at its next change.</source>
+        <translation>即使持有者仍存活（其心跳新鲜）也接管：它会在下一次更改时被停止。</translation>
+    </message>
+    <message>
+        <source>the database has no store id</source>
+        <translation>数据库没有存储 ID</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is free: nothing to take over</source>
+        <translation>%2 中的 %1 空闲：没有可接管的锁</translation>
+    </message>
+    <message>
+        <source>the holder is alive: its heartbeat is fresh. Take over anyway with --force (it is stopped at its next change).</source>
+        <translation>持有者仍存活：其心跳新鲜。如仍要接管，请使用 --force（它会在下一次更改时被停止）。</translation>
+    </message>
+    <message>
+        <source>not confirmed: there is no terminal to ask on; pass --yes</source>
+        <translation>未确认：没有可用于询问的终端；请传入 --yes</translation>
+    </message>
+    <message>
+        <source>Take over the lock of %1 in %2 from %3? [y/N] </source>
+        <translation>要从 %3 接管 %2 中 %1 的锁吗？[y/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>not taken over</source>
+        <translation>未接管</translation>
+    </message>
+    <message>
+        <source>from %1 (store %2, generation %3, %4%5); now generation %6</source>
+        <translation>接管自 %1（存储 %2，代次 %3，%4%5）；现为代次 %6</translation>
+    </message>
+    <message>
+        <source>, forced</source>
+        <translation>，强制</translation>
+    </message>
+    <message>
+        <source>from %1 (generation %2): %3</source>
+        <translation>接管自 %1（代次 %2）：%3</translation>
+    </message>
+    <message>
+        <source>cannot write the audit log: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>take-over failed: %1</source>
+        <translation>接管失败：%1</translation>
+    </message>
+    <message>
+        <source>interrupted: its lock was taken over by %1</source>
+        <translation>已中断：其锁已被 %1 接管</translation>
+    </message>
+    <message>
+        <source>took over %1 in %2 from %3 (generation %4) and released it</source>
+        <translation>已从 %3 接管 %2 中 %1 的锁（代次 %4）并已释放</translation>
+    </message>
+    <message>
+        <source>Pauses, resumes or shows the reconcile of an application: while it is paused, Slipway does not start again or replace replicas that stopped or went away, so they can be worked on by hand.</source>
+        <translation>暂停、恢复或查看应用的协调：暂停期间，Slipway 不会重新启动或替换已停止或消失的副本，以便手动处理它们。</translation>
+    </message>
+    <message>
+        <source>pause, resume or status.</source>
+        <translation>pause、resume 或 status。</translation>
+    </message>
+    <message>
+        <source>The application (label slipway.app).</source>
+        <translation>应用（标签 slipway.app）。</translation>
+    </message>
+    <message>
+        <source>The environment (label slipway.env).</source>
+        <translation>环境（标签 slipway.env）。</translation>
+    </message>
+    <message>
+        <source>reconcile takes an action (pause, resume or status) and one application name (see --help).</source>
+        <translation>reconcile 需要一个操作（pause、resume 或 status）和一个应用名称（参见 --help）。</translation>
+    </message>
+    <message>
+        <source>unknown reconcile action &quot;%1&quot;: use pause, resume or status.</source>
+        <translation>未知的 reconcile 操作“%1”：请使用 pause、resume 或 status。</translation>
+    </message>
+    <message>
+        <source>--env is required.</source>
+        <translation>必须指定 --env。</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>reconcile paused: replicas are left as they are</source>
+        <translation>协调已暂停：副本保持原样</translation>
+    </message>
+    <message>
+        <source>reconcile resumed</source>
+        <translation>协调已恢复</translation>
+    </message>
+    <message>
+        <source>reconcile %1 failed: %2</source>
+        <translation>协调 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>reconcile of %1 in %2 is paused (by %3 since %4)</source>
+        <translation>%2 中 %1 的协调已暂停（由 %3 自 %4 起暂停）</translation>
+    </message>
+    <message>
+        <source>reconcile of %1 in %2 is on: stopped or missing replicas are started again</source>
+        <translation>%2 中 %1 的协调已开启：已停止或缺失的副本会被重新启动</translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli::CliDeployer</name>
@@ -1892,6 +2392,33 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     </message>
 </context>
 <context>
+    <name>slipway::core::LockTakeover</name>
+    <message>
+        <source>Cannot read this database&apos;s store id: %1</source>
+        <translation>无法读取此数据库的存储 ID：%1</translation>
+    </message>
+    <message>
+        <source>from %1 (store %2, generation %3, %4%5); now generation %6</source>
+        <translation>接管自 %1（存储 %2，代次 %3，%4%5）；现为代次 %6</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>存活</translation>
+    </message>
+    <message>
+        <source>, forced</source>
+        <translation>，强制</translation>
+    </message>
+    <message>
+        <source>from %1 (generation %2): %3</source>
+        <translation>接管自 %1（代次 %2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>slipway::core::LogFollower</name>
     <message>
         <source>The host &quot;%1&quot; has no usable connection.</source>
@@ -1907,6 +2434,48 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>%1 is plain TCP without TLS: anyone who can reach that port controls the Docker engine, which is root on that host, and can read everything sent to it. Use TLS (DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, or the host&apos;s TLS files).</source>
         <translation>%1 是未使用 TLS 的明文 TCP：任何能访问该端口的人都能控制 Docker 引擎（即拥有该主机的 root 权限），并能读取发送给它的所有内容。请使用 TLS（DOCKER_TLS_VERIFY 和 DOCKER_CERT_PATH，或该主机的 TLS 文件）。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::ProbeSpec</name>
+    <message>
+        <source>probe &quot;%1&quot;: %2</source>
+        <translation>探针“%1”：%2</translation>
+    </message>
+    <message>
+        <source>expected tcp://:PORT or http://:PORT/PATH</source>
+        <translation>应为 tcp://:PORT 或 http://:PORT/PATH</translation>
+    </message>
+    <message>
+        <source>no port (expected e.g. http://:8080/health)</source>
+        <translation>没有端口（应为例如 http://:8080/health）</translation>
+    </message>
+    <message>
+        <source>it is sent from inside each replica: leave the host out, as in http://:8080/health</source>
+        <translation>探针从每个副本内部发送：请省略主机，如 http://:8080/health</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>a tcp probe has no path</source>
+        <translation>tcp 探针没有路径</translation>
+    </message>
+    <message>
+        <source>the path may hold printable ASCII only, no spaces or quotes</source>
+        <translation>路径只能包含可打印的 ASCII 字符，不能有空格或引号</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::Reconciler</name>
+    <message>
+        <source>reconcile paused: replicas are left as they are</source>
+        <translation>协调已暂停：副本保持原样</translation>
+    </message>
+    <message>
+        <source>reconcile resumed</source>
+        <translation>协调已恢复</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2693,34 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
             <numerusform>%n 个被替换的副本已停止并保留以便撤销</numerusform>
         </translation>
     </message>
+    <message>
+        <source>restarting (%1 restarts)</source>
+        <translation>重启中（已重启 %1 次）</translation>
+    </message>
+    <message>
+        <source>restarting (1 restart)</source>
+        <translation>重启中（已重启 1 次）</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>重启中</translation>
+    </message>
+    <message>
+        <source>degraded %1/%2</source>
+        <translation>降级 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 · reconcile paused</source>
+        <translation>%1 · 协调已暂停</translation>
+    </message>
+    <message>
+        <source>Reconcile paused by %1 at %2: replicas that stop or go away are left as they are.</source>
+        <translation>协调已由 %1 于 %2 暂停：停止或消失的副本将保持原样。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 replicas the deployment wants are running.</source>
+        <translation>部署所需的 %2 个副本中有 %1 个在运行。</translation>
+    </message>
 </context>
 <context>
     <name>slipway::models::AuditTableModel</name>
@@ -2313,6 +2910,10 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
         <source>undo</source>
         <translation>撤销</translation>
     </message>
+    <message>
+        <source>adopt</source>
+        <translation>认领</translation>
+    </message>
 </context>
 <context>
     <name>slipway::models::HostTableModel</name>
@@ -2379,6 +2980,10 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>Swarm</source>
         <translation>Swarm</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
     </message>
 </context>
 <context>
@@ -3066,6 +3671,34 @@ Its alerts clear; the history of what it found is kept.</source>
     <message>
         <source>Undoing the last change of %1 in %2</source>
         <translation>正在撤销 %2 中 %1 的上次变更</translation>
+    </message>
+    <message>
+        <source>Take over lock…</source>
+        <translation>接管锁…</translation>
+    </message>
+    <message>
+        <source>See who holds the selected application&apos;s lock, and take it from an owner that died</source>
+        <translation>查看谁持有所选应用的锁，并从已终止的持有者处接管它</translation>
+    </message>
+    <message>
+        <source>Pause reconcile</source>
+        <translation>暂停协调</translation>
+    </message>
+    <message>
+        <source>reconcile paused by %1 at %2</source>
+        <translation>协调已由 %1 于 %2 暂停</translation>
+    </message>
+    <message>
+        <source>Cannot change the reconcile of %1 in %2: %3</source>
+        <translation>无法更改 %2 中 %1 的协调：%3</translation>
+    </message>
+    <message>
+        <source>Paused by %1 at %2: replicas that stop or go away are left as they are. Click to resume.</source>
+        <translation>已由 %1 于 %2 暂停：停止或消失的副本将保持原样。点击以恢复。</translation>
+    </message>
+    <message>
+        <source>Stop starting again or replacing replicas of this application that stop or go away, to work on them by hand</source>
+        <translation>不再重新启动或替换此应用中停止或消失的副本，以便手动处理它们</translation>
     </message>
 </context>
 <context>
@@ -3955,6 +4588,41 @@ Its alerts clear; the history of what it found is kept.</source>
     </message>
 </context>
 <context>
+    <name>slipway::widgets::HealthFields</name>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Each new replica is watched this long once healthy: an exit, a restart or an out-of-memory kill in that time fails the change and the running version keeps serving (Swarm&apos;s --update-monitor). 0: not watched.</source>
+        <translation>每个新副本变为健康后被监视的时长：在此期间退出、重启或因内存不足被终止都会使变更失败，正在运行的版本继续提供服务（Swarm 的 --update-monitor）。0：不监视。</translation>
+    </message>
+    <message>
+        <source>e.g. http://:8080/health or tcp://:5432</source>
+        <translation>例如 http://:8080/health 或 tcp://:5432</translation>
+    </message>
+    <message>
+        <source>Sent from inside each new replica, so it reaches the application itself on any host. Empty: the image&apos;s health check, else a TCP connect to the first published port.</source>
+        <translation>从每个新副本内部发送，因此在任何主机上都能到达应用本身。留空：使用镜像自带的健康检查，否则对第一个已发布端口进行 TCP 连接。</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>监视：</translation>
+    </message>
+    <message>
+        <source>Probe:</source>
+        <translation>探针：</translation>
+    </message>
+    <message>
+        <source>Probe: %1</source>
+        <translation>探针：%1</translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::HostDetails</name>
     <message>
         <source>Select a host to see its details.</source>
@@ -4069,6 +4737,10 @@ The facts below are from when it last answered.</source>
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+    <message>
+        <source>This host is the same Docker engine as %1: it answers with the same engine ID at another URL. Slipway lists both but places replicas on it as one host.</source>
+        <translation>此主机与 %1 是同一个 Docker 引擎：它在另一个 URL 上以相同的引擎 ID 应答。Slipway 会同时列出两者，但放置副本时将其视为一台主机。</translation>
     </message>
 </context>
 <context>
@@ -4312,6 +4984,14 @@ The engine and its containers are not touched.</source>
     <message>
         <source>Plain TCP without TLS: %1. Anyone who can reach such a host&apos;s port controls its Docker engine, which is root on that host, and can read everything sent to it. Give these hosts TLS.</source>
         <translation>未使用 TLS 的明文 TCP：%1。任何能访问此类主机端口的人都能控制其 Docker 引擎（即拥有该主机的 root 权限），并能读取发送给它的所有内容。请为这些主机启用 TLS。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>One Docker engine is listed at more than one URL (it answers with the same engine ID): %1. Replicas are placed on it as one host.</source>
+        <translation>同一个 Docker 引擎在多个 URL 下列出（它以相同的引擎 ID 应答）：%1。放置副本时将其视为一台主机。</translation>
     </message>
 </context>
 <context>
@@ -5035,6 +5715,119 @@ Back to: %3, %4 replicas</source>
     <message>
         <source>%1 updated to %2; %3 of %4 replicas running.</source>
         <translation>%1 已更新到 %2；%4 个副本中 %3 个运行中。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::TakeoverDialog</name>
+    <message>
+        <source>Lock of %1 in %2</source>
+        <translation>%2 中 %1 的锁</translation>
+    </message>
+    <message>
+        <source>Only one workstation changes an application at a time: whoever deploys, rolls back or scales it holds its lock on the engines. Take it over only from an owner that died or hangs; it makes no further change once its lock is taken.</source>
+        <translation>同一时间只有一个工作站更改某个应用：部署、回滚或扩缩它的一方在引擎上持有其锁。只应从已终止或挂起的持有者处接管；锁被接管后，原持有者不会再做任何更改。</translation>
+    </message>
+    <message>
+        <source>Held by:</source>
+        <translation>持有者：</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>存储：</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>起始时间：</translation>
+    </message>
+    <message>
+        <source>Last heartbeat:</source>
+        <translation>上次心跳：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Take over even though it is alive</source>
+        <translation>即使持有者仍存活也接管</translation>
+    </message>
+    <message>
+        <source>Its owner still sends a heartbeat: it is stopped at its next change</source>
+        <translation>其持有者仍在发送心跳：它会在下一次更改时被停止</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Not taken over: %1</source>
+        <translation>未接管：%1</translation>
+    </message>
+    <message>
+        <source>Taken over from %1 (now generation %2) and released: %3 in %4 is free, and %1 makes no further change.</source>
+        <translation>已从 %1 接管（现为代次 %2）并释放：%4 中的 %3 现已空闲，%1 不会再做任何更改。</translation>
+    </message>
+    <message>
+        <source>Reading the lock on the engines…</source>
+        <translation>正在读取引擎上的锁…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Cannot read the lock: %1</source>
+        <translation>无法读取锁：%1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is free: nothing to take over.</source>
+        <translation>%2 中的 %1 空闲：没有可接管的锁。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stale: no heartbeat for over %n s</source>
+        <translation>
+            <numerusform>已失效：超过 %n 秒没有心跳</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alive (generation %1)</source>
+        <translation>存活（代次 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its owner has not been heard of for longer than %n s: it died, hangs, or lost the engine.</source>
+        <translation>
+            <numerusform>其持有者已超过 %n 秒没有消息：它已终止、挂起或与引擎失去联系。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its owner is alive. Take over only if you know it is stuck.</source>
+        <translation>其持有者仍存活。只有确定它卡住时才接管。</translation>
+    </message>
+    <message>
+        <source>Taking over the lock of %1 in %2 from %3…</source>
+        <translation>正在从 %3 接管 %2 中 %1 的锁…</translation>
     </message>
 </context>
 <context>
