@@ -28,8 +28,9 @@ QString versionOf(const ContainerRecord &r) {
     return digest.mid(digest.indexOf(u':') + 1, 12);
 }
 
-qint64 deploymentOf(const ContainerRecord &r) {
-    return r.label(u"slipway.deployment").toLongLong();
+// The deployment a replica belongs to: a UUID (a number from an earlier Slipway).
+QString deploymentOf(const ContainerRecord &r) {
+    return r.label(u"slipway.deployment");
 }
 
 // The replicas an application should run: what its deployment wants when that is known, else
@@ -252,12 +253,18 @@ ApplicationTableModel::Application ApplicationTableModel::summarize(const AppKey
     // A stopped replica of an older deployment than one that runs was replaced on purpose and
     // waits out its undo window: it is not a missing replica of the current version. (After an
     // undo the running replicas are the older ones, and the replaced show as before.)
+    // Deployments are UUIDs, so "older" is: made before the newest running replica, of a
+    // deployment none of whose replicas runs.
     qint64 newestRunning = 0;
+    QSet<QString> runningDeployments;
     for (const ContainerRef &r : members)
-        if (isRunning(*r))
-            newestRunning = std::max(newestRunning, deploymentOf(*r));
+        if (isRunning(*r) && !deploymentOf(*r).isEmpty()) {
+            newestRunning = std::max(newestRunning, r->created);
+            runningDeployments.insert(deploymentOf(*r));
+        }
     const auto replaced = [&](const ContainerRecord &r) {
-        return !isRunning(r) && deploymentOf(r) > 0 && deploymentOf(r) < newestRunning;
+        return !isRunning(r) && !deploymentOf(r).isEmpty() &&
+               !runningDeployments.contains(deploymentOf(r)) && r.created < newestRunning;
     };
     int kept = 0;
     for (const ContainerRef &r : members) {

@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -87,6 +88,11 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
         QStringLiteral("takeoverLockAction"), QStyle::SP_MessageBoxWarning, tr("Take over lock…"),
         tr("See who holds the selected application's lock, and take it from an owner that died"));
     connect(takeover_, &QAction::triggered, this, &ApplicationsView::openTakeover);
+    adopt_ = toolbar->addNamedAction(
+        QStringLiteral("adoptReplicasAction"), QStyle::SP_DialogApplyButton, tr("Adopt…"),
+        tr("Take over the running replicas of the selected application that an earlier Slipway "
+           "deployed and no database owns, so that it can be changed again"));
+    connect(adopt_, &QAction::triggered, this, &ApplicationsView::confirmAdopt);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -456,6 +462,7 @@ void ApplicationsView::updateActions() {
     const auto a = model_->application(row);
     const bool busy = !actions_.isEmpty();
     takeover_->setEnabled(selected && lockTakeover_);
+    adopt_->setEnabled(selected && !busy);
     rollbackPrevious_->setEnabled(selected && !busy);
     undo_->setEnabled(selected && !busy);
     const QModelIndexList h = historyTable_->selectionModel()->selectedRows();
@@ -634,6 +641,28 @@ void ApplicationsView::undoLastChange() {
     actions_.insert(request, tr("Undoing the last change of %1 in %2").arg(app_, env_));
     showMessage(actions_.value(request) + QStringLiteral("…"), false);
     updateActions();
+}
+
+void ApplicationsView::confirmAdopt() {
+    if (app_.isEmpty())
+        return;
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Adopt replicas"),
+        tr("Adopt the running replicas of %1 in %2 that an earlier Slipway deployed?\n\nThis "
+           "database then owns them, and its next deploy, rollback or scale retires them as "
+           "usual. Replicas that another Slipway database owns are never adopted. The adoption "
+           "is recorded in the audit log.")
+            .arg(app_, env_),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("adoptConfirm"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::accepted, this, [this, app = app_, env = env_] {
+        const quint64 request = deployer_->adopt(app, env);
+        actions_.insert(request, tr("Adopting the replicas of %1 in %2").arg(app, env));
+        showMessage(actions_.value(request) + QStringLiteral("…"), false);
+        updateActions();
+    });
+    box->open();
 }
 
 void ApplicationsView::applyRetention() {

@@ -89,6 +89,9 @@ public slots:
     void applyRetention();
     void undoLastChange();
     void openTakeover();
+    // Asks, then takes over the replicas an earlier Slipway left without an owner
+    // (Deployer::adopt).
+    void confirmAdopt();
     void reload(); // history and versions of the selected application
 
 private:
@@ -151,6 +154,7 @@ private:
     QPointer<DeployDialog> deployDialog_;
     core::LockTakeover *lockTakeover_ = nullptr;
     QAction *takeover_;
+    QAction *adopt_;
     QPointer<TakeoverDialog> takeoverDialog_;
 };
 

@@ -3700,6 +3700,30 @@ Its alerts clear; the history of what it found is kept.</source>
         <source>Stop starting again or replacing replicas of this application that stop or go away, to work on them by hand</source>
         <translation>不再重新启动或替换此应用中停止或消失的副本，以便手动处理它们</translation>
     </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>认领…</translation>
+    </message>
+    <message>
+        <source>Take over the running replicas of the selected application that an earlier Slipway deployed and no database owns, so that it can be changed again</source>
+        <translation>认领所选应用中由早期 Slipway 部署、不属于任何数据库的运行中副本，以便能再次变更它</translation>
+    </message>
+    <message>
+        <source>Adopt replicas</source>
+        <translation>认领副本</translation>
+    </message>
+    <message>
+        <source>Adopt the running replicas of %1 in %2 that an earlier Slipway deployed?
+
+This database then owns them, and its next deploy, rollback or scale retires them as usual. Replicas that another Slipway database owns are never adopted. The adoption is recorded in the audit log.</source>
+        <translation>认领 %2 中由早期 Slipway 部署的 %1 的运行中副本？
+
+之后此数据库拥有它们，它的下一次部署、回滚或扩缩会照常让它们退役。属于另一个 Slipway 数据库的副本永远不会被认领。此次认领会记录在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Adopting the replicas of %1 in %2</source>
+        <translation>正在认领 %2 中 %1 的副本</translation>
+    </message>
 </context>
 <context>
     <name>slipway::widgets::AuditView</name>

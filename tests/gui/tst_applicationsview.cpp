@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -70,6 +71,7 @@ class TestApplicationsView : public QObject {
     std::unique_ptr<core::Deployer> deployer_;
     std::unique_ptr<widgets::ApplicationsView> view_;
     QString app_;
+    QString legacyApp_;
     const QString env_ = QStringLiteral("guitest");
     QString registry_;
 
@@ -156,10 +158,11 @@ private slots:
     void cleanupTestCase() {
         view_.reset();
         deployer_.reset();
-        if (direct_ && !app_.isEmpty()) {
+        for (const QString &app : {app_, legacyApp_}) {
+            if (!direct_ || app.isEmpty())
+                continue;
             auto list =
-                direct_->containers(true, {{"label", {"slipway.app=" + app_.toStdString()}}})
-                    .wait();
+                direct_->containers(true, {{"label", {"slipway.app=" + app.toStdString()}}}).wait();
             if (list)
                 for (const auto &c : list.value())
                     (void)direct_->removeContainer(c.id, true).wait();
@@ -321,6 +324,49 @@ private slots:
         QVERIFY(test::waitFor([&] { return spin->value() == 3; }, std::chrono::seconds(30)));
         QTest::qWait(200);
         save(view_.get(), QStringLiteral("applications-undo"));
+    }
+
+    // A replica of an earlier Slipway (a number in its labels, no store): changes are refused
+    // until the user adopts it, after asking; then it is this database's.
+    void adoptsAnEarlierSlipwaysReplica() {
+        const QString legacyApp = app_ + QStringLiteral("-old");
+        legacyApp_ = legacyApp;
+        engine::ContainerCreate spec;
+        spec.name = (legacyApp + QStringLiteral("-guitest-1-1")).toStdString();
+        spec.image = image(QStringLiteral("1.0.0")).toStdString();
+        spec.labels = {{"slipway.app", legacyApp.toStdString()},
+                       {"slipway.env", env_.toStdString()},
+                       {"slipway.version", "1.0.0"},
+                       {"slipway.deployment", "1"}};
+        auto created = direct_->createContainer(spec).wait();
+        QVERIFY2(created, test::describe(created).constData());
+        QVERIFY(direct_->startContainer(created.value()).wait());
+        QVERIFY(test::waitFor([&] { return view_->select(legacyApp, env_); },
+                              std::chrono::seconds(30)));
+
+        auto *adopt = view_->findChild<QAction *>(QStringLiteral("adoptReplicasAction"));
+        QVERIFY(adopt && adopt->isEnabled());
+        adopt->trigger();
+        auto *confirm = view_->findChild<QMessageBox *>(QStringLiteral("adoptConfirm"));
+        QVERIFY(confirm);
+        QVERIFY(confirm->text().contains(legacyApp));
+        QTest::qWait(100);
+        save(confirm, QStringLiteral("applications-adopt-confirm"));
+        click(confirm->button(QMessageBox::Yes));
+
+        auto *history = view_->historyModel();
+        QVERIFY(test::waitFor(
+            [&] {
+                return history->rowCount() > 0 &&
+                       history->record(0).kind == core::DeploymentRecord::Kind::Adopt;
+            },
+            std::chrono::seconds(60)));
+        QCOMPARE(history->record(0).version, QStringLiteral("1.0.0"));
+        QCOMPARE(history->record(0).replicas, 1);
+        const auto *message = view_->findChild<QLabel *>(QStringLiteral("applicationsMessage"));
+        QVERIFY2(message->text().contains(QStringLiteral("done")), qPrintable(message->text()));
+        QTest::qWait(200);
+        save(view_.get(), QStringLiteral("applications-adopted"));
     }
 };
 
