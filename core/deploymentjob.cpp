@@ -3,6 +3,7 @@
 #include "core/applock.h"
 #include "core/deploymentstore.h"
 #include "core/healthwaiter.h"
+#include "core/helperimage.h"
 #include "core/publishspec.h"
 #include "core/replicadrain.h"
 #include "core/rolloutcheck.h"
@@ -237,6 +238,10 @@ bool DeploymentJob::lockApp(const QString &app, const QString &env, QString *err
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     heldKey_ = key;
+    if (!lockableHosts(error)) {
+        release();
+        return false;
+    }
     // Then on the engines, where every other store (workstation, CI job) looks too.
     std::optional<LockHolder> busy;
     QString why;
@@ -295,6 +300,33 @@ bool DeploymentJob::lockApp(const QString &app, const QString &env, QString *err
             return false;
         };
     }
+    return true;
+}
+
+bool DeploymentJob::lockableHosts(QString *error) {
+    if (hostsChecked_)
+        return true;
+    hostsChecked_ = true;
+    // A host that cannot hold the lock object (Slipway's helper image cannot be loaded there)
+    // is left out of the change, as an unreachable one is: never written to unlocked.
+    QList<DeployHost> lockable;
+    for (const DeployHost &h : std::as_const(c_.hosts)) {
+        QString why;
+        if (HelperImage::ensure(h, &why).isEmpty())
+            leftOut_.append(tr("%1 is left out: it cannot hold the lock (%2)").arg(h.name, why));
+        else
+            lockable.append(h);
+    }
+    if (lockable.size() == c_.hosts.size())
+        return true;
+    if (lockable.isEmpty()) {
+        *error = leftOut_.join(QStringLiteral("; "));
+        return false;
+    }
+    c_.hosts = lockable;
+    c_.load.removeIf([&](const HostLoad &l) { return !host(l.hostId); });
+    if (c_.progress)
+        c_.progress(leftOut_.join(QStringLiteral("; ")), 0, 1);
     return true;
 }
 
@@ -736,6 +768,9 @@ JobResult DeploymentJob::deploy(DeployRequest request) {
 
     if (!lockApp(request.app, request.env, &why))
         return refuse(why);
+    for (const QString &id : std::as_const(request.hostIds))
+        if (!host(id))
+            return refuse(leftOut_.join(QStringLiteral("; ")));
     Current cur;
     if (!current(request.app, request.env, &cur, &why))
         return refuse(why);
@@ -1395,6 +1430,12 @@ JobResult DeploymentJob::recover() {
         audit(done, QStringLiteral("app.recover"));
         interruptedApps.insert(appKey(done.app, done.env));
         notes.append(tr("deployment #%1 marked interrupted").arg(done.id));
+    }
+
+    // Before anything below keeps a pointer into the hosts: lockApp() may leave some out.
+    if (QString why; !lockableHosts(&why)) {
+        r.error = why;
+        return r;
     }
 
     // 2. Containers of deployments that failed or were interrupted.

@@ -109,6 +109,9 @@ private:
     // recovery itself (`recovering`) never waits.
     bool lockApp(const QString &app, const QString &env, QString *error, bool recovering = false);
     void release();
+    // Leaves out of this job the hosts that cannot hold a lock object (once per job); false
+    // with `error` when none can.
+    bool lockableHosts(QString *error);
     QString lockToken() const;
     const DeployHost *host(const QString &id) const;
     JobResult replace(DeploymentRecord record, const QList<Replica> &old, QStringList targetHosts,
@@ -142,6 +145,8 @@ private:
     QString storeId_;
     QString heldKey_;               // appKey() of the application lockApp() took
     std::shared_ptr<AppLock> lock_; // its lock on the engines
+    bool hostsChecked_ = false;     // lockableHosts() ran
+    QStringList leftOut_;           // the hosts it left out, and why
     SecretValues secrets_;          // this change's secret values: never stored, never shown
 };
 

@@ -514,6 +514,10 @@
         <source>started %1 in place of a replica that is gone (%2 of %3 were there)</source>
         <translation>已启动 %1 以替代已不存在的副本（%3 个中仅剩 %2 个）</translation>
     </message>
+    <message>
+        <source>%1 is left out: it cannot hold the lock (%2)</source>
+        <translation>%1 被排除在外：它无法持有锁（%2）</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentStore</name>
