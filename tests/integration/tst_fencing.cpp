@@ -127,6 +127,67 @@ private slots:
         QVERIFY(running("1.1.0").isEmpty());
         QCOMPARE(running("1.0.0"), serving);
     }
+
+    // A slipctl killed while it drains a replica (its health check made to fail) leaves it
+    // marked: the next command's recovery removes the marker, and the replica reads healthy.
+    void recoveryClearsAKilledDrainsMarker() {
+        const QString app = app_ + QStringLiteral("-drain");
+        const auto replicas = [&] {
+            engine::Filters f;
+            f["label"] = {"slipway.app=" + app.toStdString()};
+            auto r = client_->containers(false, f).wait();
+            return r ? r.value() : std::vector<engine::ContainerSummary>{};
+        };
+        const auto cleanup = qScopeGuard([&] {
+            engine::Filters f;
+            f["label"] = {"slipway.app=" + app.toStdString()};
+            if (auto all = client_->containers(true, f).wait())
+                for (const auto &c : all.value())
+                    (void)client_->removeContainer(c.id, true).wait();
+        });
+        auto r = slipctl(
+            homeA_, {"deploy", app, "--env", "t", "--image", image("1.0.0"), "--replicas", "2"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(int(replicas().size()), 2);
+        const auto marked = [&] {
+            QStringList ids;
+            // /dev/shm is a tmpfs of its own, which the archive API does not see: ask inside.
+            for (const auto &c : replicas()) {
+                auto exec =
+                    client_->createExec(c.id, {"test", "-e", "/dev/shm/slipway-draining"}).wait();
+                if (!exec || !client_->startExec(exec.value()).wait())
+                    continue;
+                for (int i = 0; i < 50; ++i) {
+                    auto state = client_->inspectExec(exec.value()).wait();
+                    if (!state || state.value().running) {
+                        QTest::qWait(20);
+                        continue;
+                    }
+                    if (state.value().exitCode == 0)
+                        ids.append(QString::fromStdString(c.id));
+                    break;
+                }
+            }
+            return ids;
+        };
+
+        QProcess a;
+        a.setProcessEnvironment(test::cleanEnvironment(homeA_.path()));
+        a.start(QStringLiteral(SLIPWAY_SLIPCTL),
+                {"scale", app, "--env", "t", "--replicas", "1", "--host", test::dockerHost()});
+        QVERIFY(a.waitForStarted());
+        QVERIFY2(test::waitFor([&] { return !marked().isEmpty(); }, std::chrono::seconds(60)),
+                 a.readAllStandardError().constData());
+        a.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(a.waitForFinished());
+        const QStringList left = marked();
+        QVERIFY(!left.isEmpty());
+
+        r = slipctl(homeA_, {"history", app, "--env", "t"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(marked().isEmpty(), r.err.constData());
+        QCOMPARE(int(replicas().size()), 2); // the interrupted scale removed nothing
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFencing)
