@@ -320,6 +320,8 @@ bool DeploymentJob::lockableHosts(QString *error) {
     if (lockable.size() == c_.hosts.size())
         return true;
     if (lockable.isEmpty()) {
+        c_.hosts.clear();
+        c_.load.clear();
         *error = leftOut_.join(QStringLiteral("; "));
         return false;
     }
@@ -1432,12 +1434,6 @@ JobResult DeploymentJob::recover() {
         notes.append(tr("deployment #%1 marked interrupted").arg(done.id));
     }
 
-    // Before anything below keeps a pointer into the hosts: lockApp() may leave some out.
-    if (QString why; !lockableHosts(&why)) {
-        r.error = why;
-        return r;
-    }
-
     // 2. Containers of deployments that failed or were interrupted.
     const auto retired =
         onStore<QList<RetiredContainer>>([](Store *, DeploymentStore &s) { return s.retired(); });
@@ -1475,9 +1471,13 @@ JobResult DeploymentJob::recover() {
         if (o.result != DeploymentRecord::Result::Failed &&
             o.result != DeploymentRecord::Result::Interrupted)
             continue;
+        // Hosts are looked up when the step runs: lockApp() may have left some out by then.
         work[appKey(o.app, o.env)].append([&, rep] {
             QString why;
-            if (RolloutSteps::remove(*host(rep.hostId), rep.id, &why))
+            const DeployHost *h = host(rep.hostId);
+            if (!h)
+                return;
+            if (RolloutSteps::remove(*h, rep.id, &why))
                 ++orphans;
             else
                 unreachable.append(why);
@@ -1500,7 +1500,13 @@ JobResult DeploymentJob::recover() {
         if (rc.removeAfter > now &&
             !(byId.contains(rc.containerId) && byId.value(rc.containerId).running()))
             continue;
-        work[appKey(rc.app, rc.env)].append([&, h, rc] {
+        work[appKey(rc.app, rc.env)].append([&, rc] {
+            const DeployHost *h = host(rc.hostId);
+            for (const DeployHost &candidate : std::as_const(c_.hosts))
+                if (!h && !rc.hostUrl.isEmpty() && candidate.url == rc.hostUrl)
+                    h = &candidate;
+            if (!h)
+                return;
             QString why;
             if (rc.removeAfter <= QDateTime::currentDateTimeUtc()) {
                 if (RolloutSteps::remove(*h, rc.containerId, &why)) {

@@ -176,8 +176,25 @@ private slots:
         a.start(QStringLiteral(SLIPWAY_SLIPCTL),
                 {"scale", app, "--env", "t", "--replicas", "1", "--host", test::dockerHost()});
         QVERIFY(a.waitForStarted());
-        QVERIFY2(test::waitFor([&] { return !marked().isEmpty(); }, std::chrono::seconds(60)),
-                 a.readAllStandardError().constData());
+        QByteArray progress;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         progress += a.readAllStandardError();
+                         return progress.contains("Draining");
+                     },
+                     std::chrono::seconds(60)),
+                 progress.constData());
+        // Paused between looks, so that a busy machine cannot let the drain end unseen.
+        bool seen = false;
+        for (int i = 0; i < 100 && !seen; ++i) {
+            ::kill(pid_t(a.processId()), SIGSTOP);
+            seen = !marked().isEmpty();
+            if (!seen) {
+                ::kill(pid_t(a.processId()), SIGCONT);
+                QTest::qWait(100);
+            }
+        }
+        QVERIFY2(seen, progress.constData());
         a.kill(); // SIGKILL: no chance to clean up
         QVERIFY(a.waitForFinished());
         const QStringList left = marked();
