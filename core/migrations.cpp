@@ -66,7 +66,7 @@ QString dropAuditNoUpdateTrigger(SqlDialect dialect) {
 }
 
 QList<Migration> migrations(SqlDialect dialect) {
-    return {hostsAndAudit(dialect), alertsMigration(dialect), deploymentsMigration(dialect),
+    return {hostsAndAudit(dialect),    alertsMigration(dialect),    deploymentsMigration(dialect),
             secretsMigration(dialect), ownershipMigration(dialect), reconcileMigration(dialect)};
 }
 
