@@ -2,10 +2,10 @@
 // replicas healthy, through Slipway's Deployer and through the docker CLI commands a person
 // would type (pull by digest, run x3, poll health, stop x3), and how many requests fail during
 // each, counted by a prober that hits a healthy replica every 20 ms. See docs/performance.md.
-#include "core/deployer.h"
-#include "core/hostmonitor.h"
-#include "core/inventory.h"
-#include "core/storethread.h"
+#include "core/deploy/deployer.h"
+#include "core/fleet/hostmonitor.h"
+#include "core/fleet/inventory.h"
+#include "core/store/storethread.h"
 #include "engine/dockerclient.h"
 #include "tests/support/testenv.h"
 

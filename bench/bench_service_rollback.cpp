@@ -6,9 +6,9 @@
 // its own load balancer, sending each request to the next running task (desired state
 // running, state running) at the task container's address, its list refreshed from the
 // engine's task list every 20 ms. Prints a table; see docs/performance.md.
-#include "core/hostmonitor.h"
-#include "core/servicecatalog.h"
-#include "core/storethread.h"
+#include "core/fleet/hostmonitor.h"
+#include "core/fleet/servicecatalog.h"
+#include "core/store/storethread.h"
 #include "engine/dockerclient.h"
 #include "tests/support/testenv.h"
 

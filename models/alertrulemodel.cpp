@@ -1,6 +1,6 @@
 #include "models/alertrulemodel.h"
 
-#include "core/alertmonitor.h"
+#include "core/alerts/alertmonitor.h"
 
 #include <QColor>
 

@@ -2,7 +2,7 @@
 // or off; saved and removed rules change their row only.
 #pragma once
 
-#include "core/alertrule.h"
+#include "core/alerts/alertrule.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "models/alerttablemodel.h"
 
-#include "core/alertmonitor.h"
+#include "core/alerts/alertmonitor.h"
 
 #include <QColor>
 #include <QFont>

@@ -2,7 +2,7 @@
 // are inserted at the top, cleared and acknowledged ones change in place, row by row.
 #pragma once
 
-#include "core/alert.h"
+#include "core/alerts/alert.h"
 
 #include <QAbstractTableModel>
 #include <QList>

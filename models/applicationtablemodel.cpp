@@ -1,7 +1,7 @@
 #include "models/applicationtablemodel.h"
 
-#include "core/inventory.h"
-#include "core/reconciler.h"
+#include "core/deploy/reconciler.h"
+#include "core/fleet/inventory.h"
 
 #include <QColor>
 #include <QGuiApplication>

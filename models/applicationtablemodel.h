@@ -6,7 +6,7 @@
 // is "degraded", one with a crash-looping replica "restarting", never "healthy".
 #pragma once
 
-#include "core/containerrecord.h"
+#include "core/fleet/containerrecord.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // top, row by row.
 #pragma once
 
-#include "core/auditentry.h"
+#include "core/store/auditentry.h"
 
 #include <QAbstractTableModel>
 #include <QList>

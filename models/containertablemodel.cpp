@@ -1,8 +1,8 @@
 #include "models/containertablemodel.h"
 
-#include "core/inventory.h"
-#include "core/metrics.h"
-#include "core/statustext.h"
+#include "core/fleet/inventory.h"
+#include "core/fleet/statustext.h"
+#include "core/metrics/metrics.h"
 
 #include <QDateTime>
 #include <QGuiApplication>

@@ -3,7 +3,7 @@
 // sorting and scrolling survive every refresh. Rows point at the Inventory's records.
 #pragma once
 
-#include "core/containerrecord.h"
+#include "core/fleet/containerrecord.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "models/deploymenthistorymodel.h"
 
-#include "core/inventory.h"
+#include "core/fleet/inventory.h"
 
 #include <QColor>
 #include <QFont>

@@ -5,7 +5,7 @@
 // in the version's tooltip. Reloads change rows in place.
 #pragma once
 
-#include "core/deploymentrecord.h"
+#include "core/deploy/deploymentrecord.h"
 #include "models/keyedrowsmodel.h"
 
 namespace slipway::core {

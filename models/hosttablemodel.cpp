@@ -1,6 +1,6 @@
 #include "models/hosttablemodel.h"
 
-#include "core/hostmonitor.h"
+#include "core/fleet/hostmonitor.h"
 #include "models/statusicons.h"
 
 #include <QGuiApplication>

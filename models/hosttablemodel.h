@@ -2,8 +2,8 @@
 // removed and changed one by one as the monitor reports, never reset.
 #pragma once
 
-#include "core/hostconfig.h"
-#include "core/hoststatus.h"
+#include "core/fleet/hostconfig.h"
+#include "core/fleet/hoststatus.h"
 
 #include <QAbstractTableModel>
 #include <QList>

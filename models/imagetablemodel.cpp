@@ -1,6 +1,6 @@
 #include "models/imagetablemodel.h"
 
-#include "core/imagecatalog.h"
+#include "core/fleet/imagecatalog.h"
 
 #include <QDateTime>
 #include <QFont>

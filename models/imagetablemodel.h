@@ -3,7 +3,7 @@
 // by (host, image ID, tag), never reset after the first fill.
 #pragma once
 
-#include "core/imagerecord.h"
+#include "core/fleet/imagerecord.h"
 #include "models/keyedrecordsmodel.h"
 
 #include <QTimer>

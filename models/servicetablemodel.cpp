@@ -1,6 +1,6 @@
 #include "models/servicetablemodel.h"
 
-#include "core/servicecatalog.h"
+#include "core/fleet/servicecatalog.h"
 
 #include <QColor>
 #include <QGuiApplication>

@@ -3,7 +3,7 @@
 // never reset after the first fill.
 #pragma once
 
-#include "core/servicerecord.h"
+#include "core/fleet/servicerecord.h"
 #include "models/keyedrecordsmodel.h"
 
 namespace slipway::core {

@@ -2,7 +2,7 @@
 // they need no image plugin.
 #pragma once
 
-#include "core/hoststatus.h"
+#include "core/fleet/hoststatus.h"
 
 #include <QColor>
 #include <QIcon>

@@ -3,7 +3,7 @@
 // changes rows one by one, never resets, so the selection and scroll position survive.
 #pragma once
 
-#include "core/usage.h"
+#include "core/metrics/usage.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -3,7 +3,7 @@
 // one runs now. Reloads change rows in place.
 #pragma once
 
-#include "core/registryversions.h"
+#include "core/deploy/registryversions.h"
 #include "models/keyedrowsmodel.h"
 
 namespace slipway::models {

@@ -19,7 +19,7 @@ BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev nlohmann-json3-dev libmimalloc-dev
     clang-format dpkg-dev file)
-# busybox-static: the helper image (core/helperimage.cmake) is built from its /bin/busybox.
+# busybox-static: the helper image (core/locks/helperimage.cmake) is built from its /bin/busybox.
 BUILD+=(busybox-static tar)
 # procps: pgrep/pkill in the service scripts; ca-certificates: https to registries.
 RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 openssl procps

@@ -6,12 +6,12 @@
 #include "clioptions.h"
 #include "clisignals.h"
 #include "clitr.h"
-#include "core/deploymentjob.h"
-#include "core/deploymentstore.h"
-#include "core/hostmonitor.h"
-#include "core/inventory.h"
-#include "core/store.h"
-#include "core/storethread.h"
+#include "core/deploy/deploymentjob.h"
+#include "core/deploy/deploymentstore.h"
+#include "core/fleet/hostmonitor.h"
+#include "core/fleet/inventory.h"
+#include "core/store/store.h"
+#include "core/store/storethread.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -3,7 +3,7 @@
 // what an earlier run left (recover), then runs one operation to its end.
 #pragma once
 
-#include "core/deployer.h"
+#include "core/deploy/deployer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

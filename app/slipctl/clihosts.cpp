@@ -1,10 +1,10 @@
 #include "clihosts.h"
 
 #include "clioptions.h"
-#include "core/hostdiscovery.h"
-#include "core/hostlist.h"
-#include "core/plaintcp.h"
-#include "core/store.h"
+#include "core/fleet/hostdiscovery.h"
+#include "core/fleet/hostlist.h"
+#include "core/fleet/plaintcp.h"
+#include "core/store/store.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>

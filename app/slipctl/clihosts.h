@@ -3,7 +3,7 @@
 // for each.
 #pragma once
 
-#include "core/hostconfig.h"
+#include "core/fleet/hostconfig.h"
 
 #include <QCommandLineParser>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "clioptions.h"
 
-#include "core/probespec.h"
+#include "core/deploy/probespec.h"
 
 #include <QCoreApplication>
 #include <cmath>

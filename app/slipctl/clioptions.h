@@ -3,7 +3,7 @@
 // refused before anything runs (exit 2), in one line naming the option and the value.
 #pragma once
 
-#include "core/deploymentrecord.h"
+#include "core/deploy/deploymentrecord.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -4,8 +4,8 @@
 #include "clideployer.h"
 #include "clioptions.h"
 #include "clitr.h"
-#include "core/publishspec.h"
-#include "core/secretenv.h"
+#include "core/deploy/publishspec.h"
+#include "core/deploy/secretenv.h"
 #include "engine/imagereference.h"
 
 #include <QCoreApplication>

@@ -3,8 +3,8 @@
 #include "clideadline.h"
 #include "clihosts.h"
 #include "clioptions.h"
-#include "core/hostprobe.h"
-#include "core/hoststatus.h"
+#include "core/fleet/hostprobe.h"
+#include "core/fleet/hoststatus.h"
 #include "textable.h"
 
 #include <QCoreApplication>

@@ -3,8 +3,8 @@
 #include "clideadline.h"
 #include "clihosts.h"
 #include "clioptions.h"
-#include "core/imagecatalog.h"
-#include "core/imagerecord.h"
+#include "core/fleet/imagecatalog.h"
+#include "core/fleet/imagerecord.h"
 #include "engine/dockerclient.h"
 #include "textable.h"
 

@@ -5,9 +5,9 @@
 #include "clideployer.h"
 #include "clihosts.h"
 #include "clitr.h"
-#include "core/applock.h"
-#include "core/deploymentstore.h"
-#include "core/store.h"
+#include "core/deploy/deploymentstore.h"
+#include "core/locks/applock.h"
+#include "core/store/store.h"
 #include "engine/dockerclient.h"
 
 #include <QDir>

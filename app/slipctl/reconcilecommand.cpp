@@ -5,9 +5,9 @@
 #include "clihosts.h"
 #include "clioptions.h"
 #include "clitr.h"
-#include "core/deploymentjob.h"
-#include "core/reconcilesettings.h"
-#include "core/store.h"
+#include "core/deploy/deploymentjob.h"
+#include "core/deploy/reconcilesettings.h"
+#include "core/store/store.h"
 
 #include <QDir>
 #include <QJsonDocument>

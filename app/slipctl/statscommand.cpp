@@ -8,7 +8,7 @@
 #include "clideadline.h"
 #include "clilisting.h"
 #include "clioptions.h"
-#include "core/usagemath.h"
+#include "core/metrics/usagemath.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>

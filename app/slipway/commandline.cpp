@@ -1,6 +1,6 @@
 #include "app/slipway/commandline.h"
 
-#include "core/store.h"
+#include "core/store/store.h"
 
 #include <QCommandLineParser>
 #include <QDir>

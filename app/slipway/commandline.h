@@ -1,7 +1,7 @@
 // CommandLine: what `slipway [--host URL]... [--data-dir DIR]` asks for.
 #pragma once
 
-#include "core/hostconfig.h"
+#include "core/fleet/hostconfig.h"
 
 #include <QCoreApplication>
 #include <QList>

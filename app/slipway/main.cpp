@@ -2,8 +2,8 @@
 #include "app/slipway/commandline.h"
 #include "app/slipway/mainwindow.h"
 #include "app/slipway/session.h"
-#include "core/latencyhint.h"
-#include "core/storethread.h"
+#include "core/base/latencyhint.h"
+#include "core/store/storethread.h"
 #include "resources/translations.h"
 
 #include <QApplication>

@@ -1,15 +1,15 @@
 #include "app/slipway/session.h"
 
-#include "core/alertmonitor.h"
-#include "core/auditlog.h"
-#include "core/deployer.h"
-#include "core/imagecatalog.h"
-#include "core/inventory.h"
-#include "core/metrics.h"
-#include "core/reconciler.h"
-#include "core/registryversions.h"
-#include "core/servicecatalog.h"
-#include "core/storethread.h"
+#include "core/alerts/alertmonitor.h"
+#include "core/deploy/deployer.h"
+#include "core/deploy/reconciler.h"
+#include "core/deploy/registryversions.h"
+#include "core/fleet/imagecatalog.h"
+#include "core/fleet/inventory.h"
+#include "core/fleet/servicecatalog.h"
+#include "core/metrics/metrics.h"
+#include "core/store/auditlog.h"
+#include "core/store/storethread.h"
 
 namespace slipway::app {
 

@@ -3,7 +3,7 @@
 // executable and the GUI tests compose them the same way.
 #pragma once
 
-#include "core/hostmonitor.h"
+#include "core/fleet/hostmonitor.h"
 
 #include <QObject>
 #include <memory>

@@ -1,9 +1,9 @@
-// A docker CLI context's meta.json (core/hostdiscovery.cpp), read at every start from the
+// A docker CLI context's meta.json (core/fleet/hostdiscovery.cpp), read at every start from the
 // user's ~/.docker/contexts, as any tool may have written it. Beyond "no crash, no leak, no
 // undefined behaviour": a refusal names the file and why; an accepted context has a name, an
 // id made of it and a trimmed URL, and its URL is checked the way every host's is (an
 // InvalidInput error or an endpoint), never more.
-#include "core/hostdiscovery.h"
+#include "core/fleet/hostdiscovery.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,9 +1,9 @@
-// A deployment's stored configuration (core/deploymentrecord.cpp, DeploymentConfig::fromJson):
-// what a rollback re-creates replicas from, read back from a database that a team may share
-// and edit. Beyond "no crash, no leak, no undefined behaviour": a refusal says why; what is
-// accepted names an image, written again (toJson) reads back equal, and what rollbacks ask of
-// it (the pinned reference, whether a host port is fixed) is answered.
-#include "core/deploymentrecord.h"
+// A deployment's stored configuration (core/deploy/deploymentrecord.cpp,
+// DeploymentConfig::fromJson): what a rollback re-creates replicas from, read back from a database
+// that a team may share and edit. Beyond "no crash, no leak, no undefined behaviour": a refusal
+// says why; what is accepted names an image, written again (toJson) reads back equal, and what
+// rollbacks ask of it (the pinned reference, whether a host port is fixed) is answered.
+#include "core/deploy/deploymentrecord.h"
 
 #include <QString>
 #include <cstdint>

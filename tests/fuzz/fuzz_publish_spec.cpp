@@ -1,8 +1,8 @@
-// Port publications (core/publishspec.cpp): "[IP:][HOST:]CONTAINER[/PROTO]" from --publish
+// Port publications (core/deploy/publishspec.cpp): "[IP:][HOST:]CONTAINER[/PROTO]" from --publish
 // and from the deployment records a rollback re-creates replicas from. Beyond "no crash, no
 // leak, no undefined behaviour": a refusal says why, quoting the input; what is accepted has
 // ports in range and a known protocol, and written in full form parses to the same spec.
-#include "core/publishspec.h"
+#include "core/deploy/publishspec.h"
 
 #include <QString>
 #include <QStringList>

@@ -7,7 +7,7 @@
 // (holds()) every 100 ms: "fenced" and exit 3 when the lock is no longer its own; exit 0 after
 // --for seconds (default 120) holding it; exit 2 on bad arguments, 1 when the lock was not
 // taken ("busy WHO" or "error WHY").
-#include "core/applock.h"
+#include "core/locks/applock.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>

@@ -3,7 +3,7 @@
 // that the containers alone no longer show); a crash-looping replica reads "restarting (N
 // restarts)", not "running (no health check)"; a paused reconcile is said with who paused it.
 // Row-level signals only; QAbstractItemModelTester watches throughout.
-#include "core/inventory.h"
+#include "core/fleet/inventory.h"
 #include "models/applicationtablemodel.h"
 
 #include <QAbstractItemModelTester>

@@ -1,11 +1,11 @@
 // ContainerTableModel and ContainerFilterProxy: row-level signals only (never a reset),
 // selections and persistent indexes that survive updates, every filter, and the model over a
 // live Inventory whose engine drops its stream. QAbstractItemModelTester watches throughout.
-#include "core/hostmonitor.h"
-#include "core/inventory.h"
-#include "core/metrics.h"
-#include "core/statustext.h"
-#include "core/storethread.h"
+#include "core/fleet/hostmonitor.h"
+#include "core/fleet/inventory.h"
+#include "core/fleet/statustext.h"
+#include "core/metrics/metrics.h"
+#include "core/store/storethread.h"
 #include "engine/dockerclient.h"
 #include "models/containerfilterproxy.h"
 #include "models/containertablemodel.h"

@@ -1,8 +1,8 @@
 // HostTableModel over a real HostMonitor: a scripted engine that answers, a socket nobody
 // listens on, and a host whose settings are wrong. Checks the model's contract with
 // QAbstractItemModelTester and that refreshes change rows, never reset the model.
-#include "core/hostmonitor.h"
-#include "core/storethread.h"
+#include "core/fleet/hostmonitor.h"
+#include "core/store/storethread.h"
 #include "models/hosttablemodel.h"
 #include "tests/support/fakeengine.h"
 

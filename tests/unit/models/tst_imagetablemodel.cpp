@@ -1,7 +1,7 @@
 // ImageTableModel and ImageFilterProxy: rows from the engine's own image list (recorded and
 // handmade replies), checked with QAbstractItemModelTester; every change arrives as row
 // inserts, dataChanged and row removals, never a reset or a layout change.
-#include "core/imagerecord.h"
+#include "core/fleet/imagerecord.h"
 #include "engine/parse.h"
 #include "models/imagefilterproxy.h"
 #include "models/imagetablemodel.h"

@@ -1,0 +1,42 @@
+#include "core/base/errortext.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+
+namespace slipway::core {
+
+QString describeError(const engine::Error &error, CancelledText cancelled) {
+    switch (error.kind) {
+    case engine::ErrorKind::Http:
+    case engine::ErrorKind::InvalidInput:
+        if (!error.message.empty())
+            return QString::fromStdString(error.message);
+        break;
+    case engine::ErrorKind::Cancelled:
+        if (cancelled == CancelledText::Plain)
+            return QCoreApplication::translate("slipway::core::ErrorText", "Cancelled.");
+        break;
+    default:
+        break;
+    }
+    return QString::fromStdString(error.describe());
+}
+
+QString keptText(const QString &text, qsizetype max) {
+    if (text.size() <= max)
+        return text;
+    // The marker's length depends on the count it names, which depends on where the cut is:
+    // sized for the largest count (nothing kept), which is never shorter.
+    const auto marker = [](qsizetype cut) {
+        return QCoreApplication::translate("slipway::core::ErrorText", "… [%1 more characters cut]")
+            .arg(cut);
+    };
+    qsizetype keep = std::max<qsizetype>(0, max - marker(text.size()).size());
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep; // a pair stays whole, or goes whole
+    const QString tail = marker(text.size() - keep);
+    // A marker longer than `max` (a tiny `max`) is cut itself: the limit holds.
+    return (text.left(keep) + tail).left(max);
+}
+
+} // namespace slipway::core

@@ -1,0 +1,328 @@
+// Metrics on the private engine, checked against `docker stats --no-stream` taken at the same
+// moment: a container burning a core reads within 10 percentage points, one holding 64 MiB
+// within 10 %; its application's and host's figures are the sums of their containers'; the
+// series grow a point per round; a removed container is forgotten.
+#include "core/fleet/hostmonitor.h"
+#include "core/fleet/inventory.h"
+#include "core/metrics/metrics.h"
+#include "core/store/storethread.h"
+#include "tests/support/fakeengine.h"
+#include "tests/support/testenv.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace slipway;
+using core::Metrics;
+using core::UsageMeasure;
+using core::UsageSpan;
+
+namespace {
+
+const QString kHost = QStringLiteral("cli:0");
+
+// "64.25MiB" -> bytes, as the docker CLI writes sizes (units.BytesSize: binary units).
+double parseSize(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^([0-9.]+)\\s*([KMGT]?i?B)$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return -1;
+    const QString unit = m.captured(2);
+    double v = m.captured(1).toDouble();
+    for (const char *u : {"KiB", "MiB", "GiB", "TiB"}) {
+        v *= 1024;
+        if (unit == QLatin1String(u))
+            return v;
+    }
+    return unit == QLatin1String("B") ? m.captured(1).toDouble() : -1;
+}
+
+struct DockerReading {
+    double cpuPercent = -1;
+    double memoryBytes = -1;
+    qint64 atMs = 0; // when it answered
+};
+
+} // namespace
+
+class TestMetrics : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::unique_ptr<engine::DockerClient> client_;
+    std::shared_ptr<core::StoreThread> store_;
+    std::unique_ptr<core::HostMonitor> monitor_;
+    std::unique_ptr<core::Inventory> inventory_;
+    std::unique_ptr<Metrics> metrics_;
+    QString app_;
+    QString burner_, holder_;
+    QStringList created_;
+
+    QString run(const std::string &name, const std::vector<std::string> &cmd) {
+        engine::ContainerCreate spec;
+        spec.name = test::uniqueName(name);
+        spec.image = "slipway/base:1";
+        spec.cmd = cmd;
+        spec.labels = {{"slipway.app", app_.toStdString()},
+                       {"slipway.env", "test"},
+                       {"slipway.test", "metrics"}};
+        auto created = test::waitFor(client_->createContainer(spec), std::chrono::seconds(60));
+        if (!created || !created->ok())
+            return {};
+        created_.append(QString::fromStdString(created->value()));
+        auto started =
+            test::waitFor(client_->startContainer(created->value()), std::chrono::seconds(60));
+        return started && started->ok() ? QString::fromStdString(created->value()) : QString();
+    }
+
+    // `docker stats --no-stream` for one container, the event loop turning meanwhile so that
+    // Metrics keeps sampling.
+    DockerReading dockerStats(const QString &id) {
+        QProcess p;
+        p.start(QStringLiteral("/usr/bin/docker"),
+                {QStringLiteral("-H"), test::dockerHost(), QStringLiteral("stats"),
+                 QStringLiteral("--no-stream"), QStringLiteral("--format"),
+                 QStringLiteral("{{.CPUPerc}}|{{.MemUsage}}"), id});
+        DockerReading r;
+        if (!test::waitFor([&] { return p.state() == QProcess::NotRunning; },
+                           std::chrono::seconds(30))) {
+            p.kill();
+            p.waitForFinished(5000);
+            return r;
+        }
+        r.atMs = QDateTime::currentMSecsSinceEpoch();
+        const QString line = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        const QStringList parts = line.split(QLatin1Char('|'));
+        if (p.exitCode() != 0 || parts.size() != 2) {
+            qWarning("docker stats: %s %s", qPrintable(line), p.readAllStandardError().constData());
+            return r;
+        }
+        r.cpuPercent = QString(parts[0]).remove(QLatin1Char('%')).toDouble();
+        r.memoryBytes = parseSize(parts[1].section(QLatin1Char('/'), 0, 0));
+        return r;
+    }
+
+    // Metrics' point for `id` nearest in time to `atMs`.
+    core::UsagePoint nearest(const QString &id, qint64 atMs) {
+        const core::UsageSeries s = metrics_->containerSeries(kHost, id, UsageSpan::Minutes15);
+        core::UsagePoint best;
+        for (const auto &p : s)
+            if (best.atMs == 0 || qAbs(p.atMs - atMs) < qAbs(best.atMs - atMs))
+                best = p;
+        return best;
+    }
+
+    // Waits for the next round to end.
+    bool nextRound() {
+        QSignalSpy spy(metrics_.get(), &Metrics::sampled);
+        return spy.wait(30000);
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        QVERIFY(dir_.isValid());
+        client_ = test::makeClient();
+        QVERIFY(client_);
+        app_ = QStringLiteral("metricsapp%1").arg(QCoreApplication::applicationPid());
+        // A busy loop, and 64 MiB held in a shell variable (the loop at the end keeps the shell:
+        // busybox would exec a last plain command in its place, and the memory with it).
+        burner_ = run("metrics-burner", {"sh", "-c", "while :; do :; done"});
+        holder_ =
+            run("metrics-holder",
+                {"sh", "-c",
+                 "x=$(head -c 67108864 /dev/zero | tr '\\0' a); while sleep 3600; do :; done"});
+        QVERIFY(!burner_.isEmpty() && !holder_.isEmpty());
+
+        store_ = std::make_shared<core::StoreThread>(dir_.filePath(QStringLiteral("db.sqlite")));
+        core::HostMonitor::Options options;
+        core::HostConfig host;
+        host.id = kHost;
+        host.name = QStringLiteral("private engine");
+        host.url = test::dockerHost();
+        host.source = core::HostConfig::Source::CommandLine;
+        options.overrideHosts = QList<core::HostConfig>{host};
+        monitor_ = std::make_unique<core::HostMonitor>(store_, options);
+        inventory_ = std::make_unique<core::Inventory>(store_);
+        inventory_->attach(monitor_.get());
+        monitor_->start();
+        QVERIFY(test::waitFor(
+            [&] {
+                return inventory_->hostState(kHost) == core::Inventory::SyncState::Live &&
+                       monitor_->upCount() == 1 && inventory_->container(kHost, burner_) &&
+                       inventory_->container(kHost, holder_);
+            },
+            std::chrono::seconds(30)));
+        Metrics::Options mo;
+        mo.interval = std::chrono::milliseconds(1000); // docker stats' own window
+        metrics_ = std::make_unique<Metrics>(inventory_.get(), monitor_.get(), mo);
+        metrics_->setPriority(QStringLiteral("test"), {{kHost, burner_}, {kHost, holder_}});
+        metrics_->start();
+        QVERIFY(metrics_->isRunning());
+        // The holder needs a moment to fill its variable; two readings of each are needed.
+        QVERIFY(test::waitFor(
+            [&] {
+                const auto h = metrics_->containerUsage(kHost, holder_);
+                return metrics_->containerUsage(kHost, burner_) && h &&
+                       h->memoryBytes > 60 * 1048576.0;
+            },
+            std::chrono::seconds(60)));
+    }
+
+    void cleanupTestCase() {
+        if (metrics_)
+            metrics_->stop();
+        metrics_.reset();
+        for (const QString &id : std::as_const(created_))
+            (void)test::waitFor(client_->removeContainer(id.toStdString(), true),
+                                std::chrono::seconds(30));
+    }
+
+    void cpuMatchesDockerStats() {
+        // Three readings side by side; the machine is shared, so a single pair can straddle
+        // a burst of someone else's load: the median difference is what is held to 10 points.
+        QList<double> diffs;
+        for (int i = 0; i < 3; ++i) {
+            const DockerReading docker = dockerStats(burner_);
+            QVERIFY(docker.cpuPercent >= 0);
+            QVERIFY(nextRound()); // the point after docker's answer exists, to pick the nearest
+            const core::UsagePoint ours = nearest(burner_, docker.atMs);
+            qInfo("burner: docker stats %.1f %%, Metrics %.1f %% (%lld ms apart)",
+                  docker.cpuPercent, ours.cpuPercent, qAbs(ours.atMs - docker.atMs));
+            QVERIFY(ours.cpuPercent > 0);
+            diffs.append(qAbs(ours.cpuPercent - docker.cpuPercent));
+        }
+        std::sort(diffs.begin(), diffs.end());
+        QVERIFY2(diffs[1] <= 10.0,
+                 qPrintable(QStringLiteral("median difference %1 points").arg(diffs[1])));
+    }
+
+    void memoryMatchesDockerStats() {
+        const DockerReading docker = dockerStats(holder_);
+        QVERIFY(docker.memoryBytes > 0);
+        const auto ours = metrics_->containerUsage(kHost, holder_);
+        QVERIFY(ours);
+        qInfo("holder: docker stats %.1f MiB, Metrics %.1f MiB", docker.memoryBytes / 1048576,
+              ours->memoryBytes / 1048576);
+        QVERIFY(ours->memoryBytes >= 64 * 1048576.0 * 0.9); // it does hold the 64 MiB
+        QVERIFY2(
+            qAbs(ours->memoryBytes - docker.memoryBytes) <= 0.1 * docker.memoryBytes,
+            qPrintable(QStringLiteral("%1 vs %2").arg(ours->memoryBytes).arg(docker.memoryBytes)));
+        QVERIFY(ours->memoryLimitBytes > ours->memoryBytes);
+        QCOMPARE(ours->memoryPercent, ours->memoryBytes / ours->memoryLimitBytes * 100.0);
+    }
+
+    void applicationAndHostAreSums() {
+        QSignalSpy sampled(metrics_.get(), &Metrics::sampled);
+        QVERIFY(sampled.wait(30000));
+        // Right after a round, before the next one: everything below is from the same one.
+        const auto b = metrics_->containerUsage(kHost, burner_);
+        const auto h = metrics_->containerUsage(kHost, holder_);
+        QVERIFY(b && h);
+        const auto app = metrics_->appUsage(app_, QStringLiteral("test"));
+        QVERIFY(app);
+        QCOMPARE(app->containers, 2);
+        QCOMPARE(app->app, app_);
+        QVERIFY(qFuzzyCompare(app->latest.cpuPercent, b->cpuPercent + h->cpuPercent));
+        QVERIFY(qFuzzyCompare(app->latest.memoryBytes, b->memoryBytes + h->memoryBytes));
+        QVERIFY(!metrics_->appUsage(app_, QStringLiteral("no-such-env")));
+
+        // The host: every measured container on it, of its capacity.
+        double cpu = 0, memory = 0;
+        int measured = 0;
+        for (const auto &r : inventory_->containers(kHost)) {
+            if (const auto u = metrics_->containerUsage(kHost, r->id)) {
+                cpu += u->cpuPercent;
+                memory += u->memoryBytes;
+                ++measured;
+            }
+        }
+        const auto host = metrics_->hostUsage(kHost);
+        QVERIFY(host && host->reachable);
+        const core::HostStatus status = monitor_->status(monitor_->indexOf(kHost));
+        QCOMPARE(host->cpus, status.cpus);
+        QCOMPARE(host->containersMeasured, measured);
+        QVERIFY(qAbs(host->latest.cpuPercent - cpu / status.cpus) < 1e-6);
+        QVERIFY(qAbs(host->latest.memoryPercent - memory / double(status.memoryBytes) * 100) <
+                1e-6);
+        QVERIFY(host->latest.cpuPercent <= 100.0 + 1e-6);
+        QCOMPARE(metrics_->hostUsages().size(), 1);
+        // One host: the fleet is that host, and there is no spread.
+        QVERIFY(qAbs(metrics_->clusterUsage().cpuPercent - host->latest.cpuPercent) < 1e-6);
+        QCOMPARE(metrics_->imbalance(UsageMeasure::Cpu), 0.0);
+
+        // The busiest lists, largest first, with ours in them.
+        const auto top = metrics_->topContainers(UsageMeasure::Memory, 1000);
+        QVERIFY(!top.isEmpty());
+        for (qsizetype i = 1; i < top.size(); ++i)
+            QVERIFY(top[i - 1].latest.memoryBytes >= top[i].latest.memoryBytes);
+        QVERIFY(std::any_of(top.begin(), top.end(), [&](const auto &c) {
+            return c.containerId == holder_ && c.app == app_ && c.env == QLatin1String("test");
+        }));
+        QCOMPARE(metrics_->topContainers(UsageMeasure::Cpu, 1).size(), 1);
+        const auto apps = metrics_->topApps(UsageMeasure::Cpu, 1000);
+        QVERIFY(
+            std::any_of(apps.begin(), apps.end(), [&](const auto &a) { return a.app == app_; }));
+
+        // Our containers were in the round's list for row updates.
+        const auto pairs = sampled.first().first().value<QList<QPair<QString, QString>>>();
+        QVERIFY(pairs.contains(QPair<QString, QString>(kHost, burner_)));
+    }
+
+    void seriesGrowEachRound() {
+        const auto before = metrics_->containerSeries(kHost, burner_, UsageSpan::Minutes15);
+        const auto hostBefore = metrics_->hostSeries(kHost, UsageSpan::Minutes15);
+        QVERIFY(!before.isEmpty());
+        QVERIFY(nextRound());
+        QVERIFY(nextRound());
+        const auto after = metrics_->containerSeries(kHost, burner_, UsageSpan::Minutes15);
+        QVERIFY(after.size() >= before.size() + 1);
+        for (qsizetype i = 1; i < after.size(); ++i)
+            QVERIFY(after[i].atMs > after[i - 1].atMs); // oldest first
+        QCOMPARE(after.last().cpuPercent > 0, true);
+        QVERIFY(metrics_->hostSeries(kHost, UsageSpan::Minutes15).size() >= hostBefore.size() + 1);
+        // The coarse series has the bucket that is filling.
+        QVERIFY(!metrics_->containerSeries(kHost, burner_, UsageSpan::Hours24).isEmpty());
+        QVERIFY(!metrics_->appSeries(app_, QStringLiteral("test"), UsageSpan::Hour1).isEmpty());
+        QVERIFY(!metrics_->clusterSeries(UsageSpan::Minutes15).isEmpty());
+        QVERIFY(metrics_->containerSeries(kHost, QStringLiteral("nope"), UsageSpan::Minutes15)
+                    .isEmpty());
+    }
+
+    void costIsReported() {
+        QSignalSpy spy(metrics_.get(), &Metrics::costChanged);
+        QVERIFY(spy.wait(30000));
+        const auto cost = spy.last().first().value<core::SamplerCost>();
+        QVERIFY(cost.containersSampled >= 2);
+        QVERIFY(cost.cpuPercentOfCore >= 0);
+        QCOMPARE(metrics_->cost().containersSampled, cost.containersSampled);
+    }
+
+    void removedContainerIsForgotten() {
+        QVERIFY(test::waitFor(client_->removeContainer(holder_.toStdString(), true),
+                              std::chrono::seconds(30)));
+        QVERIFY(test::waitFor([&] { return !metrics_->containerUsage(kHost, holder_); },
+                              std::chrono::seconds(30)));
+        QVERIFY(nextRound());
+        const auto app = metrics_->appUsage(app_, QStringLiteral("test"));
+        QVERIFY(app);
+        QCOMPARE(app->containers, 1);
+    }
+
+    void stopsAndStartsAgain() {
+        metrics_->stop();
+        QVERIFY(!metrics_->isRunning());
+        QSignalSpy spy(metrics_.get(), &Metrics::sampled);
+        QTest::qWait(2500);
+        QCOMPARE(spy.count(), 0);
+        metrics_->start();
+        QVERIFY(spy.wait(30000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMetrics)
+#include "tst_metrics.moc"
