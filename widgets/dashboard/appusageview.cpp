@@ -1,4 +1,4 @@
-#include "widgets/applications/appusageview.h"
+#include "widgets/dashboard/appusageview.h"
 
 #include "core/fleet/inventory.h"
 #include "core/metrics/metrics.h"

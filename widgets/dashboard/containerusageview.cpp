@@ -1,4 +1,4 @@
-#include "widgets/containers/containerusageview.h"
+#include "widgets/dashboard/containerusageview.h"
 
 #include "core/fleet/inventory.h"
 #include "core/metrics/metrics.h"
