@@ -38,7 +38,6 @@ public:
     QStringList hostIds() const { return hosts_.values(); }
     QStringList applications() const { return apps_.values(); }
     QStringList environments() const { return envs_.values(); }
-    QStringList labelFilters() const { return labelFilters_; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

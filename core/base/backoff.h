@@ -25,7 +25,6 @@ public:
             cap_, base + ms(jitter > 0 ? QRandomGenerator::global()->bounded(jitter + 1) : 0));
     }
     void reset() { attempts_ = 0; }
-    int attempts() const { return attempts_; }
 
 private:
     ms first_;

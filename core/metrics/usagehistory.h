@@ -58,8 +58,6 @@ public:
     }
 
     void setFineCapacity(std::size_t capacity) { fine_.setCapacity(capacity); }
-    std::size_t fineSize() const { return fine_.size(); }
-    std::size_t coarseSize() const { return coarse_.size() + (pending_.count > 0 ? 1 : 0); }
 
 private:
     UsageSeries collect(const RingBuffer<Packed> &ring, qint64 baseMs, qint64 sinceMs,

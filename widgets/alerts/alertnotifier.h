@@ -25,11 +25,9 @@ public:
     ~AlertNotifier() override;
 
     bool hasTray() const { return tray_ != nullptr; }
-    QSystemTrayIcon *trayIcon() const { return tray_; } // null without a tray
 
     // What was (or, without a tray, would have been) shown last, and how many messages.
     QString lastTitle() const { return lastTitle_; }
-    QString lastMessage() const { return lastMessage_; }
     int messageCount() const { return messages_; }
 
 signals:

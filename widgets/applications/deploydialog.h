@@ -44,7 +44,6 @@ public:
     // "Cancel": closes the dialog, or, while a deployment runs, cancels it (the new replicas
     // are removed, the running version keeps serving) and the dialog stays to say so.
     QPushButton *closeButton() const { return close_; }
-    QComboBox *pullCombo() const { return pull_; }
     QLabel *problemLabel() const { return problem_; }
     HealthFields *healthFields() const { return checks_; }
 

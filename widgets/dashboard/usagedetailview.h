@@ -42,7 +42,6 @@ public:
     UsageTile *cpuTile() const { return cpuTile_; }
     UsageTile *memoryTile() const { return memoryTile_; }
     UsageTile *networkTile() const { return networkTile_; }
-    UsageTile *diskTile() const { return diskTile_; }
 
 public slots:
     void refresh(); // now when shown, else when next shown
