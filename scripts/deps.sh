@@ -19,6 +19,9 @@ BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev libcurl4-openssl-dev nlohmann-json3-dev libmimalloc-dev
     clang-format dpkg-dev file)
+# ccache: a second build of the same sources (scripts/fresh-check.sh's, a worktree's) reuses
+# what the first compiled.
+BUILD+=(ccache)
 # busybox-static: the helper image (core/locks/helperimage.cmake) is built from its /bin/busybox.
 BUILD+=(busybox-static tar)
 # procps: pgrep/pkill in the service scripts; ca-certificates: https to registries.

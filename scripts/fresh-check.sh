@@ -21,6 +21,10 @@
 #   SLIPWAY_FRESH_DIR     where the throwaway root goes (default /var/tmp; needs ~4 GB)
 #   SLIPWAY_FRESH_MIRROR  Debian mirror URL (default: the host's apt source for bookworm)
 #   SLIPWAY_FRESH_KEEP=1  keep the root (unmounted) to look at afterwards
+#   SLIPWAY_FRESH_CCACHE  a ccache directory of the host (scripts/test.sh passes its own) that
+#                         the root's build shares, with the host's build type, so that what
+#                         the host compiled is not compiled again; otherwise the root builds
+#                         alone with build type None (no optimisation, no debug info)
 set -euo pipefail
 export LC_ALL=C
 
@@ -146,6 +150,14 @@ inside() {
     for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
         [[ -z ${!v:-} ]] || envs+=("$v=${!v}")
     done
+    local shared_ccache="" build_type=None
+    if [[ -n ${SLIPWAY_FRESH_CCACHE:-} ]]; then
+        [[ -d $SLIPWAY_FRESH_CCACHE ]] || die "SLIPWAY_FRESH_CCACHE=$SLIPWAY_FRESH_CCACHE is not a directory"
+        shared_ccache=$SLIPWAY_FRESH_CCACHE
+        build_type=${SLIPWAY_BUILD_TYPE:-RelWithDebInfo}
+        # No size limit from in here: the host's own setting manages its cache.
+        envs+=(CCACHE_DIR=/var/cache/host-ccache CCACHE_MAXSIZE=0)
+    fi
     # An array, not a function: a function's redirections (>build.log) would also catch
     # what the EXIT trap prints when a signal ends the command.
     in_root=(chroot "$root" /usr/bin/env -i "${envs[@]}")
@@ -188,6 +200,10 @@ inside() {
     mount -t sysfs -o ro sysfs "$root/sys"
     mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts"
     mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm"
+    if [[ -n $shared_ccache ]]; then
+        mkdir -p "$root/var/cache/host-ccache"
+        mount --bind "$shared_ccache" "$root/var/cache/host-ccache"
+    fi
     log "mounted: $(mounts_under "$root" | sed "s|^$root||" | sort | tr '\n' ' ')"
     # The host's apt archive cache, hard-linked (copied if on another file system) into the
     # root's own, so that deps.sh does not fetch again what the host has. Not a bind mount:
@@ -211,10 +227,11 @@ inside() {
     phase_end
 
     # --- configure, build, run ----------------------------------------------------------
-    # build.sh's own configure; only the build type differs: None (no optimisation, no debug
-    # info) compiles quickest, and the point here is that it builds and runs. Then only slipctl.
+    # build.sh's own configure; only the build type may differ: alone, None (no optimisation,
+    # no debug info) compiles quickest, and the point here is that it builds and runs; with
+    # the host's ccache, the host's type, so that its objects serve. Then only slipctl.
     phase_begin "configure (scripts/build.sh --configure-only)"
-    if ! "${in_root[@]}" env SLIPWAY_BUILD_TYPE=None bash "$SRC/scripts/build.sh" --configure-only \
+    if ! "${in_root[@]}" env SLIPWAY_BUILD_TYPE="$build_type" bash "$SRC/scripts/build.sh" --configure-only \
         >"$logs/configure.log" 2>&1; then
         grep -v '^-- ' "$logs/configure.log" | tail -n 40 >&2
         die "CMake configure failed in the fresh root: a package is missing from scripts/deps.sh?"
