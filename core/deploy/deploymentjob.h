@@ -6,6 +6,7 @@
 #include "core/base/cancellation.h"
 #include "core/deploy/deployer.h"
 #include "core/deploy/deploymentstore.h"
+#include "core/deploy/jobs/jobcontext.h"
 #include "core/deploy/placement.h"
 #include "core/deploy/rolloutsteps.h"
 
@@ -25,29 +26,6 @@ namespace slipway::core {
 class AppLock;
 class DeploymentStore;
 class Store;
-
-// Records being worked on in this process, so recovery leaves them alone. One per store in a
-// process, whatever number of Deployers share that store.
-struct ActiveRecords {
-    std::mutex mutex;
-    QSet<qint64> ids;
-    QSet<QString> apps;       // "app\nenv" with an operation under way
-    QSet<QString> recovering; // those of `apps` that a recovery holds, for a moment only
-
-    static std::shared_ptr<ActiveRecords> forStore(const std::shared_ptr<StoreThread> &store);
-};
-
-struct JobContext {
-    QList<DeployHost> hosts; // reachable candidates, in the monitor's order
-    QList<HostLoad> load;    // of `hosts`
-    Deployer::Options options;
-    std::shared_ptr<StoreThread> store;
-    QString owner; // "machine:pid"
-    std::shared_ptr<ActiveRecords> active;
-    std::shared_ptr<Cancellation> cancel; // this operation's own; never null
-    ProgressFn progress;
-    std::function<void()> audited;
-};
 
 struct JobResult {
     bool ok = false;

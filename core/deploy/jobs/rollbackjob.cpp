@@ -1,0 +1,69 @@
+#include "core/deploy/jobs/rollbackjob.h"
+
+#include <algorithm>
+
+namespace slipway::core {
+
+ChangeResult RollbackJob::run(const RollbackPlan &plan) {
+    ChangeResult refused;
+    QString why;
+    if (!plan.problem.isEmpty()) {
+        refused.error = plan.problem;
+        return refused;
+    }
+    if (!validName(tr("application"), plan.app, &why) ||
+        !validName(tr("environment"), plan.env, &why) || plan.to.config.digest.isEmpty()) {
+        refused.error = why.isEmpty() ? tr("The rollback plan has no target.") : why;
+        return refused;
+    }
+    Current cur;
+    if (!lockApp(plan.app, plan.env, &why) || !current(plan.app, plan.env, &cur, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    if (const QString foreign = foreignRefusal(plan.app, plan.env, cur); !foreign.isEmpty()) {
+        refused.error = foreign;
+        return refused;
+    }
+    if (cur.record && cur.record->id != plan.from.id) {
+        refused.error = tr("%1 in %2 changed since the rollback was planned (now deployment #%3); "
+                           "plan it again.")
+                            .arg(plan.app, plan.env)
+                            .arg(cur.record->id);
+        return refused;
+    }
+    DeploymentRecord record;
+    record.app = plan.app;
+    record.env = plan.env;
+    record.kind = DeploymentRecord::Kind::Rollback;
+    record.version = plan.to.version;
+    record.config = plan.to.config;
+    record.replicas = std::max(1, plan.replicas);
+    if (!resolveSecrets(record.app, record.env, record.config, {}, cur, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    if (!begin(&record, &why)) {
+        refused.error = why;
+        return refused;
+    }
+    const bool fixed = record.config.hasFixedHostPort();
+    QStringList targets;
+    for (const Replica &rep : std::as_const(cur.replicas)) {
+        if (targets.size() >= record.replicas || !host(rep.hostId))
+            continue;
+        if (fixed && targets.contains(rep.hostId))
+            continue;
+        targets.append(rep.hostId);
+    }
+    QStringList notes;
+    const QList<HostLoad> loads = usableHosts(c_.load, record.config, plan.pull, &notes);
+    auto more =
+        Placement::place(loads, record.replicas - int(targets.size()), fixed, targets, &why);
+    if (!more)
+        return fail(record, withNotes(why, notes));
+    targets += *more;
+    return replace(record, cur.replicas, targets, plan.pull);
+}
+
+} // namespace slipway::core
