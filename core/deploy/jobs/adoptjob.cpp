@@ -61,7 +61,7 @@ JobOutcome AdoptJob::run(const QString &app, const QString &env) {
         return refused;
     };
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why))
+    if (!validNames(app, env, &why))
         return refuse(why);
     Current cur;
     if (!lockApp(app, env, &why) || !current(app, env, &cur, &why))

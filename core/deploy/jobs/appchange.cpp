@@ -171,8 +171,15 @@ QString AppChange::foreignRefusal(const QString &app, const QString &env,
 }
 
 bool AppChange::takeApp(const QString &app, const QString &env, Current *cur, QString *error,
-                        bool deployed) {
-    if (!lockApp(app, env, error) || !current(app, env, cur, error))
+                        bool deployed, const QStringList &hostIds) {
+    if (!lockApp(app, env, error))
+        return false;
+    for (const QString &id : hostIds)
+        if (!host(id)) {
+            *error = leftOut_.join(QStringLiteral("; "));
+            return false;
+        }
+    if (!current(app, env, cur, error))
         return false;
     if (deployed && !cur->record) {
         *error = nothingDeployed(app, env);

@@ -64,10 +64,11 @@ protected:
     bool current(const QString &app, const QString &env, Current *out, QString *error);
     // Why a change of app/env must not go on while `cur.foreign` runs; empty when it may.
     QString foreignRefusal(const QString &app, const QString &env, const Current &cur) const;
-    // The prologue of a change of app/env: lockApp(), current(), then the refusals (nothing
-    // deployed successfully, when `deployed` is asked for; replicas of another owner).
+    // The prologue of a change of app/env: lockApp(), then the refusals: one of `hostIds` left
+    // out by it, nothing deployed successfully (when `deployed` is asked for), running
+    // replicas of another owner; `cur` is read (current()) once the application is locked.
     bool takeApp(const QString &app, const QString &env, Current *cur, QString *error,
-                 bool deployed);
+                 bool deployed, const QStringList &hostIds = {});
     // Takes app/env for this job: in this process, and on the engines (AppLock). Released by
     // release(), or when the job is destroyed.
     // A change waits a little for a recovery of this process that holds the application;
@@ -92,7 +93,6 @@ protected:
 
     JobContext c_;
     QString storeId_;
-    QStringList leftOut_;  // the hosts lockApp() left out of this job, and why
     SecretValues secrets_; // this change's secret values: never stored, never shown
 
 private:
@@ -103,6 +103,7 @@ private:
     QString heldKey_;               // ActiveRecords::key() of the application lockApp() took
     std::shared_ptr<AppLock> lock_; // its lock on the engines
     bool hostsChecked_ = false;     // lockableHosts() ran
+    QStringList leftOut_;           // the hosts it left out, and why
 };
 
 } // namespace slipway::core

@@ -8,46 +8,33 @@
 namespace slipway::core {
 
 ChangeResult DeployJob::run(DeployRequest request) {
-    ChangeResult refused;
-    const auto refuse = [&](const QString &why) {
-        refused.error = why;
-        return refused;
-    };
     QString why;
-    if (!validName(tr("application"), request.app, &why) ||
-        !validName(tr("environment"), request.env, &why))
-        return refuse(why);
+    if (!validNames(request.app, request.env, &why))
+        return refusal(why);
     auto ref = engine::ImageReference::parse(request.config.image.trimmed().toStdString());
     if (request.config.image.trimmed().isEmpty())
-        return refuse(tr("No image given."));
+        return refusal(tr("No image given."));
     if (!ref)
-        return refuse(tr("image \"%1\": %2")
-                          .arg(request.config.image, QString::fromStdString(ref.error().message)));
+        return refusal(tr("image \"%1\": %2")
+                           .arg(request.config.image, QString::fromStdString(ref.error().message)));
     request.config.image = request.config.image.trimmed();
     if (!PublishSpec::parseAll(request.config.publish, &why))
-        return refuse(why);
+        return refusal(why);
     for (const QString &e : std::as_const(request.config.env))
         if (!e.contains(QLatin1Char('=')) || e.startsWith(QLatin1Char('=')))
-            return refuse(tr("environment variable \"%1\": expected KEY=VALUE").arg(e));
+            return refusal(tr("environment variable \"%1\": expected KEY=VALUE").arg(e));
     if (request.replicas < 1 || request.replicas > kMaxReplicas)
-        return refuse(
+        return refusal(
             tr("replicas must be from 1 to %1 (got %2)").arg(kMaxReplicas).arg(request.replicas));
     for (const QString &id : std::as_const(request.hostIds))
         if (!host(id))
-            return refuse(tr("host %1 is not reachable").arg(id));
+            return refusal(tr("host %1 is not reachable").arg(id));
     if (c_.hosts.isEmpty())
-        return refuse(tr("no reachable host"));
+        return refusal(tr("no reachable host"));
 
-    if (!lockApp(request.app, request.env, &why))
-        return refuse(why);
-    for (const QString &id : std::as_const(request.hostIds))
-        if (!host(id))
-            return refuse(leftOut_.join(QStringLiteral("; ")));
     Current cur;
-    if (!current(request.app, request.env, &cur, &why))
-        return refuse(why);
-    if (const QString foreign = foreignRefusal(request.app, request.env, cur); !foreign.isEmpty())
-        return refuse(foreign);
+    if (!takeApp(request.app, request.env, &cur, &why, false, request.hostIds))
+        return refusal(why);
     DeploymentRecord record;
     record.app = request.app;
     record.env = request.env;
@@ -58,9 +45,9 @@ ChangeResult DeployJob::run(DeployRequest request) {
     record.replicas = request.replicas;
     const SecretValues given = record.config.takeSecrets();
     if (!resolveSecrets(record.app, record.env, record.config, given, cur, &why))
-        return refuse(why);
+        return refusal(why);
     if (!begin(&record, &why))
-        return refuse(why);
+        return refusal(why);
 
     QList<HostLoad> loads = c_.load;
     if (!request.hostIds.isEmpty())

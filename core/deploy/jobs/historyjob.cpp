@@ -7,7 +7,7 @@ namespace slipway::core {
 HistoryResult HistoryJob::run(const QString &app, const QString &env) {
     HistoryResult r;
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+    if (!validNames(app, env, &why)) {
         r.error = why;
         return r;
     }

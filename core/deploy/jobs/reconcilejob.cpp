@@ -13,7 +13,7 @@ constexpr int kMaxIndex = 1000; // replica names are tried up to this index
 JobOutcome ReconcileJob::run(const QString &app, const QString &env) {
     JobOutcome r;
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+    if (!validNames(app, env, &why)) {
         r.error = why;
         return r;
     }

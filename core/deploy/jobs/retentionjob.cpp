@@ -5,7 +5,7 @@ namespace slipway::core {
 JobOutcome RetentionJob::run(const QString &app, const QString &env, int versions) {
     JobOutcome r;
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+    if (!validNames(app, env, &why)) {
         r.error = why;
         return r;
     }

@@ -5,33 +5,19 @@
 namespace slipway::core {
 
 ChangeResult RollbackJob::run(const RollbackPlan &plan) {
-    ChangeResult refused;
     QString why;
-    if (!plan.problem.isEmpty()) {
-        refused.error = plan.problem;
-        return refused;
-    }
-    if (!validName(tr("application"), plan.app, &why) ||
-        !validName(tr("environment"), plan.env, &why) || plan.to.config.digest.isEmpty()) {
-        refused.error = why.isEmpty() ? tr("The rollback plan has no target.") : why;
-        return refused;
-    }
+    if (!plan.problem.isEmpty())
+        return refusal(plan.problem);
+    if (!validNames(plan.app, plan.env, &why) || plan.to.config.digest.isEmpty())
+        return refusal(why.isEmpty() ? tr("The rollback plan has no target.") : why);
     Current cur;
-    if (!lockApp(plan.app, plan.env, &why) || !current(plan.app, plan.env, &cur, &why)) {
-        refused.error = why;
-        return refused;
-    }
-    if (const QString foreign = foreignRefusal(plan.app, plan.env, cur); !foreign.isEmpty()) {
-        refused.error = foreign;
-        return refused;
-    }
-    if (cur.record && cur.record->id != plan.from.id) {
-        refused.error = tr("%1 in %2 changed since the rollback was planned (now deployment #%3); "
-                           "plan it again.")
-                            .arg(plan.app, plan.env)
-                            .arg(cur.record->id);
-        return refused;
-    }
+    if (!takeApp(plan.app, plan.env, &cur, &why, false))
+        return refusal(why);
+    if (cur.record && cur.record->id != plan.from.id)
+        return refusal(tr("%1 in %2 changed since the rollback was planned (now deployment #%3); "
+                          "plan it again.")
+                           .arg(plan.app, plan.env)
+                           .arg(cur.record->id));
     DeploymentRecord record;
     record.app = plan.app;
     record.env = plan.env;
@@ -39,14 +25,9 @@ ChangeResult RollbackJob::run(const RollbackPlan &plan) {
     record.version = plan.to.version;
     record.config = plan.to.config;
     record.replicas = std::max(1, plan.replicas);
-    if (!resolveSecrets(record.app, record.env, record.config, {}, cur, &why)) {
-        refused.error = why;
-        return refused;
-    }
-    if (!begin(&record, &why)) {
-        refused.error = why;
-        return refused;
-    }
+    if (!resolveSecrets(record.app, record.env, record.config, {}, cur, &why) ||
+        !begin(&record, &why))
+        return refusal(why);
     const bool fixed = record.config.hasFixedHostPort();
     QStringList targets;
     for (const Replica &rep : std::as_const(cur.replicas)) {

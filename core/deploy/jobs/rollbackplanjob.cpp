@@ -12,7 +12,7 @@ PlanResult RollbackPlanJob::run(const QString &app, const QString &env, qint64 t
     p.app = app;
     p.env = env;
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+    if (!validNames(app, env, &why)) {
         p.problem = why;
         r.error = why;
         return r;
@@ -25,7 +25,7 @@ PlanResult RollbackPlanJob::run(const QString &app, const QString &env, qint64 t
     }
     r.ok = true;
     if (!cur.record) {
-        p.problem = tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env);
+        p.problem = nothingDeployed(app, env);
         return r;
     }
     p.from = *cur.record;

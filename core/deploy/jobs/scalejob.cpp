@@ -8,30 +8,15 @@
 namespace slipway::core {
 
 ChangeResult ScaleJob::run(const QString &app, const QString &env, int replicas, PullPolicy pull) {
-    ChangeResult refused;
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
-        refused.error = why;
-        return refused;
-    }
-    if (replicas < 1 || replicas > kMaxReplicas) {
-        refused.error =
-            tr("replicas must be from 1 to %1 (got %2)").arg(kMaxReplicas).arg(replicas);
-        return refused;
-    }
+    if (!validNames(app, env, &why))
+        return refusal(why);
+    if (replicas < 1 || replicas > kMaxReplicas)
+        return refusal(
+            tr("replicas must be from 1 to %1 (got %2)").arg(kMaxReplicas).arg(replicas));
     Current cur;
-    if (!lockApp(app, env, &why) || !current(app, env, &cur, &why)) {
-        refused.error = why;
-        return refused;
-    }
-    if (!cur.record) {
-        refused.error = tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env);
-        return refused;
-    }
-    if (const QString foreign = foreignRefusal(app, env, cur); !foreign.isEmpty()) {
-        refused.error = foreign;
-        return refused;
-    }
+    if (!takeApp(app, env, &cur, &why, true))
+        return refusal(why);
     const int count = int(cur.replicas.size());
     if (replicas == count) {
         ChangeResult same;
@@ -46,14 +31,9 @@ ChangeResult ScaleJob::run(const QString &app, const QString &env, int replicas,
     record.version = cur.record->version;
     record.config = cur.record->config;
     record.replicas = replicas;
-    if (replicas > count && !resolveSecrets(app, env, record.config, {}, cur, &why)) {
-        refused.error = why;
-        return refused;
-    }
-    if (!begin(&record, &why)) {
-        refused.error = why;
-        return refused;
-    }
+    if ((replicas > count && !resolveSecrets(app, env, record.config, {}, cur, &why)) ||
+        !begin(&record, &why))
+        return refusal(why);
     QStringList hostsNow;
     for (const Replica &r : std::as_const(cur.replicas))
         hostsNow.append(r.hostId);

@@ -6,21 +6,10 @@
 namespace slipway::core {
 
 ChangeResult UndoJob::run(const QString &app, const QString &env) {
-    ChangeResult refused;
-    const auto refuse = [&](const QString &why) {
-        refused.error = why;
-        return refused;
-    };
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why))
-        return refuse(why);
     Current cur;
-    if (!lockApp(app, env, &why) || !current(app, env, &cur, &why))
-        return refuse(why);
-    if (!cur.record)
-        return refuse(tr("Nothing of %1 in %2 has been deployed successfully.").arg(app, env));
-    if (const QString foreign = foreignRefusal(app, env, cur); !foreign.isEmpty())
-        return refuse(foreign);
+    if (!validNames(app, env, &why) || !takeApp(app, env, &cur, &why, true))
+        return refusal(why);
     // The replicas the current deployment replaced, still stopped in their undo window.
     const qint64 currentId = cur.record->id;
     QList<Replica> previous;
@@ -37,18 +26,18 @@ ChangeResult UndoJob::run(const QString &app, const QString &env) {
             }
     }
     if (previous.isEmpty())
-        return refuse(tr("There is nothing to undo for %1 in %2: the replicas that deployment "
-                         "#%3 replaced are removed once its undo window (%4 s) has passed.")
-                          .arg(app, env)
-                          .arg(currentId)
-                          .arg(c_.options.undoWindow.count() / 1000));
+        return refusal(tr("There is nothing to undo for %1 in %2: the replicas that deployment "
+                          "#%3 replaced are removed once its undo window (%4 s) has passed.")
+                           .arg(app, env)
+                           .arg(currentId)
+                           .arg(c_.options.undoWindow.count() / 1000));
     const qint64 previousId = previous.first().deploymentId;
     const auto before = onStore<std::optional<DeploymentRecord>>(
         [&](Store *, DeploymentStore &s) { return s.record(previousId); });
     if (!before)
-        return refuse(tr("Deployment #%1, which the replaced replicas came from, is not in the "
-                         "database.")
-                          .arg(previousId));
+        return refusal(tr("Deployment #%1, which the replaced replicas came from, is not in the "
+                          "database.")
+                           .arg(previousId));
 
     DeploymentRecord record;
     record.app = app;
@@ -60,7 +49,7 @@ ChangeResult UndoJob::run(const QString &app, const QString &env) {
         record.hosts.append(r.hostId);
     record.replicas = int(previous.size());
     if (!begin(&record, &why))
-        return refuse(why);
+        return refusal(why);
 
     // The old replicas start again as they were: same containers, same config, same image.
     QList<HealthWaiter::Target> targets;
