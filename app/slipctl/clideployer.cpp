@@ -6,8 +6,8 @@
 #include "clioptions.h"
 #include "clisignals.h"
 #include "clitr.h"
-#include "core/deploy/deploymentjob.h"
 #include "core/deploy/deploymentstore.h"
+#include "core/deploy/jobs/appchange.h"
 #include "core/fleet/hostmonitor.h"
 #include "core/fleet/inventory.h"
 #include "core/store/store.h"
@@ -138,8 +138,8 @@ bool CliDeployer::appAndEnv(const QCommandLineParser &parser, const QString &com
     }
     *app = positional.first();
     *env = parser.value(QStringLiteral("env"));
-    return core::DeploymentJob::validName(tr("application"), *app, error) &&
-           core::DeploymentJob::validName(tr("environment"), *env, error);
+    return core::AppChange::validName(tr("application"), *app, error) &&
+           core::AppChange::validName(tr("environment"), *env, error);
 }
 
 int CliDeployer::openFailed(QTextStream &err, const QString &why) const {

@@ -5,7 +5,7 @@
 #include "clihosts.h"
 #include "clioptions.h"
 #include "clitr.h"
-#include "core/deploy/deploymentjob.h"
+#include "core/deploy/jobs/appchange.h"
 #include "core/deploy/reconcilesettings.h"
 #include "core/store/store.h"
 
@@ -47,8 +47,8 @@ int runReconcile(const QStringList &arguments) {
         return refuse(err, tr("--env is required."));
     const QString app = positional[1];
     const QString env = parser.value(QStringLiteral("env"));
-    if (!core::DeploymentJob::validName(tr("application"), app, &why) ||
-        !core::DeploymentJob::validName(tr("environment"), env, &why))
+    if (!core::AppChange::validName(tr("application"), app, &why) ||
+        !core::AppChange::validName(tr("environment"), env, &why))
         return refuse(err, why);
 
     // Only the database is needed: slipctl's own thread may use it, it has no GUI to keep

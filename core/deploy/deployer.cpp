@@ -1,6 +1,15 @@
 #include "core/deploy/deployer.h"
 
-#include "core/deploy/deploymentjob.h"
+#include "core/deploy/jobs/adoptjob.h"
+#include "core/deploy/jobs/deployjob.h"
+#include "core/deploy/jobs/historyjob.h"
+#include "core/deploy/jobs/reconcilejob.h"
+#include "core/deploy/jobs/recoverjob.h"
+#include "core/deploy/jobs/retentionjob.h"
+#include "core/deploy/jobs/rollbackjob.h"
+#include "core/deploy/jobs/rollbackplanjob.h"
+#include "core/deploy/jobs/scalejob.h"
+#include "core/deploy/jobs/undojob.h"
 #include "core/deploy/placement.h"
 #include "core/fleet/hostmonitor.h"
 #include "core/store/storethread.h"
@@ -59,11 +68,12 @@ struct Deployer::Impl {
             return;
         recoverAtStart = false;
         Deployer *self = q;
-        launch([](DeploymentJob &job) { return job.recover(); },
-               [self](quint64 request, const JobResult &r) {
-                   emit self->finished(request, r.ok, r.error, r.record);
-                   emit self->recoveredAtStart(r.ok, r.error, r.record);
-               });
+        launch<RecoverResult>([](JobContext c) { return RecoverJob(std::move(c)).run(); },
+                              [self](quint64 request, const RecoverResult &r) {
+                                  const DeploymentRecord record = recoveryRecord(r);
+                                  emit self->finished(request, r.ok, r.error, record);
+                                  emit self->recoveredAtStart(r.ok, r.error, record);
+                              });
     }
 
     explicit Impl(Deployer *owner) : q(owner), mailbox(owner) {}
@@ -149,8 +159,18 @@ struct Deployer::Impl {
         }
     }
 
-    quint64 launch(std::function<JobResult(DeploymentJob &)> work,
-                   std::function<void(quint64, const JobResult &)> deliver, bool change = false) {
+    // What recover() answers with: a record that carries only what it did.
+    static DeploymentRecord recoveryRecord(const RecoverResult &r) {
+        DeploymentRecord record;
+        record.detail = r.detail;
+        return record;
+    }
+
+    // Runs `work` on a thread of its own with a fresh context; its job is gone (and with it
+    // any lock it held) before `deliver` gets the result on this thread.
+    template <class Result>
+    quint64 launch(std::function<Result(JobContext)> work,
+                   std::function<void(quint64, const Result &)> deliver, bool change = false) {
         prune();
         const quint64 request = next++;
         auto done = std::make_shared<std::atomic<bool>>(false);
@@ -162,16 +182,13 @@ struct Deployer::Impl {
         Impl *self = this;
         std::thread thread([context = context(request, cancel), work = std::move(work),
                             deliver = std::move(deliver), box, done, request, self]() mutable {
-            JobResult result;
-            {
-                DeploymentJob job(std::move(context));
-                result = work(job);
-            }
+            const Result result = work(std::move(context));
             box.post([deliver, result, request, self] {
                 self->running.remove(request);
                 const bool lastChange = self->changes.removeOne(request) && self->changes.isEmpty();
-                if (result.nextSweep.isValid())
-                    self->scheduleSweep(result.nextSweep);
+                if constexpr (requires(const Result &r) { r.nextSweep; })
+                    if (result.nextSweep.isValid())
+                        self->scheduleSweep(result.nextSweep);
                 deliver(request, result);
                 if (lastChange)
                     emit self->q->changesDone();
@@ -182,11 +199,13 @@ struct Deployer::Impl {
         return request;
     }
 
-    quint64 finishing(std::function<JobResult(DeploymentJob &)> work, bool change = false) {
+    // An operation that answers with finished().
+    template <class Result>
+    quint64 finishing(std::function<Result(JobContext)> work, bool change = false) {
         Deployer *self = q;
-        return launch(
+        return launch<Result>(
             std::move(work),
-            [self](quint64 request, const JobResult &r) {
+            [self](quint64 request, const Result &r) {
                 emit self->finished(request, r.ok, r.error, r.record);
             },
             change);
@@ -202,7 +221,8 @@ struct Deployer::Impl {
 
     // Recovery the Deployer starts itself (a host back, an undo window over): no answer.
     void recoverQuietly() {
-        launch([](DeploymentJob &job) { return job.recover(); }, [](quint64, const JobResult &) {});
+        launch<RecoverResult>([](JobContext c) { return RecoverJob(std::move(c)).run(); },
+                              [](quint64, const RecoverResult &) {});
     }
 };
 
@@ -268,66 +288,82 @@ void Deployer::abandon() {
 quint64 Deployer::deploy(const DeployRequest &request) {
     DeployRequest mapped = request;
     mapped.hostIds = d->toIdentities(request.hostIds);
-    return d->finishing([mapped](DeploymentJob &job) { return job.deploy(mapped); }, true);
+    return d->finishing<ChangeResult>(
+        [mapped](JobContext c) { return DeployJob(std::move(c)).run(mapped); }, true);
 }
 
 quint64 Deployer::planRollback(const QString &app, const QString &env, qint64 targetId) {
     Deployer *self = this;
-    return d->launch(
-        [app, env, targetId](DeploymentJob &job) { return job.plan(app, env, targetId); },
-        [self](quint64 request, const JobResult &r) {
+    return d->launch<PlanResult>(
+        [app, env, targetId](JobContext c) {
+            return RollbackPlanJob(std::move(c)).run(app, env, targetId);
+        },
+        [self](quint64 request, const PlanResult &r) {
             if (r.ok) {
                 RollbackPlan plan = r.plan;
                 plan.hostIds = self->d->toHostIds(plan.hostIds);
                 emit self->planned(request, plan);
             } else
-                emit self->finished(request, false, r.error, r.record);
+                emit self->finished(request, false, r.error, DeploymentRecord());
         });
 }
 
 quint64 Deployer::rollback(const RollbackPlan &plan) {
     RollbackPlan mapped = plan;
     mapped.hostIds = d->toIdentities(plan.hostIds);
-    return d->finishing([mapped](DeploymentJob &job) { return job.rollback(mapped); }, true);
+    return d->finishing<ChangeResult>(
+        [mapped](JobContext c) { return RollbackJob(std::move(c)).run(mapped); }, true);
 }
 
 quint64 Deployer::scale(const QString &app, const QString &env, int replicas, PullPolicy pull) {
-    return d->finishing([app, env, replicas,
-                         pull](DeploymentJob &job) { return job.scale(app, env, replicas, pull); },
-                        true);
+    return d->finishing<ChangeResult>(
+        [app, env, replicas, pull](JobContext c) {
+            return ScaleJob(std::move(c)).run(app, env, replicas, pull);
+        },
+        true);
 }
 
 quint64 Deployer::undo(const QString &app, const QString &env) {
-    return d->finishing([app, env](DeploymentJob &job) { return job.undo(app, env); }, true);
+    return d->finishing<ChangeResult>(
+        [app, env](JobContext c) { return UndoJob(std::move(c)).run(app, env); }, true);
 }
 
 quint64 Deployer::adopt(const QString &app, const QString &env) {
-    return d->finishing([app, env](DeploymentJob &job) { return job.adopt(app, env); }, true);
+    return d->finishing<JobOutcome>(
+        [app, env](JobContext c) { return AdoptJob(std::move(c)).run(app, env); }, true);
 }
 
 quint64 Deployer::history(const QString &app, const QString &env) {
     Deployer *self = this;
-    return d->launch([app, env](DeploymentJob &job) { return job.history(app, env); },
-                     [self](quint64 request, const JobResult &r) {
-                         if (r.ok) {
-                             emit self->retentionLoaded(request, r.retention);
-                             emit self->historyLoaded(request, r.history);
-                         } else
-                             emit self->finished(request, false, r.error, r.record);
-                     });
+    return d->launch<HistoryResult>(
+        [app, env](JobContext c) { return HistoryJob(std::move(c)).run(app, env); },
+        [self](quint64 request, const HistoryResult &r) {
+            if (r.ok) {
+                emit self->retentionLoaded(request, r.retention);
+                emit self->historyLoaded(request, r.history);
+            } else
+                emit self->finished(request, false, r.error, DeploymentRecord());
+        });
 }
 
 quint64 Deployer::setRetention(const QString &app, const QString &env, int versions) {
-    return d->finishing(
-        [app, env, versions](DeploymentJob &job) { return job.setRetention(app, env, versions); });
+    return d->finishing<JobOutcome>([app, env, versions](JobContext c) {
+        return RetentionJob(std::move(c)).run(app, env, versions);
+    });
 }
 
 quint64 Deployer::recover() {
-    return d->finishing([](DeploymentJob &job) { return job.recover(); });
+    Deployer *self = this;
+    return d->launch<RecoverResult>([](JobContext c) { return RecoverJob(std::move(c)).run(); },
+                                    [self](quint64 request, const RecoverResult &r) {
+                                        emit self->finished(request, r.ok, r.error,
+                                                            Impl::recoveryRecord(r));
+                                    });
 }
 
 quint64 Deployer::reconcile(const QString &app, const QString &env) {
-    return d->finishing([app, env](DeploymentJob &job) { return job.reconcile(app, env); });
+    return d->finishing<JobOutcome>(
+        [app, env](JobContext c) { return ReconcileJob(std::move(c)).run(app, env); });
 }
 
 void Deployer::recoverWhenHostsAnswer() {

@@ -83,7 +83,7 @@ public:
     // until they are healthy, then retires the current ones: back in seconds, with no pull.
     quint64 undo(const QString &app, const QString &env);
     // Takes over the running replicas of app/env an earlier Slipway left without an owner
-    // (DeploymentJob::adopt); answers with finished(request, ...).
+    // (AdoptJob); answers with finished(request, ...).
     quint64 adopt(const QString &app, const QString &env);
     // Answers with retentionLoaded(request, K), then historyLoaded(request, ...), newest first.
     quint64 history(const QString &app, const QString &env);
@@ -93,7 +93,7 @@ public:
     // failed start, retired replicas past their undo window). Runs on start and after a host
     // comes back; answers with finished(request, ...).
     quint64 recover();
-    // Keeps the current deployment's replica count of app/env (DeploymentJob::reconcile):
+    // Keeps the current deployment's replica count of app/env (ReconcileJob):
     // starts again what was stopped by hand, replaces what is gone; answers with finished(),
     // the record's detail saying what it did. Not a change: nothing to cancel or wait for.
     quint64 reconcile(const QString &app, const QString &env);

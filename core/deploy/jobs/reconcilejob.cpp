@@ -1,14 +1,6 @@
-// DeploymentJob::reconcile: the current deployment's replica count is a desired state. What
-// the engine does not bring back by itself (a replica killed, stopped or removed by hand) is
-// started again or replaced with a new replica of the same record, as Swarm reconciles a
-// service. It records no deployment: each thing it does is one audit entry, app.reconcile.
-#include "core/deploy/deploymentjob.h"
-#include "core/deploy/deploymentstore.h"
-#include "core/deploy/reconcilesettings.h"
-#include "core/store/store.h"
-#include "core/store/storethread.h"
+#include "core/deploy/jobs/reconcilejob.h"
 
-#include <future>
+#include "core/deploy/reconcilesettings.h"
 
 namespace slipway::core {
 
@@ -16,22 +8,12 @@ namespace {
 
 constexpr int kMaxIndex = 1000; // replica names are tried up to this index
 
-// Runs `job` on the store thread and waits for it: this runs on a worker thread.
-template <class R> R onStoreThread(StoreThread &store, std::function<R(Store *)> job) {
-    auto promise = std::make_shared<std::promise<R>>();
-    auto future = promise->get_future();
-    store.post([promise, job = std::move(job)](Store *s, const QString &) {
-        promise->set_value(s ? job(s) : R{});
-    });
-    return future.get();
-}
-
 } // namespace
 
-JobResult DeploymentJob::reconcile(const QString &app, const QString &env) {
-    JobResult r;
+JobOutcome ReconcileJob::run(const QString &app, const QString &env) {
+    JobOutcome r;
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why)) {
+    if (!validNames(app, env, &why)) {
         r.error = why;
         return r;
     }
@@ -51,16 +33,16 @@ JobResult DeploymentJob::reconcile(const QString &app, const QString &env) {
         qint64 currentId = 0; // the current deployment's record
     };
     const auto readGate = [&] {
-        return onStoreThread<Gate>(*c_.store, [&](Store *store) {
+        return onStore<Gate>([&](Store *store, DeploymentStore &records) {
             Gate g;
             const auto pause = ReconcileSettings(store->database()).pause(app, env, &g.error);
             if (!pause)
                 return g;
             g.paused = pause->paused;
-            const auto running = DeploymentStore(store->database()).running(&g.error);
+            const auto running = records.running(&g.error);
             for (const auto &[record, owner] : running)
                 g.busy = g.busy || (record.app == app && record.env == env);
-            if (const auto now = DeploymentStore(store->database()).current(app, env, &g.error))
+            if (const auto now = records.current(app, env, &g.error))
                 g.currentId = now->id;
             g.ok = g.error.isEmpty();
             return g;
@@ -111,7 +93,7 @@ JobResult DeploymentJob::reconcile(const QString &app, const QString &env) {
         e.host = where;
         e.result = ok ? QStringLiteral("ok") : QStringLiteral("failed");
         e.detail = SecretEnv::scrub(detail, secrets_);
-        onStoreThread<bool>(*c_.store, [e](Store *store) { return store->appendAudit(e); });
+        onStore<bool>([e](Store *store, DeploymentStore &) { return store->appendAudit(e); });
         if (c_.audited)
             c_.audited();
         (ok ? notes : failures).append(e.detail);

@@ -1,9 +1,5 @@
-// DeploymentJob::adopt: a store takes over the replicas an earlier Slipway left with only a
-// number in their labels, so that they are retired normally by its next change.
-#include "core/deploy/deploymentjob.h"
-#include "core/deploy/deploymentstore.h"
-#include "core/store/store.h"
-#include "core/store/storethread.h"
+#include "core/deploy/jobs/adoptjob.h"
+
 #include "engine/dockerclient.h"
 #include "engine/imagereference.h"
 
@@ -58,14 +54,14 @@ DeploymentConfig configOf(const engine::ContainerInspect &c, const engine::Image
 
 } // namespace
 
-JobResult DeploymentJob::adopt(const QString &app, const QString &env) {
-    JobResult refused;
+JobOutcome AdoptJob::run(const QString &app, const QString &env) {
+    JobOutcome refused;
     const auto refuse = [&](const QString &why) {
         refused.error = why;
         return refused;
     };
     QString why;
-    if (!validName(tr("application"), app, &why) || !validName(tr("environment"), env, &why))
+    if (!validNames(app, env, &why))
         return refuse(why);
     Current cur;
     if (!lockApp(app, env, &why) || !current(app, env, &cur, &why))
@@ -171,7 +167,7 @@ JobResult DeploymentJob::adopt(const QString &app, const QString &env) {
     record.id = id;
     audit(record, QStringLiteral("app.adopt"));
     release();
-    JobResult r;
+    JobOutcome r;
     r.ok = true;
     r.record = record;
     const int stopped = int(legacy.size() - serving.size());
