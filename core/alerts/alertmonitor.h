@@ -1,7 +1,8 @@
-// AlertMonitor: evaluates the alert rules against the hosts (HostMonitor), their containers
-// (Inventory) and their utilization (Metrics); fires and clears alerts, records them and the
-// rule edits and acknowledgements through the StoreThread. Lives on the GUI thread and never
-// waits: the database and engine answers come back through its Mailbox.
+// AlertMonitor: evaluates the alert rules against the hosts (HostMonitor, through HostAlerts),
+// their containers (Inventory) and their utilization (Metrics); fires and clears alerts
+// (AlertLifecycle), counts restarts (RestartTracker), and edits the rules and acknowledges
+// alerts (AlertRequests), all recorded through the StoreThread. Lives on the GUI thread and
+// never waits: the database and engine answers come back through its Mailbox and its parts'.
 #pragma once
 
 #include "core/alerts/alert.h"
@@ -23,11 +24,15 @@
 
 namespace slipway::core {
 
+class AlertLifecycle;
+class AlertRequests;
 class ContainerDetailsLoader;
+class HostAlerts;
 struct ContainerDetails;
 class HostMonitor;
 class Inventory;
 class Metrics;
+class RestartTracker;
 class StoreThread;
 struct HostStatus;
 
@@ -55,11 +60,11 @@ public:
 
     QList<AlertRule> rules() const { return rules_; }
     std::optional<AlertRule> rule(qint64 id) const;
-    QList<Alert> alerts() const { return alerts_; } // firing and recent, newest first
+    QList<Alert> alerts() const; // firing and recent, newest first
     std::optional<Alert> alert(quint64 serial) const;
     // The alert of `ruleId` firing on `targetKey` (Alert::hostKey, Alert::containerKey).
     std::optional<Alert> firing(qint64 ruleId, const QString &targetKey) const;
-    int firingCount() const { return int(firing_.size()); }
+    int firingCount() const;
     int unacknowledgedCount() const; // firing and not acknowledged
     // Whether the containers' last exits were asked for: for tests, which check its bound.
     const ExitIntents &exitIntents() const { return intents_; }
@@ -84,18 +89,10 @@ signals:
     void auditAppended();
 
 private:
-    struct Restarts {
-        QList<qint64> atMs; // when each counted restart was seen, oldest first
-        int lastCount = -1; // the engine's RestartCount at the last look; -1 before
-        qint64 watchedSince = 0;
-        bool inFlight = false;
-        bool again = false; // changed while being inspected: look once more
-    };
     struct Seen {
         QString state;
         qint64 stateSince = 0;
     };
-    using FiringKey = QPair<qint64, QString>; // rule id, target key
 
     void onLoaded(const QList<AlertRule> &rules, const QList<Alert> &alerts, const QString &error);
     void connectSources();
@@ -108,28 +105,17 @@ private:
     void checkQuietExit(const ContainerRecord &r);
     void onQuietExitChecked(const QString &hostId, const QString &containerId,
                             const ContainerDetails *details); // null: not answered
-    void evaluateHostUsage(const AlertRule *only = nullptr);
-    void evaluateHostDown(const AlertRule *only = nullptr);
     void onContainers(const ContainerList &records);
     void onContainersRemoved(const ContainerList &records);
-    void onHostStatus(const QString &hostId, const HostStatus &status);
     void onHostSynced(const QString &hostId);
     void onTick();
-    void inspectRestarts(const QString &hostId, const QString &containerId);
-    void onRestartCount(const QString &hostId, const QString &containerId, int count,
-                        const QString &state);
-    int restartsWithin(const Restarts &tracker, int windowSeconds, qint64 nowMs) const;
+    void onRestartsCounted(const QString &hostId, const QString &containerId);
     bool restartRuleEnabled() const;
+    void onRuleSaved(const AlertRule &rule);
+    void onRuleRemoved(qint64 ruleId);
 
-    void fire(const AlertRule &rule, const QString &targetKey, const QString &target,
-              const QString &hostId, const QString &detail);
-    void clear(qint64 ruleId, const QString &targetKey, const QString &why);
-    void clearWhere(const std::function<bool(const Alert &)> &match, const QString &why);
-    int indexOfSerial(quint64 serial) const;
-    void dropOldHistory();
     QString hostName(const QString &hostId) const;
     QString containerTarget(const ContainerRecord &r) const;
-    quint64 finishLater(bool ok, const QString &error);
 
     std::shared_ptr<StoreThread> store_;
     HostMonitor *hosts_;
@@ -143,19 +129,15 @@ private:
     bool started_ = false;
     qint64 startedAtSecs_ = 0;
 
-    QList<AlertRule> rules_;
-    QList<Alert> alerts_;              // newest first
-    QHash<FiringKey, quint64> firing_; // serial of the open alert
-    quint64 nextSerial_ = 1;
-    quint64 nextRequest_ = 1;
+    AlertLifecycle *lifecycle_;
+    RestartTracker *restarts_;
+    HostAlerts *hostAlerts_; // reads rules_
+    AlertRequests *requests_;
 
-    QHash<FiringKey, qint64> overSinceMs_; // host CPU / memory over the threshold since
-    QHash<QString, qint64> downSinceMs_;   // host id -> first seen down
-    QHash<QString, QString> downError_;
-    QHash<QString, Restarts> restarts_; // container key
-    QHash<QString, Seen> seen_;         // container key
-    ExitIntents intents_;               // container key -> whether its last exit was asked for
-    QSet<QString> exitChecks_;          // container keys being inspected for checkQuietExit
+    QList<AlertRule> rules_;
+    QHash<QString, Seen> seen_; // container key
+    ExitIntents intents_;       // container key -> whether its last exit was asked for
+    QSet<QString> exitChecks_;  // container keys being inspected for checkQuietExit
 };
 
 } // namespace slipway::core

@@ -9,21 +9,22 @@
 #include "models/containertablemodel.h"
 #include "models/deploymenthistorymodel.h"
 #include "models/versionlistmodel.h"
+#include "widgets/applications/applicationpage.h"
 #include "widgets/applications/deploydialog.h"
+#include "widgets/applications/historypage.h"
+#include "widgets/applications/replicaspage.h"
 #include "widgets/applications/rollbackdialog.h"
 #include "widgets/applications/takeoverdialog.h"
+#include "widgets/applications/versionspage.h"
 #include "widgets/common/bannerlabel.h"
 #include "widgets/common/sectiontable.h"
 #include "widgets/common/viewtoolbar.h"
 
 #include <QAction>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -36,26 +37,6 @@ namespace slipway::widgets {
 using models::ApplicationTableModel;
 using models::DeploymentHistoryModel;
 using models::VersionListModel;
-
-namespace {
-
-SectionTable *makeTable(QWidget *parent, const char *name, QAbstractItemModel *model,
-                        int stretchColumn) {
-    auto *t = new SectionTable(QLatin1String(name), model, stretchColumn,
-                               QAbstractItemView::SingleSelection, parent);
-    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 10);
-    return t;
-}
-
-QPushButton *makeButton(QWidget *parent, const char *name, const QString &text,
-                        const QString &tip) {
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(QLatin1String(name));
-    b->setToolTip(tip);
-    return b;
-}
-
-} // namespace
 
 ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *deployer,
                                    core::RegistryVersions *versions, QWidget *parent)
@@ -74,6 +55,33 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     // Nothing until an application is selected.
     replicasProxy_->setApplications({QStringLiteral("\x01")});
 
+    QWidget *toolbar = buildToolbar();
+    message_ = new BannerLabel(QStringLiteral("applicationsMessage"), this);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QWidget *tableBox = buildTable();
+    QWidget *detailBox = buildDetails();
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(tableBox);
+    splitter->addWidget(detailBox);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({300, 460});
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(toolbar);
+    layout->addWidget(message_);
+    layout->addWidget(splitter, 1);
+
+    connectModels();
+    connectServices();
+    selectionChanged();
+    updateSummary();
+}
+
+QWidget *ApplicationsView::buildToolbar() {
     auto *toolbar = new ViewToolbar(QStringLiteral("applicationsToolbar"), this);
     deploy_ = toolbar->addNamedAction(QStringLiteral("deployApplicationAction"), QStyle::SP_ArrowUp,
                                       tr("Deploy…"),
@@ -103,11 +111,12 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     filter_->setMinimumWidth(280);
     toolbar->addWidget(filter_);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    return toolbar;
+}
 
-    message_ = new BannerLabel(QStringLiteral("applicationsMessage"), this);
-    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    table_ = makeTable(this, "applicationsTable", proxy_, ApplicationTableModel::HostsColumn);
+QWidget *ApplicationsView::buildTable() {
+    table_ = ApplicationPage::makeTable(this, "applicationsTable", proxy_,
+                                        ApplicationTableModel::HostsColumn);
     table_->sortFirstBy(ApplicationTableModel::AppColumn);
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("applicationsSummary"));
@@ -118,114 +127,40 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     tableLayout->setSpacing(2);
     tableLayout->addWidget(table_, 1);
     tableLayout->addWidget(summary_);
+    return tableBox;
+}
 
-    // History
-    auto *historyPage = new QWidget(this);
-    rollbackPrevious_ =
-        makeButton(historyPage, "rollbackPreviousButton", tr("Roll back to previous"),
-                   tr("Run the version deployed before the current one again"));
-    rollbackSelected_ =
-        makeButton(historyPage, "rollbackSelectedButton", tr("Roll back to this"),
-                   tr("Run the selected deployment's image (by digest) and configuration again"));
-    undo_ = makeButton(historyPage, "undoButton", tr("Undo last change"),
-                       tr("Start the replicas the latest deployment stopped again (while its undo "
-                          "window is open), then stop the current ones"));
-    retention_ = new QSpinBox(historyPage);
-    retention_->setObjectName(QStringLiteral("retentionSpin"));
-    retention_->setRange(1, 100);
-    retention_->setValue(5);
-    retention_->setToolTip(tr("How many versions of this application are kept restorable"));
-    applyRetention_ = makeButton(historyPage, "applyRetentionButton", tr("Apply"),
-                                 tr("Keep this many versions restorable"));
-    auto *historyBar = new QHBoxLayout;
-    historyBar->addWidget(rollbackPrevious_);
-    historyBar->addWidget(rollbackSelected_);
-    historyBar->addWidget(undo_);
-    historyBar->addStretch(1);
-    historyBar->addWidget(new QLabel(tr("Keep restorable:"), historyPage));
-    historyBar->addWidget(retention_);
-    historyBar->addWidget(new QLabel(tr("versions"), historyPage));
-    historyBar->addWidget(applyRetention_);
-    historyTable_ =
-        makeTable(historyPage, "historyTable", historyModel_, DeploymentHistoryModel::ResultColumn);
-    auto *historyLayout = new QVBoxLayout(historyPage);
-    historyLayout->setContentsMargins(6, 6, 6, 6);
-    historyLayout->addLayout(historyBar);
-    historyLayout->addWidget(historyTable_, 1);
+QWidget *ApplicationsView::buildDetails() {
+    auto *history = new HistoryPage(historyModel_, this);
+    historyTable_ = history->table();
+    rollbackPrevious_ = history->rollbackPrevious();
+    rollbackSelected_ = history->rollbackSelected();
+    undo_ = history->undo();
+    retention_ = history->retention();
+    applyRetention_ = history->applyRetention();
     connect(rollbackPrevious_, &QPushButton::clicked, this, &ApplicationsView::rollBackToPrevious);
     connect(rollbackSelected_, &QPushButton::clicked, this, &ApplicationsView::rollBackToSelected);
     connect(applyRetention_, &QPushButton::clicked, this, &ApplicationsView::applyRetention);
     connect(undo_, &QPushButton::clicked, this, &ApplicationsView::undoLastChange);
 
-    // Versions
-    auto *versionsPage = new QWidget(this);
-    deployVersion_ = makeButton(versionsPage, "deployVersionButton", tr("Deploy this version…"),
-                                tr("Deploy the selected version with the current configuration"));
-    refreshVersions_ = makeButton(versionsPage, "refreshVersionsButton", tr("Refresh"),
-                                  tr("Ask the registry for the tags again"));
-    versionsStatus_ = new QLabel(versionsPage);
-    versionsStatus_->setObjectName(QStringLiteral("versionsStatus"));
-    versionsStatus_->setWordWrap(true);
-    versionsStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *versionsBar = new QHBoxLayout;
-    versionsBar->addWidget(deployVersion_);
-    versionsBar->addWidget(refreshVersions_);
-    versionsBar->addStretch(1);
-    versionsTable_ =
-        makeTable(versionsPage, "versionsTable", versionsModel_, VersionListModel::HostsColumn);
-    auto *versionsLayout = new QVBoxLayout(versionsPage);
-    versionsLayout->setContentsMargins(6, 6, 6, 6);
-    versionsLayout->addLayout(versionsBar);
-    versionsLayout->addWidget(versionsStatus_);
-    versionsLayout->addWidget(versionsTable_, 1);
+    versionsPage_ = new VersionsPage(versionsModel_, this);
+    versionsTable_ = versionsPage_->table();
+    deployVersion_ = versionsPage_->deployVersion();
+    refreshVersions_ = versionsPage_->refresh();
     connect(deployVersion_, &QPushButton::clicked, this, &ApplicationsView::deploySelectedVersion);
     connect(refreshVersions_, &QPushButton::clicked, this, [this] {
         if (!repository_.isEmpty())
             versionsRequest_ = versions_->load(repository_);
     });
 
-    // Replicas
-    auto *replicasPage = new QWidget(this);
-    scaleDown_ = makeButton(replicasPage, "scaleDownButton", tr("−1"),
-                            tr("Remove one replica (the newest)"));
-    scaleUp_ = makeButton(replicasPage, "scaleUpButton", tr("+1"),
-                          tr("Add one replica on the least-loaded host"));
-    scaleCount_ = new QSpinBox(replicasPage);
-    scaleCount_->setObjectName(QStringLiteral("scaleCountSpin"));
-    scaleCount_->setRange(1, 100);
-    scale_ = makeButton(replicasPage, "scaleButton", tr("Scale"),
-                        tr("Run exactly this many replicas of the current version"));
-    pauseReconcile_ =
-        makeButton(replicasPage, "pauseReconcileButton", tr("Pause reconcile"), QString());
-    pauseReconcile_->setCheckable(true);
-    pauseReconcile_->setEnabled(false);
+    replicasPage_ = new ReplicasPage(replicasProxy_, this);
+    replicasTable_ = replicasPage_->table();
+    scaleDown_ = replicasPage_->scaleDown();
+    scaleUp_ = replicasPage_->scaleUp();
+    scaleCount_ = replicasPage_->scaleCount();
+    scale_ = replicasPage_->scale();
+    pauseReconcile_ = replicasPage_->pauseReconcile();
     connect(pauseReconcile_, &QPushButton::toggled, this, &ApplicationsView::setReconcilePaused);
-    replicasStatus_ = new QLabel(replicasPage);
-    replicasStatus_->setObjectName(QStringLiteral("replicasStatus"));
-    auto *replicasBar = new QHBoxLayout;
-    replicasBar->addWidget(replicasStatus_);
-    replicasBar->addSpacing(12);
-    replicasBar->addWidget(scaleDown_);
-    replicasBar->addWidget(scaleUp_);
-    replicasBar->addStretch(1);
-    replicasBar->addWidget(new QLabel(tr("Scale to:"), replicasPage));
-    replicasBar->addWidget(scaleCount_);
-    replicasBar->addWidget(scale_);
-    replicasBar->addSpacing(12);
-    replicasBar->addWidget(pauseReconcile_);
-    // Ports is the last column shown.
-    replicasTable_ = makeTable(replicasPage, "replicasTable", replicasProxy_,
-                               models::ContainerTableModel::PortsColumn);
-    replicasTable_->sortFirstBy(models::ContainerTableModel::NameColumn);
-    for (int c :
-         {int(models::ContainerTableModel::AppColumn), int(models::ContainerTableModel::EnvColumn),
-          int(models::ContainerTableModel::CpuColumn),
-          int(models::ContainerTableModel::MemoryColumn)})
-        replicasTable_->setColumnHidden(c, true);
-    auto *replicasLayout = new QVBoxLayout(replicasPage);
-    replicasLayout->setContentsMargins(6, 6, 6, 6);
-    replicasLayout->addLayout(replicasBar);
-    replicasLayout->addWidget(replicasTable_, 1);
     connect(scaleDown_, &QPushButton::clicked, this, [this] { scaleBy(-1); });
     connect(scaleUp_, &QPushButton::clicked, this, [this] { scaleBy(+1); });
     connect(scale_, &QPushButton::clicked, this, [this] { scaleTo(scaleCount_->value()); });
@@ -237,29 +172,18 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     selectedTitle_->setFont(bold);
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("applicationTabs"));
-    tabs_->addTab(historyPage, tr("History"));
-    tabs_->addTab(versionsPage, tr("Versions"));
-    tabs_->addTab(replicasPage, tr("Replicas"));
+    tabs_->addTab(history, tr("History"));
+    tabs_->addTab(versionsPage_, tr("Versions"));
+    tabs_->addTab(replicasPage_, tr("Replicas"));
     auto *detailBox = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detailBox);
     detailLayout->setContentsMargins(0, 4, 0, 0);
     detailLayout->addWidget(selectedTitle_);
     detailLayout->addWidget(tabs_, 1);
+    return detailBox;
+}
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(tableBox);
-    splitter->addWidget(detailBox);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({300, 460});
-    splitter->setChildrenCollapsible(false);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolbar);
-    layout->addWidget(message_);
-    layout->addWidget(splitter, 1);
-
+void ApplicationsView::connectModels() {
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ApplicationsView::selectionChanged);
     connect(historyTable_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -276,7 +200,9 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
     });
     connect(model_, &QAbstractItemModel::rowsInserted, this, &ApplicationsView::updateSummary);
     connect(model_, &QAbstractItemModel::rowsRemoved, this, &ApplicationsView::updateSummary);
+}
 
+void ApplicationsView::connectServices() {
     connect(deployer_, &core::Deployer::historyLoaded, this, &ApplicationsView::onHistory);
     connect(deployer_, &core::Deployer::retentionLoaded, this, [this](quint64 request, int k) {
         // Not while the user is typing a new value into it.
@@ -324,19 +250,7 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
                     return;
                 versionsRequest_ = 0;
                 versionsModel_->setVersions(list);
-                if (!list.registryError.isEmpty()) {
-                    versionsStatus_->setText(
-                        tr("The registry could not be listed: %1. Versions the hosts hold are "
-                           "shown.")
-                            .arg(list.registryError));
-                    versionsStatus_->setStyleSheet(
-                        BannerLabel::styleSheet(BannerLabel::Tone::Warning));
-                } else {
-                    versionsStatus_->setText(
-                        tr("%n version(s) of %1.", nullptr, int(list.versions.size()))
-                            .arg(list.repository));
-                    versionsStatus_->setStyleSheet(QString());
-                }
+                versionsPage_->showListed(list);
                 updateActions();
             });
     connect(versions_, &core::RegistryVersions::hostsChanged, this, [this] {
@@ -352,9 +266,6 @@ ApplicationsView::ApplicationsView(core::Inventory *inventory, core::Deployer *d
                 historyTable_->resizeColumnsToContents();
                 updateActions();
             });
-
-    selectionChanged();
-    updateSummary();
 }
 
 ApplicationsView::~ApplicationsView() = default;
@@ -429,9 +340,8 @@ void ApplicationsView::reload() {
     const auto a = model_->application(row);
     const QString repository = core::RegistryVersions::repositoryOf(a.image);
     if (repository.isEmpty()) {
-        versionsStatus_->setText(
-            tr("%1 runs from an image ID, not a repository: no registry to ask.").arg(app_));
-        versionsStatus_->setStyleSheet(BannerLabel::styleSheet(BannerLabel::Tone::Warning));
+        versionsPage_->showStatus(
+            tr("%1 runs from an image ID, not a repository: no registry to ask.").arg(app_), true);
         return;
     }
     if (repository != repository_) {
@@ -439,8 +349,7 @@ void ApplicationsView::reload() {
         versionsModel_->setVersions(versions_->current(repository_));
     }
     versionsModel_->setCurrentDigest(a.digest);
-    versionsStatus_->setText(tr("Asking %1 for its tags…").arg(repository_));
-    versionsStatus_->setStyleSheet(QString());
+    versionsPage_->showStatus(tr("Asking %1 for its tags…").arg(repository_), false);
     versionsRequest_ = versions_->load(repository_);
 }
 
@@ -482,18 +391,7 @@ void ApplicationsView::updateActions() {
     scaleDown_->setEnabled(selected && !busy && a.total > 1);
     scaleUp_->setEnabled(selected && !busy && a.total < 100);
     scale_->setEnabled(selected && !busy);
-    QString status = selected ? tr("%1 of %2 running (%3)")
-                                    .arg(a.running)
-                                    .arg(std::max(a.total, a.desired.replicas))
-                                    .arg(a.version)
-                              : QString();
-    if (selected && a.desired.paused)
-        status +=
-            QStringLiteral(" · ") +
-            tr("reconcile paused by %1 at %2")
-                .arg(a.desired.pausedBy,
-                     a.desired.pausedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    replicasStatus_->setText(status);
+    replicasPage_->showStatus(a, selected);
     updatePauseButton();
     tabs_->setEnabled(selected);
 }
@@ -521,19 +419,7 @@ void ApplicationsView::updatePauseButton() {
     const auto a = model_->application(model_->rowOf(app_, env_));
     // Only an application this store deployed has a replica count to keep.
     const bool known = reconciler_ && !app_.isEmpty() && a.desired.replicas > 0;
-    const QSignalBlocker quiet(pauseReconcile_);
-    pauseReconcile_->setEnabled(known && pauseRequest_ == 0);
-    pauseReconcile_->setChecked(known && a.desired.paused);
-    if (known && a.desired.paused)
-        pauseReconcile_->setToolTip(
-            tr("Paused by %1 at %2: replicas that stop or go away are left as they are. Click "
-               "to resume.")
-                .arg(a.desired.pausedBy, a.desired.pausedAt.toLocalTime().toString(
-                                             QStringLiteral("yyyy-MM-dd HH:mm"))));
-    else
-        pauseReconcile_->setToolTip(
-            tr("Stop starting again or replacing replicas of this application that stop or go "
-               "away, to work on them by hand"));
+    replicasPage_->showPause(a, known, pauseRequest_ == 0);
 }
 
 void ApplicationsView::setReconcilePaused(bool paused) {

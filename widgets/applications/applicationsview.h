@@ -42,6 +42,8 @@ class VersionListModel;
 namespace slipway::widgets {
 
 class DeployDialog;
+class ReplicasPage;
+class VersionsPage;
 class RollbackDialog;
 class TakeoverDialog;
 
@@ -95,6 +97,13 @@ public slots:
     void reload(); // history and versions of the selected application
 
 private:
+    // The constructor's parts.
+    QWidget *buildToolbar();
+    QWidget *buildTable();   // with the summary under it
+    QWidget *buildDetails(); // the selected application's title and tabs
+    void connectModels();
+    void connectServices(); // the answers of the deployer and the registry
+
     void selectionChanged();
     void updateActions();
     void updateSummary();
@@ -124,8 +133,8 @@ private:
     SectionTable *historyTable_;
     SectionTable *versionsTable_;
     SectionTable *replicasTable_;
-    QLabel *versionsStatus_;
-    QLabel *replicasStatus_;
+    VersionsPage *versionsPage_;
+    ReplicasPage *replicasPage_;
     QAction *deploy_;
     QAction *refresh_;
     QPushButton *rollbackPrevious_;

@@ -1,5 +1,6 @@
 #include "widgets/containers/containersview.h"
 
+#include "core/fleet/containeractionqueue.h"
 #include "core/fleet/containerdetails.h"
 #include "core/fleet/logfollower.h"
 #include "core/metrics/metrics.h"
@@ -7,27 +8,25 @@
 #include "models/containertablemodel.h"
 #include "widgets/common/bannerlabel.h"
 #include "widgets/common/viewtoolbar.h"
+#include "widgets/containers/actionerrorsbanner.h"
+#include "widgets/containers/bannerbox.h"
+#include "widgets/containers/containercontextmenu.h"
 #include "widgets/containers/containerdetailspane.h"
 #include "widgets/containers/containerfilterbar.h"
+#include "widgets/containers/containerstatedelegate.h"
 #include "widgets/containers/logview.h"
+#include "widgets/containers/removecontainersbox.h"
 
-#include <QAbstractButton>
 #include <QAction>
-#include <QApplication>
-#include <QCheckBox>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
-#include <QPointer>
 #include <QScrollBar>
 #include <QSet>
 #include <QSplitter>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -41,98 +40,28 @@ using core::Inventory;
 using Action = core::Inventory::Action;
 using models::ContainerTableModel;
 
-namespace {
-
-bool isUp(const QString &state) {
-    return state == QLatin1String("running") || state == QLatin1String("restarting") ||
-           state == QLatin1String("paused");
-}
-
-// Whether `action` means anything for a container in `state`.
-bool applies(Action action, const QString &state) {
-    switch (action) {
-    case Action::Start:
-        return state == QLatin1String("created") || state == QLatin1String("exited");
-    case Action::Stop:
-    case Action::Kill:
-        return isUp(state);
-    case Action::Restart:
-        return state != QLatin1String("dead") && state != QLatin1String("removing");
-    case Action::Remove:
-    case Action::ForceRemove:
-        return true;
-    }
-    return false;
-}
-
-// Running green, failing red, at a glance.
-class StateDelegate : public QStyledItemDelegate {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override {
-        QStyledItemDelegate::initStyleOption(option, index);
-        // Long references and port lists keep both ends; the rest reads from the left.
-        option->textElideMode = index.column() == ContainerTableModel::ImageColumn ||
-                                        index.column() == ContainerTableModel::PortsColumn
-                                    ? Qt::ElideMiddle
-                                    : Qt::ElideRight;
-        if (index.column() != ContainerTableModel::StateColumn &&
-            index.column() != ContainerTableModel::HealthColumn)
-            return;
-        if (index.data(ContainerTableModel::StaleRole).toBool())
-            return;
-        const QString value = index.data().toString();
-        QColor color;
-        if (index.column() == ContainerTableModel::StateColumn) {
-            if (value == QLatin1String("running"))
-                color = QColor(0x1e, 0x7b, 0x34);
-            else if (value == QLatin1String("restarting") || value == QLatin1String("dead"))
-                color = QColor(0xa3, 0x1f, 0x1f);
-            else if (value == QLatin1String("paused"))
-                color = QColor(0x9a, 0x67, 0x00);
-        } else if (index.column() == ContainerTableModel::HealthColumn) {
-            if (value == QLatin1String("healthy"))
-                color = QColor(0x1e, 0x7b, 0x34);
-            else if (value == QLatin1String("unhealthy"))
-                color = QColor(0xa3, 0x1f, 0x1f);
-            else if (value == QLatin1String("starting"))
-                color = QColor(0x9a, 0x67, 0x00);
-        }
-        if (color.isValid() && !(option->state & QStyle::State_Selected))
-            option->palette.setColor(QPalette::Text, color);
-    }
-};
-
-// A banner with buttons beside its text.
-QWidget *banner(const QString &objectName, BannerLabel::Tone tone, QLabel **text, QWidget *parent) {
-    auto *box = new QFrame(parent);
-    box->setObjectName(objectName);
-    box->setStyleSheet(
-        QStringLiteral("QFrame#%1 { %2 }").arg(objectName, BannerLabel::toneColors(tone)));
-    auto *layout = new QHBoxLayout(box);
-    layout->setContentsMargins(8, 6, 6, 6);
-    *text = new QLabel(box);
-    (*text)->setObjectName(objectName + QStringLiteral("Text"));
-    (*text)->setWordWrap(true);
-    (*text)->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    (*text)->setStyleSheet(QStringLiteral("QLabel { border: none; background: transparent; }"));
-    layout->addWidget(*text, 1);
-    box->hide();
-    return box;
-}
-
-} // namespace
-
 ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor, QWidget *parent)
     : QWidget(parent), inventory_(inventory), monitor_(monitor),
       model_(new ContainerTableModel(inventory, this)),
       proxy_(new models::ContainerFilterProxy(this)),
       loader_(new core::ContainerDetailsLoader(monitor, this)),
-      follower_(new core::LogFollower(monitor, this)) {
+      follower_(new core::LogFollower(monitor, this)),
+      queue_(new core::ContainerActionQueue(inventory, this)) {
     proxy_->setSourceModel(model_);
+    buildToolbar();
+    filterBar_ = new ContainerFilterBar(proxy_, model_, inventory_, this);
+    filterBar_->setObjectName(QStringLiteral("containerFilterBar"));
+    buildBanners();
+    buildTable();
+    buildLayout();
+    connectParts();
+    updateCount();
+    updateSync();
+    updateActions();
+    updateBusy();
+}
 
+void ContainersView::buildToolbar() {
     toolbar_ = new ViewToolbar(QStringLiteral("containersToolbar"), this);
     const auto add = [&](Action a, const char *name, QStyle::StandardPixmap icon,
                          const QString &tip) {
@@ -177,36 +106,29 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
     count_->setObjectName(QStringLiteral("containersCount"));
     count_->setContentsMargins(12, 0, 4, 0);
     toolbar_->addWidget(count_);
+}
 
-    filterBar_ = new ContainerFilterBar(proxy_, model_, inventory_, this);
-    filterBar_->setObjectName(QStringLiteral("containerFilterBar"));
-
-    syncBox_ = banner(QStringLiteral("syncProblems"), BannerLabel::Tone::Warning, &syncText_, this);
+void ContainersView::buildBanners() {
+    syncBox_ = new BannerBox(QStringLiteral("syncProblems"), BannerLabel::Tone::Warning, this);
+    syncText_ = syncBox_->text();
     auto *retry = new QToolButton(syncBox_);
     retry->setObjectName(QStringLiteral("retrySync"));
     retry->setText(tr("Retry now"));
     retry->setAutoRaise(true);
-    syncBox_->layout()->addWidget(retry);
+    syncBox_->addButton(retry);
     connect(retry, &QToolButton::clicked, this, [this] {
         for (const QString &id : inventory_->hostIds())
             if (inventory_->hostState(id) == Inventory::SyncState::Unreachable)
                 inventory_->retryHost(id);
     });
+    errorBox_ = new ActionErrorsBanner(this);
+}
 
-    errorBox_ = banner(QStringLiteral("actionErrors"), BannerLabel::Tone::Error, &errorText_, this);
-    auto *dismiss = new QToolButton(errorBox_);
-    dismiss->setObjectName(QStringLiteral("dismissErrors"));
-    dismiss->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
-    dismiss->setToolTip(tr("Dismiss"));
-    dismiss->setAutoRaise(true);
-    errorBox_->layout()->addWidget(dismiss);
-    errorBox_->layout()->setAlignment(dismiss, Qt::AlignTop);
-    connect(dismiss, &QToolButton::clicked, this, &ContainersView::clearErrors);
-
+void ContainersView::buildTable() {
     table_ = new QTableView(this);
     table_->setObjectName(QStringLiteral("containersTable"));
     table_->setModel(proxy_);
-    table_->setItemDelegate(new StateDelegate(table_));
+    table_->setItemDelegate(new ContainerStateDelegate(table_));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->setAlternatingRowColors(true);
@@ -217,7 +139,7 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
-    table_->addAction(remove);
+    table_->addAction(actions_.value(int(Action::Remove)));
     QHeaderView *header = table_->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setHighlightSections(false);
@@ -234,32 +156,16 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
         header->resizeSection(column, width);
     header->setStretchLastSection(true);
 
-    menu_ = new QMenu(this);
-    menu_->setObjectName(QStringLiteral("containersMenu"));
-    for (Action a : {Action::Start, Action::Stop, Action::Restart, Action::Kill})
-        menu_->addAction(actions_.value(int(a)));
-    menu_->addSeparator();
-    menu_->addAction(remove);
-    menu_->addSeparator();
-    menu_->addAction(logs);
-    QAction *copyId = menu_->addAction(tr("Copy ID"));
-    copyId->setObjectName(QStringLiteral("copyIdAction"));
-    connect(copyId, &QAction::triggered, this, [this] {
-        QStringList ids;
-        for (const ContainerRef &r : selectedContainers())
-            ids.append(r->id);
-        QApplication::clipboard()->setText(ids.join('\n'));
-    });
-    QAction *copyName = menu_->addAction(tr("Copy name"));
-    copyName->setObjectName(QStringLiteral("copyNameAction"));
-    connect(copyName, &QAction::triggered, this, [this] {
-        QStringList names;
-        for (const ContainerRef &r : selectedContainers())
-            names.append(r->name);
-        QApplication::clipboard()->setText(names.join('\n'));
-    });
+    menu_ = new ContainerContextMenu(
+        {{actions_.value(int(Action::Start)), actions_.value(int(Action::Stop)),
+          actions_.value(int(Action::Restart)), actions_.value(int(Action::Kill))},
+         {actions_.value(int(Action::Remove))},
+         {actions_.value(-1)}},
+        [this] { return selectedContainers(); }, this);
     connect(table_, &QWidget::customContextMenuRequested, this, &ContainersView::showContextMenu);
+}
 
+void ContainersView::buildLayout() {
     details_ = new ContainerDetailsPane(this);
     details_->setObjectName(QStringLiteral("containerDetails"));
     logView_ = new LogView(follower_, this);
@@ -289,7 +195,9 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
     layout->addWidget(toolbar_);
     layout->addWidget(filterBar_);
     layout->addWidget(splitter, 1);
+}
 
+void ContainersView::connectParts() {
     detailsTimer_.setSingleShot(true);
     detailsTimer_.setInterval(120);
     connect(&detailsTimer_, &QTimer::timeout, this, &ContainersView::loadDetails);
@@ -335,17 +243,24 @@ ContainersView::ContainersView(Inventory *inventory, core::HostMonitor *monitor,
             });
     connect(inventory_, &Inventory::hostSyncStateChanged, this, &ContainersView::updateSync);
     connect(inventory_, &Inventory::hostNameChanged, this, &ContainersView::updateSync);
-
-    updateCount();
-    updateSync();
-    updateActions();
-    updateBusy();
+    // A new click: the old failures are history.
+    connect(queue_, &core::ContainerActionQueue::batchStarted, errorBox_,
+            &ActionErrorsBanner::clearErrors);
+    connect(queue_, &core::ContainerActionQueue::actionFailed, this,
+            &ContainersView::onActionFailed);
+    connect(queue_, &core::ContainerActionQueue::pendingChanged, this, &ContainersView::updateBusy);
+    connect(queue_, &core::ContainerActionQueue::batchFinished, this,
+            &ContainersView::actionsFinished);
 }
 
 ContainersView::~ContainersView() = default;
 
 QAction *ContainersView::action(Action action) const {
     return actions_.value(int(action));
+}
+
+QLabel *ContainersView::errorLabel() const {
+    return errorBox_->text();
 }
 
 void ContainersView::setMetrics(core::Metrics *metrics) {
@@ -461,8 +376,9 @@ void ContainersView::updateActions() {
         if (ContainerRef r = model_->record(proxy_->mapToSource(index).row()))
             selected.append(std::move(r));
     for (Action a : {Action::Start, Action::Stop, Action::Restart, Action::Kill, Action::Remove}) {
-        const bool any = std::any_of(selected.begin(), selected.end(),
-                                     [a](const ContainerRef &r) { return applies(a, r->state); });
+        const bool any = std::any_of(selected.begin(), selected.end(), [a](const ContainerRef &r) {
+            return core::ContainerActionQueue::applies(a, r->state);
+        });
         actions_.value(int(a))->setEnabled(any);
     }
     actions_.value(-1)->setEnabled(currentContainer() != nullptr);
@@ -519,80 +435,25 @@ void ContainersView::updateSync() {
 }
 
 void ContainersView::updateBusy() {
-    busy_->setText(pending_ == 0   ? QString()
-                   : pending_ == 1 ? tr("Waiting for the engine…")
-                                   : tr("Waiting for %1 actions…").arg(pending_));
-    busy_->setVisible(pending_ > 0);
-}
-
-void ContainersView::addError(const QString &line) {
-    errors_.append(line);
-    // The newest last; a long run of failures keeps its last dozen in view.
-    constexpr int kShown = 12;
-    QStringList shown = errors_.size() > kShown ? errors_.mid(errors_.size() - kShown) : errors_;
-    if (errors_.size() > kShown)
-        shown.prepend(errors_.size() - kShown == 1
-                          ? tr("… and 1 earlier failure")
-                          : tr("… and %1 earlier failures").arg(errors_.size() - kShown));
-    errorText_->setText(shown.join('\n'));
-    errorBox_->show();
-}
-
-void ContainersView::clearErrors() {
-    errors_.clear();
-    errorText_->clear();
-    errorBox_->hide();
+    const int pending = queue_->pending();
+    busy_->setText(pending == 0   ? QString()
+                   : pending == 1 ? tr("Waiting for the engine…")
+                                  : tr("Waiting for %1 actions…").arg(pending));
+    busy_->setVisible(pending > 0);
 }
 
 void ContainersView::act(Action action, const ContainerList &targets) {
-    bool any = false;
-    for (const ContainerRef &r : targets) {
-        if (!applies(action, r->state))
-            continue;
-        if (!any && pending_ == 0) {
-            clearErrors(); // a new click: the old failures are history
-            batchFailures_ = 0;
-        }
-        any = true;
-        queue_.append({action, r});
-        ++pending_;
-    }
-    pump();
-    updateBusy();
+    queue_->enqueue(action, targets);
 }
 
-void ContainersView::pump() {
-    // A few at a time: acting on a thousand containers must not open a thousand requests.
-    constexpr int kInFlight = 8;
-    QPointer<ContainersView> self(this);
-    while (inFlight_ < kInFlight && !queue_.isEmpty()) {
-        const auto next = queue_.takeFirst();
-        const Action a = next.first;
-        const ContainerRef &r = next.second;
-        ++inFlight_;
-        const QString name = r->name;
-        const QString hostId = r->hostId;
-        inventory_->perform(a, r->hostId, r->id,
-                            [self, a, name, hostId](bool ok, const QString &error) {
-                                if (self)
-                                    self->onActionDone(a, name, hostId, ok, error);
-                            });
-    }
+int ContainersView::pendingActions() const {
+    return queue_->pending();
 }
 
-void ContainersView::onActionDone(Action action, const QString &name, const QString &hostId,
-                                  bool ok, const QString &error) {
-    --inFlight_;
-    --pending_;
-    if (!ok) {
-        ++batchFailures_;
-        addError(tr("%1 \"%2\" on %3 failed: %4")
-                     .arg(Inventory::actionName(action), name, hostName(hostId), error));
-    }
-    pump();
-    updateBusy();
-    if (pending_ == 0)
-        emit actionsFinished(batchFailures_);
+void ContainersView::onActionFailed(Action action, const QString &name, const QString &hostId,
+                                    const QString &error) {
+    errorBox_->addError(tr("%1 \"%2\" on %3 failed: %4")
+                            .arg(Inventory::actionName(action), name, hostName(hostId), error));
 }
 
 void ContainersView::startSelected() {
@@ -615,50 +476,14 @@ void ContainersView::removeSelected() {
     const ContainerList targets = selectedContainers();
     if (targets.isEmpty())
         return;
-    const int running = int(std::count_if(targets.begin(), targets.end(),
-                                          [](const ContainerRef &r) { return isUp(r->state); }));
-    QStringList names;
-    for (const ContainerRef &r : targets)
-        names.append(tr("• %1 on %2 (%3)").arg(r->name, hostName(r->hostId), r->state));
-    constexpr int kListed = 15;
-    QString list = names.mid(0, kListed).join('\n');
-    if (names.size() > kListed)
-        list += QLatin1Char('\n') + tr("… and %1 more").arg(names.size() - kListed);
-
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Remove containers"),
-        targets.size() == 1
-            ? tr("Remove this container? This cannot be undone.")
-            : tr("Remove these %1 containers? This cannot be undone.").arg(targets.size()),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRemoveContainersBox"));
-    box->setInformativeText(list);
-    if (names.size() > kListed)
-        box->setDetailedText(names.join('\n'));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(tr("Remove"));
-    box->button(QMessageBox::Yes)->setObjectName(QStringLiteral("confirmRemoveButton"));
-    box->button(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelRemoveButton"));
-    if (running > 0) {
-        auto *force = new QCheckBox(
-            running == 1 ? tr("Force: also stop and remove the running container")
-                         : tr("Force: also stop and remove the %1 running containers").arg(running),
-            box);
-        force->setObjectName(QStringLiteral("forceRemoveCheck"));
-        box->setCheckBox(force);
-    }
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, targets](int) {
-        if (box->clickedButton() != box->button(QMessageBox::Yes))
-            return;
-        const bool force = box->checkBox() && box->checkBox()->isChecked();
-        ContainerList plain, forced;
-        for (const ContainerRef &r : targets)
-            (force && isUp(r->state) ? forced : plain).append(r);
-        // One batch: the failures of both halves stay in view together.
-        act(Action::Remove, plain);
-        act(Action::ForceRemove, forced);
-    });
+    auto *box = new RemoveContainersBox(
+        targets, [this](const QString &hostId) { return hostName(hostId); }, this);
+    connect(box, &RemoveContainersBox::removeConfirmed, this,
+            [this](const ContainerList &plain, const ContainerList &forced) {
+                // One batch: the failures of both halves stay in view together.
+                act(Action::Remove, plain);
+                act(Action::ForceRemove, forced);
+            });
     box->open();
 }
 
@@ -745,7 +570,7 @@ void ContainersView::maybeReconnectLogs() {
     if (details_->tabs()->currentIndex() != logsTab_ || follower_->containerId() != currentId_ ||
         follower_->hostId() != currentHost_ ||
         follower_->state() != core::LogFollower::State::Ended || !shownRecord_ ||
-        !isUp(shownRecord_->state) || shownRecord_ == reconnectedFor_)
+        !core::ContainerActionQueue::isUp(shownRecord_->state) || shownRecord_ == reconnectedFor_)
         return;
     reconnectedFor_ = shownRecord_;
     follower_->reconnect();

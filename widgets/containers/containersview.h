@@ -20,6 +20,7 @@ class QTableView;
 class QToolButton;
 
 namespace slipway::core {
+class ContainerActionQueue;
 class ContainerDetailsLoader;
 class HostMonitor;
 class LogFollower;
@@ -33,6 +34,8 @@ class ContainerTableModel;
 
 namespace slipway::widgets {
 
+class ActionErrorsBanner;
+class BannerBox;
 class ContainerDetailsPane;
 class ContainerFilterBar;
 class LogView;
@@ -54,7 +57,7 @@ public:
     ContainerDetailsPane *detailsPane() const { return details_; }
     LogView *logView() const { return logView_; }
     core::LogFollower *logFollower() const { return follower_; }
-    QLabel *errorLabel() const { return errorText_; }
+    QLabel *errorLabel() const;
     QLabel *syncLabel() const { return syncText_; }
     QLabel *countLabel() const { return count_; }
     QAction *action(core::Inventory::Action action) const;
@@ -65,7 +68,7 @@ public:
     void selectContainers(const QList<std::pair<QString, QString>> &hostAndIds);
 
     // How many actions are still waiting for the engine.
-    int pendingActions() const { return pending_; }
+    int pendingActions() const;
 
     // Shows CPU % and memory from `metrics` (which outlives this view) and tells it which
     // containers are selected and on screen, so that it samples those first.
@@ -87,12 +90,16 @@ signals:
     void actionsFinished(int failures);
 
 private:
+    // The constructor's parts, in the order it calls them.
+    void buildToolbar();
+    void buildBanners();
+    void buildTable();
+    void buildLayout();
+    void connectParts();
+
     void act(core::Inventory::Action action, const core::ContainerList &targets);
-    void pump();
-    void onActionDone(core::Inventory::Action action, const QString &name, const QString &hostId,
-                      bool ok, const QString &error);
-    void addError(const QString &line);
-    void clearErrors();
+    void onActionFailed(core::Inventory::Action action, const QString &name, const QString &hostId,
+                        const QString &error);
     void updateActions();
     void updateCount();
     void updateSync();
@@ -114,16 +121,15 @@ private:
     models::ContainerFilterProxy *proxy_;
     core::ContainerDetailsLoader *loader_;
     core::LogFollower *follower_;
+    core::ContainerActionQueue *queue_;
     ContainerFilterBar *filterBar_;
     ViewToolbar *toolbar_;
     QTableView *table_;
     ContainerDetailsPane *details_;
     LogView *logView_;
     int logsTab_ = -1;
-    QWidget *errorBox_;
-    QLabel *errorText_;
-    QStringList errors_;
-    QWidget *syncBox_;
+    ActionErrorsBanner *errorBox_;
+    BannerBox *syncBox_;
     QLabel *syncText_;
     QLabel *count_;
     QLabel *busy_;
@@ -132,10 +138,6 @@ private:
     QTimer detailsTimer_;
     QTimer recordsTimer_;   // gathers row changes before the selection is looked at again
     QTimer detailsRefresh_; // re-reads the shown container now and then (health runs)
-    int pending_ = 0;       // queued or in flight
-    int inFlight_ = 0;      // sent to the engine, not answered yet
-    QList<std::pair<core::Inventory::Action, core::ContainerRef>> queue_;
-    int batchFailures_ = 0;
     // The container the details pane and the log are about, and the record last loaded.
     QString currentHost_;
     QString currentId_;
