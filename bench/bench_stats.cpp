@@ -2,7 +2,7 @@
 // For each size: one full snapshot of N running containers by `docker stats --no-stream`
 // (given exactly those IDs), by `slipctl stats --app` (the same containers) and by one warm
 // Metrics round; then the CPU the process spends following them at a 2 s interval, with
-// Metrics' one-shot requests and, for the choice made in core/metrics/metrics.cpp, with one open
+// Metrics' one-shot requests and, for the choice made in core/metrics/metricsround.cpp, with one open
 // stats stream per container. Prints a table; see docs/performance.md.
 #include "core/fleet/hostmonitor.h"
 #include "core/fleet/inventory.h"
