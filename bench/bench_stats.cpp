@@ -2,8 +2,8 @@
 // For each size: one full snapshot of N running containers by `docker stats --no-stream`
 // (given exactly those IDs), by `slipctl stats --app` (the same containers) and by one warm
 // Metrics round; then the CPU the process spends following them at a 2 s interval, with
-// Metrics' one-shot requests and, for the choice made in core/metrics/metrics.cpp, with one open
-// stats stream per container. Prints a table; see docs/performance.md.
+// Metrics' one-shot requests and, for the choice made in core/metrics/metricsround.cpp, with one
+// open stats stream per container. Prints a table; see docs/performance.md.
 #include "core/fleet/hostmonitor.h"
 #include "core/fleet/inventory.h"
 #include "core/metrics/metrics.h"
@@ -66,14 +66,15 @@ std::vector<std::string> benchContainers(engine::DockerClient &client, bool all)
 }
 
 // Running bench containers: exactly `total` of them.
-std::vector<std::string> runUpTo(engine::DockerClient &client, int total) {
+std::vector<std::string> runUpTo(engine::DockerClient &client, int total,
+                                 const std::string &prefix) {
     auto ids = benchContainers(client, false);
     const int have = int(ids.size());
     const qint64 stamp = QDateTime::currentMSecsSinceEpoch() % 1000000;
     std::atomic<int> failed{0};
     bounded(std::max(0, total - have), 8, [&](int i) {
         engine::ContainerCreate spec;
-        spec.name = "slipway-benchstats-" + std::to_string(stamp) + "-" + std::to_string(have + i);
+        spec.name = prefix + "-" + std::to_string(stamp) + "-" + std::to_string(have + i);
         spec.image = "slipway/worker:1.0.0";
         spec.labels = {
             {kLabel, "1"}, {"slipway.app", kApp.toStdString()}, {"slipway.env", "bench"}};
@@ -134,6 +135,8 @@ int main(int argc, char **argv) {
     parser.addOption({"runs", "Snapshots per figure (the median is shown).", "n", "5"});
     parser.addOption({"follow", "Seconds to follow the containers for the CPU cost.", "s", "30"});
     parser.addOption({"keep", "Leave the bench containers."});
+    parser.addOption(
+        {"prefix", "Name prefix of the bench containers.", "text", "slipway-benchstats"});
     parser.addOption({"no-cli", "Skip the docker CLI and slipctl snapshots (profiling runs)."});
     parser.addOption({"no-streams", "Skip following with one stream per container."});
     parser.addOption({"concurrency", "Metrics' requests in flight per host.", "n",
@@ -153,7 +156,7 @@ int main(int argc, char **argv) {
 
     for (const QString &sizeText : parser.value("sizes").split(',')) {
         const int size = sizeText.toInt();
-        const auto ids = runUpTo(*client, size);
+        const auto ids = runUpTo(*client, size, parser.value("prefix").toStdString());
         std::printf("\n%d running bench containers (%zu started)\n", size, ids.size());
         QStringList idArgs;
         for (const auto &id : ids)

@@ -1,16 +1,16 @@
-// Why SAX: with 800 containers a host's list reply is over a megabyte, read in full after
+// Why SAX: a host's list reply runs to megabytes on a big host and is read in full after
 // bursts of events on every host at once; a DOM read allocates a node (and a key string) for
 // each of the ~45 values of an item, nearly half of them never read (endpoint details), then
 // copies the dozen fields out. Here each value goes straight into the ContainerSummary being
-// built, and everything else is dropped as soon as it is lexed (about 2.3 times less CPU and
-// 4.6 times fewer allocations on such a reply; docs/performance.md).
+// built, and everything else is dropped as soon as it is lexed (docs/performance.md has the
+// measurements).
 //
-// The DOM read (engine/parse.cpp's Obj accessors) checked the fields of an item in a fixed
-// order after the whole document parsed, so the first complaint was the first in that order,
-// not in the text. To say the same thing, every member keeps the complaint about its own value
-// (a repeated key replaces the value and its complaint: the last one wins, as in nlohmann's
-// DOM), and an item's complaints are ranked when the item ends. Objects read as sets of keys
-// (Labels, Networks) are walked in key order, as the DOM's std::map did.
+// Complaints about bad input are the same as those of a DOM read with engine/parse.cpp's Obj
+// accessors, which check an item's fields in a fixed order once the whole document is parsed:
+// the first complaint is the first in that order, not in the text. So every member keeps the
+// complaint about its own value (a repeated key replaces the value and its complaint: the last
+// one wins, as in nlohmann's DOM), and an item's complaints are ranked when the item ends.
+// Objects read as sets of keys (Labels, Networks) are walked in key order, as a std::map is.
 #include "engine/containerlistparser.h"
 
 #include "engine/parse.h"

@@ -1,10 +1,10 @@
 // Why the loop is event-driven (curl_multi_socket_action over epoll) rather than
 // curl_multi_perform + curl_multi_poll: the stats sampler keeps a request in flight per running
-// container (200 and more per host), each waiting about a second for the engine's collector.
+// container (hundreds per host), each waiting about a second for the engine's collector.
 // perform and poll visit every transfer and descriptor on each wake-up, and there are a couple
-// of wake-ups per answer (it arrives, the next request is sent), so the loop's cost grew with
-// the square of the containers: 0.5 ms of CPU per sample at 200 (bench_stats, perf). epoll
-// hands over only the descriptors that are ready, and curl only touches their transfers.
+// of wake-ups per answer (it arrives, the next request is sent), so such a loop's cost grows
+// with the square of the containers. epoll hands over only the descriptors that are ready, and
+// curl only touches their transfers (docs/performance.md, "Utilization sampling").
 #include "engine/transport.h"
 
 #include <algorithm>

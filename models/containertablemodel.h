@@ -101,10 +101,9 @@ private:
     void appendRows(const core::ContainerList &records);
     void insertPending();
 
-    // A large batch goes in a slice per event-loop turn: a sorted proxy spends time per row,
-    // and one 800-row insert into a proxy of 8,000 stalls the GUI thread for tens of ms.
-    // Measured at 8,000 rows: 1.6-3.5 ms of own work per 200-row slice, while the list results
-    // of other hosts were applied in the same turn; 100 keeps a turn's own work near 5 ms.
+    // A large batch goes in a slice per event-loop turn: a sorted proxy spends time per row, so
+    // one insert of hundreds of rows into a proxy of thousands would stall the GUI thread; a
+    // slice this size keeps a turn's own work to a few ms (docs/performance.md).
     static constexpr int kInsertSlice = 100;
 
     core::Inventory *inventory_ = nullptr;

@@ -24,8 +24,8 @@ class Metrics : public QObject {
 public:
     struct Options {
         std::chrono::milliseconds interval{2000}; // one round over every running container
-        int perHostConcurrency = 256;      // stats requests in flight per engine (see metrics.cpp)
-        std::chrono::minutes fineSpan{15}; // the fine series reaches this far back
+        int perHostConcurrency = 256; // stats requests in flight per engine (see metricsround.cpp)
+        std::chrono::minutes fineSpan{15};     // the fine series reaches this far back
         std::chrono::seconds coarseBucket{60}; // the coarse series' resolution
         std::chrono::hours coarseSpan{24};
     };
