@@ -469,7 +469,7 @@ private slots:
 
     void theDetailsPaneShowsEnvironmentAndLabels() {
         filterToThisRun();
-        QTRY_COMPARE(shownCount(), 4);
+        QTRY_COMPARE(shownCount(), 5);
         clickRow(webA_);
         widgets::ContainerDetailsPane *pane = view_->detailsPane();
         QTRY_VERIFY_WITH_TIMEOUT(pane->details() && pane->details()->id == webA_, 10000);
@@ -526,7 +526,7 @@ private slots:
 
     void logsFollowWithSearchAndPause() {
         filterToThisRun();
-        QTRY_COMPARE(shownCount(), 4);
+        QTRY_COMPARE(shownCount(), 5);
         clickRow(chatty_);
         clickAction("showLogsAction");
         widgets::LogView *logs = view_->logView();
@@ -622,7 +622,7 @@ private slots:
 
     void removeWithForceThroughTheDialog() {
         filterToThisRun();
-        QTRY_COMPARE(shownCount(), 4);
+        QTRY_COMPARE(shownCount(), 5);
         clickRow(chatty_);
         QCOMPARE(selectedIds(), QStringList{chatty_});
         clickAction("removeContainersAction");
@@ -634,13 +634,13 @@ private slots:
         QVERIFY(force->isChecked());
         click(box->button(QMessageBox::Yes));
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowOf(kHost, chatty_) < 0, 20000);
-        QTRY_COMPARE(shownCount(), 3);
+        QTRY_COMPARE(shownCount(), 4);
         QVERIFY(!view_->errorLabel()->isVisible());
         auto gone = test::waitFor(client_->inspectContainer(chatty_.toStdString()));
         QVERIFY(gone && !gone->ok());
     }
 
-    // Last: the translators it installs stay for the rest of the process.
+    // The translators it installs go at cleanup().
     void chineseTranslation() {
         QVERIFY(resources::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
         widgets::ContainersView view(inventory_.get(), monitor_.get());
@@ -652,7 +652,7 @@ private slots:
         QCOMPARE(view.filterBar()->stateCombo()->itemText(0), QString::fromUtf8("任意状态"));
         QTRY_VERIFY(view.syncLabel()->text().startsWith(QString::fromUtf8("无法连接主机")));
         view.filterBar()->textEdit()->setText(app_);
-        QTRY_COMPARE(view.table()->model()->rowCount(), 3);
+        QTRY_COMPARE(view.table()->model()->rowCount(), 5);
         const int row = view.model()->rowOf(kHost, webA_);
         view.table()->selectRow(view.proxy()->mapFromSource(view.model()->index(row, 0)).row());
         QTRY_VERIFY_WITH_TIMEOUT(view.detailsPane()->details().has_value(), 10000);

@@ -176,6 +176,8 @@ private slots:
     }
 
     void pullDialog() {
+        // The dialog offers the hosts that are up.
+        QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
         window_->showSection(app::MainWindow::Images);
         click(toolButton(view(), "pullImageAction"));
         QPointer<widgets::PullDialog> dialog;
