@@ -1,7 +1,7 @@
 // The main window offscreen against the private engine (SLIPWAY_TEST_DOCKER_HOST) and one
 // dead host: clicks through every section, checks the Hosts table against the engine's own
 // answer, adds and removes a host through the real dialog, and saves a screenshot of each
-// view to SLIPWAY_SCREENSHOT_DIR.
+// view to SLIPWAY_SCREENSHOT_DIR. Every test function gets a new window on a new database.
 #include "app/slipway/mainwindow.h"
 #include "app/slipway/session.h"
 #include "core/fleet/hostmonitor.h"
@@ -9,6 +9,7 @@
 #include "core/store/storethread.h"
 #include "models/hosttablemodel.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/audit/auditview.h"
 #include "widgets/hosts/hostdialog.h"
@@ -17,7 +18,6 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -26,29 +26,18 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
 using namespace slipway;
 using models::HostTableModel;
+using test::click;
+using test::save;
 using State = core::HostStatus::State;
 
 namespace {
 
 const QString kDeadUrl = QStringLiteral("unix:///nonexistent/slipway-dead/docker.sock");
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
 
 QWidget *toolButton(QWidget *view, const char *actionName) {
     auto *toolbar = view->findChild<QToolBar *>(QStringLiteral("hostsToolbar"));
@@ -58,22 +47,10 @@ QWidget *toolButton(QWidget *view, const char *actionName) {
 
 } // namespace
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public test::GuiTestBase {
     Q_OBJECT
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        auto client = test::makeClient();
-        QVERIFY2(client, "SLIPWAY_TEST_DOCKER_HOST is not a valid engine URL");
-        auto version = client->version().wait();
-        QVERIFY2(version.ok(), test::describe(version).constData());
-        engineVersion_ = QString::fromStdString(version.value().version);
-        QVERIFY(dir_.isValid());
-        qApp->setStyleSheet(resources::styleSheet());
-
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
+    void initView() override {
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = "cli:1";
@@ -85,7 +62,7 @@ private slots:
         dead.name = "dead host";
         dead.url = kDeadUrl;
         options.overrideHosts = QList<core::HostConfig>{real, dead};
-        session_ = std::make_unique<app::Session>(store_, options);
+        session_ = std::make_unique<app::Session>(store(), options);
         hosts_ = session_->hosts();
         audit_ = session_->audit();
         window_ = std::make_unique<app::MainWindow>(session_.get());
@@ -95,10 +72,21 @@ private slots:
         session_->start();
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         window_.reset();
         session_.reset();
-        store_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        auto client = test::makeClient();
+        QVERIFY2(client, "SLIPWAY_TEST_DOCKER_HOST is not a valid engine URL");
+        auto version = client->version().wait();
+        QVERIFY2(version.ok(), test::describe(version).constData());
+        engineVersion_ = QString::fromStdString(version.value().version);
+        qApp->setStyleSheet(resources::styleSheet());
     }
 
     void titleAndSections() {
@@ -240,6 +228,26 @@ private slots:
     }
 
     void everySectionByClick() {
+        // Three host changes of this test's own, for the Audit section to show.
+        core::HostConfig scratch;
+        scratch.name = QStringLiteral("scratch engine");
+        scratch.url = kDeadUrl;
+        HostTableModel *model = window_->hostsView()->model();
+        const auto rowNamed = [&](const QString &name) {
+            for (int i = 0; i < model->rowCount(); ++i)
+                if (model->host(i).name == name)
+                    return i;
+            return -1;
+        };
+        QVERIFY(hosts_->addHost(scratch));
+        QTRY_VERIFY(rowNamed(scratch.name) >= 0);
+        scratch = model->host(rowNamed(scratch.name));
+        scratch.name = QStringLiteral("scratch engine 2");
+        QVERIFY(hosts_->updateHost(scratch));
+        QTRY_VERIFY(rowNamed(scratch.name) >= 0);
+        QVERIFY(hosts_->removeHost(scratch.id));
+        QTRY_COMPARE(model->rowCount(), 2);
+
         QListWidget *nav = window_->navigation();
         for (int i = 0; i < nav->count(); ++i) {
             const QRect rect = nav->visualItemRect(nav->item(i));
@@ -257,14 +265,13 @@ private slots:
                 QCOMPARE(m->index(1, 2).data().toString(), QStringLiteral("host.edit"));
                 QCOMPARE(m->index(2, 2).data().toString(), QStringLiteral("host.add"));
             }
-            QTest::qWait(50);
             save(window_.get(), QStringLiteral("section-%1-%2")
                                     .arg(i)
                                     .arg(app::MainWindow::sectionName(section).toLower()));
         }
     }
 
-    // Last: the translators it installs stay for the rest of the process.
+    // The translators it installs go at cleanup(), with the window.
     void chineseTranslation() {
         QVERIFY2(resources::installTranslations(QLocale(QLocale::Chinese, QLocale::China)),
                  "the zh_CN translation is compiled in");
@@ -285,9 +292,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir dir_;
     QString engineVersion_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<app::Session> session_;
     core::HostMonitor *hosts_ = nullptr;
     core::AuditLog *audit_ = nullptr;

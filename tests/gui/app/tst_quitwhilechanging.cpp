@@ -14,6 +14,7 @@
 #include "core/store/store.h"
 #include "core/store/storethread.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/applications/deploydialog.h"
 
@@ -22,17 +23,14 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
 using core::DeploymentRecord;
 
-class TestQuitWhileChanging : public QObject {
+class TestQuitWhileChanging : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<app::Session> session_;
     std::unique_ptr<engine::DockerClient> direct_;
     QString app_;
@@ -75,13 +73,13 @@ class TestQuitWhileChanging : public QObject {
     }
 
     std::optional<DeploymentRecord> record(qint64 id) {
-        auto s = core::Store::open(dir_.filePath(QStringLiteral("slipway.sqlite")));
+        auto s = core::Store::open(databasePath());
         return s ? core::DeploymentStore(s->database()).record(id) : std::nullopt;
     }
 
     // The newest deployment of the application, from the database.
     std::optional<DeploymentRecord> latest() {
-        auto s = core::Store::open(dir_.filePath(QStringLiteral("slipway.sqlite")));
+        auto s = core::Store::open(databasePath());
         if (!s)
             return std::nullopt;
         const auto history = core::DeploymentStore(s->database()).history(app_, "gui");
@@ -112,15 +110,9 @@ class TestQuitWhileChanging : public QObject {
 
     std::string oldId_;
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        QVERIFY(dir_.isValid());
-        qApp->setStyleSheet(resources::styleSheet());
-        direct_ = test::makeClient();
+    // Each test function: its own app, with 1.0.0 deployed and serving.
+    void initView() override {
         app_ = QString::fromStdString(test::uniqueName("gui-quit"));
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = "cli:1";
@@ -128,7 +120,7 @@ private slots:
         real.url = test::dockerHost();
         real.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{real};
-        session_ = std::make_unique<app::Session>(store_, options);
+        session_ = std::make_unique<app::Session>(store(), options);
         session_->start();
         QVERIFY(test::waitFor([&] { return session_->hosts()->upCount() == 1; },
                               std::chrono::seconds(20)));
@@ -152,12 +144,19 @@ private slots:
         oldId_ = containers().front().id;
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         if (direct_)
             for (const auto &c : containers())
                 (void)direct_->removeContainer(c.id, true).wait();
         session_.reset();
-        store_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        qApp->setStyleSheet(resources::styleSheet());
+        direct_ = test::makeClient();
     }
 
     void cancelTheChange() {
@@ -172,9 +171,7 @@ private slots:
         QMessageBox *box = closeAndAsk(window);
         QVERIFY(box);
         QVERIFY(window.isVisible()); // nothing decided yet, nothing waited for
-        QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-        QVERIFY(
-            box->grab().save(QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/quit-while-changing.png")));
+        test::save(box, QStringLiteral("quit-while-changing"));
         click(box, "quitCancelChange");
         QVERIFY(test::waitFor([&] { return quit.size() == 1; }, std::chrono::seconds(60)));
         QVERIFY(session_->deployer()->changesRunning().isEmpty());
@@ -230,7 +227,7 @@ private slots:
         QVERIFY(test::waitFor([&] { return !dialog.isDeploying(); }, std::chrono::seconds(60)));
         QVERIFY2(dialog.error().contains(QStringLiteral("Cancelled by the user")),
                  qPrintable(dialog.error()));
-        QVERIFY(dialog.grab().save(QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/deploy-cancelled.png")));
+        test::save(&dialog, QStringLiteral("deploy-cancelled"));
         onlyTheOldReplicaRuns(oldId_);
         QTest::mouseClick(dialog.closeButton(), Qt::LeftButton);
         QVERIFY(!dialog.isVisible());
@@ -264,7 +261,7 @@ private slots:
         // A recovery while the left change still runs in this process (its process has not
         // ended, it holds the application's lock) leaves it alone; the next start, in a new
         // process, is the one that finishes it (tst_deployer covers that recovery).
-        core::Deployer next(session_->inventory(), session_->hosts(), store_, nullptr, {});
+        core::Deployer next(session_->inventory(), session_->hosts(), store(), nullptr, {});
         bool done = false;
         DeploymentRecord notes;
         QObject guard;

@@ -8,10 +8,10 @@
 #include "core/fleet/hostmonitor.h"
 #include "core/store/storethread.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/guitestbase.h"
+#include "tests/support/testdata.h"
 #include "tests/support/testenv.h"
 
-#include <QFile>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
@@ -20,15 +20,12 @@ using State = core::HostStatus::State;
 namespace {
 
 QByteArray recorded(const char *name) {
-    QFile f(QStringLiteral(SLIPWAY_TEST_DATA "/recorded/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read test data %s", name);
-    return f.readAll();
+    return test::requireData(QStringLiteral("recorded/") + QLatin1String(name));
 }
 
 } // namespace
 
-class TestStartupRecovery : public QObject {
+class TestStartupRecovery : public test::GuiTestBase {
     Q_OBJECT
 
 private slots:
@@ -48,9 +45,6 @@ private slots:
         events.ending = test::FakeEngine::Reply::Ending::Stall;
         engine.on("/v1.41/events", events);
 
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        auto store = std::make_shared<core::StoreThread>(dir.filePath("slipway.sqlite"));
         core::HostMonitor::Options options;
         core::HostConfig host;
         host.id = QStringLiteral("cli:1");
@@ -59,7 +53,7 @@ private slots:
         host.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{host};
         options.refreshInterval = std::chrono::hours(1);
-        app::Session session(store, options);
+        app::Session session(store(), options);
 
         bool recovered = false;
         bool ok = false;

@@ -15,29 +15,23 @@
 #include "core/store/storethread.h"
 #include "models/applicationtablemodel.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/applications/applicationsview.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QPushButton>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
 
 using namespace slipway;
+using test::save;
 using Model = models::ApplicationTableModel;
 
 namespace {
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
 
 core::ContainerRef make(const QString &app, const QString &id, const QString &state,
                         const QString &health = {}) {
@@ -61,11 +55,9 @@ core::ContainerRef make(const QString &app, const QString &id, const QString &st
 
 } // namespace
 
-class TestApplicationsDesired : public QObject {
+class TestApplicationsDesired : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> hosts_;
     std::unique_ptr<core::Inventory> inventory_;
     std::unique_ptr<core::ImageCatalog> catalog_;
@@ -82,11 +74,9 @@ class TestApplicationsDesired : public QObject {
         return model()->index(row(app), Model::HealthColumn).data().toString();
     }
 
-private slots:
-    void initTestCase() {
-        QVERIFY(dir_.isValid());
-        qApp->setStyleSheet(resources::styleSheet());
-        const QString path = dir_.filePath(QStringLiteral("slipway.sqlite"));
+    // The records are written before the window opens the database, as slipctl would have.
+    void initView() override {
+        const QString path = databasePath();
         {
             // What slipctl (or this window) recorded: deployments that want two replicas.
             auto store = core::Store::open(path);
@@ -113,20 +103,20 @@ private slots:
                 QVERIFY2(uid.exec(), qPrintable(uid.lastError().text()));
             }
         }
-        store_ = std::make_shared<core::StoreThread>(path);
+        auto database = store();
         core::HostMonitor::Options options;
         options.overrideHosts = QList<core::HostConfig>{};
-        hosts_ = std::make_unique<core::HostMonitor>(store_, options);
-        inventory_ = std::make_unique<core::Inventory>(store_);
+        hosts_ = std::make_unique<core::HostMonitor>(database, options);
+        inventory_ = std::make_unique<core::Inventory>(database);
         inventory_->attach(hosts_.get());
         catalog_ = std::make_unique<core::ImageCatalog>(hosts_.get());
         versions_ = std::make_unique<core::RegistryVersions>(catalog_.get());
-        deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), store_,
+        deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), database,
                                                      nullptr, core::Deployer::Options{});
         core::Reconciler::Options ro;
         ro.interval = std::chrono::milliseconds(200);
         reconciler_ = std::make_unique<core::Reconciler>(inventory_.get(), hosts_.get(),
-                                                         deployer_.get(), store_, ro);
+                                                         deployer_.get(), database, ro);
         view_ = std::make_unique<widgets::ApplicationsView>(inventory_.get(), deployer_.get(),
                                                             versions_.get());
         view_->setReconciler(reconciler_.get());
@@ -137,7 +127,7 @@ private slots:
         reconciler_->start();
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         view_.reset();
         reconciler_.reset();
         deployer_.reset();
@@ -145,14 +135,21 @@ private slots:
         catalog_.reset();
         inventory_.reset();
         hosts_.reset();
-        store_.reset();
     }
 
-    void degradedNeverHealthy() {
+    // Two replicas wanted, one there and healthy.
+    void oneOfTwo() {
         model()->insertContainers({make(degraded_, "g1", "running", "healthy")});
         // Until the records are in, the one replica there is all there is.
         QVERIFY(test::waitFor(
             [&] { return model()->index(row(degraded_), 0).data(Model::DesiredRole) == 2; }));
+    }
+
+private slots:
+    void initTestCase() { qApp->setStyleSheet(resources::styleSheet()); }
+
+    void degradedNeverHealthy() {
+        oneOfTwo();
         QCOMPARE(health(degraded_), QStringLiteral("degraded 1/2"));
         QCOMPARE(model()->index(row(degraded_), Model::ReplicasColumn).data().toString(),
                  QStringLiteral("1/2"));
@@ -170,6 +167,7 @@ private slots:
     }
 
     void pauseToggle() {
+        oneOfTwo();
         QVERIFY(view_->select(degraded_, QStringLiteral("t")));
         QPushButton *pause = view_->pauseReconcileButton();
         QVERIFY(test::waitFor([&] { return pause->isEnabled(); }));
@@ -184,7 +182,7 @@ private slots:
                  qPrintable(pause->toolTip()));
         save(view_.get(), QStringLiteral("applications-reconcile-paused"));
         {
-            auto store = core::Store::open(dir_.filePath(QStringLiteral("slipway.sqlite")));
+            auto store = core::Store::open(databasePath());
             QVERIFY(store);
             const auto audit = store->audit(10);
             QVERIFY(!audit.isEmpty());

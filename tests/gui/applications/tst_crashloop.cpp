@@ -7,19 +7,25 @@
 #include "core/fleet/inventory.h"
 #include "core/store/storethread.h"
 #include "models/applicationtablemodel.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
 using Model = models::ApplicationTableModel;
 
-class TestCrashLoop : public QObject {
+class TestCrashLoop : public test::GuiTestBase {
     Q_OBJECT
 
     std::unique_ptr<engine::DockerClient> direct_;
     std::string id_;
+
+    void cleanupView() override {
+        if (direct_ && !id_.empty())
+            (void)direct_->removeContainer(id_, true).wait();
+        id_.clear();
+    }
 
 private slots:
     void initTestCase() {
@@ -28,15 +34,8 @@ private slots:
         direct_ = test::makeClient();
     }
 
-    void cleanupTestCase() {
-        if (direct_ && !id_.empty())
-            (void)direct_->removeContainer(id_, true).wait();
-    }
-
     void restartingWithItsCount() {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        auto store = std::make_shared<core::StoreThread>(dir.filePath("slipway.sqlite"));
+        auto store = this->store();
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = QStringLiteral("cli:1");

@@ -10,21 +10,22 @@
 #include "core/store/storethread.h"
 #include "models/deploymenthistorymodel.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/applications/deploydialog.h"
 #include "widgets/applications/envvarsedit.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
+using test::click;
+using test::save;
 using widgets::DeployDialog;
 using widgets::EnvVarsEdit;
 
@@ -33,46 +34,19 @@ namespace {
 const QString kPassword = QStringLiteral("gui-pw-51c0de-never-stored");
 const QString kUrl = QStringLiteral("postgres://shop:gui-url-pw@db:5432/shop");
 
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
-
 } // namespace
 
-class TestDeployDialog : public QObject {
+class TestDeployDialog : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     std::unique_ptr<engine::DockerClient> direct_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> hosts_;
     std::unique_ptr<core::Inventory> inventory_;
     std::unique_ptr<core::Deployer> deployer_;
     QString app_;
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        direct_ = test::makeClient();
-        QVERIFY(direct_);
-        QVERIFY(dir_.isValid());
-        qApp->setStyleSheet(resources::styleSheet());
+    void initView() override {
         app_ = QString::fromStdString(test::uniqueName("guisecret"));
-        // Neither value may come from this process's environment.
-        qunsetenv("DB_PASSWORD");
-        qunsetenv("DATABASE_URL");
-        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());
-
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = QStringLiteral("cli:1");
@@ -81,18 +55,18 @@ private slots:
         real.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{real};
         options.probeTimeout = std::chrono::seconds(30);
-        hosts_ = std::make_unique<core::HostMonitor>(store_, options);
-        inventory_ = std::make_unique<core::Inventory>(store_);
+        hosts_ = std::make_unique<core::HostMonitor>(store(), options);
+        inventory_ = std::make_unique<core::Inventory>(store());
         inventory_->attach(hosts_.get());
         core::Deployer::Options deployOptions;
         deployOptions.healthTimeout = std::chrono::seconds(90);
-        deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), store_,
+        deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), store(),
                                                      nullptr, deployOptions);
         hosts_->start();
         QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         deployer_.reset();
         if (direct_ && !app_.isEmpty()) {
             auto list =
@@ -104,7 +78,18 @@ private slots:
         }
         inventory_.reset();
         hosts_.reset();
-        store_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        direct_ = test::makeClient();
+        QVERIFY(direct_);
+        qApp->setStyleSheet(resources::styleSheet());
+        // Neither value may come from this process's environment.
+        qunsetenv("DB_PASSWORD");
+        qunsetenv("DATABASE_URL");
     }
 
     void secretRowsAreHiddenAndNeverStored() {
@@ -194,7 +179,7 @@ private slots:
         QByteArray bytes;
         for (const QString &suffix :
              {QString(), QStringLiteral("-journal"), QStringLiteral("-wal")}) {
-            QFile f(dir_.filePath(QStringLiteral("slipway.sqlite")) + suffix);
+            QFile f(databasePath() + suffix);
             if (f.open(QIODevice::ReadOnly))
                 bytes += f.readAll();
         }

@@ -9,6 +9,7 @@
 #include "core/fleet/inventory.h"
 #include "core/store/storethread.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/processrun.h"
 #include "tests/support/testenv.h"
 #include "widgets/applications/deploydialog.h"
@@ -16,7 +17,6 @@
 #include "widgets/applications/rollbackdialog.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,25 +26,16 @@
 #include <QtTest>
 
 using namespace slipway;
+using test::click;
+using test::save;
 using widgets::DeployDialog;
 using widgets::RollbackDialog;
 
-namespace {
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-} // namespace
-
-class TestHealthFields : public QObject {
+class TestHealthFields : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
+    QTemporaryDir cliHome_; // the docker CLI's HOME
     std::unique_ptr<engine::DockerClient> direct_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> hosts_;
     std::unique_ptr<core::Inventory> inventory_;
     std::unique_ptr<core::Deployer> deployer_;
@@ -86,20 +77,52 @@ class TestHealthFields : public QObject {
         return ok;
     }
 
+    void initView() override {
+        core::HostMonitor::Options options;
+        core::HostConfig real;
+        real.id = QStringLiteral("cli:1");
+        real.name = QStringLiteral("private engine");
+        real.url = test::dockerHost();
+        real.source = core::HostConfig::Source::CommandLine;
+        options.overrideHosts = QList<core::HostConfig>{real};
+        options.probeTimeout = std::chrono::seconds(30);
+        hosts_ = std::make_unique<core::HostMonitor>(store(), options);
+        inventory_ = std::make_unique<core::Inventory>(store());
+        inventory_->attach(hosts_.get());
+        core::Deployer::Options deployOptions;
+        deployOptions.healthTimeout = std::chrono::seconds(60);
+        deployOptions.undoWindow = std::chrono::milliseconds(0);
+        deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), store(),
+                                                     nullptr, deployOptions);
+        hosts_->start();
+        QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
+    }
+
+    void cleanupView() override {
+        deployer_.reset();
+        if (direct_)
+            for (const QString &app : std::as_const(apps_))
+                for (const auto &c : replicas(app))
+                    (void)direct_->removeContainer(c.id, true).wait();
+        apps_.clear();
+        inventory_.reset();
+        hosts_.reset();
+    }
+
 private slots:
+    // The image that dies is made once; every test function deploys apps of its own.
     void initTestCase() {
         if (test::dockerHost().isEmpty() || test::registry().isEmpty())
             QFAIL(test::missingServicesMessage().constData());
         direct_ = test::makeClient();
         QVERIFY(direct_);
-        QVERIFY(dir_.isValid());
+        QVERIFY(cliHome_.isValid());
         qApp->setStyleSheet(resources::styleSheet());
         prefix_ = QString::fromStdString(test::uniqueName("health-gui"));
-        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());
 
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("DOCKER_HOST"), test::dockerHost());
-        const auto env = test::cleanEnvironment(dir_.path(), extra);
+        const auto env = test::cleanEnvironment(cliHome_.path(), extra);
         const QString source = prefix_ + QStringLiteral("-src");
         dies_ = prefix_ + QStringLiteral("-dies:1");
         QCOMPARE(
@@ -111,40 +134,11 @@ private slots:
             {"commit", "--change", R"(CMD ["sh", "-c", "sleep 3; exit 1"])", source, dies_}, env);
         test::runProcess("docker", {"rm", "-f", source}, env);
         QVERIFY2(committed.exitCode == 0, committed.err.constData());
-
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
-        core::HostMonitor::Options options;
-        core::HostConfig real;
-        real.id = QStringLiteral("cli:1");
-        real.name = QStringLiteral("private engine");
-        real.url = test::dockerHost();
-        real.source = core::HostConfig::Source::CommandLine;
-        options.overrideHosts = QList<core::HostConfig>{real};
-        options.probeTimeout = std::chrono::seconds(30);
-        hosts_ = std::make_unique<core::HostMonitor>(store_, options);
-        inventory_ = std::make_unique<core::Inventory>(store_);
-        inventory_->attach(hosts_.get());
-        core::Deployer::Options deployOptions;
-        deployOptions.healthTimeout = std::chrono::seconds(60);
-        deployOptions.undoWindow = std::chrono::milliseconds(0);
-        deployer_ = std::make_unique<core::Deployer>(inventory_.get(), hosts_.get(), store_,
-                                                     nullptr, deployOptions);
-        hosts_->start();
-        QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
     }
 
     void cleanupTestCase() {
-        deployer_.reset();
-        if (direct_) {
-            for (const QString &app : std::as_const(apps_))
-                for (const auto &c : replicas(app))
-                    (void)direct_->removeContainer(c.id, true).wait();
-            if (!dies_.isEmpty())
-                (void)direct_->removeImage(dies_.toStdString(), true).wait();
-        }
-        inventory_.reset();
-        hosts_.reset();
-        store_.reset();
+        if (direct_ && !dies_.isEmpty())
+            (void)direct_->removeImage(dies_.toStdString(), true).wait();
     }
 
     void deployDialog() {

@@ -10,14 +10,13 @@
 #include "core/fleet/inventory.h"
 #include "core/store/storethread.h"
 #include "models/deploymenthistorymodel.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/slipctlrun.h"
 #include "tests/support/testenv.h"
 #include "widgets/applications/applicationsview.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
@@ -27,21 +26,20 @@ namespace {
 
 const QString kDeskName = QStringLiteral("hostid desk engine");
 
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
 } // namespace
 
-class TestHistoryHosts : public QObject {
+class TestHistoryHosts : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir home_;
     std::unique_ptr<engine::DockerClient> direct_;
     QString app_;
     const QString env_ = QStringLiteral("guihist");
+
+    void initView() override { app_ = QString::fromStdString(test::uniqueName("hostid-gui")); }
+    void cleanupView() override {
+        if (direct_ && !app_.isEmpty())
+            removeContainers();
+    }
 
     void removeContainers() {
         auto list =
@@ -55,22 +53,15 @@ private slots:
     void initTestCase() {
         if (test::dockerHost().isEmpty() || test::registry().isEmpty())
             QFAIL(test::missingServicesMessage().constData());
-        QVERIFY(home_.isValid());
         direct_ = test::makeClient();
-        app_ = QString::fromStdString(test::uniqueName("hostid-gui"));
-    }
-
-    void cleanupTestCase() {
-        if (direct_ && !app_.isEmpty())
-            removeContainers();
     }
 
     void historyNamesTheHostSlipctlDeployedTo() {
-        const QString data = home_.filePath(QStringLiteral("data"));
+        const QString data = home() + QStringLiteral("/slipctl-data");
         const auto r = test::runSlipctl(
             {"deploy", app_, "--env", env_, "--image", test::registry() + "/slipway/web:1.0.0",
              "--publish", "0:8080", "--host", test::dockerHost(), "--data-dir", data},
-            home_.path());
+            home());
         QVERIFY(r.finished);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         auto info = direct_->info().wait();
@@ -107,7 +98,7 @@ private slots:
             const QModelIndex hostsCell = history->index(0, DeploymentHistoryModel::HostsColumn);
             QVERIFY2(test::waitFor([&] { return hostsCell.data().toString() == kDeskName; }),
                      qPrintable(hostsCell.data().toString()));
-            save(&view, QStringLiteral("applications-history-hosts"));
+            test::save(&view, QStringLiteral("applications-history-hosts"));
 
             // A record from before hosts were named by their engine: its ids as they are.
             DeploymentHistoryModel old(&inventory);
@@ -118,7 +109,6 @@ private slots:
             QCOMPARE(old.index(0, DeploymentHistoryModel::HostsColumn).data().toString(),
                      QStringLiteral("cli:0, ") + kDeskName);
         }
-        removeContainers();
     }
 };
 

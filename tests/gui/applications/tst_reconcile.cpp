@@ -5,21 +5,21 @@
 // exited, and `resume` brings it back; a replica removed with force is replaced by a new one
 // of the same deployment. Every thing reconcile did is in the audit log as app.reconcile.
 #include "core/store/store.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/processrun.h"
 #include "tests/support/slipctlrun.h"
 #include "tests/support/testenv.h"
 
 #include <QDir>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
 
-class TestReconcile : public QObject {
+// Each test function starts its own GUI and deploys its own app into a HOME of its own.
+class TestReconcile : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir home_;
     std::unique_ptr<engine::DockerClient> direct_;
     QString app_;
     QProcess gui_;
@@ -49,13 +49,13 @@ class TestReconcile : public QObject {
 
     test::ProcessRun slipctl(const QStringList &args) {
         return test::runSlipctl(args + QStringList{QStringLiteral("--host"), test::dockerHost()},
-                                home_.path());
+                                home());
     }
 
     // The audit log's app.reconcile entries so far, from the database both processes share.
     QList<core::AuditEntry> reconcileEntries() {
-        auto store = core::Store::open(
-            home_.filePath(QStringLiteral("data/Slipway/slipway/slipway.sqlite")));
+        auto store =
+            core::Store::open(home() + QStringLiteral("/data/Slipway/slipway/slipway.sqlite"));
         QList<core::AuditEntry> out;
         if (!store)
             return out;
@@ -66,17 +66,11 @@ class TestReconcile : public QObject {
         return out;
     }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        QVERIFY(home_.isValid());
-        direct_ = test::makeClient();
+    void initView() override {
         app_ = QString::fromStdString(test::uniqueName("reconcileA"));
-
         QProcessEnvironment extra;
         extra.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        gui_.setProcessEnvironment(test::cleanEnvironment(home_.path(), extra));
+        gui_.setProcessEnvironment(test::cleanEnvironment(home(), extra));
         gui_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         gui_.start(QStringLiteral(SLIPWAY_GUI_BINARY),
                    {QStringLiteral("--host"), test::dockerHost()});
@@ -92,7 +86,7 @@ private slots:
         QCOMPARE(gui_.state(), QProcess::Running);
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         if (gui_.state() != QProcess::NotRunning) {
             gui_.terminate();
             if (!gui_.waitForFinished(10000)) {
@@ -103,6 +97,13 @@ private slots:
         if (direct_)
             for (const auto &c : containers())
                 (void)direct_->removeContainer(c.id, true).wait();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        direct_ = test::makeClient();
     }
 
     void killedReplicaRunsAgain() {

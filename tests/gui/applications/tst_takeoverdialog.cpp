@@ -15,6 +15,7 @@
 #include "core/store/store.h"
 #include "core/store/storethread.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/applications/applicationsview.h"
 #include "widgets/applications/takeoverdialog.h"
@@ -22,30 +23,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
-#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
+using test::click;
+using test::save;
 using widgets::TakeoverDialog;
 
 namespace {
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
 
 QString text(QWidget *dialog, const char *name) {
     auto *l = dialog->findChild<QLabel *>(QLatin1String(name));
@@ -54,12 +43,10 @@ QString text(QWidget *dialog, const char *name) {
 
 } // namespace
 
-class TestTakeoverDialog : public QObject {
+class TestTakeoverDialog : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     std::shared_ptr<engine::DockerClient> direct_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> hosts_;
     std::unique_ptr<core::LockTakeover> service_;
     QString app_;
@@ -84,16 +71,8 @@ class TestTakeoverDialog : public QObject {
                 direct_, true};
     }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        direct_ = test::makeClient();
-        QVERIFY(direct_);
-        QVERIFY(dir_.isValid());
-        qApp->setStyleSheet(resources::styleSheet());
+    void initView() override {
         app_ = QString::fromStdString(test::uniqueName("lock-gui"));
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = QStringLiteral("cli:1");
@@ -102,13 +81,13 @@ private slots:
         real.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{real};
         options.probeTimeout = std::chrono::seconds(30);
-        hosts_ = std::make_unique<core::HostMonitor>(store_, options);
-        service_ = std::make_unique<core::LockTakeover>(hosts_.get(), store_);
+        hosts_ = std::make_unique<core::HostMonitor>(store(), options);
+        service_ = std::make_unique<core::LockTakeover>(hosts_.get(), store());
         hosts_->start();
         QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         service_.reset();
         if (direct_ && !app_.isEmpty())
             for (const char *env : {"gui", "live", "view"})
@@ -117,7 +96,15 @@ private slots:
                         core::AppLock::objectName(app_, QLatin1String(env)).toStdString(), true)
                     .wait();
         hosts_.reset();
-        store_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        direct_ = test::makeClient();
+        QVERIFY(direct_);
+        qApp->setStyleSheet(resources::styleSheet());
     }
 
     void aliveHolderNeedsTheBox() {
@@ -184,7 +171,7 @@ private slots:
         QVERIFY(!held->holds(host(), &error));
         QVERIFY(!core::AppLock::holder({host()}, app_, QStringLiteral("gui"), &error));
         QVERIFY(test::waitFor([&] { return !audited.isEmpty(); }));
-        auto store = core::Store::open(dir_.filePath("slipway.sqlite"), &error);
+        auto store = core::Store::open(databasePath(), &error);
         QVERIFY2(store, qPrintable(error));
         const auto audit = store->audit(20, &error);
         QVERIFY(!audit.isEmpty());
@@ -214,11 +201,11 @@ private slots:
         auto held = hold(QStringLiteral("view"), 30, true);
         QVERIFY(held);
 
-        core::Inventory inventory(store_);
+        core::Inventory inventory(store());
         inventory.attach(hosts_.get());
         core::ImageCatalog catalog(hosts_.get());
         core::RegistryVersions versions(&catalog);
-        core::Deployer deployer(&inventory, hosts_.get(), store_, nullptr, {});
+        core::Deployer deployer(&inventory, hosts_.get(), store(), nullptr, {});
         widgets::ApplicationsView view(&inventory, &deployer, &versions);
         view.resize(1280, 800);
         view.show();

@@ -14,6 +14,7 @@
 #include "models/containertablemodel.h"
 #include "resources/translations.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/containers/containerdetailspane.h"
 #include "widgets/containers/containerfilterbar.h"
@@ -24,7 +25,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -34,7 +34,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QToolBar>
 #include <QToolButton>
@@ -42,6 +41,8 @@
 
 using namespace slipway;
 using models::ContainerTableModel;
+using test::click;
+using test::save;
 using Action = core::Inventory::Action;
 
 namespace {
@@ -50,33 +51,16 @@ const QString kHost = QStringLiteral("cli:1");
 const QString kDeadHost = QStringLiteral("cli:2");
 const QString kDeadUrl = QStringLiteral("unix:///nonexistent/slipway-dead/docker.sock");
 
-void save(QWidget *widget, const QString &name) {
-    // Pending layout changes first (a banner just hidden), so the picture is what is seen.
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
 QSet<QString> toSet(const QStringList &list) {
     return QSet<QString>(list.begin(), list.end());
 }
 
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
-
 } // namespace
 
-class TestContainersView : public QObject {
+class TestContainersView : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     std::shared_ptr<engine::DockerClient> client_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> monitor_;
     std::unique_ptr<core::Inventory> inventory_;
     std::unique_ptr<widgets::ContainersView> view_;
@@ -193,16 +177,10 @@ class TestContainersView : public QObject {
         return view_->findChild<QMessageBox *>(QStringLiteral("confirmRemoveContainersBox"));
     }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        QVERIFY(dir_.isValid());
-        client_ = test::makeClient();
-        QVERIFY(client_);
-        qApp->setStyleSheet(resources::styleSheet());
-        app_ = QStringLiteral("ctrtest%1").arg(QCoreApplication::applicationPid());
-
+    // Each test function gets containers of its own (it may stop or remove them), under an
+    // application label of its own, and a new view on a new database.
+    void initView() override {
+        app_ = QString::fromStdString(test::uniqueName("ctrtest"));
         webA_ = create("ctr-web-a", "slipway/web:1.2.0", {}, "staging",
                        {{"team", "ops"}, {"slipway.version", "1.2.0"}},
                        {"GREETING=hello", "DB_PASSWORD=hunter2"}, true);
@@ -219,7 +197,6 @@ private slots:
         for (const QString &id : {webA_, webB_, worker_, chatty_, broken_})
             QVERIFY2(!id.isEmpty(), "a test container could not be made");
 
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = kHost;
@@ -231,25 +208,37 @@ private slots:
         dead.name = QStringLiteral("dead host");
         dead.url = kDeadUrl;
         options.overrideHosts = QList<core::HostConfig>{real, dead};
-        monitor_ = std::make_unique<core::HostMonitor>(store_, options);
-        inventory_ = std::make_unique<core::Inventory>(store_);
+        monitor_ = std::make_unique<core::HostMonitor>(store(), options);
+        inventory_ = std::make_unique<core::Inventory>(store());
         inventory_->attach(monitor_.get());
         view_ = std::make_unique<widgets::ContainersView>(inventory_.get(), monitor_.get());
-        view_->resize(1360, 860);
-        view_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
+        QVERIFY(test::showExposed(view_.get(), QSize(1360, 860)));
         monitor_->start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model()->rowOf(kHost, webA_) >= 0 && model()->rowOf(kHost, webB_) >= 0 &&
+                model()->rowOf(kHost, worker_) >= 0 && model()->rowOf(kHost, chatty_) >= 0 &&
+                model()->rowOf(kHost, broken_) >= 0,
+            20000);
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         view_.reset();
         inventory_.reset();
         monitor_.reset();
-        store_.reset();
         if (client_)
             for (const QString &id : std::as_const(created_))
                 (void)test::waitFor(client_->removeContainer(id.toStdString(), true),
                                     std::chrono::seconds(30));
+        created_.clear();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        client_ = test::makeClient();
+        QVERIFY(client_);
+        qApp->setStyleSheet(resources::styleSheet());
     }
 
     void theTableShowsThem() {
@@ -480,7 +469,7 @@ private slots:
 
     void theDetailsPaneShowsEnvironmentAndLabels() {
         filterToThisRun();
-        QTRY_COMPARE(shownCount(), 4);
+        QTRY_COMPARE(shownCount(), 5);
         clickRow(webA_);
         widgets::ContainerDetailsPane *pane = view_->detailsPane();
         QTRY_VERIFY_WITH_TIMEOUT(pane->details() && pane->details()->id == webA_, 10000);
@@ -537,7 +526,7 @@ private slots:
 
     void logsFollowWithSearchAndPause() {
         filterToThisRun();
-        QTRY_COMPARE(shownCount(), 4);
+        QTRY_COMPARE(shownCount(), 5);
         clickRow(chatty_);
         clickAction("showLogsAction");
         widgets::LogView *logs = view_->logView();
@@ -633,7 +622,7 @@ private slots:
 
     void removeWithForceThroughTheDialog() {
         filterToThisRun();
-        QTRY_COMPARE(shownCount(), 4);
+        QTRY_COMPARE(shownCount(), 5);
         clickRow(chatty_);
         QCOMPARE(selectedIds(), QStringList{chatty_});
         clickAction("removeContainersAction");
@@ -645,13 +634,13 @@ private slots:
         QVERIFY(force->isChecked());
         click(box->button(QMessageBox::Yes));
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowOf(kHost, chatty_) < 0, 20000);
-        QTRY_COMPARE(shownCount(), 3);
+        QTRY_COMPARE(shownCount(), 4);
         QVERIFY(!view_->errorLabel()->isVisible());
         auto gone = test::waitFor(client_->inspectContainer(chatty_.toStdString()));
         QVERIFY(gone && !gone->ok());
     }
 
-    // Last: the translators it installs stay for the rest of the process.
+    // The translators it installs go at cleanup().
     void chineseTranslation() {
         QVERIFY(resources::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
         widgets::ContainersView view(inventory_.get(), monitor_.get());
@@ -663,7 +652,7 @@ private slots:
         QCOMPARE(view.filterBar()->stateCombo()->itemText(0), QString::fromUtf8("任意状态"));
         QTRY_VERIFY(view.syncLabel()->text().startsWith(QString::fromUtf8("无法连接主机")));
         view.filterBar()->textEdit()->setText(app_);
-        QTRY_COMPARE(view.table()->model()->rowCount(), 3);
+        QTRY_COMPARE(view.table()->model()->rowCount(), 5);
         const int row = view.model()->rowOf(kHost, webA_);
         view.table()->selectRow(view.proxy()->mapFromSource(view.model()->index(row, 0)).row());
         QTRY_VERIFY_WITH_TIMEOUT(view.detailsPane()->details().has_value(), 10000);

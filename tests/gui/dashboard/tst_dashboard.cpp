@@ -12,6 +12,7 @@
 #include "models/topusagemodel.h"
 #include "resources/translations.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/common/segmentedcontrol.h"
 #include "widgets/dashboard/appusageview.h"
@@ -24,18 +25,18 @@
 
 #include <QApplication>
 #include <QDateTimeAxis>
-#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QToolButton>
 #include <QValueAxis>
 #include <QtTest>
 
 using namespace slipway;
 using models::TopUsageModel;
+using test::click;
+using test::save;
 using widgets::UsageChart;
 
 namespace {
@@ -45,20 +46,6 @@ const QString kDeadHost = QStringLiteral("cli:2");
 const QString kApp = QStringLiteral("burner");
 const QString kEnv = QStringLiteral("test");
 
-void save(QWidget *widget, const QString &name) {
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
-
 // The time window a chart shows, in seconds.
 qint64 windowSeconds(UsageChart *chart) {
     return chart->timeAxis()->min().secsTo(chart->timeAxis()->max());
@@ -66,12 +53,10 @@ qint64 windowSeconds(UsageChart *chart) {
 
 } // namespace
 
-class TestDashboard : public QObject {
+class TestDashboard : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     std::shared_ptr<engine::DockerClient> client_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> monitor_;
     std::unique_ptr<core::Inventory> inventory_;
     std::unique_ptr<core::Metrics> metrics_;
@@ -133,24 +118,8 @@ class TestDashboard : public QObject {
         QVERIFY(chart->valueAxis()->max() > chart->valueAxis()->min());
     }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        QVERIFY(dir_.isValid());
-        client_ = test::makeClient();
-        QVERIFY(client_);
-        qApp->setStyleSheet(resources::styleSheet());
-
-        burner_ = run("dash-burner", "slipway/base:1", {"sh", "-c", "while :; do :; done"}, kApp,
-                      &burnerName_);
-        idle_ = run("dash-idle", "slipway/base:1", {"sleep", "3600"}, kApp, &idleName_);
-        // slipway/web:2.0.0's health check always fails: something that needs attention.
-        sick_ = run("dash-sick", "slipway/web:2.0.0", {}, QStringLiteral("sickly"), nullptr);
-        QVERIFY2(!burner_.isEmpty() && !idle_.isEmpty() && !sick_.isEmpty(),
-                 "a test container could not be started");
-
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
+    // A new sampler and view per test function, on the containers initTestCase() started.
+    void initView() override {
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = kHost;
@@ -162,8 +131,8 @@ private slots:
         dead.name = QStringLiteral("dead host");
         dead.url = QStringLiteral("unix:///nonexistent/slipway-dead/docker.sock");
         options.overrideHosts = QList<core::HostConfig>{real, dead};
-        monitor_ = std::make_unique<core::HostMonitor>(store_, options);
-        inventory_ = std::make_unique<core::Inventory>(store_);
+        monitor_ = std::make_unique<core::HostMonitor>(store(), options);
+        inventory_ = std::make_unique<core::Inventory>(store());
         inventory_->attach(monitor_.get());
         core::Metrics::Options mo;
         mo.interval = std::chrono::milliseconds(500);
@@ -172,29 +141,44 @@ private slots:
         view_ = std::make_unique<widgets::DashboardView>(metrics_.get(), inventory_.get(),
                                                          monitor_.get());
         // The section's room in a 1280 x 800 main window.
-        view_->resize(1074, 770);
-        view_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
+        QVERIFY(test::showExposed(view_.get(), QSize(1074, 770)));
         monitor_->start();
         metrics_->start();
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         view_.reset();
         if (metrics_)
             metrics_->stop();
         metrics_.reset();
         inventory_.reset();
         monitor_.reset();
-        store_.reset();
+    }
+
+private slots:
+    // The containers are read by every test function and changed by none.
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        client_ = test::makeClient();
+        QVERIFY(client_);
+        qApp->setStyleSheet(resources::styleSheet());
+
+        burner_ = run("dash-burner", "slipway/base:1", {"sh", "-c", "while :; do :; done"}, kApp,
+                      &burnerName_);
+        idle_ = run("dash-idle", "slipway/base:1", {"sleep", "3600"}, kApp, &idleName_);
+        // slipway/web:2.0.0's health check always fails: something that needs attention.
+        sick_ = run("dash-sick", "slipway/web:2.0.0", {}, QStringLiteral("sickly"), nullptr);
+        QVERIFY2(!burner_.isEmpty() && !idle_.isEmpty() && !sick_.isEmpty(),
+                 "a test container could not be started");
+    }
+
+    void cleanupTestCase() {
         if (client_)
             for (const QString &id : std::as_const(created_))
                 (void)test::waitFor(client_->removeContainer(id.toStdString(), true),
                                     std::chrono::seconds(30));
     }
-
-    // Every test starts from the overview, whatever the one before left open.
-    void init() { view_->showOverview(); }
 
     void tilesShowTheFleet() {
         // One host answers, the dead one is named.
@@ -316,6 +300,8 @@ private slots:
     void clickingAHostNamesIt() {
         QSignalSpy spy(view_.get(), &widgets::DashboardView::hostActivated);
         widgets::HostLoadBars *bars = view_->hostBars();
+        QTRY_COMPARE_WITH_TIMEOUT(bars->hosts().size(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(view_->hostsTile()->value(), QStringLiteral("1 / 2"), 20000);
         int row = -1;
         for (int i = 0; i < bars->hosts().size(); ++i)
             if (bars->hosts()[i].hostId == kHost)

@@ -7,31 +7,25 @@
 #include "core/fleet/hostmonitor.h"
 #include "core/store/storethread.h"
 #include "models/hosttablemodel.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/common/bannerlabel.h"
 #include "widgets/hosts/hostdialog.h"
 #include "widgets/hosts/hostsview.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
+using test::save;
 
 namespace {
 
 // Nobody listens there: the host is down, and plain all the same.
 const QString kPlainUrl = QStringLiteral("tcp://127.0.0.1:9");
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
 
 bool isRed(const QLabel *label) {
     return label->styleSheet() ==
@@ -40,11 +34,9 @@ bool isRed(const QLabel *label) {
 
 } // namespace
 
-class TestHostsView : public QObject {
+class TestHostsView : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> monitor_;
     std::unique_ptr<widgets::HostsView> view_;
 
@@ -52,12 +44,7 @@ class TestHostsView : public QObject {
         return in->findChild<QLabel *>(QString::fromLatin1(name));
     }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        QVERIFY(dir_.isValid());
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
+    void initView() override {
         core::HostMonitor::Options options;
         core::HostConfig engine;
         engine.id = QStringLiteral("cli:engine");
@@ -71,7 +58,7 @@ private slots:
         plain.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{engine, plain};
         options.probeTimeout = std::chrono::seconds(5);
-        monitor_ = std::make_unique<core::HostMonitor>(store_, options);
+        monitor_ = std::make_unique<core::HostMonitor>(store(), options);
         view_ = std::make_unique<widgets::HostsView>(monitor_.get());
         view_->resize(1100, 760);
         view_->show();
@@ -79,9 +66,15 @@ private slots:
         QVERIFY(test::waitFor([&] { return view_->model()->rowCount() == 2; }));
     }
 
-    void cleanupTestCase() {
+    void cleanupView() override {
         view_.reset();
         monitor_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
     }
 
     void plainTcpHostGetsRedBanners() {
@@ -168,7 +161,7 @@ private slots:
         core::HostMonitor::Options options;
         options.overrideHosts = QList<core::HostConfig>{socket, listener};
         options.probeTimeout = std::chrono::seconds(5);
-        core::HostMonitor monitor(store_, options);
+        core::HostMonitor monitor(store(), options);
         widgets::HostsView view(&monitor);
         view.resize(1100, 760);
         view.show();
@@ -199,7 +192,14 @@ private slots:
             if (id == QStringLiteral("cli:listener"))
                 save(&view, QStringLiteral("hosts-same-engine"));
         }
-        // The shared view's own hosts are different engines: no banner there.
+        // The other view's hosts are different engines: no banner there once both answered.
+        QVERIFY(test::waitFor(
+            [&] {
+                return view_->model()
+                           ->status(view_->model()->rowOf(QStringLiteral("cli:engine")))
+                           .state == core::HostStatus::State::Up;
+            },
+            std::chrono::seconds(30)));
         QVERIFY(!label(view_.get(), "hostsSameEngine")->isVisible());
     }
 };

@@ -13,6 +13,7 @@
 #include "models/imagefilterproxy.h"
 #include "models/imagetablemodel.h"
 #include "resources/translations.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/images/imagedetails.h"
 #include "widgets/images/imagesview.h"
@@ -22,7 +23,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -30,29 +30,19 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
 using namespace slipway;
 using models::ImageTableModel;
+using test::click;
+using test::save;
 
 namespace {
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
 
 QWidget *toolButton(QWidget *view, const char *actionName) {
     auto *toolbar = view->findChild<QToolBar *>(QStringLiteral("imagesToolbar"));
@@ -78,12 +68,10 @@ void clickRow(QTableView *table, int row, Qt::KeyboardModifiers modifiers = {}) 
 
 } // namespace
 
-class TestImagesView : public QObject {
+class TestImagesView : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     std::unique_ptr<engine::DockerClient> direct_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<app::Session> session_;
     core::HostMonitor *hosts_ = nullptr;
     core::AuditLog *audit_ = nullptr;
@@ -93,19 +81,11 @@ class TestImagesView : public QObject {
 
     widgets::ImagesView *view() const { return window_->imagesView(); }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        direct_ = test::makeClient();
-        QVERIFY2(direct_, "SLIPWAY_TEST_DOCKER_HOST is not a valid engine URL");
-        QVERIFY(dir_.isValid());
+    // A scratch tag of this test function's own, and a new window on a new database.
+    void initView() override {
         scratchRepo_ = test::uniqueName("slipway-guitest/images");
         auto tagged = direct_->tagImage("slipway/base:1", scratchRepo_, scratchTag_).wait();
         QVERIFY2(tagged.ok(), test::describe(tagged).constData());
-        qApp->setStyleSheet(resources::styleSheet());
-
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
         core::HostMonitor::Options options;
         core::HostConfig real;
         real.id = "cli:1";
@@ -113,23 +93,29 @@ private slots:
         real.url = test::dockerHost();
         real.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{real};
-        session_ = std::make_unique<app::Session>(store_, options);
+        session_ = std::make_unique<app::Session>(store(), options);
         hosts_ = session_->hosts();
         audit_ = session_->audit();
         window_ = std::make_unique<app::MainWindow>(session_.get());
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QVERIFY(test::showExposed(window_.get(), QSize(1280, 800)));
         session_->start();
     }
 
-    void cleanupTestCase() {
-        if (!direct_)
-            return; // initTestCase failed (no engine): it has said why
-        (void)direct_->removeImage(scratchRepo_ + ":" + scratchTag_).wait();
+    void cleanupView() override {
+        if (direct_ && !scratchRepo_.empty())
+            (void)direct_->removeImage(scratchRepo_ + ":" + scratchTag_).wait();
+        scratchRepo_.clear();
         window_.reset();
         session_.reset();
-        store_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        direct_ = test::makeClient();
+        QVERIFY2(direct_, "SLIPWAY_TEST_DOCKER_HOST is not a valid engine URL");
+        qApp->setStyleSheet(resources::styleSheet());
     }
 
     void imagesByClickFilterAndDetails() {
@@ -179,7 +165,6 @@ private slots:
         QVERIFY(!details->findChild<QLabel *>("imageDetailsStatus")->isVisible());
         auto *summary = view()->findChild<QLabel *>("imagesSummary");
         QVERIFY2(summary->text().contains("shown"), qPrintable(summary->text()));
-        QTest::qWait(50);
         save(window_.get(), "images");
 
         // Several selected: the pane says how many.
@@ -191,6 +176,9 @@ private slots:
     }
 
     void pullDialog() {
+        // The dialog offers the hosts that are up.
+        QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
+        window_->showSection(app::MainWindow::Images);
         click(toolButton(view(), "pullImageAction"));
         QPointer<widgets::PullDialog> dialog;
         QTRY_VERIFY((dialog = view()->findChild<widgets::PullDialog *>()) && dialog->isVisible());
@@ -246,7 +234,9 @@ private slots:
     }
 
     void danglingToggle() {
+        window_->showSection(app::MainWindow::Images);
         QTableView *table = view()->table();
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000);
         auto *check = view()->findChild<QCheckBox *>("showDanglingCheck");
         QVERIFY(check && check->isChecked());
         QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
@@ -259,6 +249,7 @@ private slots:
     }
 
     void removeAnUnusedTagThroughTheConfirmDialog() {
+        window_->showSection(app::MainWindow::Images);
         QTableView *table = view()->table();
         const QString ref = QString::fromStdString(scratchRepo_ + ":" + scratchTag_);
         QLineEdit *filter = view()->filterEdit();
@@ -290,6 +281,22 @@ private slots:
     }
 
     void actionsAreInTheAuditLog() {
+        // A pull and a removal of this test's own, through the session's catalog.
+        QVERIFY(test::waitFor([&] { return hosts_->upCount() == 1; }, std::chrono::seconds(30)));
+        core::ImageCatalog *images = session_->images();
+        QSignalSpy pulled(images, &core::ImageCatalog::pullFinished);
+        QSignalSpy removed(images, &core::ImageCatalog::removeFinished);
+        QString refused;
+        QVERIFY2(images->pull(QStringLiteral("cli:1"),
+                              test::registry() + QStringLiteral("/slipway/worker:1.0.0"), &refused),
+                 qPrintable(refused));
+        QVERIFY(test::waitFor([&] { return !pulled.isEmpty(); }, std::chrono::seconds(60)));
+        QVERIFY2(pulled.first().at(1).toBool(), qPrintable(pulled.first().at(2).toString()));
+        QVERIFY(images->remove(QStringLiteral("cli:1"),
+                               QString::fromStdString(scratchRepo_ + ":" + scratchTag_)));
+        QVERIFY(test::waitFor([&] { return !removed.isEmpty(); }, std::chrono::seconds(60)));
+        QVERIFY2(removed.first().at(1).toBool(), qPrintable(removed.first().at(2).toString()));
+
         window_->showSection(app::MainWindow::Audit);
         QAbstractItemModel *m = nullptr;
         QTableView *audit = window_->findChild<QTableView *>("auditTable");
@@ -308,7 +315,7 @@ private slots:
         window_->showSection(app::MainWindow::Images);
     }
 
-    // Last: the translators it installs stay for the rest of the process.
+    // The translators it installs go at cleanup(), with the window.
     void chineseTranslation() {
         QVERIFY(resources::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
         app::MainWindow window(session_.get());
@@ -324,7 +331,6 @@ private slots:
                  QString::fromUtf8("仓库"));
         clickRow(table, 0);
         QTRY_VERIFY_WITH_TIMEOUT(window.imagesView()->details()->history()->rowCount() > 0, 15000);
-        QTest::qWait(50);
         save(&window, "zh_CN-images");
     }
 };

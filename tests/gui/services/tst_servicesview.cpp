@@ -8,13 +8,13 @@
 #include "core/fleet/servicecatalog.h"
 #include "core/store/storethread.h"
 #include "models/servicetablemodel.h"
+#include "tests/support/guitestbase.h"
 #include "tests/support/testenv.h"
 #include "widgets/services/serviceimagedialog.h"
 #include "widgets/services/servicesview.h"
 
 #include <QApplication>
 #include <QDialog>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -22,28 +22,17 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
 
 using namespace slipway;
 using models::ServiceTableModel;
+using test::click;
+using test::save;
 
 namespace {
 
 const QString kHost = QStringLiteral("cli:engine");
-
-void save(QWidget *widget, const QString &name) {
-    QDir().mkpath(QStringLiteral(SLIPWAY_SCREENSHOT_DIR));
-    const QString path = QStringLiteral(SLIPWAY_SCREENSHOT_DIR "/") + name + ".png";
-    QVERIFY2(widget->grab().save(path), qPrintable("cannot save " + path));
-}
-
-void click(QWidget *widget) {
-    QVERIFY(widget);
-    QVERIFY2(widget->isVisible() && widget->isEnabled(), qPrintable(widget->objectName()));
-    QTest::mouseClick(widget, Qt::LeftButton, {}, widget->rect().center());
-}
 
 QWidget *toolButton(QWidget *view, const char *actionName) {
     auto *toolbar = view->findChild<QToolBar *>(QStringLiteral("servicesToolbar"));
@@ -53,12 +42,10 @@ QWidget *toolButton(QWidget *view, const char *actionName) {
 
 } // namespace
 
-class TestServicesView : public QObject {
+class TestServicesView : public test::GuiTestBase {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     std::unique_ptr<engine::DockerClient> direct_;
-    std::shared_ptr<core::StoreThread> store_;
     std::unique_ptr<core::HostMonitor> monitor_;
     std::unique_ptr<core::ServiceCatalog> catalog_;
     std::unique_ptr<widgets::ServicesView> view_;
@@ -91,15 +78,7 @@ class TestServicesView : public QObject {
         QVERIFY(table->selectionModel()->isRowSelected(index.row(), {}));
     }
 
-private slots:
-    void initTestCase() {
-        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
-            QFAIL(test::missingServicesMessage().constData());
-        registry_ = test::registry();
-        direct_ = test::makeClient();
-        QVERIFY(direct_);
-        QVERIFY(dir_.isValid());
-        store_ = std::make_shared<core::StoreThread>(dir_.filePath("slipway.sqlite"));
+    void makeCatalog() {
         core::HostMonitor::Options options;
         core::HostConfig host;
         host.id = kHost;
@@ -108,12 +87,74 @@ private slots:
         host.source = core::HostConfig::Source::CommandLine;
         options.overrideHosts = QList<core::HostConfig>{host};
         options.probeTimeout = std::chrono::seconds(30);
-        monitor_ = std::make_unique<core::HostMonitor>(store_, options);
+        monitor_ = std::make_unique<core::HostMonitor>(store(), options);
         core::ServiceCatalog::Options catalogOptions;
         catalogOptions.busyPoll = std::chrono::milliseconds(250);
-        catalog_ = std::make_unique<core::ServiceCatalog>(monitor_.get(), store_, catalogOptions);
+        catalog_ = std::make_unique<core::ServiceCatalog>(monitor_.get(), store(), catalogOptions);
         monitor_->start();
         QVERIFY(test::waitFor([&] { return catalog_->isListed(kHost); }, std::chrono::seconds(30)));
+    }
+
+    // Waits until the service runs `tag` converged with `replicas`.
+    bool settled(const char *tag, int replicas, std::chrono::seconds limit) {
+        return test::waitFor(
+            [&] {
+                const auto r = record();
+                return r && r->image == image(tag) && r->desired == replicas && r->converged() &&
+                       r->running == replicas;
+            },
+            limit);
+    }
+
+    // The state every test function starts from: 1.1.0 after 1.0.0 (a previous spec to roll
+    // back to), two replicas, converged. What a test before changed is undone here.
+    void serviceAsEveryTestExpects() {
+        QVERIFY(test::waitFor([&] { return record().has_value(); }, std::chrono::seconds(30)));
+        QVERIFY(test::waitFor([&] { return record()->converged(); }, std::chrono::seconds(90)));
+        QString refused;
+        if (record()->desired != 2) {
+            QVERIFY2(catalog_->scale(kHost, id_, 2, &refused), qPrintable(refused));
+            QVERIFY(test::waitFor([&] { return record()->desired == 2 && record()->converged(); },
+                                  std::chrono::seconds(90)));
+        }
+        if (record()->image != image("1.1.0") || record()->previousImage != image("1.0.0")) {
+            if (record()->image != image("1.0.0")) {
+                QVERIFY2(catalog_->updateImage(kHost, id_, image("1.0.0"), &refused),
+                         qPrintable(refused));
+                QVERIFY(settled("1.0.0", 2, std::chrono::seconds(90)));
+            }
+            QVERIFY2(catalog_->updateImage(kHost, id_, image("1.1.0"), &refused),
+                     qPrintable(refused));
+        }
+        QVERIFY(settled("1.1.0", 2, std::chrono::seconds(90)));
+        QCOMPARE(record()->previousImage, image("1.0.0"));
+    }
+
+    // A new catalog and view on a new database, over the one service.
+    void initView() override {
+        makeCatalog();
+        if (QTest::currentTestFailed())
+            return;
+        serviceAsEveryTestExpects();
+        if (QTest::currentTestFailed())
+            return;
+        view_ = std::make_unique<widgets::ServicesView>(catalog_.get());
+        QVERIFY(test::showExposed(view_.get(), QSize(1180, 520)));
+    }
+
+    void cleanupView() override {
+        view_.reset();
+        catalog_.reset();
+        monitor_.reset();
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        registry_ = test::registry();
+        direct_ = test::makeClient();
+        QVERIFY(direct_);
 
         // Looser than the image's own health check, so a busy machine does not fail it.
         name_ = QString::fromStdString(test::uniqueName("svcview-gui"));
@@ -132,30 +173,9 @@ private slots:
         auto id = direct_->createService(spec).wait();
         QVERIFY2(id.ok(), test::describe(id).constData());
         id_ = QString::fromStdString(id.value());
-        QVERIFY(test::waitFor(
-            [&] {
-                const auto r = record();
-                return r && r->converged() && r->running == 2;
-            },
-            std::chrono::seconds(60)));
-        // A previous spec to roll back to.
-        QString refused;
-        QVERIFY2(catalog_->updateImage(kHost, id_, image("1.1.0"), &refused), qPrintable(refused));
-        QVERIFY(test::waitFor(
-            [&] {
-                const auto r = record();
-                return r && r->image == image("1.1.0") && r->converged() && r->running == 2;
-            },
-            std::chrono::seconds(90)));
-
-        view_ = std::make_unique<widgets::ServicesView>(catalog_.get());
-        view_->resize(1180, 520);
-        view_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
     }
 
     void cleanupTestCase() {
-        view_.reset();
         if (direct_ && !id_.isEmpty())
             (void)direct_->removeService(id_.toStdString()).wait();
     }

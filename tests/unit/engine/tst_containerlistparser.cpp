@@ -394,7 +394,8 @@ private slots:
 
 void TestContainerListParser::recordedReply() {
     const auto json = readData(QStringLiteral("recorded/containers_list.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("recorded/containers_list.json"))));
     REQUIRE_SAME_AS_DOM(*json, r);
     QVERIFY(r.ok());
     const auto &list = r.value();
@@ -416,7 +417,7 @@ void TestContainerListParser::handmadeReplies() {
                              "handmade/garbage.bin", "recorded/images_list.json",
                              "recorded/container_inspect.json", "recorded/networks_list.json"}) {
         const auto json = readData(QString::fromLatin1(name));
-        QVERIFY2(json, name);
+        QVERIFY2(json, qPrintable(slipway::test::dataPath(QString::fromLatin1(name))));
         REQUIRE_SAME_AS_DOM(*json, r);
     }
     const auto nulls =
@@ -661,7 +662,8 @@ void TestContainerListParser::repeatedKeysLastWins() {
 
 void TestContainerListParser::grownTo800Containers() {
     const auto recorded = readData(QStringLiteral("recorded/containers_list.json"));
-    QVERIFY(recorded);
+    QVERIFY2(recorded,
+             qPrintable(slipway::test::dataPath(QStringLiteral("recorded/containers_list.json"))));
     const std::string json = grown(*recorded, 800);
     QVERIFY2(json.size() > 1000000, std::to_string(json.size()).c_str());
     REQUIRE_SAME_AS_DOM(json, r);
@@ -681,7 +683,7 @@ void TestContainerListParser::mutatedDocumentsAgreeWithDom() {
     std::vector<std::string> seeds;
     for (const char *name : {"recorded/containers_list.json", "handmade/containers_nulls.json"}) {
         const auto json = readData(QString::fromLatin1(name));
-        QVERIFY(json);
+        QVERIFY2(json, qPrintable(slipway::test::dataPath(QString::fromLatin1(name))));
         seeds.push_back(*json);
     }
     const char *pieces[] = {"null",
@@ -756,7 +758,8 @@ void TestContainerListParser::mutatedDocumentsAgreeWithDom() {
 void TestContainerListParser::parseContainersIsTheSaxParser() {
     // DockerClient::containers reads through parse::containers.
     const auto json = readData(QStringLiteral("handmade/containers_nulls.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("handmade/containers_nulls.json"))));
     QCOMPARE(QString::fromStdString(describe(parse::containers(*json))),
              QString::fromStdString(describe(parseContainerList(*json))));
     for (const char *doc : {"{", R"([{"Id":5}])", "null", R"({"a":1})"})

@@ -2,6 +2,7 @@
 // encoding and the faults of streamed answers. No real engine needed.
 #include "engine/dockerclient.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/testenv.h"
 
 #include <QtTest>
 #include <atomic>
@@ -264,8 +265,11 @@ private slots:
         FakeEngine fake;
         fake.on("/_ping", pingReply("1.41"));
         fake.on("/v1.41/events", FakeEngine::stream({"\n", "\n", "\n"}, std::chrono::seconds(5)));
-        auto call = clientFor(fake)->events([](const Event &) {});
-        QTest::qWait(100);
+        // The client outlives the call: its destructor would end the stream by itself.
+        auto client = clientFor(fake);
+        auto call = client->events([](const Event &) {});
+        // Cancelled once the stream is open, not before its request went out.
+        QVERIFY(test::waitFor([&] { return fake.hits("/v1.41/events") == 1; }));
         call.cancel();
         auto r = finish(call, std::chrono::seconds(5));
         QVERIFY(!r.ok());

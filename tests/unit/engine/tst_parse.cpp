@@ -20,12 +20,13 @@ namespace {
 
 using slipway::test::readData;
 
-// The recorded replies come from another engineer's recording session; until they are there,
-// the tests that read them skip rather than fail.
+// A missing recording fails the test, naming the file: a skip would hide a parser never run
+// against the engine's real replies.
 #define RECORDED(var, name)                                                                        \
     const auto var##Opt = readData(QStringLiteral("recorded/" name));                              \
     if (!var##Opt)                                                                                 \
-        QSKIP("tests/data/recorded/" name " is not recorded yet");                                 \
+        QFAIL(qPrintable(QStringLiteral("missing recording ") +                                    \
+                         slipway::test::dataPath(QStringLiteral("recorded/" name))));              \
     const std::string &var = *var##Opt;
 
 #define HANDMADE(var, name)                                                                        \

@@ -192,7 +192,8 @@ private slots:
 
 void TestStatsParser::recordedOneShotFirstRead() {
     const auto json = readData(QStringLiteral("recorded/stats_oneshot.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("recorded/stats_oneshot.json"))));
     REQUIRE_SAME_AS_DOM(*json);
     const StatsSample s = parseStatsSample(*json).value();
     QCOMPARE(s.read, std::string("2026-11-27T08:51:12.180009175Z"));
@@ -214,7 +215,8 @@ void TestStatsParser::recordedOneShotFirstRead() {
 
 void TestStatsParser::recordedStreamEveryLine() {
     const auto stream = readData(QStringLiteral("recorded/stats_stream.jsonl"));
-    QVERIFY(stream);
+    QVERIFY2(stream,
+             qPrintable(slipway::test::dataPath(QStringLiteral("recorded/stats_stream.jsonl"))));
     const auto docs = lines(*stream);
     QVERIFY(docs.size() >= 2);
     for (const auto &doc : docs)
@@ -223,7 +225,8 @@ void TestStatsParser::recordedStreamEveryLine() {
 
 void TestStatsParser::cgroupV2() {
     const auto json = readData(QStringLiteral("handmade/stats_cgroupv2.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("handmade/stats_cgroupv2.json"))));
     REQUIRE_SAME_AS_DOM(*json);
     const StatsSample s = parseStatsSample(*json).value();
     QCOMPARE(s.cpuTotal, std::uint64_t(812345000));
@@ -239,7 +242,8 @@ void TestStatsParser::cgroupV2() {
 
 void TestStatsParser::cgroupV1PerCpuArray() {
     const auto json = readData(QStringLiteral("handmade/stats_cgroupv1.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("handmade/stats_cgroupv1.json"))));
     REQUIRE_SAME_AS_DOM(*json);
     const StatsSample s = parseStatsSample(*json).value();
     QCOMPARE(s.onlineCpus, 6);                       // no online_cpus: len(percpu_usage)
@@ -259,7 +263,8 @@ void TestStatsParser::cgroupV1PerCpuArray() {
 
 void TestStatsParser::stoppedContainer() {
     const auto json = readData(QStringLiteral("handmade/stats_stopped.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("handmade/stats_stopped.json"))));
     REQUIRE_SAME_AS_DOM(*json);
     const StatsSample s = parseStatsSample(*json).value();
     QCOMPARE(s.read, std::string("0001-01-01T00:00:00Z"));
@@ -323,7 +328,8 @@ void TestStatsParser::nullsAndEmptyParts() {
 
 void TestStatsParser::truncatedAndInvalid() {
     const auto json = readData(QStringLiteral("recorded/stats_oneshot.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("recorded/stats_oneshot.json"))));
     // Cut anywhere, the document is refused with a Parse error, never a half-filled sample.
     for (std::size_t cut : {std::size_t(1), json->size() / 3, json->size() / 2, json->size() - 2}) {
         const auto r = parseStatsSample(std::string_view(*json).substr(0, cut));
@@ -383,7 +389,7 @@ void TestStatsParser::mutatedDocumentsAgreeWithDom() {
     for (const char *name : {"recorded/stats_oneshot.json", "handmade/stats_cgroupv1.json",
                              "handmade/stats_cgroupv2.json", "handmade/stats_stopped.json"}) {
         const auto json = readData(QString::fromLatin1(name));
-        QVERIFY(json);
+        QVERIFY2(json, qPrintable(slipway::test::dataPath(QString::fromLatin1(name))));
         seeds.push_back(*json);
     }
     const char *pieces[] = {"null", "0", "7", "-1", "[]", "{}", "[1,2]", "\"x\"", "true", "1.0"};
@@ -427,7 +433,8 @@ void TestStatsParser::mutatedDocumentsAgreeWithDom() {
 void TestStatsParser::parseStatsIsTheSaxParser() {
     // DockerClient::stats and streamStats read through parse::stats.
     const auto json = readData(QStringLiteral("handmade/stats_cgroupv2.json"));
-    QVERIFY(json);
+    QVERIFY2(json,
+             qPrintable(slipway::test::dataPath(QStringLiteral("handmade/stats_cgroupv2.json"))));
     QCOMPARE(describe(parse::stats(*json).value()), describe(parseStatsSample(*json).value()));
     QCOMPARE(QString::fromStdString(parse::stats("{").error().message),
              QString::fromStdString(parseStatsSample("{").error().message));

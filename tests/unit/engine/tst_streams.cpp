@@ -19,7 +19,8 @@ using slipway::test::readData;
 #define RECORDED(var, name)                                                                        \
     const auto var##Opt = readData(QStringLiteral("recorded/" name));                              \
     if (!var##Opt)                                                                                 \
-        QSKIP("tests/data/recorded/" name " is not recorded yet");                                 \
+        QFAIL(qPrintable(QStringLiteral("missing recording ") +                                    \
+                         slipway::test::dataPath(QStringLiteral("recorded/" name))));              \
     const std::string &var = *var##Opt;
 
 #define HANDMADE(var, name)                                                                        \

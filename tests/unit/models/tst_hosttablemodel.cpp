@@ -22,7 +22,7 @@ namespace {
 QByteArray recorded(const char *name) {
     QFile f(QStringLiteral(SLIPWAY_TEST_DATA "/recorded/") + name);
     if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read test data %s", name);
+        qFatal("missing recording %s", qPrintable(f.fileName()));
     return f.readAll();
 }
 

@@ -85,8 +85,12 @@ private slots:
         core::Cancellation cancel;
         core::PullOptions options;
         options.cancel = &cancel;
+        // Cancelled once the pull is under way (bounded: a pull that never starts is not held).
         std::thread canceller([&] {
-            std::this_thread::sleep_for(500ms);
+            const auto deadline = std::chrono::steady_clock::now() + 10s;
+            while (engine_->hits("/v1.41/images/create") == 0 &&
+                   std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(10ms);
             cancel.cancel(QStringLiteral("Cancelled by the user"));
         });
         QString error;

@@ -33,7 +33,7 @@ private slots:
 
     void recordedStreamMatchesTheEnginesOwnPrecpu() {
         QFile f(QStringLiteral(SLIPWAY_TEST_DATA "/recorded/stats_stream.jsonl"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable("missing recording " + f.fileName()));
         const QList<QByteArray> lines = f.readAll().split('\n');
         QVERIFY(lines.size() >= 2);
         auto first = engine::parse::stats(lines[0].toStdString());
