@@ -1,6 +1,6 @@
 #include "core/fleet/hostinventory.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/base/stringpool.h"
 #include "engine/dockerclient.h"
 
@@ -245,8 +245,7 @@ HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient>
 HostInventory::~HostInventory() {
     mailbox_.close();
     leaveTurn(); // a place in the gate's queue is a QPointer: it goes by itself
-    if (events_.valid())
-        events_.cancel();
+    events_.close();
 }
 
 void HostInventory::start() {
@@ -319,9 +318,7 @@ void HostInventory::connectNow() {
     coalesceTimer_.stop();
     quietTimer_.stop();
     pinging_ = false;
-    if (events_.valid())
-        events_.cancel();
-    events_ = {};
+    events_.close();
     inFlight_ = false;
     leaveTurn();
     pendingIds_.clear();
@@ -344,9 +341,10 @@ void HostInventory::connectNow() {
     };
     queue_ = queue;
     const qint64 since = nowSeconds() + clockSkew_ - options_.sinceMargin.count();
-    events_ =
+    auto events =
         client->events([queue](const engine::Event &e) { queue->push(e); }, eventFilters(), since);
-    events_.then([mailbox = mailbox_, this, generation](engine::Result<engine::Unit> r) {
+    events_ = StreamHandle(events);
+    events.then([mailbox = mailbox_, this, generation](engine::Result<engine::Unit> r) {
         const QString error =
             r ? tr("The engine closed the event stream.") : describeError(r.error());
         mailbox.post([this, generation, error] { onStreamEnded(generation, error); });
@@ -365,9 +363,7 @@ void HostInventory::onStreamEnded(quint64 generation, const QString &error) {
 
 void HostInventory::lose(const QString &error) {
     ++generation_;
-    if (events_.valid())
-        events_.cancel();
-    events_ = {};
+    events_.close();
     queue_.reset();
     inFlight_ = false;
     leaveTurn();

@@ -8,7 +8,7 @@
 #include "core/base/mailbox.h"
 #include "core/fleet/containerevent.h"
 #include "core/fleet/containerrecord.h"
-#include "engine/call.h"
+#include "core/fleet/streamhandle.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -172,7 +172,7 @@ private:
     State state_ = State::Stopped;
     QString error_;
     quint64 generation_ = 0; // bumped on every (re)connect: late results of older ones are dropped
-    engine::Call<engine::Unit> events_;
+    StreamHandle events_;
     std::shared_ptr<EventQueue> queue_;
     bool inFlight_ = false; // one list request at a time, so results never arrive out of order
     bool needFull_ = false;

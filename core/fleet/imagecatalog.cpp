@@ -1,8 +1,9 @@
 #include "core/fleet/imagecatalog.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/fleet/authorizedcall.h"
 #include "core/fleet/hostmonitor.h"
+#include "core/fleet/listingjoin.h"
 #include "core/store/auditlog.h"
 #include "engine/dockerclient.h"
 #include "engine/imagereference.h"
@@ -41,7 +42,7 @@ engine::Filters imageEventFilters() {
 // One list of a host: images and containers at once, joined on whichever engine thread
 // brings the second answer, which also builds the records so the GUI thread only compares.
 // An images-only listing (after image events) takes the container counts of the last full one.
-struct ImageCatalog::Listing : ListedHost<ImageRecord>::Join {
+struct ImageCatalog::Listing : ListingJoin<ImageRecord> {
     bool imagesOnly = false;
     std::vector<engine::ImageSummary> images;
     std::vector<engine::ContainerSummary> containers;
@@ -281,7 +282,7 @@ void ImageCatalog::follow(const QString &hostId) {
     // Gathered on the engine's thread: a burst of events is one post, not one per event.
     auto posted = std::make_shared<std::atomic<bool>>(false);
     const qint64 since = QDateTime::currentSecsSinceEpoch() - kSinceMarginSeconds;
-    h.events = client->events(
+    auto events = client->events(
         [this, mailbox, posted, hostId, generation](const engine::Event &) {
             if (posted->exchange(true))
                 return;
@@ -291,7 +292,8 @@ void ImageCatalog::follow(const QString &hostId) {
             });
         },
         imageEventFilters(), since);
-    h.events.then([this, mailbox, hostId, generation](engine::Status) {
+    h.events = StreamHandle(events);
+    events.then([this, mailbox, hostId, generation](engine::Status) {
         mailbox.post([this, hostId, generation] { onStreamEnded(hostId, generation); });
     });
 }
@@ -299,9 +301,7 @@ void ImageCatalog::follow(const QString &hostId) {
 void ImageCatalog::unfollow(Host &host) {
     ++host.streamGeneration; // what the old stream still delivers is dropped
     host.following = false;
-    if (host.events.valid())
-        host.events.cancel();
-    host.events = {};
+    host.events.close();
 }
 
 void ImageCatalog::onStreamEnded(const QString &hostId, quint64 generation) {

@@ -1,8 +1,9 @@
 #include "core/fleet/servicecatalog.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/fleet/authorizedcall.h"
 #include "core/fleet/hostmonitor.h"
+#include "core/fleet/listingjoin.h"
 #include "core/store/auditwrite.h"
 #include "core/store/storethread.h"
 #include "engine/dockerclient.h"
@@ -67,7 +68,7 @@ QString actionName(int action) {
 
 // One listing of a manager: services and tasks at once, joined on whichever engine thread
 // brings the second answer, which also builds the records.
-struct ServiceCatalog::Listing : ListedHost<ServiceRecord>::Join {
+struct ServiceCatalog::Listing : ListingJoin<ServiceRecord> {
     std::vector<engine::SwarmService> services;
     std::vector<engine::SwarmTask> tasks;
 
