@@ -2,6 +2,7 @@
 
 #include "clioptions.h"
 #include "core/fleet/hostdiscovery.h"
+#include "core/fleet/hostendpoint.h"
 #include "core/fleet/hostlist.h"
 #include "core/fleet/plaintcp.h"
 #include "core/store/store.h"
@@ -106,7 +107,7 @@ QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
     QList<CliHost> hosts;
     for (const auto &config : configs) {
         CliHost h{config, nullptr, {}};
-        auto endpoint = config.endpoint();
+        auto endpoint = core::hostEndpoint(config);
         if (endpoint) {
             h.client = std::make_shared<engine::DockerClient>(endpoint.value());
             reachWithin(*h.client, connectTimeoutOption(parser));

@@ -43,10 +43,10 @@ CommandLine CommandLine::parse(const QStringList &arguments, QString *error) {
             h.name = urls[i].trimmed();
             h.url = urls[i].trimmed();
             h.source = core::HostConfig::Source::CommandLine;
-            auto endpoint = h.endpoint(core::HostConfig::FileCheck::Skip);
-            if (!endpoint) {
-                // The engine's message already quotes the URL.
-                *error = tr("--host: %1").arg(QString::fromStdString(endpoint.error().message));
+            const QString problem = h.problem(core::HostConfig::FileCheck::Skip);
+            if (!problem.isEmpty()) {
+                // The message already quotes the URL.
+                *error = tr("--host: %1").arg(problem);
                 return cl;
             }
             hosts.append(h);

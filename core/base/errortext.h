@@ -1,21 +1,10 @@
-// describeError(): an engine error in the words core shows people. keptText(): what is kept
-// of such words where they are stored.
+// keptText(): what is kept of an error's words (a daemon's, a health check's) where they are
+// stored. The words of an engine error come from describeError() (describeerror.h).
 #pragma once
-
-#include "engine/result.h"
 
 #include <QString>
 
 namespace slipway::core {
-
-// How a cancelled request reads: with its kind like any other error ("cancelled: request
-// cancelled"), or just "Cancelled." where cancelling is something the user does (a pull).
-enum class CancelledText { WithKind, Plain };
-
-// The daemon's and the input checks' own words as they are, since they already name what was
-// refused; any other error with its kind: "transport: Couldn't connect to server".
-QString describeError(const engine::Error &error,
-                      CancelledText cancelled = CancelledText::WithKind);
 
 // The most of a message from outside (a daemon's error, a health check's output) that a stored
 // record keeps: a deployment's detail, an audit entry's, an alert's. A daemon that answers with

@@ -1,6 +1,6 @@
 #include "core/deploy/registryversions.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/fleet/imagecatalog.h"
 #include "engine/imagereference.h"
 #include "engine/registryauth.h"

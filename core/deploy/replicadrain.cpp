@@ -1,6 +1,6 @@
 #include "core/deploy/replicadrain.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "engine/dockerclient.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "core/deploy/replicaprobe.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/locks/helperimage.h"
 #include "engine/dockerclient.h"
 

@@ -1,6 +1,6 @@
 #include "core/fleet/containerdetails.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/fleet/hostmonitor.h"
 #include "engine/dockerclient.h"
 

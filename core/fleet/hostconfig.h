@@ -2,9 +2,6 @@
 // reach it.
 #pragma once
 
-#include "engine/endpoint.h"
-#include "engine/result.h"
-
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
@@ -29,8 +26,9 @@ public:
     bool verifyTls = true;
     Source source = Source::User;
 
-    // Validates the URL and the TLS files, with InvalidInput errors that name the problem.
-    engine::Result<engine::Endpoint> endpoint(FileCheck files = FileCheck::Check) const;
+    // Empty when the URL and the TLS files are usable, else what is wrong, naming it. The
+    // endpoint itself is core's and slipctl's business (hostendpoint.h).
+    QString problem(FileCheck files = FileCheck::Check) const;
 
     // Saved in the Store (editable, removable) rather than found in the environment.
     bool isUserHost() const { return source == Source::User; }

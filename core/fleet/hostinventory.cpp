@@ -1,16 +1,13 @@
 #include "core/fleet/hostinventory.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
+#include "core/base/releaseoffthread.h"
 #include "core/base/stringpool.h"
+#include "core/fleet/applyqueue.h"
 #include "engine/dockerclient.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QPointer>
-#include <QThread>
-#include <QThreadPool>
-#include <deque>
 #include <mutex>
 #include <tuple>
 
@@ -61,83 +58,6 @@ bool sameForView(const ContainerRecord &held, const ContainerRecord &fresh) {
            held.labels == fresh.labels && held.stale == fresh.stale;
 }
 
-// Lets the last references of `garbage` go on a pool thread: freeing hundreds of records and
-// their strings is work the GUI thread need not do. (Under glibc's malloc this also waited for
-// the arena lock of the engine thread that allocated them, 55-109 ms measured; the GUI now
-// runs on mimalloc, whose frees from another thread take no lock.)
-template <class T> void releaseOffThread(T garbage) {
-    auto held = std::make_shared<T>(std::move(garbage));
-    QThreadPool::globalInstance()->start([held]() mutable { held.reset(); });
-}
-
-// Applies list results on the owning (GUI) thread a few milliseconds per event-loop turn.
-// Hosts answer at about the same time (ten hosts after a burst), and their results used to be
-// applied back to back in one turn: measured, 7-14 ms of own work in one gap. The models' own
-// sliced inserts share the turn, so the budget leaves room for one of them. Past the budget
-// the rest waits for the next turn, after paint and input; one result is never split, so every
-// model sees whole lists in the order they came.
-class ApplyQueue : public QObject {
-public:
-    static ApplyQueue *forThisThread() {
-        thread_local QPointer<ApplyQueue> queue;
-        if (!queue) {
-            queue = new ApplyQueue;
-            if (QCoreApplication::instance() &&
-                QCoreApplication::instance()->thread() == QThread::currentThread())
-                queue->setParent(QCoreApplication::instance());
-            else
-                QObject::connect(QThread::currentThread(), &QThread::finished, queue.data(),
-                                 &QObject::deleteLater);
-        }
-        return queue;
-    }
-
-    void run(QObject *owner, std::function<void()> job) {
-        if (jobs_.empty() && spentNs_ < kBudgetNs) {
-            runOne(job);
-            return;
-        }
-        jobs_.emplace_back(owner, std::move(job));
-        if (!turn_.isActive())
-            turn_.start();
-    }
-
-private:
-    static constexpr qint64 kBudgetNs = 2000000;
-
-    ApplyQueue() {
-        turn_.setSingleShot(true);
-        turn_.setInterval(0);
-        connect(&turn_, &QTimer::timeout, this, &ApplyQueue::nextTurn);
-    }
-    void runOne(const std::function<void()> &job) {
-        QElapsedTimer t;
-        t.start();
-        job();
-        spentNs_ += t.nsecsElapsed();
-        // The budget is per turn: it is renewed when the event loop comes round again.
-        if (!turn_.isActive())
-            turn_.start();
-    }
-    void nextTurn() {
-        spentNs_ = 0;
-        while (!jobs_.empty() && spentNs_ < kBudgetNs) {
-            auto [owner, job] = std::move(jobs_.front());
-            jobs_.pop_front();
-            if (owner)
-                runOne(job);
-            else
-                releaseOffThread(std::move(job)); // its list is an engine thread's to free
-        }
-        if (!jobs_.empty() && !turn_.isActive())
-            turn_.start();
-    }
-
-    std::deque<std::pair<QPointer<QObject>, std::function<void()>>> jobs_;
-    QTimer turn_;
-    qint64 spentNs_ = 0;
-};
-
 } // namespace
 
 // Events are gathered on the engine's thread and handed over in batches: a burst of 500
@@ -181,42 +101,6 @@ struct HostInventory::Listed {
     ContainerList records;
 };
 
-RefreshGate::RefreshGate(int capacity) : capacity_(std::max(1, capacity)), free_(capacity_) {}
-
-int RefreshGate::defaultCapacity() {
-    return std::max(1, QThread::idealThreadCount() - 1);
-}
-
-bool RefreshGate::tryAcquire(HostInventory *host) {
-    if (free_ > 0) {
-        --free_;
-        return true;
-    }
-    if (std::find(waiting_.begin(), waiting_.end(), host) == waiting_.end())
-        waiting_.emplace_back(host);
-    return false;
-}
-
-void RefreshGate::release() {
-    free_ = std::min(free_ + 1, capacity_);
-    wakeWaiting();
-}
-
-void RefreshGate::wakeWaiting() {
-    if (free_ <= 0 || waiting_.empty())
-        return;
-    // All of them, on the next turn of the loop (not inside the releasing host's apply): one
-    // that no longer needs its list (it lost its engine meanwhile) must not keep the slot from
-    // the others; those that come too late queue again.
-    for (const QPointer<HostInventory> &host : std::exchange(waiting_, {})) {
-        if (host)
-            QTimer::singleShot(0, host.data(), [host] {
-                if (host)
-                    host->pump();
-            });
-    }
-}
-
 HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient> client,
                              std::shared_ptr<StringPool> pool, Options options,
                              std::shared_ptr<RefreshGate> gate, QObject *parent)
@@ -245,8 +129,7 @@ HostInventory::HostInventory(QString hostId, std::weak_ptr<engine::DockerClient>
 HostInventory::~HostInventory() {
     mailbox_.close();
     leaveTurn(); // a place in the gate's queue is a QPointer: it goes by itself
-    if (events_.valid())
-        events_.cancel();
+    events_.close();
 }
 
 void HostInventory::start() {
@@ -319,9 +202,7 @@ void HostInventory::connectNow() {
     coalesceTimer_.stop();
     quietTimer_.stop();
     pinging_ = false;
-    if (events_.valid())
-        events_.cancel();
-    events_ = {};
+    events_.close();
     inFlight_ = false;
     leaveTurn();
     pendingIds_.clear();
@@ -344,9 +225,10 @@ void HostInventory::connectNow() {
     };
     queue_ = queue;
     const qint64 since = nowSeconds() + clockSkew_ - options_.sinceMargin.count();
-    events_ =
+    auto events =
         client->events([queue](const engine::Event &e) { queue->push(e); }, eventFilters(), since);
-    events_.then([mailbox = mailbox_, this, generation](engine::Result<engine::Unit> r) {
+    events_ = StreamHandle(events);
+    events.then([mailbox = mailbox_, this, generation](engine::Result<engine::Unit> r) {
         const QString error =
             r ? tr("The engine closed the event stream.") : describeError(r.error());
         mailbox.post([this, generation, error] { onStreamEnded(generation, error); });
@@ -365,9 +247,7 @@ void HostInventory::onStreamEnded(quint64 generation, const QString &error) {
 
 void HostInventory::lose(const QString &error) {
     ++generation_;
-    if (events_.valid())
-        events_.cancel();
-    events_ = {};
+    events_.close();
     queue_.reset();
     inFlight_ = false;
     leaveTurn();
@@ -479,7 +359,7 @@ void HostInventory::scheduleRefresh() {
 std::chrono::milliseconds HostInventory::nextCoalesce() {
     // More to ask about soon after the last list: a storm. Gather twice as long each time (up
     // to maxCoalesce); a host that was quiet for a while answers a lone event within
-    // `coalesce` again. Measured: a 170-container start/kill storm caused 229 lists at 100 ms.
+    // `coalesce` again; a storm at a fixed `coalesce` would cost a list per window.
     const auto base = options_.coalesce;
     if (lastRefresh_.isValid() && coalesceWindow_.count() > 0 &&
         lastRefresh_.elapsed() < 2 * std::max(coalesceWindow_, base).count())
@@ -560,7 +440,7 @@ void HostInventory::requestList(bool full, const QStringList &ids) {
                     listed->records.append(std::make_shared<const ContainerRecord>(
                         ContainerRecord::fromSummary(summary, hostId, listedAt, *pool)));
                 // Here too, never on the GUI thread: the pool's lock is contended by every
-                // host's conversion, and waiting for it there stalled the GUI for 100+ ms.
+                // host's conversion, and the GUI thread must never wait for it.
                 if (full)
                     pool->prune();
             }

@@ -8,7 +8,8 @@
 #include "core/base/mailbox.h"
 #include "core/fleet/containerevent.h"
 #include "core/fleet/containerrecord.h"
-#include "engine/call.h"
+#include "core/fleet/refreshgate.h"
+#include "core/fleet/streamhandle.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -17,7 +18,6 @@
 #include <QSet>
 #include <QTimer>
 #include <chrono>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -28,29 +28,6 @@ class DockerClient;
 namespace slipway::core {
 
 class StringPool;
-class HostInventory;
-
-// RefreshGate: the hosts of one Inventory take turns for their background full lists (after a
-// burst, or when more containers changed than one refresh names). Ten hosts parsing a 1 MB
-// reply each at the same moment took both CPUs of a 2-core machine, and the GUI thread waited
-// for one (measured: 440-500 ms of parsing in the 10 x 500 burst). At most `capacity` such lists
-// run at once; a host's first list and its resync after a lost stream never wait. GUI thread.
-class RefreshGate {
-public:
-    explicit RefreshGate(int capacity);
-    // One less than the CPUs, at least one: a CPU stays free for the GUI thread.
-    static int defaultCapacity();
-    // False: `host` waits, and is pumped again when a slot is free.
-    bool tryAcquire(HostInventory *host);
-    void release();
-
-private:
-    void wakeWaiting();
-
-    int capacity_;
-    int free_;
-    std::deque<QPointer<HostInventory>> waiting_;
-};
 
 class HostInventory : public QObject {
     Q_OBJECT
@@ -172,7 +149,7 @@ private:
     State state_ = State::Stopped;
     QString error_;
     quint64 generation_ = 0; // bumped on every (re)connect: late results of older ones are dropped
-    engine::Call<engine::Unit> events_;
+    StreamHandle events_;
     std::shared_ptr<EventQueue> queue_;
     bool inFlight_ = false; // one list request at a time, so results never arrive out of order
     bool needFull_ = false;

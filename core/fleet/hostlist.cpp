@@ -1,6 +1,7 @@
 #include "core/fleet/hostlist.h"
 
 #include "core/fleet/hostdiscovery.h"
+#include "engine/endpoint.h"
 
 #include <QSet>
 

@@ -1,6 +1,7 @@
 #include "core/fleet/hostmonitor.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
+#include "core/fleet/hostendpoint.h"
 #include "core/fleet/hostlist.h"
 #include "core/fleet/hostprobe.h"
 #include "core/store/storethread.h"
@@ -19,7 +20,7 @@ namespace {
 // Store thread: checks the URL and that the TLS files are there.
 PreparedHost prepare(const HostConfig &config) {
     PreparedHost p{config, std::nullopt, {}};
-    auto endpoint = config.endpoint(HostConfig::FileCheck::Check);
+    auto endpoint = hostEndpoint(config, HostConfig::FileCheck::Check);
     if (endpoint)
         p.endpoint = std::move(endpoint).value();
     else

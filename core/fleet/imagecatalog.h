@@ -14,7 +14,7 @@
 #include "core/fleet/imagerecord.h"
 #include "core/fleet/listedhost.h"
 #include "core/fleet/pullprogress.h"
-#include "engine/call.h"
+#include "core/fleet/streamhandle.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -112,7 +112,7 @@ private:
         bool imagesDirty = false; // image events wait for the coalescing timer
         QHash<QString, QStringList> usedBy; // of the last full list, for images-only lists
         // The image event stream: open while the host is up; generation guards late results.
-        engine::Call<engine::Unit> events;
+        StreamHandle events;
         quint64 streamGeneration = 0;
         bool following = false;
         Backoff backoff;

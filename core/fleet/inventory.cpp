@@ -1,6 +1,6 @@
 #include "core/fleet/inventory.h"
 
-#include "core/base/errortext.h"
+#include "core/base/describeerror.h"
 #include "core/base/stringpool.h"
 #include "core/fleet/hostmonitor.h"
 #include "core/store/auditwrite.h"

@@ -1,15 +1,13 @@
 // ListedHost<Record>: what a catalog keeps of one host between listings (the records of the
 // last listing that worked, why the last one failed, whether one runs) and how a listing's
-// answer or a failure changes it. Shared by ServiceCatalog and ImageCatalog.
+// answer or a failure changes it. Shared by ServiceCatalog and ImageCatalog; the answers of
+// one listing are joined by ListingJoin (listingjoin.h).
 #pragma once
-
-#include "engine/result.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <algorithm>
-#include <mutex>
 
 namespace slipway::core {
 
@@ -20,27 +18,6 @@ template <typename Record> struct ListedHost {
         List inserted;
         List changed;
         List removed;
-    };
-
-    // The answers one listing needs, joined on whichever engine thread brings the last one,
-    // which also builds the records so that the GUI thread only compares.
-    struct Join {
-        std::mutex mutex;
-        int pending = 2;
-        QString hostId;
-        QString hostName;
-        QString error; // the first error wins
-        List records;  // set once every answer is in and all worked
-
-        // Keeps the value of `r` in `slot`, or its error as `describe` words it.
-        template <typename T, typename Describe>
-        void take(engine::Result<T> r, T &slot, Describe describe) {
-            std::lock_guard lock(mutex);
-            if (r)
-                slot = std::move(r).value();
-            else if (error.isEmpty())
-                error = describe(r.error());
-        }
     };
 
     QString name;

@@ -1,11 +1,13 @@
 #include "core/fleet/plaintcp.h"
 
+#include "core/fleet/hostendpoint.h"
+
 #include <QCoreApplication>
 
 namespace slipway::core {
 
 bool isPlainTcp(const HostConfig &host) {
-    const auto e = host.endpoint(HostConfig::FileCheck::Skip);
+    const auto e = hostEndpoint(host, HostConfig::FileCheck::Skip);
     return e && e.value().kind == engine::Endpoint::Kind::Tcp && !e.value().tls;
 }
 

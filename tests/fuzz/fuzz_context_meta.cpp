@@ -4,6 +4,7 @@
 // id made of it and a trimmed URL, and its URL is checked the way every host's is (an
 // InvalidInput error or an endpoint), never more.
 #include "core/fleet/hostdiscovery.h"
+#include "core/fleet/hostendpoint.h"
 
 #include <QByteArray>
 #include <QString>
@@ -30,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         host->url != host->url.trimmed() || host->source != HostConfig::Source::DockerContext ||
         !host->caFile.isEmpty() || !host->certFile.isEmpty() || !host->keyFile.isEmpty())
         std::abort();
-    const auto endpoint = host->endpoint(HostConfig::FileCheck::Skip);
+    const auto endpoint = hostEndpoint(*host, HostConfig::FileCheck::Skip);
     if (!endpoint.ok() && (endpoint.error().kind != engine::ErrorKind::InvalidInput ||
                            endpoint.error().message.empty()))
         std::abort();

@@ -128,10 +128,7 @@ QString HostDialog::validationError() const {
         return tr("Give the host a name.");
     // Only what needs no disk access here; the TLS files are checked by the monitor's
     // worker, which reports back below.
-    auto endpoint = c.endpoint(core::HostConfig::FileCheck::Skip);
-    if (!endpoint)
-        return QString::fromStdString(endpoint.error().message);
-    return {};
+    return c.problem(core::HostConfig::FileCheck::Skip);
 }
 
 void HostDialog::updateTlsWarning() {

@@ -1,5 +1,6 @@
 // HostDiscovery against environments and docker config trees made up on the spot.
 #include "core/fleet/hostdiscovery.h"
+#include "core/fleet/hostendpoint.h"
 #include "core/fleet/plaintcp.h"
 
 #include <QDir>
@@ -102,7 +103,7 @@ private slots:
         QVERIFY(!isPlainTcp(hosts[0]));
         QCOMPARE(hosts[1].url, QStringLiteral("unix:///run/docker.sock"));
         QVERIFY(hosts[1].caFile.isEmpty());
-        QVERIFY(hosts[1].endpoint());
+        QVERIFY(hostEndpoint(hosts[1]));
 
         const auto plain = HostDiscovery::fromCommandLine({"tcp://build-07:2375"}, {});
         QVERIFY(plain[0].caFile.isEmpty());
@@ -271,7 +272,7 @@ private slots:
         h.caFile = ca;
         h.certFile = cert;
         h.keyFile = key;
-        const auto endpoint = h.endpoint();
+        const auto endpoint = hostEndpoint(h);
         if (expected.isEmpty()) {
             QVERIFY2(endpoint.ok(), endpoint.ok() ? "" : endpoint.error().message.c_str());
             return;
@@ -292,14 +293,14 @@ private slots:
         h.certFile = dir.filePath("cert.pem");
         h.keyFile = dir.filePath("key.pem");
         h.verifyTls = false;
-        const auto endpoint = h.endpoint();
+        const auto endpoint = hostEndpoint(h);
         QVERIFY2(endpoint.ok(), endpoint.ok() ? "" : endpoint.error().message.c_str());
         QVERIFY(endpoint.value().tls);
         QVERIFY(!endpoint.value().tlsFiles.verifyPeer);
         // A directory is not a certificate.
         h.caFile = dir.path();
-        QVERIFY(!h.endpoint().ok());
-        QVERIFY(h.endpoint(HostConfig::FileCheck::Skip).ok());
+        QVERIFY(!hostEndpoint(h).ok());
+        QVERIFY(hostEndpoint(h, HostConfig::FileCheck::Skip).ok());
     }
 };
 
