@@ -2141,6 +2141,13 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     </message>
 </context>
 <context>
+    <name>slipway::core::AlertLifecycle</name>
+    <message>
+        <source>An alert could not be recorded: %1</source>
+        <translation>无法记录告警：%1</translation>
+    </message>
+</context>
+<context>
     <name>slipway::core::AlertMonitor</name>
     <message>
         <source>The alert rules cannot be read: %1</source>
@@ -2199,37 +2206,20 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
         </translation>
     </message>
     <message>
-        <source>reachable again</source>
-        <translation>已恢复连接</translation>
-    </message>
-    <message>
-        <source>Unreachable for %1: %2</source>
-        <translation>无法连接已持续 %1：%2</translation>
-    </message>
-    <message>
-        <source>CPU back to %1 %</source>
-        <translation>CPU 已回落到 %1 %</translation>
-    </message>
-    <message>
-        <source>memory back to %1 %</source>
-        <translation>内存已回落到 %1 %</translation>
-    </message>
-    <message>
-        <source>CPU %1 % for %2 (over %3 %)</source>
-        <translation>CPU %1 % 持续 %2（超过 %3 %）</translation>
-    </message>
-    <message>
-        <source>Memory %1 % for %2 (over %3 %)</source>
-        <translation>内存 %1 % 持续 %2（超过 %3 %）</translation>
-    </message>
-    <message>
-        <source>An alert could not be recorded: %1</source>
-        <translation>无法记录告警：%1</translation>
-    </message>
-    <message>
         <source>%1 on %2</source>
         <translation>%2 上的 %1</translation>
     </message>
+    <message>
+        <source>the rule was removed</source>
+        <translation>规则已被删除</translation>
+    </message>
+    <message>
+        <source>it was stopped on purpose</source>
+        <translation>它是被有意停止的</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::AlertRequests</name>
     <message>
         <source>The rules cannot be changed: the database is not open.</source>
         <translation>无法更改规则：数据库未打开。</translation>
@@ -2237,10 +2227,6 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>There is no alert rule %1.</source>
         <translation>不存在告警规则 %1。</translation>
-    </message>
-    <message>
-        <source>the rule was removed</source>
-        <translation>规则已被删除</translation>
     </message>
     <message>
         <source>That alert is no longer listed.</source>
@@ -2253,10 +2239,6 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>The alert is not recorded yet; try again in a moment.</source>
         <translation>告警尚未记录；请稍后重试。</translation>
-    </message>
-    <message>
-        <source>it was stopped on purpose</source>
-        <translation>它是被有意停止的</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2279,37 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>… [%1 more characters cut]</source>
         <translation>…［另有 %1 个字符被截去］</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::HostAlerts</name>
+    <message>
+        <source>the rule is disabled</source>
+        <translation>规则已禁用</translation>
+    </message>
+    <message>
+        <source>reachable again</source>
+        <translation>已恢复连接</translation>
+    </message>
+    <message>
+        <source>Unreachable for %1: %2</source>
+        <translation>无法连接已持续 %1：%2</translation>
+    </message>
+    <message>
+        <source>CPU back to %1 %</source>
+        <translation>CPU 已回落到 %1 %</translation>
+    </message>
+    <message>
+        <source>memory back to %1 %</source>
+        <translation>内存已回落到 %1 %</translation>
+    </message>
+    <message>
+        <source>CPU %1 % for %2 (over %3 %)</source>
+        <translation>CPU %1 % 持续 %2（超过 %3 %）</translation>
+    </message>
+    <message>
+        <source>Memory %1 % for %2 (over %3 %)</source>
+        <translation>内存 %1 % 持续 %2（超过 %3 %）</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +3268,21 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     </message>
 </context>
 <context>
+    <name>slipway::widgets::ActionErrorsBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>… and 1 earlier failure</source>
+        <translation>……以及之前的 1 个失败</translation>
+    </message>
+    <message>
+        <source>… and %1 earlier failures</source>
+        <translation>……以及之前的 %1 个失败</translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::AlertNotifier</name>
     <message>
         <source>Alert: %1</source>
@@ -3499,80 +3527,8 @@ Its alerts clear; the history of what it found is kept.</source>
         <translation>筛选：应用、环境、版本、主机…</translation>
     </message>
     <message>
-        <source>Roll back to previous</source>
-        <translation>回滚到上一版本</translation>
-    </message>
-    <message>
-        <source>Run the version deployed before the current one again</source>
-        <translation>再次运行当前版本之前部署的版本</translation>
-    </message>
-    <message>
-        <source>Roll back to this</source>
-        <translation>回滚到此部署</translation>
-    </message>
-    <message>
         <source>Run the selected deployment&apos;s image (by digest) and configuration again</source>
         <translation>再次运行所选部署的镜像（按摘要）和配置</translation>
-    </message>
-    <message>
-        <source>How many versions of this application are kept restorable</source>
-        <translation>此应用保留多少个可回滚的版本</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Keep this many versions restorable</source>
-        <translation>保留此数量的可回滚版本</translation>
-    </message>
-    <message>
-        <source>Keep restorable:</source>
-        <translation>保留可回滚版本：</translation>
-    </message>
-    <message>
-        <source>versions</source>
-        <translation>个版本</translation>
-    </message>
-    <message>
-        <source>Deploy this version…</source>
-        <translation>部署此版本…</translation>
-    </message>
-    <message>
-        <source>Deploy the selected version with the current configuration</source>
-        <translation>以当前配置部署所选版本</translation>
-    </message>
-    <message>
-        <source>Ask the registry for the tags again</source>
-        <translation>重新向镜像仓库查询标签</translation>
-    </message>
-    <message>
-        <source>−1</source>
-        <translation>−1</translation>
-    </message>
-    <message>
-        <source>Remove one replica (the newest)</source>
-        <translation>删除一个副本（最新的）</translation>
-    </message>
-    <message>
-        <source>+1</source>
-        <translation>+1</translation>
-    </message>
-    <message>
-        <source>Add one replica on the least-loaded host</source>
-        <translation>在负载最低的主机上添加一个副本</translation>
-    </message>
-    <message>
-        <source>Scale</source>
-        <translation>扩缩</translation>
-    </message>
-    <message>
-        <source>Run exactly this many replicas of the current version</source>
-        <translation>将当前版本的副本数精确设为此数量</translation>
-    </message>
-    <message>
-        <source>Scale to:</source>
-        <translation>扩缩到：</translation>
     </message>
     <message>
         <source>History</source>
@@ -3603,16 +3559,6 @@ Its alerts clear; the history of what it found is kept.</source>
         <translation>%1 失败：%2</translation>
     </message>
     <message>
-        <source>The registry could not be listed: %1. Versions the hosts hold are shown.</source>
-        <translation>无法列出镜像仓库：%1。显示的是主机上已有的版本。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n version(s) of %1.</source>
-        <translation>
-            <numerusform>%1 的 %n 个版本。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Select an application to see its history, versions and replicas.</source>
         <translation>选择一个应用以查看其历史记录、版本和副本。</translation>
     </message>
@@ -3631,10 +3577,6 @@ Its alerts clear; the history of what it found is kept.</source>
     <message>
         <source>The image of this deployment can no longer be pulled.</source>
         <translation>此部署的镜像已无法拉取。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 running (%3)</source>
-        <translation>%2 个中 %1 个运行中（%3）</translation>
     </message>
     <message numerus="yes">
         <source>%n application(s)</source>
@@ -3665,14 +3607,6 @@ Its alerts clear; the history of what it found is kept.</source>
         </translation>
     </message>
     <message>
-        <source>Undo last change</source>
-        <translation>撤销上次变更</translation>
-    </message>
-    <message>
-        <source>Start the replicas the latest deployment stopped again (while its undo window is open), then stop the current ones</source>
-        <translation>重新启动最近一次部署停止的副本（在撤销窗口内），然后停止当前副本</translation>
-    </message>
-    <message>
         <source>Undoing the last change of %1 in %2</source>
         <translation>正在撤销 %2 中 %1 的上次变更</translation>
     </message>
@@ -3685,24 +3619,8 @@ Its alerts clear; the history of what it found is kept.</source>
         <translation>查看谁持有所选应用的锁，并从已终止的持有者处接管它</translation>
     </message>
     <message>
-        <source>Pause reconcile</source>
-        <translation>暂停协调</translation>
-    </message>
-    <message>
-        <source>reconcile paused by %1 at %2</source>
-        <translation>协调已由 %1 于 %2 暂停</translation>
-    </message>
-    <message>
         <source>Cannot change the reconcile of %1 in %2: %3</source>
         <translation>无法更改 %2 中 %1 的协调：%3</translation>
-    </message>
-    <message>
-        <source>Paused by %1 at %2: replicas that stop or go away are left as they are. Click to resume.</source>
-        <translation>已由 %1 于 %2 暂停：停止或消失的副本将保持原样。点击以恢复。</translation>
-    </message>
-    <message>
-        <source>Stop starting again or replacing replicas of this application that stop or go away, to work on them by hand</source>
-        <translation>不再重新启动或替换此应用中停止或消失的副本，以便手动处理它们</translation>
     </message>
     <message>
         <source>Adopt…</source>
@@ -3738,6 +3656,17 @@ This database then owns them, and its next deploy, rollback or scale retires the
     <message>
         <source>The audit log cannot be read: %1</source>
         <translation>无法读取审计日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ContainerContextMenu</name>
+    <message>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
     </message>
 </context>
 <context>
@@ -4124,18 +4053,6 @@ This database then owns them, and its next deploy, rollback or scale retires the
         <translation>立即重试</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Copy ID</source>
-        <translation>复制 ID</translation>
-    </message>
-    <message>
-        <source>Copy name</source>
-        <translation>复制名称</translation>
-    </message>
-    <message>
         <source>1 container</source>
         <translation>1 个容器</translation>
     </message>
@@ -4176,48 +4093,8 @@ This database then owns them, and its next deploy, rollback or scale retires the
         <translation>正在等待 %1 个操作…</translation>
     </message>
     <message>
-        <source>… and 1 earlier failure</source>
-        <translation>……以及之前的 1 个失败</translation>
-    </message>
-    <message>
-        <source>… and %1 earlier failures</source>
-        <translation>……以及之前的 %1 个失败</translation>
-    </message>
-    <message>
         <source>%1 &quot;%2&quot; on %3 failed: %4</source>
         <translation>%3 上的“%2”%1失败：%4</translation>
-    </message>
-    <message>
-        <source>• %1 on %2 (%3)</source>
-        <translation>• %2 上的 %1（%3）</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>……还有 %1 个</translation>
-    </message>
-    <message>
-        <source>Remove containers</source>
-        <translation>删除容器</translation>
-    </message>
-    <message>
-        <source>Remove this container? This cannot be undone.</source>
-        <translation>删除此容器？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Remove these %1 containers? This cannot be undone.</source>
-        <translation>删除这 %1 个容器？此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Force: also stop and remove the running container</source>
-        <translation>强制：同时停止并删除正在运行的容器</translation>
-    </message>
-    <message>
-        <source>Force: also stop and remove the %1 running containers</source>
-        <translation>强制：同时停止并删除 %1 个正在运行的容器</translation>
     </message>
 </context>
 <context>
@@ -4648,6 +4525,53 @@ This database then owns them, and its next deploy, rollback or scale retires the
     <message>
         <source>Probe: %1</source>
         <translation>探针：%1</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::HistoryPage</name>
+    <message>
+        <source>Roll back to previous</source>
+        <translation>回滚到上一版本</translation>
+    </message>
+    <message>
+        <source>Run the version deployed before the current one again</source>
+        <translation>再次运行当前版本之前部署的版本</translation>
+    </message>
+    <message>
+        <source>Roll back to this</source>
+        <translation>回滚到此部署</translation>
+    </message>
+    <message>
+        <source>Run the selected deployment&apos;s image (by digest) and configuration again</source>
+        <translation>再次运行所选部署的镜像（按摘要）和配置</translation>
+    </message>
+    <message>
+        <source>Undo last change</source>
+        <translation>撤销上次变更</translation>
+    </message>
+    <message>
+        <source>Start the replicas the latest deployment stopped again (while its undo window is open), then stop the current ones</source>
+        <translation>重新启动最近一次部署停止的副本（在撤销窗口内），然后停止当前副本</translation>
+    </message>
+    <message>
+        <source>How many versions of this application are kept restorable</source>
+        <translation>此应用保留多少个可回滚的版本</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Keep this many versions restorable</source>
+        <translation>保留此数量的可回滚版本</translation>
+    </message>
+    <message>
+        <source>Keep restorable:</source>
+        <translation>保留可回滚版本：</translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation>个版本</translation>
     </message>
 </context>
 <context>
@@ -5433,6 +5357,92 @@ The engine and its containers are not touched.</source>
     </message>
 </context>
 <context>
+    <name>slipway::widgets::RemoveContainersBox</name>
+    <message>
+        <source>Remove containers</source>
+        <translation>删除容器</translation>
+    </message>
+    <message>
+        <source>Remove this container? This cannot be undone.</source>
+        <translation>删除此容器？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove these %1 containers? This cannot be undone.</source>
+        <translation>删除这 %1 个容器？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>• %1 on %2 (%3)</source>
+        <translation>• %2 上的 %1（%3）</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Force: also stop and remove the running container</source>
+        <translation>强制：同时停止并删除正在运行的容器</translation>
+    </message>
+    <message>
+        <source>Force: also stop and remove the %1 running containers</source>
+        <translation>强制：同时停止并删除 %1 个正在运行的容器</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ReplicasPage</name>
+    <message>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <source>Remove one replica (the newest)</source>
+        <translation>删除一个副本（最新的）</translation>
+    </message>
+    <message>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <source>Add one replica on the least-loaded host</source>
+        <translation>在负载最低的主机上添加一个副本</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>扩缩</translation>
+    </message>
+    <message>
+        <source>Run exactly this many replicas of the current version</source>
+        <translation>将当前版本的副本数精确设为此数量</translation>
+    </message>
+    <message>
+        <source>Pause reconcile</source>
+        <translation>暂停协调</translation>
+    </message>
+    <message>
+        <source>Scale to:</source>
+        <translation>扩缩到：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 running (%3)</source>
+        <translation>%2 个中 %1 个运行中（%3）</translation>
+    </message>
+    <message>
+        <source>reconcile paused by %1 at %2</source>
+        <translation>协调已由 %1 于 %2 暂停</translation>
+    </message>
+    <message>
+        <source>Paused by %1 at %2: replicas that stop or go away are left as they are. Click to resume.</source>
+        <translation>已由 %1 于 %2 暂停：停止或消失的副本将保持原样。点击以恢复。</translation>
+    </message>
+    <message>
+        <source>Stop starting again or replacing replicas of this application that stop or go away, to work on them by hand</source>
+        <translation>不再重新启动或替换此应用中停止或消失的副本，以便手动处理它们</translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::RollbackDialog</name>
     <message>
         <source>Roll back %1 in %2</source>
@@ -5973,6 +5983,35 @@ Back to: %3, %4 replicas</source>
     <message>
         <source>not measured yet</source>
         <translation>尚未测量</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::VersionsPage</name>
+    <message>
+        <source>Deploy this version…</source>
+        <translation>部署此版本…</translation>
+    </message>
+    <message>
+        <source>Deploy the selected version with the current configuration</source>
+        <translation>以当前配置部署所选版本</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask the registry for the tags again</source>
+        <translation>重新向镜像仓库查询标签</translation>
+    </message>
+    <message>
+        <source>The registry could not be listed: %1. Versions the hosts hold are shown.</source>
+        <translation>无法列出镜像仓库：%1。显示的是主机上已有的版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) of %1.</source>
+        <translation>
+            <numerusform>%1 的 %n 个版本。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
