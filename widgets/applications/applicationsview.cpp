@@ -205,8 +205,11 @@ void ApplicationsView::connectModels() {
 void ApplicationsView::connectServices() {
     connect(deployer_, &core::Deployer::historyLoaded, this, &ApplicationsView::onHistory);
     connect(deployer_, &core::Deployer::retentionLoaded, this, [this](quint64 request, int k) {
-        // Not while the user is typing a new value into it.
-        if (request == historyRequest_ && !retention_->hasFocus())
+        // Not while the user is typing a new value into it. Focus alone does not say so: it
+        // lands on the spin box when the button clicked last (Undo) turns disabled.
+        const auto *edit = retention_->findChild<QLineEdit *>();
+        const bool typing = retention_->hasFocus() && edit && edit->isModified();
+        if (request == historyRequest_ && !typing)
             retention_->setValue(k);
     });
     connect(deployer_, &core::Deployer::progress, this,
