@@ -39,7 +39,9 @@ bash "$here/scripts/services.sh" start
 eval "$(bash "$here/scripts/services.sh" env)"
 
 rc=0
-(cd "$build" && ctest --output-on-failure --no-tests=error -j2 "$@") || rc=$?
+# Three at once on two cores: the tests mostly wait on the engine (health checks, undo windows),
+# not on the CPU. SLIPWAY_TEST_JOBS overrides it.
+(cd "$build" && ctest --output-on-failure --no-tests=error -j"${SLIPWAY_TEST_JOBS:-3}" "$@") || rc=$?
 
 if [ -n "$fresh_pid" ]; then
     frc=0
