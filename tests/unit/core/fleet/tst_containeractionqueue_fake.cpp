@@ -10,8 +10,8 @@
 
 #include <QSignalSpy>
 #include <QtTest>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using namespace slipway;
 using core::ContainerActionQueue;
