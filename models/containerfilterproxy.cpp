@@ -2,12 +2,7 @@
 
 #include "models/containertablemodel.h"
 
-#include <QRegularExpression>
-#include <algorithm>
-
 namespace slipway::models {
-
-using core::ContainerRecord;
 
 ContainerFilterProxy::ContainerFilterProxy(QObject *parent) : QSortFilterProxyModel(parent) {
     setDynamicSortFilter(true);
@@ -19,107 +14,38 @@ const ContainerTableModel *ContainerFilterProxy::table() const {
     return qobject_cast<const ContainerTableModel *>(sourceModel());
 }
 
-void ContainerFilterProxy::setText(const QString &text) {
-    if (text == text_)
-        return;
-    text_ = text;
-    terms_ = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
-    invalidateFilter();
+void ContainerFilterProxy::changed(bool filterChanged) {
+    if (filterChanged)
+        invalidateFilter();
 }
 
-bool ContainerFilterProxy::setSet(QSet<QString> &set, const QStringList &values) {
-    QSet<QString> next(values.begin(), values.end());
-    next.remove(QString());
-    if (next == set)
-        return false;
-    set = std::move(next);
-    return true;
+void ContainerFilterProxy::setText(const QString &text) {
+    changed(filter_.setText(text));
 }
 
 void ContainerFilterProxy::setStates(const QStringList &states) {
-    if (setSet(states_, states))
-        invalidateFilter();
+    changed(filter_.setStates(states));
 }
 
 void ContainerFilterProxy::setHostIds(const QStringList &hostIds) {
-    if (setSet(hosts_, hostIds))
-        invalidateFilter();
+    changed(filter_.setHostIds(hostIds));
 }
 
 void ContainerFilterProxy::setApplications(const QStringList &applications) {
-    if (setSet(apps_, applications))
-        invalidateFilter();
+    changed(filter_.setApplications(applications));
 }
 
 void ContainerFilterProxy::setEnvironments(const QStringList &environments) {
-    if (setSet(envs_, environments))
-        invalidateFilter();
+    changed(filter_.setEnvironments(environments));
 }
 
 void ContainerFilterProxy::setLabelFilters(const QStringList &filters) {
-    QStringList cleaned;
-    for (const QString &f : filters)
-        if (!f.trimmed().isEmpty())
-            cleaned.append(f.trimmed());
-    if (cleaned == labelFilters_)
-        return;
-    labelFilters_ = cleaned;
-    invalidateFilter();
+    changed(filter_.setLabelFilters(filters));
 }
 
 void ContainerFilterProxy::clearFilters() {
-    text_.clear();
-    terms_.clear();
-    states_.clear();
-    hosts_.clear();
-    apps_.clear();
-    envs_.clear();
-    labelFilters_.clear();
+    filter_.clear();
     invalidateFilter();
-}
-
-bool ContainerFilterProxy::matchesLabels(const ContainerRecord &r) const {
-    for (const QString &f : labelFilters_) {
-        const qsizetype eq = f.indexOf(QLatin1Char('='));
-        if (eq < 0) {
-            if (std::none_of(r.labels.begin(), r.labels.end(),
-                             [&](const auto &l) { return l.first == f; }))
-                return false;
-        } else {
-            const QStringView key = QStringView(f).left(eq);
-            const QStringView value = QStringView(f).mid(eq + 1);
-            const auto it = std::find_if(r.labels.begin(), r.labels.end(),
-                                         [&](const auto &l) { return l.first == key; });
-            if (it == r.labels.end() || it->second != value)
-                return false;
-        }
-    }
-    return true;
-}
-
-bool ContainerFilterProxy::matchesText(const ContainerRecord &r,
-                                       const ContainerTableModel &table) const {
-    constexpr auto ci = Qt::CaseInsensitive;
-    for (const QString &term : terms_) {
-        const bool found =
-            r.name.contains(term, ci) || r.image.contains(term, ci) || r.app.contains(term, ci) ||
-            r.env.contains(term, ci) || r.version.contains(term, ci) ||
-            r.state.contains(term, ci) || r.id.startsWith(term, ci) ||
-            table.hostName(r.hostId).contains(term, ci) || [&] {
-                const qsizetype eq = term.indexOf(QLatin1Char('='));
-                const QStringView key = eq < 0 ? QStringView(term) : QStringView(term).left(eq);
-                for (const auto &[k, v] : r.labels) {
-                    if (eq < 0 ? (k.contains(key, ci) || v.contains(key, ci))
-                               : (k.compare(key, ci) == 0 &&
-                                  v.contains(QStringView(term).mid(eq + 1), ci)))
-                        return true;
-                }
-                return false;
-            }();
-        if (!found)
-            return false;
-    }
-    return true;
 }
 
 bool ContainerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const {
@@ -127,20 +53,7 @@ bool ContainerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) 
     if (!t)
         return true;
     const core::ContainerRef ref = t->record(sourceRow);
-    if (!ref)
-        return false;
-    const ContainerRecord &r = *ref;
-    if (!states_.isEmpty() && !states_.contains(r.state))
-        return false;
-    if (!hosts_.isEmpty() && !hosts_.contains(r.hostId))
-        return false;
-    if (!apps_.isEmpty() && !apps_.contains(r.app))
-        return false;
-    if (!envs_.isEmpty() && !envs_.contains(r.env))
-        return false;
-    if (!labelFilters_.isEmpty() && !matchesLabels(r))
-        return false;
-    return terms_.isEmpty() || matchesText(r, *t);
+    return ref && filter_.matches(*ref, [t](const QString &hostId) { return t->hostName(hostId); });
 }
 
 bool ContainerFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const {

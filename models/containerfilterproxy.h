@@ -3,13 +3,10 @@
 // and sort follow row changes as they come (dynamic), never by resetting.
 #pragma once
 
-#include <QSet>
+#include "core/fleet/containerfilter.h"
+
 #include <QSortFilterProxyModel>
 #include <QStringList>
-
-namespace slipway::core {
-struct ContainerRecord;
-}
 
 namespace slipway::models {
 
@@ -21,23 +18,20 @@ class ContainerFilterProxy : public QSortFilterProxyModel {
 public:
     explicit ContainerFilterProxy(QObject *parent = nullptr);
 
-    // Words that must all appear (case-insensitive) in the name, image, application,
-    // environment, version, state, host, ID prefix or a label; "key=value" words match labels.
+    // As core::ContainerFilter's setters; the host names are the table's.
     void setText(const QString &text);
-    QString text() const { return text_; }
-    // Each list: a row passes if its value is one of them; an empty list passes everything.
+    QString text() const { return filter_.text(); }
     void setStates(const QStringList &states);
     void setHostIds(const QStringList &hostIds);
     void setApplications(const QStringList &applications);
     void setEnvironments(const QStringList &environments);
-    // "key=value" (exact) or "key" (present); a row must match all of them.
     void setLabelFilters(const QStringList &filters);
     void clearFilters();
 
-    QStringList states() const { return states_.values(); }
-    QStringList hostIds() const { return hosts_.values(); }
-    QStringList applications() const { return apps_.values(); }
-    QStringList environments() const { return envs_.values(); }
+    QStringList states() const { return filter_.states(); }
+    QStringList hostIds() const { return filter_.hostIds(); }
+    QStringList applications() const { return filter_.applications(); }
+    QStringList environments() const { return filter_.environments(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -45,14 +39,9 @@ protected:
 
 private:
     const ContainerTableModel *table() const;
-    bool matchesText(const core::ContainerRecord &r, const ContainerTableModel &table) const;
-    bool matchesLabels(const core::ContainerRecord &r) const;
-    bool setSet(QSet<QString> &set, const QStringList &values);
+    void changed(bool filterChanged);
 
-    QString text_;
-    QStringList terms_;
-    QSet<QString> states_, hosts_, apps_, envs_;
-    QStringList labelFilters_;
+    core::ContainerFilter filter_;
 };
 
 } // namespace slipway::models

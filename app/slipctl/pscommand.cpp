@@ -3,6 +3,8 @@
 #include "clideadline.h"
 #include "clilisting.h"
 #include "clioptions.h"
+#include "core/base/stringpool.h"
+#include "core/fleet/containerfilter.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>
@@ -38,17 +40,18 @@ const QStringList kStates = {QStringLiteral("created"), QStringLiteral("restarti
                              QStringLiteral("paused"),  QStringLiteral("exited"),
                              QStringLiteral("dead")};
 
+// The containers asked for, as the Containers view selects them (core::ContainerFilter);
+// what the engine can filter itself is asked of it too, so that less comes back.
 struct Selection {
-    engine::Filters server; // what the engine filters itself: labels, states
-    QStringList apps;       // client side when there are several (labels only AND)
-    QStringList envs;
+    engine::Filters server; // labels and states; several apps or envs only client side
+    core::ContainerFilter filter;
     bool all = false;
 };
 
 // Reads --app, --env, --state and --label; refuses bad values before any call is made.
 bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *error) {
     sel->all = parser.isSet(QStringLiteral("all"));
-    const auto labelFilter = [&](const char *key, const QStringList &values, QStringList *side) {
+    const auto labelFilter = [&](const char *key, const QStringList &values) {
         for (const QString &v : values) {
             if (v.isEmpty()) {
                 *error = QCoreApplication::translate("slipctl", "--%1 needs a value.")
@@ -56,16 +59,19 @@ bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *er
                 return false;
             }
         }
+        // Any of several: the engine's label filter can only require all of them.
         if (values.size() == 1)
             sel->server["label"].push_back(std::string("slipway.") + key + "=" +
                                            values.first().toStdString());
-        else
-            *side = values; // any of them: the engine's label filter can only require all
         return true;
     };
-    if (!labelFilter("app", parser.values(QStringLiteral("app")), &sel->apps) ||
-        !labelFilter("env", parser.values(QStringLiteral("env")), &sel->envs))
+    const QStringList apps = parser.values(QStringLiteral("app"));
+    const QStringList envs = parser.values(QStringLiteral("env"));
+    if (!labelFilter("app", apps) || !labelFilter("env", envs))
         return false;
+    sel->filter.setApplications(apps);
+    sel->filter.setEnvironments(envs);
+    QStringList labels, states;
     for (const QString &label : parser.values(QStringLiteral("label"))) {
         const QString key = label.section(QLatin1Char('='), 0, 0);
         if (key.trimmed().isEmpty() || key.contains(QLatin1Char(' '))) {
@@ -75,6 +81,7 @@ bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *er
             return false;
         }
         sel->server["label"].push_back(label.toStdString());
+        labels.append(label);
     }
     for (const QString &state : parser.values(QStringLiteral("state"))) {
         for (const QString &one : state.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -86,22 +93,15 @@ bool readSelection(const QCommandLineParser &parser, Selection *sel, QString *er
                 return false;
             }
             sel->server["status"].push_back(s.toStdString());
+            states.append(s);
         }
     }
+    sel->filter.setLabelFilters(labels);
+    sel->filter.setStates(states);
     // Asking for a state means asking among all containers, not only the running ones.
     if (sel->server.count("status"))
         sel->all = true;
     return true;
-}
-
-bool selected(const Selection &sel, const engine::ContainerSummary &c) {
-    const auto any = [&](const QStringList &wanted, const char *key) {
-        if (wanted.isEmpty())
-            return true;
-        const auto it = c.labels.find(key);
-        return it != c.labels.end() && wanted.contains(QString::fromStdString(it->second));
-    };
-    return any(sel.apps, "slipway.app") && any(sel.envs, "slipway.env");
 }
 
 QJsonObject toJson(const CliHost &host, const engine::ContainerSummary &c) {
@@ -179,6 +179,7 @@ int runPs(const QStringList &arguments) {
                                  : engine::Call<std::vector<engine::ContainerSummary>>());
 
     int failures = 0;
+    core::StringPool pool;
     QJsonArray array;
     TextTable table({QCoreApplication::translate("slipctl", "HOST"),
                      QCoreApplication::translate("slipctl", "CONTAINER ID"),
@@ -213,7 +214,7 @@ int runPs(const QStringList &arguments) {
         std::sort(list.begin(), list.end(),
                   [](const auto &a, const auto &b) { return a.name() < b.name(); });
         for (const auto &c : list) {
-            if (!selected(sel, c))
+            if (!sel.filter.matches(core::ContainerRecord::fromSummary(c, host.config.id, 0, pool)))
                 continue;
             array.append(toJson(host, c));
             table.addRow({host.config.name, q(c.id.substr(0, 12)), q(c.name()), q(c.image),

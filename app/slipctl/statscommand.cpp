@@ -8,6 +8,8 @@
 #include "clideadline.h"
 #include "clilisting.h"
 #include "clioptions.h"
+#include "core/base/stringpool.h"
+#include "core/fleet/containerfilter.h"
 #include "core/metrics/usagemath.h"
 #include "engine/dockerclient.h"
 
@@ -102,6 +104,13 @@ int runStats(const QStringList &arguments) {
         return 2;
     }
 
+    // Selected as the Containers view selects (several apps or envs: any of them), and asked
+    // of the engine too when it can filter alike.
+    core::ContainerFilter selection;
+    selection.setApplications(apps);
+    selection.setEnvironments(envs);
+    core::StringPool pool;
+
     // Running containers and the host's capacity, every host at once.
     engine::Filters filters{{"status", {"running"}}};
     if (apps.size() == 1)
@@ -140,13 +149,10 @@ int runStats(const QStringList &arguments) {
         }
         up[i] = true;
         capacity[i] = info.value();
-        for (auto &c : list.value()) {
-            const auto any = [&](const QStringList &values, const char *key) {
-                return values.isEmpty() || values.contains(containerLabel(c, key));
-            };
-            if (any(apps, "slipway.app") && any(envs, "slipway.env"))
+        for (auto &c : list.value())
+            if (selection.matches(
+                    core::ContainerRecord::fromSummary(c, hosts[i].config.id, 0, pool)))
                 wanted[i].push_back(std::move(c));
-        }
         std::sort(wanted[i].begin(), wanted[i].end(),
                   [](const auto &a, const auto &b) { return a.name() < b.name(); });
     }
