@@ -22,6 +22,8 @@ BUILD=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
 # ccache: a second build of the same sources (scripts/fresh-check.sh's, a worktree's) reuses
 # what the first compiled.
 BUILD+=(ccache)
+# libyaml-cpp-dev: Compose templates are read with yaml-cpp (core/environments).
+BUILD+=(libyaml-cpp-dev)
 # busybox-static: the helper image (core/locks/helperimage.cmake) is built from its /bin/busybox.
 BUILD+=(busybox-static tar)
 # procps: pgrep/pkill in the service scripts; ca-certificates: https to registries.
@@ -31,6 +33,9 @@ RUNTIME=(docker.io docker-registry busybox-static postgresql curl iproute2 opens
 # profile with apparmor_parser before every container start, and fails the start without
 # it; docker.io only Recommends it.
 RUNTIME+=(apparmor)
+# docker-compose (1.29): the tests check that Compose itself sees and removes a provisioned
+# environment, read its Compose schema, and the benchmark provisions beside it.
+RUNTIME+=(docker-compose)
 RUNTIME+=(apache2-utils) # htpasswd -B: the bcrypt password file of the registry-with-auth tests
 PACKAGES=("${BUILD[@]}" "${RUNTIME[@]}")
 
