@@ -58,8 +58,4 @@ bool appendAudit(QSqlDatabase &db, const AuditEntry &entry, QString *error) {
                error);
 }
 
-bool isPostgres(const QSqlDatabase &db) {
-    return db.driverName() == QLatin1String("QPSQL");
-}
-
 } // namespace slipway::core::env::sql

@@ -26,7 +26,4 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *
 // empty; masks secret assignments as Store::appendAudit does.
 bool appendAudit(QSqlDatabase &db, const AuditEntry &entry, QString *error);
 
-// True when the driver is PostgreSQL's (BYTEA instead of BLOB, and so on).
-bool isPostgres(const QSqlDatabase &db);
-
 } // namespace slipway::core::env::sql

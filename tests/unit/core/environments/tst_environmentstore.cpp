@@ -318,6 +318,18 @@ private slots:
         QVERIFY(envs.unfinished().isEmpty());
     }
 
+    void migrationSpeaksBothDialects() {
+        const Migration sqlite = environmentsMigration(SqlDialect::Sqlite);
+        const Migration postgres = environmentsMigration(SqlDialect::Postgres);
+        QCOMPARE(sqlite.version, migrations(SqlDialect::Sqlite).last().version);
+        QCOMPARE(postgres.version, sqlite.version);
+        QVERIFY(sqlite.statements.join(' ').contains("content BLOB"));
+        QVERIFY(postgres.statements.join(' ').contains("content BYTEA"));
+        QVERIFY(!postgres.statements.join(' ').contains("BLOB"));
+        // The built-in kinds are seeded by the migration itself, once.
+        QCOMPARE(postgres.statements.filter("INSERT INTO env_kinds").size(), 3);
+    }
+
     void previousSchemaIsUpgraded() {
         QTemporaryDir dir;
         const QString path = dir.filePath("v6.sqlite");
