@@ -176,8 +176,16 @@ std::optional<EnvironmentRecord> EnvironmentStore::begin(const EnvironmentRecord
                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(r.secretKeys))
                                          .toJson(QJsonDocument::Compact)),
                    sql::isoUtc(r.updatedAt)},
-                  error))
+                  error)) {
+        // Another process took the name between the check and the insert (PostgreSQL checks
+        // rows as it writes them): the unique index refused it.
+        if (error->contains(QLatin1String("environments_live_name")) ||
+            error->contains(QLatin1String("environments.name")))
+            *error = tr("An environment named %1 was just provisioned by someone else; choose "
+                        "another name.")
+                         .arg(r.name);
         return std::nullopt;
+    }
     if (!tx.commit(error))
         return std::nullopt;
     return r;

@@ -199,6 +199,9 @@ private slots:
         QVERIFY(!q.exec("INSERT INTO environments (id, name, template, template_version, kind, "
                         "os_user, state, created_at, updated_at) VALUES ('x', 'envstore-same', "
                         "'shop', 1, 'test', 'eve', 'provisioning', 'x', 'x')"));
+        // The words EnvironmentStore::begin() turns into its own message when it loses a race.
+        QVERIFY2(q.lastError().text().contains("environments.name"),
+                 qPrintable(q.lastError().text()));
 
         QVERIFY(envs.beginRecycle(first->id, &error));
         QVERIFY(!envs.begin(request("envstore-same"), &error)); // recycling is still live
