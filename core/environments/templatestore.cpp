@@ -82,6 +82,14 @@ TemplateStore::seedBuiltins(const QList<QPair<QString, TemplateContent>> &builti
         }
         if (shipped == content.hash())
             continue;
+        // A template of the user's own that happens to have a built-in's name is not taken
+        // over.
+        if (shipped.isEmpty() && !newestHash(name, std::nullopt, &failed).isEmpty())
+            continue;
+        if (!failed.isEmpty()) {
+            *error = failed;
+            return std::nullopt;
+        }
         const auto saved =
             saveVersion(name, content, TemplateVersion::Source::Builtin, QStringLiteral("built-in"),
                         QStringLiteral("slipway"), error);

@@ -48,7 +48,8 @@ public:
     // The built-in templates (name, Compose file bytes, stored as "compose.yaml"), saved when
     // the newest built-in version of that name differs (a new Slipway ships a change): seeding
     // the same list again writes nothing, and a user's later edit of a built-in is kept until
-    // the shipped file changes. Returns the names given a new version; nullopt with `error`
+    // the shipped file changes; a user's own template that has the name of a built-in one
+    // (never seeded) is left alone. Returns the names given a new version; nullopt with `error`
     // at the first that fails (those before it stay saved).
     std::optional<QStringList> seedBuiltins(const QList<QPair<QString, QByteArray>> &builtins,
                                             QString *error);

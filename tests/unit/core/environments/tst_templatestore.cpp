@@ -290,6 +290,12 @@ private slots:
         QCOMPARE(templates.version("web-api-db")->version, 3);
         QCOMPARE(templates.version("web-api-db")->content.compose(), newer);
 
+        // The user's own "mine" is not taken over by a built-in of that name.
+        QVERIFY(templates.save("mine", content(kCompose), &error));
+        seeded = templates.seedBuiltins({{"mine", newer}}, &error);
+        QVERIFY2(seeded && seeded->isEmpty(), qPrintable(error));
+        QCOMPARE(templates.version("mine")->content.compose(), kCompose);
+
         QVERIFY(!templates.seedBuiltins({{"bad name", kCompose}}, &error));
         QVERIFY2(error.contains("bad name"), qPrintable(error));
     }
