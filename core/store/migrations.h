@@ -40,5 +40,7 @@ Migration deploymentsMigration(SqlDialect dialect); // version 3: deploymentsche
 Migration secretsMigration(SqlDialect dialect);     // version 4: deploymentschema.cpp
 Migration ownershipMigration(SqlDialect dialect);   // version 5: ownershipschema.cpp
 Migration reconcileMigration(SqlDialect dialect);   // version 6: ownershipschema.cpp
+Migration
+environmentsMigration(SqlDialect dialect); // version 7: environments/environmentschema.cpp
 
 } // namespace slipway::core
