@@ -23,10 +23,7 @@
 
 namespace slipway::cli {
 
-namespace {
-
-// Spins the event loop until `done` holds or `timeout` passes.
-bool spin(const std::function<bool()> &done, std::chrono::milliseconds timeout) {
+bool CliDeployer::spin(const std::function<bool()> &done, std::chrono::milliseconds timeout) {
     QElapsedTimer clock;
     clock.start();
     while (!done()) {
@@ -38,8 +35,6 @@ bool spin(const std::function<bool()> &done, std::chrono::milliseconds timeout) 
     }
     return true;
 }
-
-} // namespace
 
 QString shortDigest(const QString &digest) {
     return digest.left(19);

@@ -54,6 +54,10 @@ public:
 
     core::Deployer *deployer() const { return deployer_.get(); }
     core::HostMonitor *hosts() const { return monitor_.get(); }
+    core::Inventory *inventory() const { return inventory_.get(); }
+    std::shared_ptr<core::StoreThread> store() const { return store_; }
+    // Spins the event loop until `done` holds (true) or `timeout` passes (false).
+    static bool spin(const std::function<bool()> &done, std::chrono::milliseconds timeout);
     core::Deployer::Options options() const { return options_; }
     // The names of the hosts with these ids or engine IDs (records name hosts by the engine's
     // ID), in order; an id no host has as it is (an old record's, a host not here).

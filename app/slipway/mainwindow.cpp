@@ -15,6 +15,7 @@
 #include "widgets/containers/containersview.h"
 #include "widgets/dashboard/dashboardview.h"
 #include "widgets/dashboard/samplercostlabel.h"
+#include "widgets/environments/environmentsview.h"
 #include "widgets/hosts/hostsview.h"
 #include "widgets/images/imagesview.h"
 #include "widgets/services/servicesview.h"
@@ -127,14 +128,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
     imagesView_ = new widgets::ImagesView(session->images(), this);
     hostsView_ = new widgets::HostsView(session->hosts(), this);
     auditView_ = new widgets::AuditView(session->audit(), this);
+    environmentsView_ =
+        new widgets::EnvironmentsView(session->environments(), session->hosts(), this);
     QWidget *pages[SectionCount] = {
         dashboardView_,
         alertsView_,
         placeholder(Releases, tr("The release queue: groups of application versions waiting "
                                  "for review, approved by a team lead and rolled out, with "
                                  "rollback to any earlier deployment.")),
-        placeholder(Environments, tr("Whole test environments from templates, provisioned with "
-                                     "a click, checked for drift against their template.")),
+        environmentsView_,
         applicationTabs_,
         containersView_,
         imagesView_,

@@ -16,6 +16,7 @@ class AlertNotifier;
 class AlertsView;
 class ApplicationsView;
 class AuditView;
+class EnvironmentsView;
 class ContainersView;
 class DashboardView;
 class HostsView;
@@ -63,6 +64,7 @@ public:
     widgets::ImagesView *imagesView() const { return imagesView_; }
     widgets::HostsView *hostsView() const { return hostsView_; }
     widgets::AuditView *auditView() const { return auditView_; }
+    widgets::EnvironmentsView *environmentsView() const { return environmentsView_; }
     QLabel *hostsSummary() const { return hostsSummary_; }
     QLabel *alertsSummary() const { return alertsSummary_; }
     // The question closing asks while a change runs; null when none is open.
@@ -99,6 +101,7 @@ private:
     widgets::ImagesView *imagesView_;
     widgets::HostsView *hostsView_;
     widgets::AuditView *auditView_;
+    widgets::EnvironmentsView *environmentsView_;
     widgets::AlertNotifier *notifier_;
     QLabel *hostsSummary_;
     QLabel *alertsSummary_;

@@ -4,6 +4,7 @@
 #include "core/deploy/deployer.h"
 #include "core/deploy/reconciler.h"
 #include "core/deploy/registryversions.h"
+#include "core/environments/environments.h"
 #include "core/fleet/imagecatalog.h"
 #include "core/fleet/inventory.h"
 #include "core/fleet/servicecatalog.h"
@@ -27,6 +28,7 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     reconciler_ = new core::Reconciler(inventory_, hosts_, deployer_, store_, this);
     registryVersions_ = new core::RegistryVersions(images_, this);
     services_ = new core::ServiceCatalog(hosts_, store_, this);
+    environments_ = new core::env::Environments(store_, hosts_, inventory_, metrics_, this);
 
     // Everything that writes to the audit log makes the Audit section read it again.
     connect(hosts_, &core::HostMonitor::auditAppended, audit_, &core::AuditLog::refresh);
@@ -35,11 +37,14 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     connect(deployer_, &core::Deployer::auditAppended, audit_, &core::AuditLog::refresh);
     connect(reconciler_, &core::Reconciler::auditAppended, audit_, &core::AuditLog::refresh);
     connect(services_, &core::ServiceCatalog::auditAppended, audit_, &core::AuditLog::refresh);
+    connect(environments_, &core::env::Environments::auditAppended, audit_,
+            &core::AuditLog::refresh);
 }
 
 // QObject would delete its children oldest first; the users of the host monitor (and of its
 // engine clients) must go before it, so they are deleted newest first here.
 Session::~Session() {
+    delete environments_;
     delete services_;
     delete registryVersions_;
     delete reconciler_;
@@ -58,6 +63,7 @@ void Session::start() {
     alerts_->start();
     deployer_->recoverWhenHostsAnswer();
     reconciler_->start();
+    environments_->refresh();
 }
 
 } // namespace slipway::app

@@ -1,5 +1,5 @@
 // Session: the core services one Slipway window works with (hosts, inventory, metrics, alerts,
-// deployments, images, Swarm services, records), made and started in one place so the
+// deployments, images, Swarm services, environments, records), made and started in one place so the
 // executable and the GUI tests compose them the same way.
 #pragma once
 
@@ -20,6 +20,10 @@ class RegistryVersions;
 class ServiceCatalog;
 class StoreThread;
 } // namespace slipway::core
+
+namespace slipway::core::env {
+class Environments;
+}
 
 namespace slipway::app {
 
@@ -46,6 +50,7 @@ public:
     core::Reconciler *reconciler() const { return reconciler_; }
     core::RegistryVersions *registryVersions() const { return registryVersions_; }
     core::ServiceCatalog *services() const { return services_; }
+    core::env::Environments *environments() const { return environments_; }
 
 private:
     std::shared_ptr<core::StoreThread> store_;
@@ -59,6 +64,7 @@ private:
     core::Reconciler *reconciler_;
     core::RegistryVersions *registryVersions_;
     core::ServiceCatalog *services_;
+    core::env::Environments *environments_;
 };
 
 } // namespace slipway::app

@@ -1,0 +1,252 @@
+#include "core/environments/environments.h"
+
+#include "core/environments/composereader.h"
+#include "core/environments/environmentsimpl.h"
+#include "core/environments/environmentstore.h"
+#include "core/environments/templatefolder.h"
+#include "core/fleet/hostmonitor.h"
+#include "core/fleet/inventory.h"
+#include "core/store/store.h"
+#include "core/store/storethread.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+namespace slipway::core::env {
+
+QList<QPair<QString, TemplateContent>> builtinTemplates() {
+    // resources/templates/<name>/compose.yaml and the files beside it.
+    QList<QPair<QString, TemplateContent>> out;
+    const QDir root(QStringLiteral(":/slipway/templates"));
+    for (const QString &name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        TemplateContent content;
+        const QDir dir(root.filePath(name));
+        QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            if (f.open(QIODevice::ReadOnly))
+                content.files.insert(dir.relativeFilePath(path), f.readAll());
+        }
+        for (const QString &candidate :
+             {QStringLiteral("compose.yaml"), QStringLiteral("compose.yml"),
+              QStringLiteral("docker-compose.yml")})
+            if (content.files.contains(candidate))
+                content.composeFile = candidate;
+        out.append({name, content});
+    }
+    return out;
+}
+
+Environments::Environments(std::shared_ptr<StoreThread> store, HostMonitor *hosts,
+                           Inventory *inventory, Metrics *metrics, QObject *parent)
+    : QObject(parent),
+      d(new Impl{this, std::move(store), hosts, inventory, metrics, Mailbox(this)}) {
+    qRegisterMetaType<ServiceProgress>();
+    d->osUser = Store::currentOsUser();
+    // What runs of each environment follows the Inventory; one signal per batch.
+    const auto changed = [this](const ContainerList &list) {
+        for (const ContainerRef &c : list)
+            if (!c->label(u"slipway.environment").isEmpty()) {
+                emit environmentsChanged();
+                return;
+            }
+    };
+    connect(inventory, &Inventory::containersInserted, this, changed);
+    connect(inventory, &Inventory::containersChanged, this, changed);
+    connect(inventory, &Inventory::containersRemoved, this, changed);
+    // A host that answers again may hold what an interrupted provision left.
+    connect(hosts, &HostMonitor::statusChanged, this, [this] { d->sweepLeftovers(); });
+}
+
+Environments::~Environments() {
+    d->mailbox.close();
+    for (const auto &p : std::as_const(d->running))
+        delete p.data();
+}
+
+QList<TemplateSummary> Environments::templates() const {
+    return d->templates;
+}
+
+QString Environments::osUser() const {
+    return d->osUser;
+}
+
+bool Environments::busy() const {
+    return !d->running.isEmpty() || !d->recycling.isEmpty();
+}
+
+QString Environments::Impl::liveHostId(const EnvironmentRecord &r) const {
+    if (hosts->indexOf(r.hostId) >= 0)
+        return r.hostId;
+    for (int i = 0; i < hosts->hostCount(); ++i)
+        if (!r.hostUrl.isEmpty() && hosts->host(i).url == r.hostUrl)
+            return hosts->host(i).id;
+    return r.hostId;
+}
+
+QList<EnvironmentStatus> Environments::environments() const {
+    QList<EnvironmentStatus> out;
+    out.reserve(d->records.size());
+    for (const EnvironmentRecord &r : d->records) {
+        EnvironmentStatus s{r, {}};
+        if (r.live())
+            s.services =
+                EnvironmentStatus::servicesFrom(r.id, d->inventory->containers(d->liveHostId(r)));
+        out.append(s);
+    }
+    return out;
+}
+
+void Environments::refresh() {
+    if (d->refreshing) {
+        d->refreshAgain = true;
+        return;
+    }
+    d->refreshing = true;
+    struct Loaded {
+        QString error;
+        QString storeId;
+        QList<TemplateSummary> templates;
+        QList<EnvironmentRecord> records;
+    };
+    const bool seed = !d->seeded;
+    d->store->run<Loaded>(
+        [seed](Store *store, const QString &openError) {
+            Loaded l;
+            if (!store) {
+                l.error = openError;
+                return l;
+            }
+            TemplateStore templates(store->database());
+            if (seed)
+                templates.seedBuiltins(builtinTemplates(), &l.error);
+            l.storeId = store->storeId(&l.error);
+            l.templates = templates.templates(&l.error);
+            // The live ones and the last 200 ended: a long history stays in the database.
+            EnvironmentStore envs(store->database());
+            l.records = envs.all(200, &l.error);
+            QSet<QString> shown;
+            for (const auto &r : std::as_const(l.records))
+                shown.insert(r.id);
+            for (const auto &r : envs.live(&l.error))
+                if (!shown.contains(r.id))
+                    l.records.append(r);
+            return l;
+        },
+        d->mailbox,
+        [this](const Loaded &l) {
+            d->refreshing = false;
+            d->seeded = true;
+            if (!l.storeId.isEmpty())
+                d->storeId = l.storeId;
+            d->templates = l.templates;
+            d->records = l.records;
+            emit templatesChanged();
+            emit environmentsChanged();
+            d->sweepLeftovers();
+            if (d->refreshAgain) {
+                d->refreshAgain = false;
+                refresh();
+            }
+        });
+}
+
+void Environments::loadTemplate(const QString &name, int version) {
+    struct Loaded {
+        TemplateDetails details;
+        QString error;
+    };
+    d->store->run<Loaded>(
+        [name, version](Store *store, const QString &openError) {
+            Loaded l;
+            if (!store) {
+                l.error = openError;
+                return l;
+            }
+            TemplateStore templates(store->database());
+            KindStore kinds(store->database());
+            const auto v = templates.version(name, version, &l.error);
+            if (!v)
+                return l;
+            l.details.version = *v;
+            l.details.kinds = kinds.kinds(&l.error);
+            l.details.defaults = kinds.variables(name, QString(), &l.error);
+            for (const Kind &k : l.details.kinds) {
+                const auto vars = kinds.variables(name, k.name, &l.error);
+                if (!vars.isEmpty())
+                    l.details.kindVariables.insert(k.name, vars);
+            }
+            // Resolved with the template's own values only: a variable a kind or the
+            // provision gives is empty here, and the services are listed all the same.
+            ComposeInput in;
+            in.fileName = v->content.composeFile;
+            in.compose = v->content.compose();
+            in.files = v->content.files;
+            for (const KindVariable &kv : l.details.defaults)
+                in.variables.insert(kv.key, kv.value);
+            in.projectName = ComposeReader::normalizeProjectName(name);
+            if (in.projectName.isEmpty())
+                in.projectName = QStringLiteral("template");
+            const ComposeResult r = ComposeReader::read(in);
+            if (r.project) {
+                for (const ServiceSpec &s : r.project->services)
+                    l.details.services.append(s.name);
+                l.details.description = r.project->slipway.description;
+            }
+            for (const TemplateError &e : r.errors)
+                l.details.errors.append(QStringLiteral("%1:%2: %3: %4")
+                                            .arg(e.pos.line)
+                                            .arg(e.pos.column)
+                                            .arg(e.key, e.message));
+            return l;
+        },
+        d->mailbox,
+        [this, name](const Loaded &l) { emit templateLoaded(name, l.details, l.error); });
+}
+
+void Environments::importTemplate(const QString &name, const QString &composePath) {
+    struct Done {
+        bool ok = false;
+        QString error;
+    };
+    d->store->run<Done>(
+        [name, composePath](Store *store, const QString &openError) {
+            Done done;
+            if (!store) {
+                done.error = openError;
+                return done;
+            }
+            // The reader says which files the Compose file names; only those are taken.
+            QFile file(composePath);
+            if (!file.open(QIODevice::ReadOnly)) {
+                done.error = tr("%1: %2").arg(composePath, file.errorString());
+                return done;
+            }
+            ComposeInput in;
+            in.fileName = QFileInfo(composePath).fileName();
+            in.compose = file.read(TemplateRules::kMaxFileBytes + 1);
+            in.projectName = QStringLiteral("import");
+            const ComposeResult r = ComposeReader::read(in);
+            const QString folder = QFileInfo(composePath).absolutePath();
+            TemplateStore templates(store->database());
+            done.ok = templates
+                          .importFolder(name, folder, QFileInfo(composePath).fileName(),
+                                        r.namedFiles, &done.error)
+                          .has_value();
+            return done;
+        },
+        d->mailbox,
+        [this, name](const Done &done) {
+            emit templateImported(name, done.ok, done.error);
+            if (done.ok) {
+                emit auditAppended();
+                refresh();
+            }
+        });
+}
+
+} // namespace slipway::core::env

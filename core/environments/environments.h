@@ -1,0 +1,101 @@
+// Environments: the Environments section's service, shared by the GUI and slipctl: the
+// template catalog and kinds (on the store thread), provisioning and recycling through the
+// Provisioner on a chosen or least-loaded host, each step recorded, and what runs of every
+// environment as the Inventory lists it. Lives on the GUI thread and never waits.
+#pragma once
+
+#include "core/environments/environmentstatus.h"
+#include "core/environments/kindstore.h"
+#include "core/environments/serviceprogress.h"
+#include "core/environments/templatestore.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace slipway::core {
+class HostMonitor;
+class Inventory;
+class Metrics;
+class StoreThread;
+} // namespace slipway::core
+
+namespace slipway::core::env {
+
+class Provisioner;
+
+struct ProvisionRequest {
+    QString templateName;
+    int templateVersion = 0; // 0: the newest
+    QString kind = QStringLiteral("test");
+    QString name;   // empty: "<template>-<kind>-<4 letters>", free among live environments
+    QString hostId; // empty: the least-loaded reachable host
+    QMap<QString, QString> overrides;
+};
+
+// A template version with what the catalog shows of it: its kinds' variables and the services
+// it resolves to (or why it does not).
+struct TemplateDetails {
+    TemplateVersion version;
+    QList<Kind> kinds;
+    QList<KindVariable> defaults; // the template's own variables, for every kind
+    QMap<QString, QList<KindVariable>> kindVariables; // by kind
+    QStringList services;
+    QString description;
+    QStringList errors; // "LINE:COLUMN: KEY: MESSAGE", when it does not resolve
+};
+
+class Environments : public QObject {
+    Q_OBJECT
+
+public:
+    Environments(std::shared_ptr<StoreThread> store, HostMonitor *hosts, Inventory *inventory,
+                 Metrics *metrics = nullptr, QObject *parent = nullptr);
+    ~Environments() override;
+
+    // Reloads templates and environment records; seeds the built-in templates on the first
+    // call. templatesChanged and environmentsChanged follow.
+    void refresh();
+
+    QList<TemplateSummary> templates() const;
+    // Live ones and the recently ended, newest first, with what runs of each.
+    QList<EnvironmentStatus> environments() const;
+    QString osUser() const; // whose environments are "mine"
+
+    // Loads one template version for the catalog's details pane: templateLoaded follows.
+    void loadTemplate(const QString &name, int version = 0);
+
+    // Imports a Compose file and the files it names from its folder as template `name`.
+    void importTemplate(const QString &name, const QString &composePath);
+
+    // Starts a provision; the environment's record appears at once (state provisioning) and
+    // progress comes per service. Returns the request number.
+    quint64 provision(const ProvisionRequest &request);
+    // Recycles each of `environmentIds` (only environments of this store).
+    void recycle(const QStringList &environmentIds);
+    // Stops a provision under way: what it created is removed, the record fails.
+    void cancel(const QString &environmentId);
+    bool busy() const;
+
+signals:
+    void templatesChanged();
+    void environmentsChanged();
+    void templateLoaded(const QString &name, const slipway::core::env::TemplateDetails &details,
+                        const QString &error);
+    void templateImported(const QString &name, bool ok, const QString &error);
+    void progress(const QString &environmentId,
+                  const slipway::core::env::ServiceProgress &progress);
+    // After `request`'s provision: the environment's id (empty when refused before a record).
+    void provisionFinished(quint64 request, const QString &environmentId, bool ok,
+                           const QString &error);
+    void recycleFinished(const QString &environmentId, bool ok, const QString &error);
+    void auditAppended();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace slipway::core::env

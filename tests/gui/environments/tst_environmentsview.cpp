@@ -1,0 +1,203 @@
+// The Environments section against the private engine: a template imported into the catalog,
+// provisioned through the Provision dialog, watched service by service in My environments,
+// recycled with a click; screenshots of the catalog, a provision in progress and My
+// environments. Every test function gets a new window on a new database.
+#include "app/slipway/mainwindow.h"
+#include "app/slipway/session.h"
+#include "core/environments/environments.h"
+#include "models/environmentservicemodel.h"
+#include "models/environmenttablemodel.h"
+#include "resources/translations.h"
+#include "tests/support/guitestbase.h"
+#include "tests/support/testenv.h"
+#include "widgets/common/sectiontable.h"
+#include "widgets/environments/environmentsview.h"
+#include "widgets/environments/myenvironmentspage.h"
+#include "widgets/environments/provisiondialog.h"
+#include "widgets/environments/templatecatalogpage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace slipway;
+using core::env::EnvironmentRecord;
+using models::EnvironmentTableModel;
+using test::click;
+using test::save;
+
+namespace {
+
+const QString kTemplate = QStringLiteral("guienv-web");
+
+// Containers, networks and volumes on the engine labelled with the environment's UUID.
+int leftovers(engine::DockerClient &client, const QString &environmentId) {
+    const engine::Filters f{{"label", {"slipway.environment=" + environmentId.toStdString()}}};
+    auto containers = client.containers(true, f).wait();
+    auto networks = client.networks(f).wait();
+    if (!containers.ok() || !networks.ok())
+        return -1;
+    return int(containers.value().size() + networks.value().size());
+}
+
+} // namespace
+
+class TestEnvironmentsView : public test::GuiTestBase {
+    Q_OBJECT
+
+    void initView() override {
+        core::HostMonitor::Options options;
+        core::HostConfig real;
+        real.id = "cli:1";
+        real.name = "private engine";
+        real.url = test::dockerHost();
+        real.source = core::HostConfig::Source::CommandLine;
+        options.overrideHosts = QList<core::HostConfig>{real};
+        session_ = std::make_unique<app::Session>(store(), options);
+        window_ = std::make_unique<app::MainWindow>(session_.get());
+        window_->resize(1280, 800);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        session_->start();
+        window_->showSection(app::MainWindow::Environments);
+        view_ = window_->environmentsView();
+        QVERIFY(view_);
+    }
+
+    void cleanupView() override {
+        view_ = nullptr;
+        window_.reset();
+        session_.reset();
+    }
+
+    // Imports the test template and selects it in the catalog.
+    bool importTemplate() {
+        core::env::Environments *envs = session_->environments();
+        QSignalSpy imported(envs, &core::env::Environments::templateImported);
+        envs->importTemplate(kTemplate, QStringLiteral(SLIPWAY_TEST_DATA) +
+                                            QStringLiteral("/environments/guiweb/compose.yaml"));
+        if (!imported.wait(20000) || !imported.first().at(1).toBool()) {
+            qWarning() << "import failed:"
+                       << (imported.isEmpty() ? QVariant() : imported.first().at(2));
+            return false;
+        }
+        view_->catalog()->selectTemplate(kTemplate);
+        return QTest::qWaitFor(
+            [&] { return view_->catalog()->details().version.name == kTemplate; }, 20000);
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        qApp->setStyleSheet(resources::styleSheet());
+    }
+
+    void catalogShowsBuiltinsAndAnImportedTemplate() {
+        auto *table = view_->catalog()->table();
+        // The built-in templates are seeded into every new database.
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 1, 20000);
+        QVERIFY(importTemplate());
+        QCOMPARE(view_->catalog()->details().services, QStringList({"web", "worker"}));
+        QTRY_VERIFY(view_->catalog()->servicesLabel()->text().contains("web, worker"));
+        QVERIFY(view_->catalog()->composeView()->toPlainText().contains("service_healthy"));
+        QVERIFY(view_->catalog()->provisionButton()->isEnabled());
+        save(window_.get(), QStringLiteral("environments-catalog"));
+    }
+
+    void provisionWatchAndRecycle() {
+        QVERIFY(importTemplate());
+        click(view_->catalog()->provisionButton());
+        auto *dialog = view_->findChild<widgets::ProvisionDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        const QString name = QStringLiteral("guienv-%1").arg(QCoreApplication::applicationPid());
+        dialog->nameEdit()->setText(name);
+        dialog->setVariable(QStringLiteral("REGISTRY"), test::registry());
+        QCOMPARE(dialog->kindBox()->currentText(), QStringLiteral("test"));
+        save(dialog, QStringLiteral("environments-provision-dialog"));
+        click(dialog->findChild<QPushButton *>(QStringLiteral("provisionButton")));
+
+        // My environments shows it at once, its services step by step.
+        widgets::MyEnvironmentsPage *mine = view_->mine();
+        QTRY_COMPARE(view_->tabs()->currentWidget(), mine);
+        EnvironmentTableModel *model = mine->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1, 20000);
+        const QString id = model->environment(0)->record.id;
+        QCOMPARE(model->environment(0)->record.name, name);
+        mine->selectEnvironment(id);
+        QTRY_VERIFY_WITH_TIMEOUT(mine->serviceModel()->rowCount() >= 1, 30000);
+        save(window_.get(), QStringLiteral("environments-provisioning"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->environment(0)->record.state == EnvironmentRecord::State::Ready, 120000);
+        QCOMPARE(model->environment(0)->record.error, QString());
+        // Both services run; web's port is a link on 127.0.0.1.
+        QTRY_COMPARE_WITH_TIMEOUT(model->environment(0)->servicesRunning(), 2, 30000);
+        QTRY_COMPARE(mine->serviceModel()->rowCount(), 2);
+        const QStringList endpoints =
+            model->index(0, 0).data(EnvironmentTableModel::EndpointsRole).toStringList();
+        QCOMPARE(endpoints.size(), 1);
+        QVERIFY2(endpoints.first().startsWith("http://127.0.0.1:"), qPrintable(endpoints.first()));
+        QCOMPARE(model->index(0, EnvironmentTableModel::ServicesColumn).data().toString(),
+                 QStringLiteral("2/2 running"));
+        save(window_.get(), QStringLiteral("environments-mine"));
+
+        // Recycle, confirmed: nothing labelled with it is left, the record stays.
+        auto client = test::makeClient();
+        QVERIFY(leftovers(*client, id) > 0);
+        click(mine->recycleButton());
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY((confirm = mine->findChild<QMessageBox *>(QStringLiteral("recycleConfirm"))));
+        click(confirm->button(QMessageBox::Yes));
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 0 || model->environment(0)->record.state ==
+                                                               EnvironmentRecord::State::Recycled,
+                                 60000);
+        QCOMPARE(leftovers(*client, id), 0);
+        mine->onlyMineCheck()->setChecked(false); // ended ones are listed for everyone
+        QVERIFY(model->rowOf(id) >= 0);
+        QCOMPARE(model->environment(model->rowOf(id))->record.state,
+                 EnvironmentRecord::State::Recycled);
+    }
+
+    void aBadVariableIsRefusedInTheDialog() {
+        QVERIFY(importTemplate());
+        auto *dialog = view_->openProvisionDialog(view_->catalog()->details());
+        QVERIFY(dialog);
+        dialog->nameEdit()->setText(QStringLiteral("Not A Valid Name"));
+        QVERIFY(dialog->errorLabel()->text().contains("Not A Valid Name"));
+        dialog->nameEdit()->clear();
+        dialog->setVariable(QStringLiteral("1BAD"), QStringLiteral("x"));
+        QVERIFY2(dialog->errorLabel()->text().contains("1BAD"),
+                 qPrintable(dialog->errorLabel()->text()));
+        dialog->close();
+    }
+
+    void aProvisionWithoutItsVariableFailsNamingIt() {
+        QVERIFY(importTemplate());
+        core::env::Environments *envs = session_->environments();
+        QSignalSpy finished(envs, &core::env::Environments::provisionFinished);
+        core::env::ProvisionRequest request;
+        request.templateName = kTemplate;
+        request.name = QStringLiteral("guienv-novar-%1").arg(QCoreApplication::applicationPid());
+        envs->provision(request); // REGISTRY is not set: ${REGISTRY:?...} refuses
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(2).toBool(), false);
+        QVERIFY2(finished.first().at(3).toString().contains("set REGISTRY to the test registry"),
+                 qPrintable(finished.first().at(3).toString()));
+        QCOMPARE(finished.first().at(1).toString(), QString()); // refused before any record
+    }
+
+private:
+    std::unique_ptr<app::Session> session_;
+    std::unique_ptr<app::MainWindow> window_;
+    widgets::EnvironmentsView *view_ = nullptr;
+};
+
+QTEST_MAIN(TestEnvironmentsView)
+#include "tst_environmentsview.moc"

@@ -1,0 +1,142 @@
+// `slipctl env up`, `ls` and `down` as a user runs them: the real binary against the private
+// engine, a template given as a Compose file, two workstations (two HOMEs, two databases) on
+// one engine. What one provisions the other cannot recycle; a provision that fails leaves
+// nothing behind and names the service; bad input is refused before any call.
+#include "tests/support/slipctlrun.h"
+#include "tests/support/testenv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace slipway;
+
+namespace {
+
+QJsonObject object(const QByteArray &out) {
+    return QJsonDocument::fromJson(out).object();
+}
+
+// Copies tests/data/environments/<name> into `dir`/<folder>; the folder names the template.
+QString copyTemplate(const QString &name, const QString &dir, const QString &folder) {
+    const QDir from(QStringLiteral(SLIPWAY_TEST_DATA) + QStringLiteral("/environments/") + name);
+    QDir(dir).mkpath(folder);
+    for (const QString &file : from.entryList(QDir::Files))
+        QFile::copy(from.filePath(file), QDir(dir).filePath(folder + QLatin1Char('/') + file));
+    return QDir(dir).filePath(folder + QStringLiteral("/compose.yaml"));
+}
+
+} // namespace
+
+class TestSlipctlEnv : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir homeA_, homeB_, files_;
+    std::unique_ptr<engine::DockerClient> client_;
+    QString prefix_;
+
+    test::SlipctlRun slipctl(const QString &home, const QStringList &args,
+                             std::chrono::milliseconds limit = std::chrono::seconds(180)) {
+        return test::runSlipctl(args + QStringList{QStringLiteral("--host"), test::dockerHost()},
+                                home, {}, limit);
+    }
+
+    // Containers and networks labelled with the Compose project `name`.
+    int projectObjects(const QString &name) {
+        const engine::Filters f{{"label", {"com.docker.compose.project=" + name.toStdString()}}};
+        auto containers = client_->containers(true, f).wait();
+        auto networks = client_->networks(f).wait();
+        if (!containers.ok() || !networks.ok())
+            return -1;
+        return int(containers.value().size() + networks.value().size());
+    }
+
+private slots:
+    void initTestCase() {
+        if (test::dockerHost().isEmpty() || test::registry().isEmpty())
+            QFAIL(test::missingServicesMessage().constData());
+        QVERIFY(homeA_.isValid() && homeB_.isValid() && files_.isValid());
+        client_ = test::makeClient();
+        prefix_ = QString::fromStdString(test::uniqueName("slipenv"));
+    }
+
+    void cleanupTestCase() {
+        if (!client_)
+            return;
+        // Whatever a failed test left: every project of this run.
+        for (const QString &home : {homeA_.path(), homeB_.path()})
+            slipctl(home, {"env", "down", "--mine"});
+    }
+
+    void badInputIsRefusedBeforeAnyCall() {
+        auto r = slipctl(homeA_.path(), {"env", "up"});
+        QCOMPARE(r.exitCode, 2);
+        r = slipctl(homeA_.path(), {"env", "up", "x", "--var", "NOEQUALS"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--var \"NOEQUALS\""), r.err.constData());
+        r = slipctl(homeA_.path(), {"env", "down"});
+        QCOMPARE(r.exitCode, 2);
+        r = slipctl(homeA_.path(), {"env", "up", "no-such-template"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no-such-template"), r.err.constData());
+    }
+
+    void upListDownAcrossTwoWorkstations() {
+        const QString name = prefix_ + QStringLiteral("-web");
+        const QString file =
+            copyTemplate("guiweb", files_.path(), prefix_ + QStringLiteral("-tpl"));
+        auto up = slipctl(homeA_.path(), {"env", "up", file, "--name", name, "--var",
+                                          "REGISTRY=" + test::registry(), "--json"});
+        QVERIFY2(up.finished && up.exitCode == 0, up.err.constData());
+        const QJsonObject env = object(up.out);
+        QCOMPARE(env["ok"].toBool(), true);
+        QCOMPARE(env["name"].toString(), name);
+        QCOMPARE(env["state"].toString(), QStringLiteral("ready"));
+        QCOMPARE(env["template"].toString(), prefix_ + QStringLiteral("-tpl"));
+        QCOMPARE(env["services"].toArray().size(), 2);
+        QVERIFY(projectObjects(name) >= 3); // two containers and the default network
+
+        auto ls = slipctl(homeA_.path(), {"env", "ls", "--json"});
+        QCOMPARE(ls.exitCode, 0);
+        const QJsonArray listed = QJsonDocument::fromJson(ls.out).array();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed[0].toObject()["name"].toString(), name);
+
+        // Workstation B's store has no such environment: it refuses and touches nothing.
+        auto foreign = slipctl(homeB_.path(), {"env", "down", name});
+        QCOMPARE(foreign.exitCode, 2);
+        QVERIFY2(foreign.err.contains(name.toUtf8()), foreign.err.constData());
+        QVERIFY(projectObjects(name) >= 3);
+
+        auto down = slipctl(homeA_.path(), {"env", "down", name, "--json"});
+        QVERIFY2(down.exitCode == 0, down.err.constData());
+        QCOMPARE(projectObjects(name), 0);
+        auto all = slipctl(homeA_.path(), {"env", "ls", "--all", "--json"});
+        const QJsonArray ended = QJsonDocument::fromJson(all.out).array();
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended[0].toObject()["state"].toString(), QStringLiteral("recycled"));
+        QVERIFY(!ended[0].toObject()["recycledAt"].toString().isEmpty());
+    }
+
+    void aFailedProvisionLeavesNothingAndNamesTheService() {
+        const QString name = prefix_ + QStringLiteral("-bad");
+        const QString file =
+            copyTemplate("unhealthy", files_.path(), prefix_ + QStringLiteral("-unhealthy"));
+        auto up = slipctl(homeA_.path(), {"env", "up", file, "--name", name, "--var",
+                                          "REGISTRY=" + test::registry(), "--json"});
+        QVERIFY(up.finished);
+        QCOMPARE(up.exitCode, 1);
+        const QJsonObject env = object(up.out);
+        QCOMPARE(env["ok"].toBool(), false);
+        QVERIFY2(env["error"].toString().contains("web"), up.out.constData());
+        QCOMPARE(env["state"].toString(), QStringLiteral("failed"));
+        QCOMPARE(projectObjects(name), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlipctlEnv)
+#include "tst_slipctl_env.moc"

@@ -1,0 +1,137 @@
+#include "widgets/environments/templatecatalogpage.h"
+
+#include "models/templatelistmodel.h"
+#include "widgets/common/sectiontable.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace slipway::widgets {
+
+using models::TemplateListModel;
+
+TemplateCatalogPage::TemplateCatalogPage(core::env::Environments *environments, QWidget *parent)
+    : QWidget(parent), environments_(environments), model_(new TemplateListModel(this)) {
+    setObjectName(QStringLiteral("templateCatalog"));
+    table_ =
+        new SectionTable(QStringLiteral("templateTable"), model_, TemplateListModel::NameColumn,
+                         QAbstractItemView::SingleSelection, this);
+    table_->sortFirstBy(TemplateListModel::NameColumn);
+
+    auto *details = new QWidget(this);
+    title_ = new QLabel(details);
+    title_->setObjectName(QStringLiteral("templateTitle"));
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title_->setFont(big);
+    description_ = new QLabel(details);
+    description_->setWordWrap(true);
+    services_ = new QLabel(details);
+    services_->setObjectName(QStringLiteral("templateServices"));
+    services_->setWordWrap(true);
+    variables_ = new QTableWidget(0, 3, details);
+    variables_->setObjectName(QStringLiteral("templateVariables"));
+    variables_->setHorizontalHeaderLabels({tr("Kind"), tr("Variable"), tr("Value")});
+    variables_->horizontalHeader()->setStretchLastSection(true);
+    variables_->verticalHeader()->hide();
+    variables_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    compose_ = new QPlainTextEdit(details);
+    compose_->setObjectName(QStringLiteral("composeView"));
+    compose_->setReadOnly(true);
+    compose_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    provision_ = new QPushButton(tr("Provision…"), details);
+    provision_->setObjectName(QStringLiteral("provisionButton"));
+    provision_->setEnabled(false);
+    connect(provision_, &QPushButton::clicked, this, [this] { emit provisionRequested(details_); });
+
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(8, 0, 0, 0);
+    detailsLayout->addWidget(title_);
+    detailsLayout->addWidget(description_);
+    detailsLayout->addWidget(services_);
+    detailsLayout->addWidget(provision_, 0, Qt::AlignLeft);
+    detailsLayout->addWidget(new QLabel(tr("Variables per kind:"), details));
+    detailsLayout->addWidget(variables_, 1);
+    detailsLayout->addWidget(new QLabel(tr("Compose file:"), details));
+    detailsLayout->addWidget(compose_, 2);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(table_);
+    split->addWidget(details);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(environments_, &core::env::Environments::templatesChanged, this,
+            &TemplateCatalogPage::onTemplatesChanged);
+    connect(environments_, &core::env::Environments::templateLoaded, this,
+            &TemplateCatalogPage::onLoaded);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TemplateCatalogPage::onSelected);
+    onTemplatesChanged();
+}
+
+void TemplateCatalogPage::onTemplatesChanged() {
+    model_->setTemplates(environments_->templates());
+    if (!table_->currentIndex().isValid() && table_->model()->rowCount() > 0)
+        table_->setCurrentIndex(table_->model()->index(0, 0));
+    else
+        onSelected(); // a new version of the one shown
+}
+
+void TemplateCatalogPage::selectTemplate(const QString &name) {
+    for (int row = 0; row < table_->model()->rowCount(); ++row) {
+        const QModelIndex index = table_->model()->index(row, 0);
+        if (index.data(TemplateListModel::NameRole).toString() == name) {
+            table_->setCurrentIndex(index);
+            return;
+        }
+    }
+}
+
+void TemplateCatalogPage::onSelected() {
+    const QString name = table_->currentIndex().data(TemplateListModel::NameRole).toString();
+    if (!name.isEmpty())
+        environments_->loadTemplate(name);
+}
+
+void TemplateCatalogPage::onLoaded(const QString &name, const core::env::TemplateDetails &details,
+                                   const QString &error) {
+    if (name != table_->currentIndex().data(TemplateListModel::NameRole).toString())
+        return; // an answer for a row no longer selected
+    details_ = details;
+    title_->setText(tr("%1 — version %2").arg(name).arg(details.version.version));
+    description_->setText(error.isEmpty() ? details.description : error);
+    if (!details.errors.isEmpty())
+        services_->setText(
+            tr("This version does not resolve:\n%1").arg(details.errors.join(QLatin1Char('\n'))));
+    else
+        services_->setText(tr("Services: %1").arg(details.services.join(QStringLiteral(", "))));
+    variables_->setRowCount(0);
+    const auto addRow = [this](const QString &kind, const core::env::KindVariable &v) {
+        const int row = variables_->rowCount();
+        variables_->insertRow(row);
+        variables_->setItem(row, 0, new QTableWidgetItem(kind));
+        variables_->setItem(row, 1, new QTableWidgetItem(v.key));
+        variables_->setItem(row, 2, new QTableWidgetItem(v.displayValue()));
+    };
+    for (const auto &v : details.defaults)
+        addRow(tr("(every kind)"), v);
+    for (const auto &[kind, vars] : details.kindVariables.asKeyValueRange())
+        for (const auto &v : vars)
+            addRow(kind, v);
+    compose_->setPlainText(QString::fromUtf8(details.version.content.compose()));
+    provision_->setEnabled(error.isEmpty() && details.errors.isEmpty());
+}
+
+} // namespace slipway::widgets
