@@ -204,6 +204,8 @@ ComposeResult ComposeReader::read(const ComposeInput &input) {
     QString name = input.projectName;
     if (const YamlNode *n = root.find(QStringLiteral("name")); n && name.isEmpty())
         name = c.text(*n, QStringLiteral("name")).value_or(QString());
+    if (name.isEmpty())
+        name = input.defaultProjectName;
     p.name = normalizeProjectName(name);
     if (p.name.isEmpty())
         c.error({}, QStringLiteral("name"),

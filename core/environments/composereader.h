@@ -19,9 +19,10 @@ struct ComposeInput {
     QByteArray compose;
     QMap<QString, QByteArray> files; // the files it names (env_file), by their clean relative name
     QMap<QString, QString> variables;
-    QString projectName;     // over the file's `name:`; one of them must be set
-    QString baseDirectory;   // relative bind mount sources are resolved against it
-    bool remoteHost = false; // relative bind mounts are refused: the folder is on this machine
+    QString projectName;        // over the file's `name:`
+    QString defaultProjectName; // when neither is set (slipctl: the file's folder, as Compose)
+    QString baseDirectory;      // relative bind mount sources are resolved against it
+    bool remoteHost = false;    // relative bind mounts are refused: the folder is on this machine
 };
 
 struct ComposeResult {
