@@ -271,10 +271,12 @@ void readService(ComposeContext &c, const YamlEntry &entry, const Declared &decl
     };
 
     if (const YamlNode *n = node.find(QStringLiteral("image"))) {
-        s->image = c.text(*n, at("image")).value_or(QString());
-        if (s->image.isEmpty() || s->image.contains(QRegularExpression(QStringLiteral("\\s"))))
-            c.error(n->pos, at("image"),
-                    tr("expected an image reference, not \"%1\"").arg(s->image));
+        if (const auto image = c.text(*n, at("image"))) {
+            s->image = *image;
+            if (image->isEmpty() || image->contains(QRegularExpression(QStringLiteral("\\s"))))
+                c.error(n->pos, at("image"),
+                        tr("expected an image reference, not \"%1\"").arg(*image));
+        }
     } else if (!node.find(QStringLiteral("build"))) {
         c.error(entry.keyPos, path, tr("the service has no image"));
     }
