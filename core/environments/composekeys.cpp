@@ -135,7 +135,7 @@ const Table &table(KeyContext context) {
         {{"ipam", ipam}, {"enable_ipv6", notYet}},
         true};
     static const Table volume{{"name", "driver", "driver_opts", "external", "labels"}, {}, true};
-    static const Table external{{"name"}, {}, false};
+    static const Table external{{"name"}, {}, true};
     static const Table healthcheck{
         {"test", "interval", "timeout", "start_period", "retries", "disable"},
         {{"start_interval", notYet}},
