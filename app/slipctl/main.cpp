@@ -1,6 +1,7 @@
 // slipctl: Slipway's operations from a shell. `slipctl COMMAND --help` for each command.
 #include "adoptcommand.h"
 #include "deploycommand.h"
+#include "envcommand.h"
 #include "historycommand.h"
 #include "hostscommand.h"
 #include "imagescommand.h"
@@ -36,7 +37,8 @@ int usage(QTextStream &stream, int code) {
                    "  adopt     take over replicas an earlier Slipway left without an owner\n"
                    "  lock      who holds an application's lock on the engines\n"
                    "  takeover  take an application's lock from an owner that died\n"
-                   "  reconcile pause, resume or show the reconcile of an application\n\n"
+                   "  reconcile pause, resume or show the reconcile of an application\n"
+                   "  env       environments from Compose templates (env validate)\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
                    "SECONDS (for each host to answer when it is reached; default 10) and "
                    "--timeout SECONDS (for the whole command; default none).\n"
@@ -88,6 +90,8 @@ int main(int argc, char *argv[]) {
         return cli::runTakeover(args);
     if (command == QLatin1String("reconcile"))
         return cli::runReconcile(args);
+    if (command == QLatin1String("env"))
+        return cli::runEnv(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

@@ -44,7 +44,7 @@ struct MountSpec {
 };
 
 struct HealthSpec {
-    QStringList test; // ["CMD", ...], ["CMD-SHELL", "..."] or ["NONE"]
+    QStringList test;      // ["CMD", ...], ["CMD-SHELL", "..."] or ["NONE"]
     qint64 intervalMs = 0; // 0: the engine's default
     qint64 timeoutMs = 0;
     qint64 startPeriodMs = 0;
@@ -65,13 +65,13 @@ struct ServiceNetwork {
 struct ServiceSpec {
     QString name; // the key in `services`
     SourcePos pos;
-    QString image; // a tag or a digest reference
+    QString image;                         // a tag or a digest reference
     std::optional<QStringList> command;    // unset: the image's
     std::optional<QStringList> entrypoint; // unset: the image's
     QMap<QString, QString> environment;    // env_file entries first, `environment` over them
     QList<PortSpec> ports;
     QList<MountSpec> volumes;
-    QList<ServiceNetwork> networks; // "default" when the file names none
+    QList<ServiceNetwork> networks;        // "default" when the file names none
     std::optional<HealthSpec> healthcheck; // unset: the image's; test ["NONE"]: disabled
     QMap<QString, QString> labels;
     int replicas = 1;

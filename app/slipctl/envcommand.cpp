@@ -1,0 +1,40 @@
+#include "envcommand.h"
+
+#include "clitr.h"
+#include "envvalidatecommand.h"
+
+#include <QTextStream>
+
+namespace slipway::cli {
+
+namespace {
+
+int envUsage(QTextStream &stream, int code) {
+    stream << tr("Usage: slipctl env SUBCOMMAND [options]\n\n"
+                 "Subcommands:\n"
+                 "  validate  read a Compose template and print it resolved, or every error\n\n"
+                 "Run 'slipctl env SUBCOMMAND --help' for a subcommand's options.\n");
+    stream.flush();
+    return code;
+}
+
+} // namespace
+
+int runEnv(const QStringList &arguments) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2)
+        return envUsage(err, 2);
+    QStringList args = arguments;
+    const QString sub = args.takeAt(1);
+    args[0] = arguments[0] + QLatin1Char(' ') + sub;
+    if (sub == QLatin1String("validate"))
+        return runEnvValidate(args);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") ||
+        sub == QLatin1String("help"))
+        return envUsage(out, 0);
+    err << tr("slipctl env: unknown subcommand \"%1\"").arg(sub) << '\n';
+    return envUsage(err, 2);
+}
+
+} // namespace slipway::cli
