@@ -217,8 +217,10 @@ struct ProvisionJob::Impl {
                 if (outcome == ServiceWait::Outcome::Cancelled)
                     return false;
                 if (outcome == ServiceWait::Outcome::Failed) {
-                    fail(s.name, tr("waiting for %1 to be %2 before service %3: %4")
-                                     .arg(dep.service, conditionText(dep.condition), s.name, why));
+                    // The dependency is what failed; its dependent only waited for it.
+                    fail(dep.service,
+                         tr("service %1 did not become %2 (service %3 waits for it): %4")
+                             .arg(dep.service, conditionText(dep.condition), s.name, why));
                     return false;
                 }
             }
