@@ -136,6 +136,31 @@ private slots:
         QCOMPARE(objects(ComposeLabels::kProject, name), QStringList());
     }
 
+    void cancelRemovesWhatWasCreated() {
+        const QString name = projectName("provision-cancel");
+        const EnvironmentIdentity id = identity();
+        Provisioner *running = nullptr;
+        bool cancelled = false;
+        OpAnswer up = run(
+            [&](Provisioner &p) {
+                running = &p;
+                return p.provision(shop(name), id);
+            },
+            [&](const ServiceProgress &sp) {
+                if (!cancelled && sp.service == QLatin1String("db") &&
+                    sp.state == ServiceState::WaitingForHealth) {
+                    cancelled = true;
+                    running->cancel();
+                }
+            });
+        QVERIFY(cancelled);
+        QVERIFY2(up.done, "the provision never answered");
+        QVERIFY(!up.outcome.ok);
+        QVERIFY2(up.outcome.error.contains("Cancelled by the user"), qPrintable(up.outcome.error));
+        QCOMPARE(ofEnvironment(id), QStringList());
+        QCOMPARE(objects(ComposeLabels::kProject, name), QStringList());
+    }
+
     void portClashRefusedBeforeCreate() {
         // A container outside any environment publishes a port the engine picks.
         engine::ContainerCreate holder;
