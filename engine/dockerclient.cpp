@@ -50,59 +50,6 @@ std::string path(std::string_view prefix, const std::string &id, std::string_vie
     return p;
 }
 
-json healthJson(const HealthConfig &h) {
-    return {{"Test", h.test},
-            {"Interval", h.intervalNs},
-            {"Timeout", h.timeoutNs},
-            {"StartPeriod", h.startPeriodNs},
-            {"Retries", h.retries}};
-}
-
-json createBody(const ContainerCreate &spec) {
-    json body = {{"Image", spec.image}, {"Labels", spec.labels}, {"Tty", spec.tty}};
-    if (!spec.cmd.empty())
-        body["Cmd"] = spec.cmd;
-    if (!spec.entrypoint.empty())
-        body["Entrypoint"] = spec.entrypoint;
-    if (!spec.env.empty())
-        body["Env"] = spec.env;
-    if (!spec.exposedPorts.empty()) {
-        json exposed = json::object();
-        for (const auto &p : spec.exposedPorts)
-            exposed[p] = json::object();
-        body["ExposedPorts"] = exposed;
-    }
-    if (spec.healthcheck)
-        body["Healthcheck"] = healthJson(*spec.healthcheck);
-
-    json host = json::object();
-    if (!spec.portBindings.empty()) {
-        json bindings = json::object();
-        for (const auto &[port, list] : spec.portBindings) {
-            json arr = json::array();
-            for (const auto &b : list)
-                arr.push_back({{"HostIp", b.hostIp}, {"HostPort", b.hostPort}});
-            bindings[port] = arr;
-            // A published port is exposed whether or not the caller said so.
-            if (!body.contains("ExposedPorts"))
-                body["ExposedPorts"] = json::object();
-            body["ExposedPorts"][port] = json::object();
-        }
-        host["PortBindings"] = bindings;
-    }
-    if (!spec.restartPolicy.name.empty())
-        host["RestartPolicy"] = {{"Name", spec.restartPolicy.name},
-                                 {"MaximumRetryCount", spec.restartPolicy.maximumRetryCount}};
-    if (!spec.networkMode.empty())
-        host["NetworkMode"] = spec.networkMode;
-    if (spec.memoryLimit > 0)
-        host["Memory"] = spec.memoryLimit;
-    if (spec.nanoCpus > 0)
-        host["NanoCpus"] = spec.nanoCpus;
-    body["HostConfig"] = host;
-    return body;
-}
-
 Result<Unit> unitFrom(const HttpResponse &) {
     return success();
 }
@@ -406,7 +353,8 @@ Call<std::string> DockerClient::createContainer(const ContainerCreate &spec) {
     auto ref = ImageReference::parse(spec.image);
     if (!ref)
         return ready<std::string>(ref.error());
-    return d->create("/containers/create" + query({{"name", spec.name}}), createBody(spec).dump());
+    return d->create("/containers/create" + query({{"name", spec.name}}),
+                     containerCreateBody(spec));
 }
 
 Call<Unit> DockerClient::startContainer(const std::string &id) {
@@ -645,10 +593,54 @@ Call<std::vector<NetworkSummary>> DockerClient::networks(const Filters &filters)
 
 Call<std::string> DockerClient::createNetwork(const std::string &name, const Labels &labels,
                                               const std::string &driver) {
-    return d->create(
-        "/networks/create",
-        json{{"Name", name}, {"Driver", driver}, {"Labels", labels}, {"CheckDuplicate", true}}
-            .dump());
+    NetworkCreate spec;
+    spec.name = name;
+    spec.labels = labels;
+    spec.driver = driver;
+    return createNetwork(spec);
+}
+
+Call<std::string> DockerClient::createNetwork(const NetworkCreate &spec) {
+    json body = {{"Name", spec.name},
+                 {"Driver", spec.driver.empty() ? std::string("bridge") : spec.driver},
+                 {"Labels", spec.labels},
+                 {"CheckDuplicate", true},
+                 {"Internal", spec.internal},
+                 {"Attachable", spec.attachable}};
+    if (!spec.options.empty())
+        body["Options"] = spec.options;
+    return d->create("/networks/create", body.dump());
+}
+
+Call<Unit> DockerClient::connectNetwork(const std::string &network, const std::string &container,
+                                        const EndpointConfig &endpoint) {
+    return d->post(
+        path("/networks/", network, "/connect"),
+        json{{"Container", container}, {"EndpointConfig", {{"Aliases", endpoint.aliases}}}}.dump());
+}
+
+Call<std::vector<VolumeSummary>> DockerClient::volumes(const Filters &filters) {
+    return d->get<std::vector<VolumeSummary>>(
+        "/volumes" + query({{"filters", encodeFilters(filters)}}), parse::volumes);
+}
+
+Call<std::string> DockerClient::createVolume(const VolumeCreate &spec) {
+    HttpRequest req;
+    req.method = "POST";
+    req.target = "/volumes/create";
+    req.timeout = d->requestTimeout();
+    req.body = json{{"Name", spec.name},
+                    {"Driver", spec.driver.empty() ? std::string("local") : spec.driver},
+                    {"DriverOpts", spec.driverOpts},
+                    {"Labels", spec.labels}}
+                   .dump();
+    req.contentType = "application/json";
+    return d->request<std::string>(std::move(req),
+                                   [](const HttpResponse &r) { return parse::volumeName(r.body); });
+}
+
+Call<Unit> DockerClient::removeVolume(const std::string &name, bool force) {
+    return d->del(path("/volumes/", name) + query({{"force", flag(force)}}));
 }
 
 Call<Unit> DockerClient::removeNetwork(const std::string &idOrName) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/call.h"
+#include "engine/containercreate.h"
 #include "engine/endpoint.h"
 #include "engine/transport.h"
 #include "engine/types.h"
@@ -38,21 +39,20 @@ inline constexpr std::chrono::milliseconds kDefaultConnectTimeout{3000};
 // Docker's filters argument: {"label": ["a=b"], "status": ["running"]}.
 using Filters = std::map<std::string, std::vector<std::string>>;
 
-struct ContainerCreate {
-    std::string name; // empty: the engine picks one
-    std::string image;
-    std::vector<std::string> cmd;
-    std::vector<std::string> entrypoint;
-    std::vector<std::string> env; // "K=V"
+struct NetworkCreate {
+    std::string name;
+    std::string driver; // "": bridge
     Labels labels;
-    std::vector<std::string> exposedPorts;                        // "8080/tcp"
-    std::map<std::string, std::vector<PortBinding>> portBindings; // "8080/tcp" -> 127.0.0.1:0
-    std::optional<HealthConfig> healthcheck;
-    RestartPolicy restartPolicy;
-    std::string networkMode; // "", "bridge", or a network name
-    std::int64_t memoryLimit = 0;
-    std::int64_t nanoCpus = 0;
-    bool tty = false;
+    std::map<std::string, std::string> options; // the driver's options
+    bool internal = false;
+    bool attachable = false;
+};
+
+struct VolumeCreate {
+    std::string name;
+    std::string driver; // "": local
+    std::map<std::string, std::string> driverOpts;
+    Labels labels;
 };
 
 // What HEAD /containers/{id}/archive says of a path: the engine's stat of it, and the engine's
@@ -158,7 +158,18 @@ public:
     Call<std::vector<NetworkSummary>> networks(const Filters &filters = {});
     Call<std::string> createNetwork(const std::string &name, const Labels &labels = {},
                                     const std::string &driver = "bridge");
+    Call<std::string> createNetwork(const NetworkCreate &spec); // the new ID
+    // Connects a created (or running) container, e.g. to its second network before it starts.
+    Call<Unit> connectNetwork(const std::string &network, const std::string &container,
+                              const EndpointConfig &endpoint = {});
     Call<Unit> removeNetwork(const std::string &idOrName);
+
+    // Volumes
+    Call<std::vector<VolumeSummary>> volumes(const Filters &filters = {});
+    // The volume's name (the engine's own when `spec.name` is empty). An existing volume of
+    // that name and driver is answered as if created: check first when that matters.
+    Call<std::string> createVolume(const VolumeCreate &spec);
+    Call<Unit> removeVolume(const std::string &name, bool force = false);
 
     // Events: streams until cancelled or the engine closes; `since` in Unix seconds (0 = now).
     Call<Unit> events(std::function<void(const Event &)> onEvent, const Filters &filters = {},

@@ -696,6 +696,33 @@ Result<std::vector<NetworkSummary>> networks(std::string_view text) {
     });
 }
 
+Result<std::vector<VolumeSummary>> volumes(std::string_view text) {
+    return run<std::vector<VolumeSummary>>("volumes", text, [](const json &doc) {
+        std::vector<VolumeSummary> out;
+        requireRoot(doc).eachObject("Volumes", [&](const Obj &o) {
+            VolumeSummary v;
+            v.name = o.str("Name");
+            if (v.name.empty())
+                fail(o.path("Name") + " is missing");
+            v.driver = o.str("Driver");
+            v.mountpoint = o.str("Mountpoint");
+            v.scope = o.str("Scope");
+            v.labels = o.labels("Labels");
+            out.push_back(std::move(v));
+        });
+        return out;
+    });
+}
+
+Result<std::string> volumeName(std::string_view text) {
+    return run<std::string>("volume", text, [](const json &doc) {
+        std::string name = requireRoot(doc).str("Name");
+        if (name.empty())
+            fail("\"Name\" is missing");
+        return name;
+    });
+}
+
 Result<Event> event(std::string_view text) {
     return run<Event>("event", text, [](const auto &doc) {
         Obj o = requireRoot(doc);

@@ -23,6 +23,10 @@ Result<std::vector<ImageSummary>> images(std::string_view json);
 Result<ImageInspect> imageInspect(std::string_view json);
 Result<std::vector<ImageHistoryEntry>> imageHistory(std::string_view json);
 Result<std::vector<NetworkSummary>> networks(std::string_view json);
+// GET /volumes: {"Volumes": [...], "Warnings": [...]}.
+Result<std::vector<VolumeSummary>> volumes(std::string_view json);
+// POST /volumes/create: the volume's "Name".
+Result<std::string> volumeName(std::string_view json);
 Result<Event> event(std::string_view json);
 Result<StatsSample> stats(std::string_view json);
 Result<ProgressMessage> progress(std::string_view json);

@@ -231,6 +231,14 @@ struct NetworkSummary {
     Labels labels;
 };
 
+struct VolumeSummary {
+    std::string name;
+    std::string driver;
+    std::string mountpoint;
+    std::string scope;
+    Labels labels;
+};
+
 // One message of the /events stream.
 struct Event {
     std::string type;   // "container", "image", "network", "volume", "daemon", "service", "node"

@@ -34,7 +34,10 @@ CONTAINERD_NAMESPACE=slipway
 # Linux bridge for the default "bridge" network, and the ranges the engine may use.
 ENGINE_BRIDGE=${SLIPWAY_DEV_BRIDGE:-slipdev0}
 ENGINE_BRIDGE_CIDR=${SLIPWAY_DEV_BRIDGE_CIDR:-172.30.213.1/24}
-ENGINE_ADDRESS_POOL=${SLIPWAY_DEV_ADDRESS_POOL:-172.30.224.0/20}   # user-defined networks, /24 each
+ENGINE_ADDRESS_POOL=${SLIPWAY_DEV_ADDRESS_POOL:-172.30.224.0/20}   # user-defined networks, /27 each
+# Size of each user-defined network cut from the pool: /27 (30 addresses) gives 128 networks in
+# the /20, room for 60 environments of two networks each (a /24 each gave only 16).
+ENGINE_ADDRESS_POOL_SIZE=${SLIPWAY_DEV_ADDRESS_POOL_SIZE:-27}
 # Swarm: docker_gwbridge gets its own Linux bridge name (the default name
 # "docker_gwbridge" would be shared with any other engine in swarm mode).
 SWARM_GW_BRIDGE=${SLIPWAY_DEV_SWARM_GW_BRIDGE:-slipdev_gw0}

@@ -10,7 +10,7 @@
 #   socket      unix:///run/slipway-dev/docker.sock
 #   data-root   /var/lib/slipway-dev/docker      exec-root  /run/slipway-dev/exec
 #   containerd  /run/slipway-dev/containerd/containerd.sock (state), /var/lib/slipway-dev/containerd (root)
-#   bridge      slipdev0 172.30.213.1/24; user networks from 172.30.224.0/20
+#   bridge      slipdev0 172.30.213.1/24; user networks from 172.30.224.0/20, /27 each
 #   log         /var/lib/slipway-dev/dockerd.log (containerd: containerd.log)
 #   engine ID   /var/lib/slipway-dev/docker/key.json (see ENGINE_KEY_FILE below)
 #
@@ -239,7 +239,7 @@ write_daemon_config() {
   "containerd-plugins-namespace": "$CONTAINERD_NAMESPACE-plugins",
   "storage-driver": "$driver",
   "bridge": "$ENGINE_BRIDGE",
-  "default-address-pools": [{"base": "$ENGINE_ADDRESS_POOL", "size": 24}],
+  "default-address-pools": [{"base": "$ENGINE_ADDRESS_POOL", "size": $ENGINE_ADDRESS_POOL_SIZE}],
   "iptables": false,
   "ip-masq": false,
   "ip-forward": false,
