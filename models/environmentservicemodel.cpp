@@ -1,6 +1,7 @@
 #include "models/environmentservicemodel.h"
 
 #include <QBrush>
+#include <QFont>
 
 namespace slipway::models {
 
@@ -44,7 +45,16 @@ QVariant EnvironmentServiceModel::data(const QModelIndex &index, int role) const
         return r.status.containers.isEmpty() ? QString() : r.status.containers.first()->id;
     case Qt::ToolTipRole:
         return r.progress ? r.progress->text : QString();
+    case Qt::FontRole:
+        if (index.column() == EndpointsColumn && !r.status.endpoints.isEmpty()) {
+            QFont link;
+            link.setUnderline(true);
+            return link;
+        }
+        return {};
     case Qt::ForegroundRole:
+        if (index.column() == EndpointsColumn && !r.status.endpoints.isEmpty())
+            return QBrush(QColor(0x1f, 0x6f, 0xc5)); // a link: double-click opens it
         if (index.column() != StateColumn)
             return {};
         if ((inProgress && r.progress->state == ServiceState::Failed) ||

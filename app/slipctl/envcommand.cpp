@@ -1,6 +1,7 @@
 #include "envcommand.h"
 
 #include "clitr.h"
+#include "envcommands.h"
 #include "envvalidatecommand.h"
 
 #include <QTextStream>
@@ -12,6 +13,9 @@ namespace {
 int envUsage(QTextStream &stream, int code) {
     stream << tr("Usage: slipctl env SUBCOMMAND [options]\n\n"
                  "Subcommands:\n"
+                 "  up        provision an environment from a template\n"
+                 "  down      recycle environments\n"
+                 "  ls        list environments and their services\n"
                  "  validate  read a Compose template and print it resolved, or every error\n\n"
                  "Run 'slipctl env SUBCOMMAND --help' for a subcommand's options.\n");
     stream.flush();
@@ -28,6 +32,12 @@ int runEnv(const QStringList &arguments) {
     QStringList args = arguments;
     const QString sub = args.takeAt(1);
     args[0] = arguments[0] + QLatin1Char(' ') + sub;
+    if (sub == QLatin1String("up"))
+        return runEnvUp(args);
+    if (sub == QLatin1String("down"))
+        return runEnvDown(args);
+    if (sub == QLatin1String("ls"))
+        return runEnvLs(args);
     if (sub == QLatin1String("validate"))
         return runEnvValidate(args);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h") ||

@@ -8,6 +8,7 @@
 #include "core/fleet/hostmonitor.h"
 #include "textable.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>

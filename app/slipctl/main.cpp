@@ -38,7 +38,7 @@ int usage(QTextStream &stream, int code) {
                    "  lock      who holds an application's lock on the engines\n"
                    "  takeover  take an application's lock from an owner that died\n"
                    "  reconcile pause, resume or show the reconcile of an application\n"
-                   "  env       environments from Compose templates (env validate)\n\n"
+                   "  env       environments from Compose templates (up, down, ls, validate)\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
                    "SECONDS (for each host to answer when it is reached; default 10) and "
                    "--timeout SECONDS (for the whole command; default none).\n"

@@ -13,16 +13,25 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace slipway::core::env {
 
 QList<QPair<QString, TemplateContent>> builtinTemplates() {
-    // resources/templates/<name>/compose.yaml and the files beside it.
+    // resources/templates/<name>.yml, or <name>/compose.yaml with the files beside it.
     QList<QPair<QString, TemplateContent>> out;
     const QDir root(QStringLiteral(":/slipway/templates"));
-    for (const QString &name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+    for (const QFileInfo &entry :
+         root.entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name)) {
         TemplateContent content;
-        const QDir dir(root.filePath(name));
+        if (entry.isFile()) {
+            QFile f(entry.filePath());
+            if (f.open(QIODevice::ReadOnly))
+                content.files.insert(content.composeFile, f.readAll());
+            out.append({entry.completeBaseName(), content});
+            continue;
+        }
+        const QDir dir(entry.filePath());
         QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
@@ -35,15 +44,30 @@ QList<QPair<QString, TemplateContent>> builtinTemplates() {
               QStringLiteral("docker-compose.yml")})
             if (content.files.contains(candidate))
                 content.composeFile = candidate;
-        out.append({name, content});
+        out.append({entry.fileName(), content});
     }
     return out;
 }
 
 Environments::Environments(std::shared_ptr<StoreThread> store, HostMonitor *hosts,
                            Inventory *inventory, Metrics *metrics, QObject *parent)
-    : QObject(parent),
-      d(new Impl{this, std::move(store), hosts, inventory, metrics, Mailbox(this)}) {
+    : QObject(parent), d(new Impl{this,
+                                  std::move(store),
+                                  hosts,
+                                  inventory,
+                                  metrics,
+                                  Mailbox(this),
+                                  {},
+                                  {},
+                                  {},
+                                  {},
+                                  false,
+                                  false,
+                                  false,
+                                  1,
+                                  {},
+                                  {},
+                                  {}}) {
     qRegisterMetaType<ServiceProgress>();
     d->osUser = Store::currentOsUser();
     // What runs of each environment follows the Inventory; one signal per batch.
@@ -188,6 +212,17 @@ void Environments::loadTemplate(const QString &name, int version) {
             in.files = v->content.files;
             for (const KindVariable &kv : l.details.defaults)
                 in.variables.insert(kv.key, kv.value);
+            // A required variable is the kind's or the provision's to give; a stand-in lets
+            // the services be listed meanwhile.
+            static const QRegularExpression required(
+                QStringLiteral(R"(\$\{([A-Za-z_][A-Za-z0-9_]*):?\?)"));
+            for (auto it = required.globalMatch(QString::fromUtf8(in.compose)); it.hasNext();) {
+                const QString key = it.next().captured(1);
+                if (!in.variables.contains(key) && !l.details.required.contains(key)) {
+                    l.details.required.append(key);
+                    in.variables.insert(key, QStringLiteral("x"));
+                }
+            }
             in.projectName = ComposeReader::normalizeProjectName(name);
             if (in.projectName.isEmpty())
                 in.projectName = QStringLiteral("template");

@@ -43,6 +43,9 @@ struct TemplateDetails {
     QList<KindVariable> defaults; // the template's own variables, for every kind
     QMap<QString, QList<KindVariable>> kindVariables; // by kind
     QStringList services;
+    // Variables the Compose file requires (${V:?...}) that the template's own do not give: a
+    // kind or the provision must.
+    QStringList required;
     QString description;
     QStringList errors; // "LINE:COLUMN: KEY: MESSAGE", when it does not resolve
 };

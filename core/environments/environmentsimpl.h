@@ -4,6 +4,7 @@
 
 #include "core/base/mailbox.h"
 #include "core/environments/environments.h"
+#include "core/environments/provisioner.h"
 
 #include <QHash>
 #include <QPointer>

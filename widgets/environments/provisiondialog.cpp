@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace slipway::widgets {
 
@@ -42,6 +43,8 @@ ProvisionDialog::ProvisionDialog(const core::env::TemplateDetails &details,
     variables_->verticalHeader()->hide();
     for (const auto &v : details.defaults)
         addRow(v.key, v.secret ? QString() : v.value, v.secret);
+    for (const QString &key : details.required)
+        addRow(key, QString(), false);
     auto *add = new QPushButton(tr("Add variable"), this);
     auto *remove = new QPushButton(tr("Remove"), this);
     connect(add, &QPushButton::clicked, this, [this] {
@@ -93,6 +96,7 @@ ProvisionDialog::ProvisionDialog(const core::env::TemplateDetails &details,
     layout->addWidget(error_);
     layout->addWidget(buttons_);
     resize(560, 480);
+    validate(); // a required variable no kind gives is named at once
 }
 
 void ProvisionDialog::addRow(const QString &key, const QString &value, bool secret) {
@@ -148,10 +152,21 @@ core::env::ProvisionRequest ProvisionDialog::request(QString *error) const {
             continue;
         if (const QString why = KindVariables::checkKey(key); !why.isEmpty() && error->isEmpty())
             *error = tr("Variable \"%1\": %2").arg(key, why);
-        // Only what differs from the template is an override; an empty secret is looked up.
-        if (secrets.contains(key) ? !value.isEmpty()
-                                  : defaults.value(key) != value || !defaults.contains(key))
+        // Only what differs from the template is an override; an empty secret is looked up,
+        // an empty new variable left to the kind.
+        const bool given = secrets.contains(key) || !defaults.contains(key)
+                               ? !value.isEmpty()
+                               : defaults.value(key) != value;
+        if (given)
             r.overrides.insert(key, value);
+    }
+    for (const QString &key : details_.required) {
+        const auto kindVars = details_.kindVariables.value(r.kind);
+        const bool byKind = std::any_of(kindVars.begin(), kindVars.end(),
+                                        [&](const auto &v) { return v.key == key; });
+        if (!byKind && !r.overrides.contains(key) && error->isEmpty())
+            *error =
+                tr("%1: the template needs a value (the kind %2 gives none).").arg(key, r.kind);
     }
     return r;
 }

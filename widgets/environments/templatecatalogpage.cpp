@@ -68,6 +68,7 @@ TemplateCatalogPage::TemplateCatalogPage(core::env::Environments *environments, 
     split->addWidget(details);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({520, 760}); // the catalog's columns whole at the window's usual size
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -83,6 +84,11 @@ TemplateCatalogPage::TemplateCatalogPage(core::env::Environments *environments, 
 
 void TemplateCatalogPage::onTemplatesChanged() {
     model_->setTemplates(environments_->templates());
+    if (!pending_.isEmpty()) {
+        selectTemplate(pending_);
+        if (pending_.isEmpty())
+            return;
+    }
     if (!table_->currentIndex().isValid() && table_->model()->rowCount() > 0)
         table_->setCurrentIndex(table_->model()->index(0, 0));
     else
@@ -93,10 +99,12 @@ void TemplateCatalogPage::selectTemplate(const QString &name) {
     for (int row = 0; row < table_->model()->rowCount(); ++row) {
         const QModelIndex index = table_->model()->index(row, 0);
         if (index.data(TemplateListModel::NameRole).toString() == name) {
+            pending_.clear();
             table_->setCurrentIndex(index);
             return;
         }
     }
+    pending_ = name; // not listed yet (just imported): selected once it is
 }
 
 void TemplateCatalogPage::onSelected() {
@@ -115,8 +123,12 @@ void TemplateCatalogPage::onLoaded(const QString &name, const core::env::Templat
     if (!details.errors.isEmpty())
         services_->setText(
             tr("This version does not resolve:\n%1").arg(details.errors.join(QLatin1Char('\n'))));
-    else
+    else if (details.required.isEmpty())
         services_->setText(tr("Services: %1").arg(details.services.join(QStringLiteral(", "))));
+    else
+        services_->setText(tr("Services: %1\nTo give at provision (or in a kind): %2")
+                               .arg(details.services.join(QStringLiteral(", ")),
+                                    details.required.join(QStringLiteral(", "))));
     variables_->setRowCount(0);
     const auto addRow = [this](const QString &kind, const core::env::KindVariable &v) {
         const int row = variables_->rowCount();

@@ -32,6 +32,7 @@ public:
     QPlainTextEdit *composeView() const { return compose_; }
     // The details of the template selected, once loaded (empty name before).
     const core::env::TemplateDetails &details() const { return details_; }
+    // Selects `name`, now or once the catalog lists it.
     void selectTemplate(const QString &name);
 
 signals:
@@ -53,6 +54,7 @@ private:
     QPlainTextEdit *compose_;
     QPushButton *provision_;
     core::env::TemplateDetails details_;
+    QString pending_; // to select once listed
 };
 
 } // namespace slipway::widgets

@@ -17,10 +17,12 @@
 #include "widgets/environments/templatecatalogpage.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QtTest>
@@ -172,6 +174,11 @@ private slots:
         dialog->nameEdit()->setText(QStringLiteral("Not A Valid Name"));
         QVERIFY(dialog->errorLabel()->text().contains("Not A Valid Name"));
         dialog->nameEdit()->clear();
+        // REGISTRY is required (${REGISTRY:?...}) and no kind gives it.
+        QVERIFY2(dialog->errorLabel()->text().contains("REGISTRY"),
+                 qPrintable(dialog->errorLabel()->text()));
+        dialog->setVariable(QStringLiteral("REGISTRY"), test::registry());
+        QCOMPARE(dialog->errorLabel()->text(), QString());
         dialog->setVariable(QStringLiteral("1BAD"), QStringLiteral("x"));
         QVERIFY2(dialog->errorLabel()->text().contains("1BAD"),
                  qPrintable(dialog->errorLabel()->text()));
