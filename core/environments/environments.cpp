@@ -284,4 +284,54 @@ void Environments::importTemplate(const QString &name, const QString &composePat
         });
 }
 
+void Environments::loadHistory(const QString &name) {
+    using History = std::pair<QList<TemplateVersion>, QString>;
+    d->store->run<History>(
+        [name](Store *store, const QString &openError) {
+            if (!store)
+                return History{{}, openError};
+            QString error;
+            auto versions = TemplateStore(store->database()).history(name, &error);
+            return History{versions, error};
+        },
+        d->mailbox,
+        [this, name](const History &h) { emit historyLoaded(name, h.first, h.second); });
+}
+
+void Environments::loadDiff(const QString &name, int from, int to) {
+    using Diff = std::pair<QString, QString>;
+    d->store->run<Diff>(
+        [name, from, to](Store *store, const QString &openError) {
+            if (!store)
+                return Diff{{}, openError};
+            QString error;
+            const auto diff = TemplateStore(store->database()).diff(name, from, to, &error);
+            return Diff{diff ? diff->text() : QString(), error};
+        },
+        d->mailbox,
+        [this, name, from, to](const Diff &diff) {
+            emit diffLoaded(name, from, to, diff.first, diff.second);
+        });
+}
+
+void Environments::saveVariables(const QString &name, const QString &kind,
+                                 const QList<KindVariable> &variables) {
+    d->store->run<QString>(
+        [name, kind, variables](Store *store, const QString &openError) {
+            if (!store)
+                return openError;
+            QString error;
+            KindStore(store->database()).replaceVariables(name, kind, variables, &error);
+            return error;
+        },
+        d->mailbox,
+        [this, name, kind](const QString &error) {
+            emit variablesSaved(name, kind, error.isEmpty(), error);
+            if (error.isEmpty()) {
+                emit auditAppended();
+                loadTemplate(name);
+            }
+        });
+}
+
 } // namespace slipway::core::env

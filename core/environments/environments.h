@@ -70,6 +70,15 @@ public:
     // Loads one template version for the catalog's details pane: templateLoaded follows.
     void loadTemplate(const QString &name, int version = 0);
 
+    // The versions of `name`, newest first: historyLoaded follows.
+    void loadHistory(const QString &name);
+    // The changes from version `from` to `to` of `name`: diffLoaded follows.
+    void loadDiff(const QString &name, int from, int to);
+    // Replaces `kind`'s variables of template `name` ("" : the template's own, for every
+    // kind); variablesSaved follows. A secret carries no value (KindStore's rule).
+    void saveVariables(const QString &name, const QString &kind,
+                       const QList<KindVariable> &variables);
+
     // Imports a Compose file and the files it names from its folder as template `name`.
     void importTemplate(const QString &name, const QString &composePath);
 
@@ -88,6 +97,12 @@ signals:
     void templateLoaded(const QString &name, const slipway::core::env::TemplateDetails &details,
                         const QString &error);
     void templateImported(const QString &name, bool ok, const QString &error);
+    void historyLoaded(const QString &name,
+                       const QList<slipway::core::env::TemplateVersion> &versions,
+                       const QString &error);
+    void diffLoaded(const QString &name, int from, int to, const QString &diff,
+                    const QString &error);
+    void variablesSaved(const QString &name, const QString &kind, bool ok, const QString &error);
     void progress(const QString &environmentId,
                   const slipway::core::env::ServiceProgress &progress);
     // After `request`'s provision: the environment's id (empty when refused before a record).

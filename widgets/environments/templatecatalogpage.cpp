@@ -2,8 +2,11 @@
 
 #include "models/templatelistmodel.h"
 #include "widgets/common/sectiontable.h"
+#include "widgets/environments/kindvariablesdialog.h"
+#include "widgets/environments/templateversionsdialog.h"
 
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -51,13 +54,34 @@ TemplateCatalogPage::TemplateCatalogPage(core::env::Environments *environments, 
     provision_->setObjectName(QStringLiteral("provisionButton"));
     provision_->setEnabled(false);
     connect(provision_, &QPushButton::clicked, this, [this] { emit provisionRequested(details_); });
+    variablesButton_ = new QPushButton(tr("Variables…"), details);
+    variablesButton_->setObjectName(QStringLiteral("variablesButton"));
+    variablesButton_->setEnabled(false);
+    connect(variablesButton_, &QPushButton::clicked, this, [this] {
+        auto *dialog = new KindVariablesDialog(environments_, details_, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    versionsButton_ = new QPushButton(tr("Versions…"), details);
+    versionsButton_->setObjectName(QStringLiteral("versionsButton"));
+    versionsButton_->setEnabled(false);
+    connect(versionsButton_, &QPushButton::clicked, this, [this] {
+        auto *dialog = new TemplateVersionsDialog(environments_, details_.version.name, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(8, 0, 0, 0);
     detailsLayout->addWidget(title_);
     detailsLayout->addWidget(description_);
     detailsLayout->addWidget(services_);
-    detailsLayout->addWidget(provision_, 0, Qt::AlignLeft);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(provision_);
+    actions->addWidget(variablesButton_);
+    actions->addWidget(versionsButton_);
+    actions->addStretch();
+    detailsLayout->addLayout(actions);
     detailsLayout->addWidget(new QLabel(tr("Variables per kind:"), details));
     detailsLayout->addWidget(variables_, 1);
     detailsLayout->addWidget(new QLabel(tr("Compose file:"), details));
@@ -144,6 +168,8 @@ void TemplateCatalogPage::onLoaded(const QString &name, const core::env::Templat
             addRow(kind, v);
     compose_->setPlainText(QString::fromUtf8(details.version.content.compose()));
     provision_->setEnabled(error.isEmpty() && details.errors.isEmpty());
+    variablesButton_->setEnabled(error.isEmpty());
+    versionsButton_->setEnabled(error.isEmpty());
 }
 
 } // namespace slipway::widgets

@@ -28,6 +28,8 @@ public:
 
     SectionTable *table() const { return table_; }
     QPushButton *provisionButton() const { return provision_; }
+    QPushButton *variablesButton() const { return variablesButton_; }
+    QPushButton *versionsButton() const { return versionsButton_; }
     QLabel *servicesLabel() const { return services_; }
     QPlainTextEdit *composeView() const { return compose_; }
     // The details of the template selected, once loaded (empty name before).
@@ -53,6 +55,8 @@ private:
     QTableWidget *variables_;
     QPlainTextEdit *compose_;
     QPushButton *provision_;
+    QPushButton *variablesButton_;
+    QPushButton *versionsButton_;
     core::env::TemplateDetails details_;
     QString pending_; // to select once listed
 };

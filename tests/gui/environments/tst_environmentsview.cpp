@@ -12,19 +12,24 @@
 #include "tests/support/testenv.h"
 #include "widgets/common/sectiontable.h"
 #include "widgets/environments/environmentsview.h"
+#include "widgets/environments/kindvariablesdialog.h"
 #include "widgets/environments/myenvironmentspage.h"
 #include "widgets/environments/provisiondialog.h"
 #include "widgets/environments/templatecatalogpage.h"
+#include "widgets/environments/templateversionsdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace slipway;
@@ -183,6 +188,62 @@ private slots:
         QVERIFY2(dialog->errorLabel()->text().contains("1BAD"),
                  qPrintable(dialog->errorLabel()->text()));
         dialog->close();
+    }
+
+    void aKindGivesTheVariableAndVersionsShowTheirDiff() {
+        QVERIFY(importTemplate());
+        click(view_->catalog()->variablesButton());
+        auto *vars = view_->findChild<widgets::KindVariablesDialog *>();
+        QVERIFY(vars);
+        vars->kindBox()->setCurrentIndex(vars->kindBox()->findData(QStringLiteral("test")));
+        vars->addVariable(QStringLiteral("REGISTRY"), test::registry(), false);
+        vars->addVariable(QStringLiteral("DB_PASSWORD"), QStringLiteral("typed"), false);
+        save(vars, QStringLiteral("environments-variables"));
+        vars->save();
+        QTRY_COMPARE_WITH_TIMEOUT(vars->messageLabel()->text(), QStringLiteral("Saved."), 10000);
+        // The kind's value is in the catalog; the secret-looking one kept its name only.
+        QTRY_VERIFY(view_->catalog()->details().kindVariables.contains("test"));
+        const auto testVars = view_->catalog()->details().kindVariables.value("test");
+        QCOMPARE(testVars.size(), 2);
+        for (const auto &v : testVars) {
+            if (v.key == QLatin1String("DB_PASSWORD")) {
+                QVERIFY(v.secret);
+                QCOMPARE(v.value, QString());
+            } else {
+                QCOMPARE(v.value, test::registry());
+            }
+        }
+        vars->close();
+        // With the kind's REGISTRY the dialog asks for nothing more.
+        auto *dialog = view_->openProvisionDialog(view_->catalog()->details());
+        QCOMPARE(dialog->errorLabel()->text(), QString());
+        dialog->close();
+
+        // A second import with a change is version 2; its diff shows the change.
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("changed");
+        QDir().mkpath(folder);
+        const QString source = QStringLiteral(SLIPWAY_TEST_DATA) + "/environments/guiweb/";
+        QFile compose(source + "compose.yaml");
+        QVERIFY(compose.open(QIODevice::ReadOnly));
+        QByteArray text = compose.readAll().replace("retries: 5", "retries: 7");
+        QFile out(folder + "/compose.yaml");
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
+        out.close();
+        QVERIFY(QFile::copy(source + "web.env", folder + "/web.env"));
+        QSignalSpy imported(session_->environments(), &core::env::Environments::templateImported);
+        session_->environments()->importTemplate(kTemplate, folder + "/compose.yaml");
+        QVERIFY(imported.wait(20000));
+        QVERIFY2(imported.first().at(1).toBool(), qPrintable(imported.first().at(2).toString()));
+        QTRY_COMPARE(view_->catalog()->details().version.version, 2);
+        click(view_->catalog()->versionsButton());
+        auto *versions = view_->findChild<widgets::TemplateVersionsDialog *>();
+        QVERIFY(versions);
+        QTRY_COMPARE(versions->versionList()->count(), 2);
+        QTRY_VERIFY(versions->diffView()->toPlainText().contains("+      retries: 7"));
+        QVERIFY(versions->diffView()->toPlainText().contains("-      retries: 5"));
+        save(versions, QStringLiteral("environments-versions"));
+        versions->close();
     }
 
     void aProvisionWithoutItsVariableFailsNamingIt() {
