@@ -2,6 +2,7 @@
 
 #include "clitr.h"
 #include "envcommands.h"
+#include "envtemplatecommands.h"
 #include "envvalidatecommand.h"
 
 #include <QTextStream>
@@ -16,7 +17,10 @@ int envUsage(QTextStream &stream, int code) {
                  "  up        provision an environment from a template\n"
                  "  down      recycle environments\n"
                  "  ls        list environments and their services\n"
-                 "  validate  read a Compose template and print it resolved, or every error\n\n"
+                 "  validate  read a Compose template and print it resolved, or every error\n"
+                 "  vars      a template's variables per kind, shown or changed\n"
+                 "  versions  the templates, or the versions of one\n"
+                 "  diff      the changes between two versions of a template\n\n"
                  "Run 'slipctl env SUBCOMMAND --help' for a subcommand's options.\n");
     stream.flush();
     return code;
@@ -40,6 +44,12 @@ int runEnv(const QStringList &arguments) {
         return runEnvLs(args);
     if (sub == QLatin1String("validate"))
         return runEnvValidate(args);
+    if (sub == QLatin1String("vars"))
+        return runEnvVars(args);
+    if (sub == QLatin1String("versions"))
+        return runEnvVersions(args);
+    if (sub == QLatin1String("diff"))
+        return runEnvDiff(args);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h") ||
         sub == QLatin1String("help"))
         return envUsage(out, 0);

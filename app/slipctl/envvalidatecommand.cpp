@@ -3,7 +3,10 @@
 #include "clitr.h"
 #include "core/environments/composereader.h"
 #include "core/environments/composewriter.h"
+#include "core/environments/kindstore.h"
+#include "core/environments/templatestore.h"
 #include "core/environments/yamltree.h"
+#include "core/store/store.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -38,6 +41,44 @@ QString location(const TemplateError &e, const QString &composeArg, const QStrin
     return file;
 }
 
+// --kind: the kind's values for the template (its defaults < the kind's < `variables`, the
+// --var values), from the database; a template not stored gives only the --var values, once
+// the kind is known.
+bool kindVariables(const QCommandLineParser &parser, const QString &folderName,
+                   QMap<QString, QString> *variables, QString *error) {
+    const QString dataDir = parser.value(QStringLiteral("data-dir"));
+    const QString path = dataDir.isEmpty()
+                             ? core::Store::defaultPath()
+                             : QDir(dataDir).filePath(QStringLiteral("slipway.sqlite"));
+    auto store = core::Store::open(path, error);
+    if (!store)
+        return false;
+    const QString kind = parser.value(QStringLiteral("kind"));
+    const QString templateName = parser.isSet(QStringLiteral("template"))
+                                     ? parser.value(QStringLiteral("template"))
+                                     : folderName;
+    core::env::KindStore kinds(store->database());
+    if (!kinds.hasKind(kind, error)) {
+        if (error->isEmpty())
+            *error = tr("--kind \"%1\": no such kind").arg(kind);
+        return false;
+    }
+    if (!core::env::TemplateStore(store->database()).version(templateName))
+        return true;
+    // Secrets resolve to their mask: validate prints what it resolved, and never a secret.
+    core::env::SecretSources masked;
+    for (const QString &k : {QString(), kind})
+        for (const auto &v : kinds.variables(templateName, k, error))
+            if (core::env::KindVariables::isSecret(v.key, v.secret) && !variables->contains(v.key))
+                masked.environment.insert(
+                    v.key, core::env::KindVariable{v.key, {}, true, {}, {}}.displayValue());
+    const auto resolved = kinds.resolve(templateName, kind, *variables, masked, error);
+    if (!resolved)
+        return false;
+    *variables = resolved->values;
+    return true;
+}
+
 } // namespace
 
 int runEnvValidate(const QStringList &arguments) {
@@ -54,6 +95,18 @@ int runEnvValidate(const QStringList &arguments) {
     parser.addOption({QStringLiteral("project-name"),
                       tr("The project name (default: the file's name: key, else its folder)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("kind"),
+                      tr("Resolve with this kind's variables of the template stored under the "
+                         "file's folder name (as env up imports it), under --var; read from "
+                         "the local database."),
+                      QStringLiteral("K")});
+    parser.addOption({QStringLiteral("template"),
+                      tr("The stored template whose kind variables --kind takes (default: the "
+                         "file's folder name)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("data-dir"),
+                      tr("The directory of Slipway's database (default: the GUI's)."),
+                      QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -88,6 +141,11 @@ int runEnvValidate(const QStringList &arguments) {
         input.variables.insert(var.left(eq), var.mid(eq + 1));
     }
     QString why;
+    if (parser.isSet(QStringLiteral("kind")) &&
+        !kindVariables(parser, QFileInfo(dir).fileName(), &input.variables, &why)) {
+        err << "slipctl: " << why << '\n';
+        return 1;
+    }
     if (!readBounded(path, &input.compose, &why)) {
         err << "slipctl: " << tr("cannot read %1: %2").arg(path, why) << '\n';
         return 1;

@@ -122,6 +122,54 @@ private slots:
         QVERIFY(!ended[0].toObject()["recycledAt"].toString().isEmpty());
     }
 
+    void kindVariablesVersionsAndDiff() {
+        // env up imports the file (a failed provision still imports): version 1.
+        const QString tpl = prefix_ + QStringLiteral("-vars");
+        const QString file = copyTemplate("guiweb", files_.path(), tpl);
+        auto vars = slipctl(homeA_.path(), {"env", "vars", tpl, "--kind", "test"});
+        QCOMPARE(vars.exitCode, 2); // not stored yet: named
+        QVERIFY2(vars.err.contains(tpl.toUtf8()), vars.err.constData());
+        auto up = slipctl(homeA_.path(), {"env", "up", file, "--name", prefix_ + "-v1"});
+        QCOMPARE(up.exitCode, 1); // REGISTRY is required and nothing gave it
+        QVERIFY2(up.err.contains("set REGISTRY to the test registry"), up.err.constData());
+        // The kind gives it from now on: validate --kind resolves, a secret keeps its name only.
+        vars = slipctl(homeA_.path(),
+                       {"env", "vars", tpl, "--kind", "test", "--set",
+                        "REGISTRY=" + test::registry(), "--secret", "DB_PASSWORD", "--json"});
+        QVERIFY2(vars.exitCode == 0, vars.err.constData());
+        const QJsonArray listed = QJsonDocument::fromJson(vars.out).array();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0].toObject()["key"].toString(), QStringLiteral("DB_PASSWORD"));
+        QCOMPARE(listed[0].toObject()["value"].toString(), QStringLiteral("******"));
+        auto refused = slipctl(homeA_.path(),
+                               {"env", "vars", tpl, "--kind", "test", "--set", "API_TOKEN=plain"});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(!refused.err.contains("plain"));
+        auto validate =
+            test::runSlipctl({"env", "validate", file, "--kind", "test"}, homeA_.path());
+        QVERIFY2(validate.exitCode == 0, validate.err.constData());
+        QVERIFY(validate.out.contains((test::registry() + "/slipway/web:1.1.0").toUtf8()));
+
+        // A changed file is version 2, and diff shows the change.
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.replace("retries: 5", "retries: 9"));
+        f.close();
+        up = slipctl(homeA_.path(), {"env", "up", file, "--name", prefix_ + "-v2", "--var",
+                                     "REGISTRY=127.0.0.1:1"}); // fails fast: nothing to pull
+        QVERIFY(up.finished);
+        auto versions = slipctl(homeA_.path(), {"env", "versions", tpl, "--json"});
+        QCOMPARE(QJsonDocument::fromJson(versions.out).array().size(), 2);
+        auto diff = slipctl(homeA_.path(), {"env", "diff", tpl});
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY2(diff.out.contains("-      retries: 5") && diff.out.contains("+      retries: 9"),
+                 diff.out.constData());
+        QCOMPARE(projectObjects(prefix_ + "-v2"), 0);
+    }
+
     void aFailedProvisionLeavesNothingAndNamesTheService() {
         const QString name = prefix_ + QStringLiteral("-bad");
         const QString file =
