@@ -119,7 +119,8 @@ struct ProvisionJob::Impl {
     void fail(const QString &service, const QString &why) {
         {
             std::lock_guard lock(mutex);
-            if (error.isEmpty())
+            // After the user's cancel, what fails on the way out is not the reason.
+            if (error.isEmpty() && !cancel->isCancelled())
                 error = why;
             failedServices.insert(service);
         }
