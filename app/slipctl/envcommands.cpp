@@ -69,13 +69,26 @@ struct CliEnvironments {
             return false;
         environments = std::make_unique<Environments>(cli.store(), cli.hosts(), cli.inventory());
         bool loaded = false;
-        QObject::connect(environments.get(), &Environments::environmentsChanged, environments.get(),
+        QObject guard; // the connections to these locals end with them
+        QObject::connect(environments.get(), &Environments::environmentsChanged, &guard,
                          [&loaded] { loaded = true; });
         environments->refresh();
         if (!CliDeployer::spin([&] { return loaded || cli.interrupted(); },
                                std::chrono::seconds(30))) {
             *error = tr("the environment records did not load in time");
             return false;
+        }
+        // What an interrupted run left is swept before anything else (slipctl would cancel
+        // the sweep at its exit); then the records say how it ended.
+        if (environments->sweeping()) {
+            bool swept = false;
+            loaded = false;
+            QObject::connect(environments.get(), &Environments::sweepsDone, &guard,
+                             [&swept] { swept = true; });
+            CliDeployer::spin([&] { return swept || cli.interrupted(); },
+                              std::chrono::seconds(120));
+            CliDeployer::spin([&] { return loaded || cli.interrupted(); },
+                              std::chrono::seconds(10));
         }
         return !cli.interrupted();
     }
@@ -142,13 +155,14 @@ int runEnvUp(const QStringList &arguments) {
     if (!env.open(parser, &error))
         return env.cli.openFailed(err, error);
     Environments *service = env.environments.get();
+    QObject guard; // declared after what its connections capture: disconnected first
 
     // A Compose file: imported (a new version only when it changed), then provisioned.
     const QFileInfo file(request.templateName);
     if (file.isFile()) {
         const QString name = file.absoluteDir().dirName();
         bool imported = false, ok = false;
-        QObject::connect(service, &Environments::templateImported, service,
+        QObject::connect(service, &Environments::templateImported, &guard,
                          [&](const QString &, bool good, const QString &why) {
                              imported = true, ok = good, error = why;
                          });
@@ -163,7 +177,7 @@ int runEnvUp(const QStringList &arguments) {
     quint64 request_ = 0;
     QString environmentId;
     QObject::connect(
-        service, &Environments::progress, service,
+        service, &Environments::progress, &guard,
         [&](const QString &, const core::env::ServiceProgress &p) {
             if (json)
                 return;
@@ -173,7 +187,7 @@ int runEnvUp(const QStringList &arguments) {
                 << '\n';
             err.flush();
         });
-    QObject::connect(service, &Environments::provisionFinished, service,
+    QObject::connect(service, &Environments::provisionFinished, &guard,
                      [&](quint64 r, const QString &id, bool good, const QString &why) {
                          if (r != request_)
                              return;
@@ -199,7 +213,7 @@ int runEnvUp(const QStringList &arguments) {
         std::chrono::hours(24));
     // The record as it ended, with what runs of it.
     bool reloaded = false;
-    QObject::connect(service, &Environments::environmentsChanged, service,
+    QObject::connect(service, &Environments::environmentsChanged, &guard,
                      [&reloaded] { reloaded = true; });
     CliDeployer::spin([&] { return reloaded; }, std::chrono::seconds(10));
     EnvironmentStatus shown;
@@ -251,6 +265,7 @@ int runEnvDown(const QStringList &arguments) {
     if (!env.open(parser, &error))
         return env.cli.openFailed(err, error);
     Environments *service = env.environments.get();
+    QObject guard; // declared after what its connections capture: disconnected first
     QStringList ids;
     QHash<QString, QString> nameOf;
     if (parser.isSet(QStringLiteral("mine"))) {
@@ -267,7 +282,7 @@ int runEnvDown(const QStringList &arguments) {
     }
     QJsonArray results;
     int failures = 0, left = int(ids.size());
-    QObject::connect(service, &Environments::recycleFinished, service,
+    QObject::connect(service, &Environments::recycleFinished, &guard,
                      [&](const QString &id, bool ok, const QString &why) {
                          --left;
                          failures += !ok;

@@ -332,12 +332,19 @@ void Environments::Impl::sweepLeftovers() {
             provisioner, &Provisioner::finished, q,
             [this, provisioner, record](const EnvironmentOutcome &outcome) {
                 provisioner->deleteLater();
+                const auto done = [this] {
+                    if (--sweeps == 0)
+                        emit q->sweepsDone();
+                };
                 if (!outcome.ok) {
                     swept.remove(record.id); // the next refresh or host answer tries again
+                    done();
                     return;
                 }
-                if (record.state == EnvironmentRecord::State::Failed)
+                if (record.state == EnvironmentRecord::State::Failed) {
+                    done();
                     return;
+                }
                 store->run<QString>(
                     [record](Store *s, const QString &openError) {
                         if (!s)
@@ -355,8 +362,13 @@ void Environments::Impl::sweepLeftovers() {
                                             &e);
                         return e;
                     },
-                    mailbox, [this](const QString &) { q->refresh(); });
+                    mailbox,
+                    [this, done](const QString &) {
+                        q->refresh();
+                        done();
+                    });
             });
+        ++sweeps;
         // An interrupted recycle is finished as a recycle: the volumes its template keeps stay.
         if (r.state == EnvironmentRecord::State::Recycling)
             provisioner->recycle(identityOf(r, storeId));

@@ -99,6 +99,10 @@ QString Environments::osUser() const {
     return d->osUser;
 }
 
+bool Environments::sweeping() const {
+    return d->sweeps > 0;
+}
+
 bool Environments::busy() const {
     return !d->running.isEmpty() || !d->recycling.isEmpty();
 }

@@ -90,6 +90,9 @@ public:
     // Stops a provision under way: what it created is removed, the record fails.
     void cancel(const QString &environmentId);
     bool busy() const;
+    // A sweep of what interrupted provisions left runs (after a refresh, or when a host
+    // answers again); sweepsDone follows when the last one ends.
+    bool sweeping() const;
 
 signals:
     void templatesChanged();
@@ -110,6 +113,7 @@ signals:
                            const QString &error);
     void recycleFinished(const QString &environmentId, bool ok, const QString &error);
     void auditAppended();
+    void sweepsDone(); // the last sweep under way ended
 
 private:
     struct Impl;

@@ -31,6 +31,7 @@ struct Environments::Impl {
     QHash<QString, QPointer<Provisioner>> running; // environment id -> its provision
     QSet<QString> recycling;                       // environment ids
     QSet<QString> swept;                           // environment ids swept in this process
+    int sweeps = 0;                                // sweeps under way
 
     // The engine host an environment's record names, as the HostMonitor knows it now: by id,
     // else by URL (slipctl's host ids are per run).

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -168,6 +169,34 @@ private slots:
         QVERIFY2(diff.out.contains("-      retries: 5") && diff.out.contains("+      retries: 9"),
                  diff.out.constData());
         QCOMPARE(projectObjects(prefix_ + "-v2"), 0);
+    }
+
+    void aKilledProvisionIsSweptByTheNextRun() {
+        const QString name = prefix_ + QStringLiteral("-killed");
+        const QString file =
+            copyTemplate("guiweb", files_.path(), prefix_ + QStringLiteral("-killtpl"));
+        QProcess up;
+        up.setProcessEnvironment(test::cleanEnvironment(homeA_.path()));
+        up.start(QStringLiteral(SLIPWAY_SLIPCTL),
+                 {"env", "up", file, "--name", name, "--var", "REGISTRY=" + test::registry(),
+                  "--host", test::dockerHost()});
+        QVERIFY(up.waitForStarted());
+        // Killed (no chance to clean up) as soon as it has created something.
+        QVERIFY(QTest::qWaitFor([&] { return projectObjects(name) > 0; }, 60000));
+        up.kill();
+        QVERIFY(up.waitForFinished(10000));
+        QVERIFY(projectObjects(name) > 0);
+        // The next run of this workstation finds the record its dead owner left, removes what
+        // it made, and says so in the record.
+        auto ls = slipctl(homeA_.path(), {"env", "ls", "--all", "--json"});
+        QVERIFY2(ls.exitCode == 0, ls.err.constData());
+        QJsonObject record;
+        for (const auto &e : QJsonDocument::fromJson(ls.out).array())
+            if (e.toObject()["name"].toString() == name)
+                record = e.toObject();
+        QCOMPARE(record["state"].toString(), QStringLiteral("failed"));
+        QVERIFY2(record["error"].toString().contains("Interrupted"), ls.out.constData());
+        QCOMPARE(projectObjects(name), 0);
     }
 
     void aFailedProvisionLeavesNothingAndNamesTheService() {
