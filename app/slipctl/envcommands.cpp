@@ -178,7 +178,9 @@ int runEnvUp(const QStringList &arguments) {
     QString environmentId;
     QObject::connect(
         service, &Environments::progress, &guard,
-        [&](const QString &, const core::env::ServiceProgress &p) {
+        [&](const QString &id, const core::env::ServiceProgress &p) {
+            if (environmentId.isEmpty())
+                environmentId = id; // what an interrupt cancels
             if (json)
                 return;
             err << "slipctl: " << p.service << ": "
@@ -193,6 +195,9 @@ int runEnvUp(const QStringList &arguments) {
                              return;
                          finished = true, ok = good, error = why, environmentId = id;
                      });
+    bool reloaded = false;
+    QObject::connect(service, &Environments::environmentsChanged, &guard,
+                     [&] { reloaded = reloaded || finished; });
     request_ = service->provision(request);
     bool cancelled = false;
     CliDeployer::spin(
@@ -201,20 +206,10 @@ int runEnvUp(const QStringList &arguments) {
                 cancelled = true;
                 service->cancel(environmentId);
             }
-            if (env.cli.interrupted() && !cancelled) {
-                // Not started yet or between steps: cancel whatever runs.
-                for (const auto &e : service->environments())
-                    if (e.record.state == EnvironmentRecord::State::Provisioning)
-                        service->cancel(e.record.id);
-                cancelled = true;
-            }
-            return finished;
+            return finished; // an interrupt before the first step cancels at that step
         },
         std::chrono::hours(24));
-    // The record as it ended, with what runs of it.
-    bool reloaded = false;
-    QObject::connect(service, &Environments::environmentsChanged, &guard,
-                     [&reloaded] { reloaded = true; });
+    // The record as it ended, with what runs of it: the reload after the finish.
     CliDeployer::spin([&] { return reloaded; }, std::chrono::seconds(10));
     EnvironmentStatus shown;
     for (const auto &e : service->environments())

@@ -214,7 +214,8 @@ struct ProvisionJob::Impl {
                     ComposeLabels::containerName(project.name, dep.service, int(i) + 1);
                 QString why;
                 const auto outcome = ServiceWait::wait(*client, ids[i], name, goalOf(dep.condition),
-                                                       options.readyTimeout, cancel->flag(), &why);
+                                                       options.readyTimeout, cancel->flag(), &why,
+                                                       options.probeHealth);
                 if (outcome == ServiceWait::Outcome::Cancelled)
                     return false;
                 if (outcome == ServiceWait::Outcome::Failed) {
@@ -292,7 +293,7 @@ struct ProvisionJob::Impl {
             const auto outcome =
                 ServiceWait::wait(*client, ids[i], name,
                                   health ? ServiceWait::Goal::Healthy : ServiceWait::Goal::Started,
-                                  options.readyTimeout, cancel->flag(), &why);
+                                  options.readyTimeout, cancel->flag(), &why, options.probeHealth);
             if (outcome == ServiceWait::Outcome::Cancelled)
                 return false;
             if (outcome == ServiceWait::Outcome::Failed) {

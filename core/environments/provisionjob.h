@@ -31,6 +31,9 @@ struct ProvisionOptions {
     // A pull that reports nothing for this long fails; 0: no bound.
     std::chrono::milliseconds pullStallTimeout{60000};
     QString hostName; // how messages name the engine; empty: its URL
+    // Healthy as soon as the health test, run by Slipway at once, passes (ServiceWait);
+    // false: only when the engine itself says healthy.
+    bool probeHealth = true;
 };
 
 class ProvisionJob {

@@ -65,6 +65,36 @@ Step judge(const engine::ContainerInspect &c, ServiceWait::Goal goal, const QStr
     return Step::Wait;
 }
 
+// Runs the container's health test once, as the engine would (CMD: the command, CMD-SHELL:
+// through /bin/sh -c): true when it exits 0 within the check's timeout.
+bool probeOnce(engine::DockerClient &client, const std::string &containerId,
+               const engine::HealthConfig &check, const std::atomic<bool> &cancelled) {
+    if (check.test.size() < 2)
+        return false;
+    std::vector<std::string> cmd;
+    if (check.test[0] == "CMD")
+        cmd.assign(check.test.begin() + 1, check.test.end());
+    else if (check.test[0] == "CMD-SHELL")
+        cmd = {"/bin/sh", "-c", check.test[1]};
+    else
+        return false;
+    auto exec = client.createExec(containerId, cmd).wait();
+    if (!exec || !client.startExec(exec.value()).wait())
+        return false;
+    const auto limit = std::chrono::steady_clock::now() +
+                       (check.timeoutNs > 0 ? std::chrono::nanoseconds(check.timeoutNs)
+                                            : std::chrono::nanoseconds(std::chrono::seconds(30)));
+    while (!cancelled.load() && std::chrono::steady_clock::now() < limit) {
+        auto state = client.inspectExec(exec.value()).wait();
+        if (!state)
+            return false;
+        if (!state.value().running)
+            return state.value().exitCode == 0;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+}
+
 QString goalText(ServiceWait::Goal goal) {
     switch (goal) {
     case ServiceWait::Goal::Started:
@@ -82,7 +112,8 @@ QString goalText(ServiceWait::Goal goal) {
 ServiceWait::Outcome ServiceWait::wait(engine::DockerClient &client, const std::string &containerId,
                                        const QString &name, Goal goal,
                                        std::chrono::milliseconds timeout,
-                                       const std::atomic<bool> &cancelled, QString *why) {
+                                       const std::atomic<bool> &cancelled, QString *why,
+                                       bool probe) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
         if (cancelled.load())
@@ -100,6 +131,10 @@ ServiceWait::Outcome ServiceWait::wait(engine::DockerClient &client, const std::
         case Step::Wait:
             break;
         }
+        const engine::ContainerInspect &c = r.value();
+        if (probe && goal == Goal::Healthy && c.state.running && c.healthcheck &&
+            probeOnce(client, containerId, *c.healthcheck, cancelled))
+            return Outcome::Met;
         if (std::chrono::steady_clock::now() >= deadline) {
             *why = tr("%1 was not %2 within %3 s")
                        .arg(name, goalText(goal))
