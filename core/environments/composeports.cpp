@@ -13,6 +13,9 @@ QString tr(const char *text) {
     return QCoreApplication::translate("ComposeReader", text);
 }
 
+// Compose expands ranges port by port; a bigger one is a typo more likely than a plan.
+constexpr int maxRange = 1000;
+
 struct Range {
     int first = 0;
     int last = 0;
@@ -83,6 +86,8 @@ void shortForm(ComposeContext &c, const YamlNode &node, const QString &path, Ser
         if (!host)
             return bad(tr("the host port is a number (or range) from 1 to 65535"));
     }
+    if (container->size() > maxRange || (host && host->size() > maxRange))
+        return bad(tr("a range may hold at most 1000 ports"));
     if (container->size() > 1 && host && host->size() != container->size())
         return bad(tr("the host range and the container range differ in size"));
     for (int i = 0; i < container->size(); ++i) {
@@ -111,7 +116,9 @@ void longForm(ComposeContext &c, const YamlNode &node, const QString &path, Serv
         c.error(node.pos, path, tr("a port in long form needs a target"));
     if (const YamlNode *n = node.find(QStringLiteral("published"))) {
         if (const auto t = c.text(*n, at("published"))) {
-            if (range(*t))
+            if (const auto r = range(*t); r && r->size() > maxRange)
+                c.error(n->pos, at("published"), tr("a range may hold at most 1000 ports"));
+            else if (r)
                 p.published = *t;
             else
                 c.error(n->pos, at("published"),

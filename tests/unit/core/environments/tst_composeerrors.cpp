@@ -136,7 +136,7 @@ private slots:
         row("merge of a scalar", "services:\n  a:\n    <<: 3\n    image: x\n", 3, 9, "<<",
             "merge key");
         row("non-string key", "services:\n  [a]: {image: x}\n", 2, 3, "", "a key must be a string");
-        row("two documents", svc + "---\n" + svc, 5, 1, "", "one YAML document");
+        row("two documents", svc + "---\n" + svc, 4, 1, "", "one YAML document");
         row("syntax error", "services:\n  a: [image\n  b: x\n", 3, 4, "", "flow not found");
         row("external with driver", svc + "volumes:\n  v:\n    external: true\n    driver: x\n", 7,
             5, "volumes.v.driver", "external");
