@@ -142,6 +142,10 @@ private slots:
             5, "volumes.v.driver", "external");
         row("unclosed quote in command", svc + "    command: echo 'hi\n", 4, 14,
             "services.a.command", "unclosed quote");
+        row("port range too large", svc + "    ports: ['1000-9000:1000-9000']\n", 4, 13,
+            "services.a.ports[0]", "at most 1000 ports");
+        // yaml-cpp's LoadAll reports empty documents after this one for ever.
+        row("garbage after a flow sequence", "[]e\n", 1, 3, "", "one YAML document");
         row("keep-volumes undeclared", "x-slipway: {keep-volumes: [v]}\n" + svc, 1, 27,
             "x-slipway.keep-volumes", "not declared");
     }
