@@ -47,8 +47,16 @@ void readEnvironment(ComposeContext &c, const YamlNode &service, const QString &
                         ComposeReader::tr("env file \"%1\" is not part of the template").arg(name));
                 continue;
             }
-            EnvFile::read(c.input.files.value(clean), clean, c.input.variables, &s->environment,
-                          c.errors);
+            // Read once however many services name it, so that its errors are reported once.
+            if (!c.envFiles.contains(clean)) {
+                QMap<QString, QString> values;
+                EnvFile::read(c.input.files.value(clean), clean, c.input.variables, &values,
+                              c.errors);
+                c.envFiles.insert(clean, values);
+            }
+            const QMap<QString, QString> &values = c.envFiles[clean];
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                s->environment.insert(it.key(), it.value());
         }
     }
     if (const YamlNode *env = service.find(QStringLiteral("environment"))) {

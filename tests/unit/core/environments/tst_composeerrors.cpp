@@ -188,8 +188,9 @@ private slots:
 
     void envFileErrorsNameTheirFile() {
         const ComposeResult r =
-            read("services:\n  a:\n    image: x\n    env_file: a.env\n", false,
-                 {{QStringLiteral("a.env"), QByteArray("OK=1\nnot a line\nQ='open\n")}});
+            read("services:\n  a:\n    image: x\n    env_file: a.env\n"
+                 "  b:\n    image: x\n    env_file: [a.env]\n",
+                 false, {{QStringLiteral("a.env"), QByteArray("OK=1\nnot a line\nQ='open\n")}});
         QCOMPARE(r.errors.size(), 2);
         QCOMPARE(r.errors[0].file, QStringLiteral("a.env"));
         QCOMPARE(r.errors[0].pos.line, 2);
