@@ -283,12 +283,11 @@ bool YamlTree::parse(const QByteArray &bytes, const QString &file, YamlNode *roo
                      QList<TemplateError> *errors) {
     *root = {};
     if (bytes.size() > maxBytes) {
-        errors->append({file,
-                        {},
-                        {},
-                        tr("the file is %1 bytes; a template may have at most %2")
-                            .arg(bytes.size())
-                            .arg(maxBytes)});
+        errors->append(
+            {file,
+             {},
+             {},
+             tr("a template may have at most %1 bytes; this file has more").arg(maxBytes)});
         return false;
     }
     SourcePos deepAt;

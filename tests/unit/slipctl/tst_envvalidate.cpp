@@ -112,6 +112,14 @@ private slots:
                  QStringLiteral("services.web.build"));
     }
 
+    // Read no further than the bound, and refused without being parsed.
+    void oversizeFile() {
+        write("big/compose.yml", "services: [" + QByteArray(2 * 1024 * 1024, '['));
+        const auto r = run({"validate", work_.filePath("big/compose.yml")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(": a template may have at most 1048576 bytes"), r.err.constData());
+    }
+
     void builtInTemplate() {
         const auto r = run(
             {"validate", QStringLiteral(SLIPWAY_SOURCE_DIR "/resources/templates/web-stack.yml")});
