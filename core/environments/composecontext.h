@@ -20,6 +20,7 @@ public:
     const ComposeInput &input;
     QList<TemplateError> *errors;
     QStringList namedFiles;
+    QMap<QString, QMap<QString, QString>> envFiles; // each env file's variables, read once
 
     static QString join(const QString &path, const QString &key) {
         return path.isEmpty() ? key : path + QLatin1Char('.') + key;

@@ -9,9 +9,8 @@ namespace slipway::core::env {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ComposeReader", text);
-}
+// Compose expands ranges port by port; a bigger one is a typo more likely than a plan.
+constexpr int maxRange = 1000;
 
 struct Range {
     int first = 0;
@@ -43,11 +42,11 @@ void note(ServiceSites *sites, const PortSpec &p, SourcePos pos, const QString &
 
 void shortForm(ComposeContext &c, const YamlNode &node, const QString &path, ServiceSpec *s,
                ServiceSites *sites) {
-    const auto text = c.text(node, path, tr("a port"));
+    const auto text = c.text(node, path, ComposeReader::tr("a port"));
     if (!text)
         return;
     const auto bad = [&](const QString &why) {
-        c.error(node.pos, path, tr("port \"%1\": %2").arg(*text, why));
+        c.error(node.pos, path, ComposeReader::tr("port \"%1\": %2").arg(*text, why));
     };
     QString rest = text->trimmed();
     PortSpec spec;
@@ -55,36 +54,38 @@ void shortForm(ComposeContext &c, const YamlNode &node, const QString &path, Ser
         spec.protocol = rest.mid(slash + 1);
         rest = rest.left(slash);
         if (!protocol(spec.protocol))
-            return bad(tr("the protocol is tcp, udp or sctp"));
+            return bad(ComposeReader::tr("the protocol is tcp, udp or sctp"));
     }
     if (rest.startsWith(u'[')) { // [IPv6]:HOST:CONTAINER
         const qsizetype close = rest.indexOf(QLatin1String("]:"));
         if (close < 0)
-            return bad(tr("expected [ADDRESS]:HOST:CONTAINER"));
+            return bad(ComposeReader::tr("expected [ADDRESS]:HOST:CONTAINER"));
         spec.hostIp = rest.mid(1, close - 1);
         rest = rest.mid(close + 2);
         if (!rest.contains(u':'))
-            return bad(tr("expected [ADDRESS]:HOST:CONTAINER"));
+            return bad(ComposeReader::tr("expected [ADDRESS]:HOST:CONTAINER"));
     }
     QStringList parts = rest.split(u':');
     if (parts.size() > 3 || (parts.size() == 3 && !spec.hostIp.isEmpty()))
-        return bad(tr("expected [[ADDRESS:]HOST:]CONTAINER[/PROTOCOL]"));
+        return bad(ComposeReader::tr("expected [[ADDRESS:]HOST:]CONTAINER[/PROTOCOL]"));
     if (parts.size() == 3) {
         spec.hostIp = parts.takeFirst();
         if (spec.hostIp.isEmpty())
-            return bad(tr("the address is empty"));
+            return bad(ComposeReader::tr("the address is empty"));
     }
     const auto container = range(parts.last());
     if (!container)
-        return bad(tr("the container port is a number (or range) from 1 to 65535"));
+        return bad(ComposeReader::tr("the container port is a number (or range) from 1 to 65535"));
     std::optional<Range> host;
     if (parts.size() == 2 && !parts.first().isEmpty()) {
         host = range(parts.first());
         if (!host)
-            return bad(tr("the host port is a number (or range) from 1 to 65535"));
+            return bad(ComposeReader::tr("the host port is a number (or range) from 1 to 65535"));
     }
+    if (container->size() > maxRange || (host && host->size() > maxRange))
+        return bad(ComposeReader::tr("a range may hold at most 1000 ports"));
     if (container->size() > 1 && host && host->size() != container->size())
-        return bad(tr("the host range and the container range differ in size"));
+        return bad(ComposeReader::tr("the host range and the container range differ in size"));
     for (int i = 0; i < container->size(); ++i) {
         PortSpec p = spec;
         p.target = container->first + i;
@@ -108,22 +109,26 @@ void longForm(ComposeContext &c, const YamlNode &node, const QString &path, Serv
     if (const YamlNode *n = node.find(QStringLiteral("target")))
         p.target = int(c.integer(*n, at("target"), 1, 65535).value_or(0));
     else
-        c.error(node.pos, path, tr("a port in long form needs a target"));
+        c.error(node.pos, path, ComposeReader::tr("a port in long form needs a target"));
     if (const YamlNode *n = node.find(QStringLiteral("published"))) {
         if (const auto t = c.text(*n, at("published"))) {
-            if (range(*t))
+            if (const auto r = range(*t); r && r->size() > maxRange)
+                c.error(n->pos, at("published"),
+                        ComposeReader::tr("a range may hold at most 1000 ports"));
+            else if (r)
                 p.published = *t;
             else
                 c.error(n->pos, at("published"),
-                        tr("the published port is a number (or range) from 1 to 65535, not "
-                           "\"%1\"")
+                        ComposeReader::tr(
+                            "the published port is a number (or range) from 1 to 65535, not "
+                            "\"%1\"")
                             .arg(*t));
         }
     }
     if (const YamlNode *n = node.find(QStringLiteral("protocol"))) {
         p.protocol = c.text(*n, at("protocol")).value_or(p.protocol);
         if (!protocol(p.protocol))
-            c.error(n->pos, at("protocol"), tr("the protocol is tcp, udp or sctp"));
+            c.error(n->pos, at("protocol"), ComposeReader::tr("the protocol is tcp, udp or sctp"));
     }
     if (const YamlNode *n = node.find(QStringLiteral("host_ip")))
         p.hostIp = c.text(*n, at("host_ip")).value_or(QString());
@@ -131,7 +136,8 @@ void longForm(ComposeContext &c, const YamlNode &node, const QString &path, Serv
         // A standalone container publishes on its host either way, as docker-compose does.
         const QString mode = c.text(*n, at("mode")).value_or(QStringLiteral("host"));
         if (mode != QLatin1String("host") && mode != QLatin1String("ingress"))
-            c.error(n->pos, at("mode"), tr("the mode is host or ingress, not \"%1\"").arg(mode));
+            c.error(n->pos, at("mode"),
+                    ComposeReader::tr("the mode is host or ingress, not \"%1\"").arg(mode));
     }
     s->ports.append(p);
     note(sites, p, node.pos, path);
@@ -142,7 +148,7 @@ void longForm(ComposeContext &c, const YamlNode &node, const QString &path, Serv
 void readPorts(ComposeContext &c, const YamlNode &node, const QString &path, ServiceSpec *s,
                ServiceSites *sites) {
     if (!node.isSequence()) {
-        c.error(node.pos, path, tr("expected a list of ports"));
+        c.error(node.pos, path, ComposeReader::tr("expected a list of ports"));
         return;
     }
     for (size_t i = 0; i < node.items.size(); ++i) {

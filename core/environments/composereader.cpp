@@ -3,6 +3,7 @@
 #include "core/environments/composekeys.h"
 #include "core/environments/composeservice.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <algorithm>
 #include <functional>
@@ -158,15 +159,16 @@ void checkDependencies(ComposeContext &c, const ComposeProject &p,
 
 void checkPorts(ComposeContext &c, const ComposeProject &p,
                 const QMap<QString, ServiceSites> &sites) {
-    QList<ServiceSites::Port> seen;
+    // By port and protocol: a template may publish many ports.
+    QHash<QPair<int, QString>, QList<ServiceSites::Port>> seen;
     const auto any = [](const QString &ip) {
         return ip.isEmpty() || ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::");
     };
     for (const ServiceSpec &s : p.services) {
         for (const ServiceSites::Port &port : sites[s.name].ports) {
-            for (const ServiceSites::Port &earlier : std::as_const(seen)) {
-                if (earlier.port != port.port || earlier.protocol != port.protocol ||
-                    !(earlier.hostIp == port.hostIp || any(earlier.hostIp) || any(port.hostIp)))
+            QList<ServiceSites::Port> &same = seen[{port.port, port.protocol}];
+            for (const ServiceSites::Port &earlier : std::as_const(same)) {
+                if (!(earlier.hostIp == port.hostIp || any(earlier.hostIp) || any(port.hostIp)))
                     continue;
                 c.error(port.pos, port.path,
                         ComposeReader::tr("host port %1/%2 is already published by %3 (line %4)")
@@ -175,7 +177,7 @@ void checkPorts(ComposeContext &c, const ComposeProject &p,
                             .arg(earlier.pos.line));
                 break;
             }
-            seen.append(port);
+            same.append(port);
         }
     }
 }

@@ -12,20 +12,16 @@ namespace slipway::core::env {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ComposeReader", text);
-}
-
 std::optional<QStringList> commandLine(ComposeContext &c, const YamlNode &node,
                                        const QString &path) {
     if (node.isSequence())
         return c.list(node, path);
-    const auto t = c.text(node, path, tr("a command line or a list of words"));
+    const auto t = c.text(node, path, ComposeReader::tr("a command line or a list of words"));
     if (!t)
         return std::nullopt;
     const auto words = splitShellWords(*t);
     if (!words)
-        c.error(node.pos, path, tr("the command line has an unclosed quote"));
+        c.error(node.pos, path, ComposeReader::tr("the command line has an unclosed quote"));
     return words;
 }
 
@@ -40,18 +36,27 @@ void readEnvironment(ComposeContext &c, const YamlNode &service, const QString &
                 clean.startsWith(QLatin1String("../"))) {
                 c.error(
                     files->pos, filesPath,
-                    tr("env file \"%1\" must be a path inside the template's folder").arg(name));
+                    ComposeReader::tr("env file \"%1\" must be a path inside the template's folder")
+                        .arg(name));
                 continue;
             }
             if (!c.namedFiles.contains(clean))
                 c.namedFiles.append(clean);
             if (!c.input.files.contains(clean)) {
                 c.error(files->pos, filesPath,
-                        tr("env file \"%1\" is not part of the template").arg(name));
+                        ComposeReader::tr("env file \"%1\" is not part of the template").arg(name));
                 continue;
             }
-            EnvFile::read(c.input.files.value(clean), clean, c.input.variables, &s->environment,
-                          c.errors);
+            // Read once however many services name it, so that its errors are reported once.
+            if (!c.envFiles.contains(clean)) {
+                QMap<QString, QString> values;
+                EnvFile::read(c.input.files.value(clean), clean, c.input.variables, &values,
+                              c.errors);
+                c.envFiles.insert(clean, values);
+            }
+            const QMap<QString, QString> &values = c.envFiles[clean];
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                s->environment.insert(it.key(), it.value());
         }
     }
     if (const YamlNode *env = service.find(QStringLiteral("environment"))) {
@@ -61,7 +66,8 @@ void readEnvironment(ComposeContext &c, const YamlNode &service, const QString &
             for (auto it = values->cbegin(); it != values->cend(); ++it) {
                 if (it.key().contains(QRegularExpression(QStringLiteral("\\s")))) {
                     c.error(env->pos, envPath,
-                            tr("variable name \"%1\" contains white space").arg(it.key()));
+                            ComposeReader::tr("variable name \"%1\" contains white space")
+                                .arg(it.key()));
                     continue;
                 }
                 // KEY alone takes the variable; unset, the container does not get KEY at all.
@@ -91,14 +97,17 @@ void readHealthcheck(ComposeContext &c, const YamlNode &node, const QString &pat
             static const QStringList kinds{QStringLiteral("NONE"), QStringLiteral("CMD"),
                                            QStringLiteral("CMD-SHELL")};
             if (!h.test.isEmpty() && !kinds.contains(h.test.first()))
-                c.error(t->pos, testPath,
-                        tr("a test list starts with CMD, CMD-SHELL or NONE, not \"%1\"")
-                            .arg(h.test.first()));
-        } else if (const auto line = c.text(*t, testPath, tr("a command or a list"))) {
+                c.error(
+                    t->pos, testPath,
+                    ComposeReader::tr("a test list starts with CMD, CMD-SHELL or NONE, not \"%1\"")
+                        .arg(h.test.first()));
+        } else if (const auto line =
+                       c.text(*t, testPath, ComposeReader::tr("a command or a list"))) {
             h.test = {QStringLiteral("CMD-SHELL"), *line};
         }
         if (disabled && h.test != QStringList{QStringLiteral("NONE")})
-            c.error(t->pos, testPath, tr("a disabled healthcheck cannot have a test"));
+            c.error(t->pos, testPath,
+                    ComposeReader::tr("a disabled healthcheck cannot have a test"));
     }
     if (disabled)
         h.test = {QStringLiteral("NONE")};
@@ -122,7 +131,7 @@ void readDependencies(ComposeContext &c, const YamlNode &node, const QString &pa
                          const QString &at) {
         for (const Dependency &d : s->dependsOn)
             if (d.service == name) {
-                c.error(pos, at, tr("\"%1\" is named twice").arg(name));
+                c.error(pos, at, ComposeReader::tr("\"%1\" is named twice").arg(name));
                 return;
             }
         s->dependsOn.append({name, cond});
@@ -132,13 +141,13 @@ void readDependencies(ComposeContext &c, const YamlNode &node, const QString &pa
     if (node.isSequence()) {
         for (size_t i = 0; i < node.items.size(); ++i) {
             const QString at = ComposeContext::index(path, qsizetype(i));
-            if (const auto name = c.text(node.items[i], at, tr("a service name")))
+            if (const auto name = c.text(node.items[i], at, ComposeReader::tr("a service name")))
                 add(*name, Dependency::Condition::Started, node.items[i].pos, at);
         }
         return;
     }
     if (!node.isMap()) {
-        c.error(node.pos, path, tr("expected a list of services or a mapping"));
+        c.error(node.pos, path, ComposeReader::tr("expected a list of services or a mapping"));
         return;
     }
     for (const YamlEntry &e : node.entries) {
@@ -154,13 +163,14 @@ void readDependencies(ComposeContext &c, const YamlNode &node, const QString &pa
                 else if (v == QLatin1String("service_completed_successfully"))
                     cond = Dependency::Condition::CompletedSuccessfully;
                 else if (v != QLatin1String("service_started"))
-                    c.error(n->pos, condPath,
-                            tr("the condition is service_started, service_healthy or "
-                               "service_completed_successfully, not \"%1\"")
-                                .arg(v));
+                    c.error(
+                        n->pos, condPath,
+                        ComposeReader::tr("the condition is service_started, service_healthy or "
+                                          "service_completed_successfully, not \"%1\"")
+                            .arg(v));
             }
         } else if (!e.value.isNull()) {
-            c.error(e.value.pos, at, tr("expected a mapping with a condition"));
+            c.error(e.value.pos, at, ComposeReader::tr("expected a mapping with a condition"));
         }
         add(e.key, cond, e.keyPos, at);
     }
@@ -172,13 +182,14 @@ void readNetworks(ComposeContext &c, const YamlNode &node, const QString &path,
                          const QString &at) {
         if (name != QLatin1String("default") && !declared.networks.contains(name))
             c.error(pos, at,
-                    tr("network \"%1\" is not declared under the top-level networks").arg(name));
+                    ComposeReader::tr("network \"%1\" is not declared under the top-level networks")
+                        .arg(name));
         s->networks.append({name, aliases});
     };
     if (node.isSequence()) {
         for (size_t i = 0; i < node.items.size(); ++i) {
             const QString at = ComposeContext::index(path, qsizetype(i));
-            if (const auto name = c.text(node.items[i], at, tr("a network name")))
+            if (const auto name = c.text(node.items[i], at, ComposeReader::tr("a network name")))
                 add(*name, {}, node.items[i].pos, at);
         }
     } else if (node.isMap()) {
@@ -192,12 +203,12 @@ void readNetworks(ComposeContext &c, const YamlNode &node, const QString &path,
                     aliases = c.list(*a, ComposeContext::join(at, QStringLiteral("aliases")))
                                   .value_or(QStringList{});
             } else if (!e.value.isNull()) {
-                c.error(e.value.pos, at, tr("expected a mapping with aliases"));
+                c.error(e.value.pos, at, ComposeReader::tr("expected a mapping with aliases"));
             }
             add(e.key, aliases, e.keyPos, at);
         }
     } else {
-        c.error(node.pos, path, tr("expected a list of networks or a mapping"));
+        c.error(node.pos, path, ComposeReader::tr("expected a list of networks or a mapping"));
     }
 }
 
@@ -217,9 +228,10 @@ void readMisc(ComposeContext &c, const YamlNode &node, const QString &path, Serv
     static const QRegularExpression restartRe(
         QStringLiteral("^(no|always|unless-stopped|on-failure(:[0-9]{1,6})?)$"));
     if (!s->restart.isEmpty() && !restartRe.match(s->restart).hasMatch())
-        c.error(node.find(QStringLiteral("restart"))->pos, at("restart"),
-                tr("restart is no, always, unless-stopped or on-failure[:N], not \"%1\"")
-                    .arg(s->restart));
+        c.error(
+            node.find(QStringLiteral("restart"))->pos, at("restart"),
+            ComposeReader::tr("restart is no, always, unless-stopped or on-failure[:N], not \"%1\"")
+                .arg(s->restart));
     if (const YamlNode *n = node.find(QStringLiteral("stop_grace_period")))
         if (const auto ms = c.duration(*n, at("stop_grace_period")))
             s->stopGraceSeconds = int((*ms + 999) / 1000);
@@ -233,7 +245,8 @@ void readMisc(ComposeContext &c, const YamlNode &node, const QString &path, Serv
             for (auto it = hosts->cbegin(); it != hosts->cend(); ++it) {
                 if (!it.value() || it.value()->isEmpty())
                     c.error(n->pos, at("extra_hosts"),
-                            tr("\"%1\" has no address: write NAME:ADDRESS").arg(it.key()));
+                            ComposeReader::tr("\"%1\" has no address: write NAME:ADDRESS")
+                                .arg(it.key()));
                 else
                     s->extraHosts.append(it.key() + QLatin1Char(':') + *it.value());
             }
@@ -243,8 +256,9 @@ void readMisc(ComposeContext &c, const YamlNode &node, const QString &path, Serv
             if (const auto bytes = parseComposeBytes(*t))
                 s->memLimitBytes = *bytes;
             else
-                c.error(n->pos, at("mem_limit"),
-                        tr("expected a size such as 512m or 1g, not \"%1\"").arg(*t));
+                c.error(
+                    n->pos, at("mem_limit"),
+                    ComposeReader::tr("expected a size such as 512m or 1g, not \"%1\"").arg(*t));
         }
     }
     if (const YamlNode *n = node.find(QStringLiteral("cpus")))
@@ -261,7 +275,7 @@ void readService(ComposeContext &c, const YamlEntry &entry, const Declared &decl
     static const QRegularExpression nameRe(QStringLiteral("^[a-zA-Z0-9._-]+$"));
     if (!nameRe.match(entry.key).hasMatch())
         c.error(entry.keyPos, path,
-                tr("a service name has only letters, digits, '.', '_' and '-'"));
+                ComposeReader::tr("a service name has only letters, digits, '.', '_' and '-'"));
     const YamlNode &node = entry.value;
     if (!c.isMap(node, path))
         return;
@@ -275,10 +289,10 @@ void readService(ComposeContext &c, const YamlEntry &entry, const Declared &decl
             s->image = *image;
             if (image->isEmpty() || image->contains(QRegularExpression(QStringLiteral("\\s"))))
                 c.error(n->pos, at("image"),
-                        tr("expected an image reference, not \"%1\"").arg(*image));
+                        ComposeReader::tr("expected an image reference, not \"%1\"").arg(*image));
         }
     } else if (!node.find(QStringLiteral("build"))) {
-        c.error(entry.keyPos, path, tr("the service has no image"));
+        c.error(entry.keyPos, path, ComposeReader::tr("the service has no image"));
     }
     if (const YamlNode *n = node.find(QStringLiteral("command")); n && !n->isNull())
         s->command = commandLine(c, *n, at("command"));
@@ -312,7 +326,8 @@ void readService(ComposeContext &c, const YamlEntry &entry, const Declared &decl
     }
     if (const YamlNode *n = node.find(QStringLiteral("scale"))) {
         if (replicas)
-            c.error(n->pos, at("scale"), tr("scale and deploy.replicas are both set"));
+            c.error(n->pos, at("scale"),
+                    ComposeReader::tr("scale and deploy.replicas are both set"));
         else
             s->replicas = int(c.integer(*n, at("scale"), 0, 10000).value_or(1));
     }

@@ -10,10 +10,6 @@ namespace slipway::core::env {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ComposeReader", text);
-}
-
 // Fills the source of a bind or named volume; false after an error.
 bool resolveSource(ComposeContext &c, const Declared &declared, SourcePos pos, const QString &path,
                    MountSpec *m) {
@@ -21,19 +17,21 @@ bool resolveSource(ComposeContext &c, const Declared &declared, SourcePos pos, c
     if (m->type == MountSpec::Type::Volume) {
         if (!source.isEmpty() && !declared.volumes.contains(source)) {
             c.error(pos, path,
-                    tr("volume \"%1\" is not declared under the top-level volumes").arg(source));
+                    ComposeReader::tr("volume \"%1\" is not declared under the top-level volumes")
+                        .arg(source));
             return false;
         }
         return true;
     }
     if (source.isEmpty()) {
-        c.error(pos, path, tr("a bind mount needs a source"));
+        c.error(pos, path, ComposeReader::tr("a bind mount needs a source"));
         return false;
     }
     if (source.startsWith(u'~')) {
         c.error(pos, path,
-                tr("bind mount \"%1\": ~ is a home folder of whichever machine reads it; "
-                   "write an absolute path")
+                ComposeReader::tr(
+                    "bind mount \"%1\": ~ is a home folder of whichever machine reads it; "
+                    "write an absolute path")
                     .arg(source));
         return false;
     }
@@ -43,16 +41,18 @@ bool resolveSource(ComposeContext &c, const Declared &declared, SourcePos pos, c
     }
     if (c.input.remoteHost) {
         c.error(pos, path,
-                tr("bind mount \"%1\" is a folder of this workstation, and the environment's "
-                   "host is remote: it cannot mount it; use a named volume or an absolute path "
-                   "on the host")
+                ComposeReader::tr(
+                    "bind mount \"%1\" is a folder of this workstation, and the environment's "
+                    "host is remote: it cannot mount it; use a named volume or an absolute path "
+                    "on the host")
                     .arg(source));
         return false;
     }
     if (c.input.baseDirectory.isEmpty()) {
         c.error(pos, path,
-                tr("bind mount \"%1\" is relative, and the template has no folder to resolve "
-                   "it against")
+                ComposeReader::tr(
+                    "bind mount \"%1\" is relative, and the template has no folder to resolve "
+                    "it against")
                     .arg(source));
         return false;
     }
@@ -62,12 +62,13 @@ bool resolveSource(ComposeContext &c, const Declared &declared, SourcePos pos, c
 
 bool shortForm(ComposeContext &c, const YamlNode &node, const QString &path,
                const Declared &declared, MountSpec *m) {
-    const auto text = c.text(node, path, tr("a volume"));
+    const auto text = c.text(node, path, ComposeReader::tr("a volume"));
     if (!text)
         return false;
     const QStringList parts = text->split(u':');
     if (parts.size() > 3 || text->isEmpty()) {
-        c.error(node.pos, path, tr("volume \"%1\": expected [SOURCE:]TARGET[:ro|rw]").arg(*text));
+        c.error(node.pos, path,
+                ComposeReader::tr("volume \"%1\": expected [SOURCE:]TARGET[:ro|rw]").arg(*text));
         return false;
     }
     m->target = parts.size() == 1 ? parts[0] : parts[1];
@@ -78,8 +79,9 @@ bool shortForm(ComposeContext &c, const YamlNode &node, const QString &path,
                 m->readOnly = true;
             else if (option != QLatin1String("rw")) {
                 c.error(node.pos, path,
-                        tr("volume option \"%1\" is not supported: Slipway's provisioner does "
-                           "not apply it")
+                        ComposeReader::tr(
+                            "volume option \"%1\" is not supported: Slipway's provisioner does "
+                            "not apply it")
                             .arg(option));
                 return false;
             }
@@ -99,7 +101,8 @@ bool longForm(ComposeContext &c, const YamlNode &node, const QString &path,
     };
     const YamlNode *type = node.find(QStringLiteral("type"));
     if (!type) {
-        c.error(node.pos, path, tr("a volume in long form needs a type: bind, volume or tmpfs"));
+        c.error(node.pos, path,
+                ComposeReader::tr("a volume in long form needs a type: bind, volume or tmpfs"));
         return false;
     }
     const QString t = c.text(*type, at("type")).value_or(QString());
@@ -110,7 +113,8 @@ bool longForm(ComposeContext &c, const YamlNode &node, const QString &path,
     else if (t == QLatin1String("tmpfs"))
         m->type = MountSpec::Type::Tmpfs;
     else {
-        c.error(type->pos, at("type"), tr("the type is bind, volume or tmpfs, not \"%1\"").arg(t));
+        c.error(type->pos, at("type"),
+                ComposeReader::tr("the type is bind, volume or tmpfs, not \"%1\"").arg(t));
         return false;
     }
     if (const YamlNode *n = node.find(QStringLiteral("source")))
@@ -121,7 +125,7 @@ bool longForm(ComposeContext &c, const YamlNode &node, const QString &path,
         m->readOnly = c.boolean(*n, at("read_only")).value_or(false);
     if (m->type == MountSpec::Type::Tmpfs) {
         if (!m->source.isEmpty()) {
-            c.error(node.pos, path, tr("a tmpfs mount has no source"));
+            c.error(node.pos, path, ComposeReader::tr("a tmpfs mount has no source"));
             return false;
         }
         return true;
@@ -134,7 +138,7 @@ bool longForm(ComposeContext &c, const YamlNode &node, const QString &path,
 void readVolumes(ComposeContext &c, const YamlNode &node, const QString &path,
                  const Declared &declared, ServiceSpec *s) {
     if (!node.isSequence()) {
-        c.error(node.pos, path, tr("expected a list of volumes"));
+        c.error(node.pos, path, ComposeReader::tr("expected a list of volumes"));
         return;
     }
     for (size_t i = 0; i < node.items.size(); ++i) {
@@ -147,16 +151,16 @@ void readVolumes(ComposeContext &c, const YamlNode &node, const QString &path,
         if (!ok)
             continue;
         if (!m.target.startsWith(u'/')) {
-            c.error(
-                item.pos, at,
-                tr("the target \"%1\" must be an absolute path in the container").arg(m.target));
+            c.error(item.pos, at,
+                    ComposeReader::tr("the target \"%1\" must be an absolute path in the container")
+                        .arg(m.target));
             continue;
         }
         bool duplicate = false;
         for (const MountSpec &other : s->volumes)
             duplicate = duplicate || QDir::cleanPath(other.target) == QDir::cleanPath(m.target);
         if (duplicate) {
-            c.error(item.pos, at, tr("%1 is mounted twice").arg(m.target));
+            c.error(item.pos, at, ComposeReader::tr("%1 is mounted twice").arg(m.target));
             continue;
         }
         s->volumes.append(m);

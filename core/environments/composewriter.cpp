@@ -187,7 +187,8 @@ void emitValue(YAML::Emitter &out, const QJsonValue &v) {
         return;
     }
     case QJsonValue::String: {
-        const QString s = v.toString();
+        // Compose interpolates every value it reads, so a resolved '$' is written "$$".
+        const QString s = v.toString().replace(u'$', QLatin1String("$$"));
         if (needsQuotes(s))
             out << YAML::DoubleQuoted;
         out << s.toStdString();

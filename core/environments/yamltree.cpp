@@ -1,6 +1,9 @@
 #include "core/environments/yamltree.h"
 
+#include <QSet>
 #include <algorithm>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace slipway::core::env {
@@ -38,6 +41,24 @@ bool blank(const QByteArray &line, int from) {
             return line[i] == '#';
     return true;
 }
+
+// Notes where each document starts and nothing else.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    YAML::Mark lastStart = YAML::Mark::null_mark();
+    void OnDocumentStart(const YAML::Mark &mark) override { lastStart = mark; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  const std::string &) override {}
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
 
 // Turns yaml-cpp's graph into a YamlNode tree, expanding aliases within the bounds and
 // applying merge keys.
@@ -87,6 +108,7 @@ private:
 
     bool convertMap(const YAML::Node &node, int depth, YamlNode *out) {
         std::vector<YAML::Node> merges;
+        QSet<QString> keys; // a mapping can have many keys: no linear lookups
         bool ok = true;
         for (const auto &kv : node) {
             const YAML::Node &key = kv.first;
@@ -102,10 +124,11 @@ private:
                 merges.push_back(kv.second);
                 continue;
             }
-            if (out->entry(name)) {
+            if (keys.contains(name)) {
                 ok = fail(keyPos, YamlTree::tr("duplicate key"), name);
                 continue;
             }
+            keys.insert(name);
             out->entries.push_back({name, keyPos, {}});
             if (!convert(kv.second, depth + 1, &out->entries.back().value))
                 return false;
@@ -130,8 +153,10 @@ private:
                     return false;
                 // Keys written in the mapping itself win, then earlier sources over later.
                 for (YamlEntry &e : merged.entries)
-                    if (!out->entry(e.key))
+                    if (!keys.contains(e.key)) {
+                        keys.insert(e.key);
                         out->entries.push_back(std::move(e));
+                    }
             }
             if (sources.empty())
                 ok = fail(position(merge.Mark()),
@@ -258,12 +283,11 @@ bool YamlTree::parse(const QByteArray &bytes, const QString &file, YamlNode *roo
                      QList<TemplateError> *errors) {
     *root = {};
     if (bytes.size() > maxBytes) {
-        errors->append({file,
-                        {},
-                        {},
-                        tr("the file is %1 bytes; a template may have at most %2")
-                            .arg(bytes.size())
-                            .arg(maxBytes)});
+        errors->append(
+            {file,
+             {},
+             {},
+             tr("a template may have at most %1 bytes; this file has more").arg(maxBytes)});
         return false;
     }
     SourcePos deepAt;
@@ -271,9 +295,25 @@ bool YamlTree::parse(const QByteArray &bytes, const QString &file, YamlNode *roo
         errors->append({file, deepAt, {}, tr("nested deeper than %1 levels").arg(maxDepth)});
         return false;
     }
-    std::vector<YAML::Node> documents;
+    // yaml-cpp's LoadAll never ends on some malformed input (its parser keeps reporting empty
+    // documents without moving on), so the documents are counted, up to two, and the first
+    // one loaded alone.
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(bytes.toStdString());
+        const std::string text = bytes.toStdString();
+        std::istringstream stream(text);
+        YAML::Parser parser(stream);
+        DocumentCounter counter;
+        if (!parser.HandleNextDocument(counter))
+            return true; // no document at all: an empty file
+        if (parser.HandleNextDocument(counter)) {
+            errors->append({file,
+                            position(counter.lastStart),
+                            {},
+                            tr("a Compose file holds one YAML document; this is the second")});
+            return false;
+        }
+        document = YAML::Load(text);
     } catch (const YAML::Exception &e) {
         errors->append({file, position(e.mark), {}, QString::fromStdString(e.msg)});
         return false;
@@ -281,18 +321,9 @@ bool YamlTree::parse(const QByteArray &bytes, const QString &file, YamlNode *roo
         errors->append({file, {}, {}, QString::fromLocal8Bit(e.what())});
         return false;
     }
-    if (documents.empty())
-        return true;
-    if (documents.size() > 1) {
-        errors->append({file,
-                        position(documents[1].Mark()),
-                        {},
-                        tr("a Compose file holds one YAML document; this is the second")});
-        return false;
-    }
     Converter converter(file, errors);
     try {
-        return converter.convert(documents.front(), 0, root);
+        return converter.convert(document, 0, root);
     } catch (const YAML::Exception &e) {
         errors->append({file, position(e.mark), {}, QString::fromStdString(e.msg)});
         return false;

@@ -136,12 +136,16 @@ private slots:
         row("merge of a scalar", "services:\n  a:\n    <<: 3\n    image: x\n", 3, 9, "<<",
             "merge key");
         row("non-string key", "services:\n  [a]: {image: x}\n", 2, 3, "", "a key must be a string");
-        row("two documents", svc + "---\n" + svc, 5, 1, "", "one YAML document");
+        row("two documents", svc + "---\n" + svc, 4, 1, "", "one YAML document");
         row("syntax error", "services:\n  a: [image\n  b: x\n", 3, 4, "", "flow not found");
         row("external with driver", svc + "volumes:\n  v:\n    external: true\n    driver: x\n", 7,
             5, "volumes.v.driver", "external");
         row("unclosed quote in command", svc + "    command: echo 'hi\n", 4, 14,
             "services.a.command", "unclosed quote");
+        row("port range too large", svc + "    ports: ['1000-9000:1000-9000']\n", 4, 13,
+            "services.a.ports[0]", "at most 1000 ports");
+        // yaml-cpp's LoadAll reports empty documents after this one for ever.
+        row("garbage after a flow sequence", "[]e\n", 1, 3, "", "one YAML document");
         row("keep-volumes undeclared", "x-slipway: {keep-volumes: [v]}\n" + svc, 1, 27,
             "x-slipway.keep-volumes", "not declared");
     }
@@ -184,8 +188,9 @@ private slots:
 
     void envFileErrorsNameTheirFile() {
         const ComposeResult r =
-            read("services:\n  a:\n    image: x\n    env_file: a.env\n", false,
-                 {{QStringLiteral("a.env"), QByteArray("OK=1\nnot a line\nQ='open\n")}});
+            read("services:\n  a:\n    image: x\n    env_file: a.env\n"
+                 "  b:\n    image: x\n    env_file: [a.env]\n",
+                 false, {{QStringLiteral("a.env"), QByteArray("OK=1\nnot a line\nQ='open\n")}});
         QCOMPARE(r.errors.size(), 2);
         QCOMPARE(r.errors[0].file, QStringLiteral("a.env"));
         QCOMPARE(r.errors[0].pos.line, 2);

@@ -454,7 +454,7 @@ private slots:
         const QByteArray yaml = "services:\n"
                                 "  a:\n"
                                 "    image: x:1\n"
-                                "    command: [echo, '3', 'yes', '']\n"
+                                "    command: [echo, '3', 'yes', '', '$$HOME']\n"
                                 "    environment: {N: '007', B: 'true', S: ' padded '}\n"
                                 "    ports: ['127.0.0.1:8080:80', 90, '[::1]::53/udp']\n"
                                 "    volumes: [d:/d, /abs:/abs:ro, {type: tmpfs, target: /t}]\n"
@@ -480,7 +480,8 @@ private slots:
         QVERIFY2(r.project, qPrintable(dump(r) + again.compose));
         QCOMPARE(ComposeWriter::json(*r.project), ComposeWriter::json(p));
         const ServiceSpec *a = r.project->service(QStringLiteral("a"));
-        QCOMPARE(*a->command, (QStringList{"echo", "3", "yes", ""}));
+        QCOMPARE(*a->command, (QStringList{"echo", "3", "yes", "", "$HOME"}));
+        QVERIFY(again.compose.contains("$$HOME"));
         QCOMPARE(a->environment.value("N"), QStringLiteral("007"));
         QCOMPARE(a->environment.value("S"), QStringLiteral(" padded "));
         QCOMPARE(a->ports[2].hostIp, QStringLiteral("::1"));
