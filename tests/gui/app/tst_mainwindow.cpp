@@ -258,12 +258,17 @@ private slots:
             if (section == app::MainWindow::Hosts)
                 QTRY_COMPARE(window_->hostsView()->model()->status(0).state, State::Up);
             if (section == app::MainWindow::Audit) {
-                // The add, edit and remove above, from the database.
-                QTRY_COMPARE(window_->auditView()->table()->model()->rowCount(), 3);
+                // The add, edit and remove above, from the database (beside the built-in
+                // templates' seeding).
                 const auto *m = window_->auditView()->table()->model();
-                QCOMPARE(m->index(0, 2).data().toString(), QStringLiteral("host.remove"));
-                QCOMPARE(m->index(1, 2).data().toString(), QStringLiteral("host.edit"));
-                QCOMPARE(m->index(2, 2).data().toString(), QStringLiteral("host.add"));
+                const auto hostActions = [m] {
+                    QStringList actions;
+                    for (int row = 0; row < m->rowCount(); ++row)
+                        if (m->index(row, 2).data().toString().startsWith("host."))
+                            actions << m->index(row, 2).data().toString();
+                    return actions;
+                };
+                QTRY_COMPARE(hostActions(), QStringList({"host.remove", "host.edit", "host.add"}));
             }
             save(window_.get(), QStringLiteral("section-%1-%2")
                                     .arg(i)
