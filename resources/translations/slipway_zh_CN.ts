@@ -216,6 +216,411 @@
     </message>
 </context>
 <context>
+    <name>ComposeContext</name>
+    <message>
+        <source>expected a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, not &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a positive number, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a duration such as 1m30s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a duration such as 30s, 1m30s or 500ms, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string or a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string, number or boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected KEY%1VALUE, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a mapping or a list of KEY%1VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeKeys</name>
+    <message>
+        <source>Slipway provisions from images; build the image first and name it in image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipway does not provision Compose secrets; give the values as the kind&apos;s variables (secret ones are masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipway does not provision Compose configs; put the file into the image or into a named volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every service of a template is provisioned; make one template for each set of services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a template is one file: write the service in full (anchors and &lt;&lt; merge keys share settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a template is one Compose file and the env files it names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legacy links: services reach each other by name on the project&apos;s networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fixed name or address would clash between two environments of one template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shares namespaces or resources with the host or other containers, so environments would not be isolated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>widens what a container may do on its host; not allowed in templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applies to Swarm services; an environment&apos;s services are standalone containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the service&apos;s limits as mem_limit and cpus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only documents ports: services reach each other on every port of the project&apos;s networks; remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environments take their subnets from the engine&apos;s address pool, so that many run side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipway&apos;s provisioner does not apply this setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extension keys (x-) are not allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeReader</name>
+    <message>
+        <source>a port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the protocol is tcp, udp or sctp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected [ADDRESS]:HOST:CONTAINER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected [[ADDRESS:]HOST:]CONTAINER[/PROTOCOL]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the container port is a number (or range) from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host port is a number (or range) from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a range may hold at most 1000 ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host range and the container range differ in size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a port in long form needs a target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the published port is a number (or range) from 1 to 65535, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mode is host or ingress, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name has only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an external %1 is not created, so it takes no &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume &quot;%1&quot; is not declared under the top-level volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; depends on &quot;%2&quot;, which is not a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depends_on forms a cycle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host port %1/%2 is already published by %3 (line %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a mapping of Compose keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project name: give one or write name: in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project name &quot;%1&quot; has no letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template has no services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command line or a list of words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command line has an unclosed quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env file &quot;%1&quot; must be a path inside the template&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env file &quot;%1&quot; is not part of the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variable name &quot;%1&quot; contains white space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a test list starts with CMD, CMD-SHELL or NONE, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command or a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a disabled healthcheck cannot have a test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is named twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of services or a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the condition is service_started, service_healthy or service_completed_successfully, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a mapping with a condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network &quot;%1&quot; is not declared under the top-level networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a network name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a mapping with aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of networks or a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restart is no, always, unless-stopped or on-failure[:N], not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no address: write NAME:ADDRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a size such as 512m or 1g, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a service name has only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an image reference, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service has no image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale and deploy.replicas are both set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bind mount needs a source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind mount &quot;%1&quot;: ~ is a home folder of whichever machine reads it; write an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind mount &quot;%1&quot; is a folder of this workstation, and the environment&apos;s host is remote: it cannot mount it; use a named volume or an absolute path on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind mount &quot;%1&quot; is relative, and the template has no folder to resolve it against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume &quot;%1&quot;: expected [SOURCE:]TARGET[:ro|rw]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume option &quot;%1&quot; is not supported: Slipway&apos;s provisioner does not apply it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a volume in long form needs a type: bind, volume or tmpfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the type is bind, volume or tmpfs, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tmpfs mount has no source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target &quot;%1&quot; must be an absolute path in the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is mounted twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeploymentConfig</name>
     <message>
         <source>the configuration is not a JSON object</source>
@@ -539,6 +944,95 @@
     </message>
 </context>
 <context>
+    <name>EnvFile</name>
+    <message>
+        <source>expected KEY=VALUE, a bare KEY or a # comment: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 has an unclosed quote or text after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentCleanup</name>
+    <message>
+        <source>the environment has no UUID or no store UUID: nothing removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the environment&apos;s containers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing container %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the environment&apos;s networks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing network %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing the environment&apos;s volumes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing volume %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentStore</name>
+    <message>
+        <source>An environment needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment name &quot;%1&quot; is not a valid Compose project name: use up to 63 lowercase letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment %1 has no kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template %1 has no version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An environment named %1 already exists (%2, provisioned by %3); recycle it first or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An environment named %1 was just provisioned by someone else; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment %1 is %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment %1 was changed by someone else meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no environment with the id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HealthWaiter</name>
     <message numerus="yes">
         <source>Waiting for %n replica(s) to be healthy</source>
@@ -795,6 +1289,89 @@
     </message>
 </context>
 <context>
+    <name>Interpolation</name>
+    <message>
+        <source>invalid interpolation in &quot;%1&quot;: a $ must start $$, $NAME or ${NAME} (write $$ for a dollar sign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required variable %1 is missing a value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KindStore</name>
+    <message>
+        <source>There is already a kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind &quot;%1&quot; is built in and cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variable(s) removed with it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a secret, and Slipway never stores a secret&apos;s value. Leave it empty here; give it when provisioning, in the environment, or in the secrets file under [%2/%3].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template %1 has no variable %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variable %1 is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which kind of environment to provision (test, integration, production, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KindVariables</name>
+    <message>
+        <source>A variable needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variable name &quot;%1&quot; is not valid: use up to 255 letters, digits or &apos;_&apos;, not starting with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kind needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind name &quot;%1&quot; is not valid: use up to 64 lowercase letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No value for the secret %1 of the template %2 as %3, and Slipway never stores one. Give it when provisioning (--var %4=…), set it in the environment (export %4=…), or add the line %4=… to %5 (mode 0600; under a line [%2/%3] for this template and kind only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Placement</name>
     <message>
         <source>no reachable host is left without a replica, and a fixed host port allows only one per host</source>
@@ -807,6 +1384,200 @@
     <message>
         <source>a fixed host port allows one replica per host: %1 more need %1 free hosts, and only %2 are available</source>
         <translation>固定主机端口只允许每台主机运行一个副本：另外 %1 个副本需要 %1 台空闲主机，但只有 %2 台可用</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionCheck</name>
+    <message>
+        <source>the environment has no UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment has no store UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project name &quot;%1&quot; is not lowercase letters, digits, &apos;_&apos; and &apos;-&apos; starting with a letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template has no services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the services&apos; depends_on form a cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1 depends on %2, which the template does not define</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1: image &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1 has %2 replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1 joins network %2, which the template does not declare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1: host port &quot;%2&quot; is not a port or a range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1 publishes fixed host port %2 but has %3 replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>services %1 and %2 both publish host port %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing containers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project name %1 is in use on this engine (container %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing networks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external network %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network %1 exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing volumes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external volume %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume %1 exists already and is not this environment&apos;s: an environment never takes another&apos;s volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1: host port %2 is published already by container %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1: every host port of %2 is published already</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionJob</name>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>completed successfully</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating network %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating network %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating volume %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pulling %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pulling the image of service %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1 did not become %2 (service %3 waits for it): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating container %1 of service %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting container %1 of service %2 to network %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting container %1 of service %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspecting container %1 of service %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for service %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused before anything was created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing what was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and removing what was created failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1829,87 @@
     </message>
 </context>
 <context>
+    <name>ServiceContainers</name>
+    <message>
+        <source>restart policy &quot;%1&quot; is not one of no, always, unless-stopped, on-failure[:N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceProgress</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceWait</name>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no health check to wait for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unhealthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unhealthy: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2 before it was healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspecting %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not %2 within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusText</name>
     <message>
         <source>less than a second</source>
@@ -1208,6 +2060,84 @@
     </message>
 </context>
 <context>
+    <name>TemplateRules</name>
+    <message>
+        <source>A template needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template name &quot;%1&quot; is not valid: use up to 255 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of the template has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file &quot;%1&quot; is not relative to the template&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file &quot;%1&quot; is outside the template&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name &quot;%1&quot; holds a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s Compose file: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has %1 files; at most %2 are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template cannot be stored: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template names the file &quot;%1&quot; twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; has %2 bytes; a template&apos;s file may have at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s files have %1 bytes together; at most %2 are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has no Compose file &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s Compose file &quot;%1&quot; is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateStore</name>
+    <message>
+        <source>The built-in template &quot;%1&quot; is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; was changed by someone else meanwhile; load it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; has no version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UsageFormat</name>
     <message>
         <source>%1 %</source>
@@ -1248,6 +2178,41 @@
     <message>
         <source>KiB/s</source>
         <translation>KiB/s</translation>
+    </message>
+</context>
+<context>
+    <name>YamlTree</name>
+    <message>
+        <source>the file expands (through its aliases) to more than %1 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels (through aliases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a merge key (&lt;&lt;) takes a mapping or a list of mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a template may have at most %1 bytes; this file has more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Compose file holds one YAML document; this is the second</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1509,30 +2474,12 @@ Commands:
   lock      who holds an application&apos;s lock on the engines
   takeover  take an application&apos;s lock from an owner that died
   reconcile pause, resume or show the reconcile of an application
+  env       environments from Compose templates (up, down, ls, validate)
 
 Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10) and --timeout SECONDS (for the whole command; default none).
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation>用法：slipctl COMMAND [选项]
-
-命令：
-  hosts     引擎及其版本和负载；任一引擎宕机时失败
-  images    所有主机上的镜像：标签、摘要、大小、使用者
-  ps        所有主机上的容器
-  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
-  deploy    部署应用的某个版本，替换正在运行的版本
-  history   应用的部署历史
-  rollback  将应用回滚到较早的部署
-  scale     将应用扩缩到 N 个副本
-  undo      恢复最近一次部署所替换的内容
-  adopt     认领较早的 Slipway 遗留的无主副本
-  lock      查看谁在引擎上持有应用的锁
-  takeover  从已终止的持有者处接管应用的锁
-  reconcile 暂停、恢复或查看应用的协调
-
-每个命令都接受 --host URL（可重复）、--json、--connect-timeout SECONDS（连接每台主机时等待其应答的时限；默认 10）和 --timeout SECONDS（整个命令的时限；默认不限制）。
-运行“slipctl COMMAND --help”查看某个命令的选项。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1576,10 +2523,6 @@ Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>The release queue: groups of application versions waiting for review, approved by a team lead and rolled out, with rollback to any earlier deployment.</source>
         <translation>发布队列：等待评审的应用版本组，由团队负责人批准后上线，并可回滚到任何一次较早的部署。</translation>
-    </message>
-    <message>
-        <source>Whole test environments from templates, provisioned with a click, checked for drift against their template.</source>
-        <translation>基于模板一键创建完整的测试环境，并检查其与模板之间的偏差。</translation>
     </message>
     <message>
         <source>Loading hosts…</source>
@@ -2060,6 +3003,258 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
         <source>reconcile of %1 in %2 is on: stopped or missing replicas are started again</source>
         <translation>%2 中 %1 的协调已开启：已停止或缺失的副本会被重新启动</translation>
     </message>
+    <message>
+        <source>Usage: slipctl env SUBCOMMAND [options]
+
+Subcommands:
+  up        provision an environment from a template
+  down      recycle environments
+  ls        list environments and their services
+  validate  read a Compose template and print it resolved, or every error
+  vars      a template&apos;s variables per kind, shown or changed
+  versions  the templates, or the versions of one
+  diff      the changes between two versions of a template
+
+Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slipctl env: unknown subcommand &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisions an environment from a template: its networks, volumes and services in dependency order, each waited for per its condition. A failure at any step removes everything created for it. TEMPLATE is a template&apos;s name, or a Compose file, imported first as the template named after its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of environment: test (default), integration, production or one of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment&apos;s name (its Compose project name); default: made up from the template and the kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY=VALUE over the kind&apos;s variables; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env up takes one template (see --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--var &quot;%1&quot;: expected KEY=VALUE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment %1 is ready on %2 (template %3 v%4, kind %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycles environments: their containers, networks and anonymous volumes are removed, named volumes only unless their template keeps them. The record stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environments, by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every live environment of mine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env down takes environment names or --mine (see --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no live environment is named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycled %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists environments: by default the live ones of mine, with their services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s, and those recycled or failed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>SERVICES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENDPOINTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows or changes a template&apos;s variables for a kind (without --kind: the template&apos;s own, under every kind&apos;s). A secret keeps only its name: its value comes from the environment, the secrets file or --var at env up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets KEY=VALUE; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declares KEY a secret; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes KEY; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env vars takes one template (see --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--set &quot;%1&quot;: expected KEY=VALUE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no template is named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VARIABLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECRET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SET BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the templates, or the versions of one, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVED BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes between two versions of a template, file by file, as a unified diff (default: the newest against the one before).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The older version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env diff takes TEMPLATE [FROM [TO]] (see --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>versions are numbers from 1 (&quot;%1&quot; has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind &quot;%1&quot;: no such kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads a Compose template and the env files it names (relative to its folder) and prints it resolved, as docker-compose config does, or every error as FILE:LINE:COLUMN: KEY: MESSAGE. Reads variables only from --var, never from the environment. Never talks to an engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Compose file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A variable for interpolation (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project name (default: the file&apos;s name: key, else its folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve with this kind&apos;s variables of the template stored under the file&apos;s folder name (as env up imports it), under --var; read from the local database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored template whose kind variables --kind takes (default: the file&apos;s folder name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory of Slipway&apos;s database (default: the GUI&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>输出 JSON。</translation>
+    </message>
+    <message>
+        <source>expected one FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--project-name &quot;%1&quot; has no letter or digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--var &quot;%1&quot;: expected K=V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli::CliDeployer</name>
@@ -2138,6 +3333,13 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::cli::CliEnvironments</name>
+    <message>
+        <source>the environment records did not load in time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2571,6 +3773,88 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     </message>
 </context>
 <context>
+    <name>slipway::core::env</name>
+    <message>
+        <source>Cannot import the template: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s file &quot;%1&quot; does not exist in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s file &quot;%1&quot; leads outside the folder %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s file &quot;%1&quot; is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; has %2 bytes; a template&apos;s file may have at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the template&apos;s file &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; is over %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template folder %1 does not exist or is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s Compose file: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template names %1 files; at most %2 are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::env::Environments</name>
+    <message>
+        <source>No host to provision on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1 is not reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1 version %2 does not resolve:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provisioner is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted: the process provisioning it (%1) ended; what it had created was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::env::Provisioner</name>
+    <message>
+        <source>Cancelled: the application is closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by the user</source>
+        <translation>已被用户取消</translation>
+    </message>
+</context>
+<context>
     <name>slipway::models::AlertRuleModel</name>
     <message>
         <source>Enabled</source>
@@ -2933,6 +4217,102 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     </message>
 </context>
 <context>
+    <name>slipway::models::EnvironmentServiceModel</name>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::EnvironmentTableModel</name>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Lived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>slipway::models::HostTableModel</name>
     <message>
         <source>%1 / %2</source>
@@ -3171,6 +4551,41 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>Previous image</source>
         <translation>先前镜像</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::models::TemplateListModel</name>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4493,6 +5908,53 @@ This database then owns them, and its next deploy, rollback or scale retires the
     </message>
 </context>
 <context>
+    <name>slipway::widgets::EnvironmentsView</name>
+    <message>
+        <source>Provision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision an environment from the template selected in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Compose file and the files it names as a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reload templates and environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose files (*.yml *.yaml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::HealthFields</name>
     <message>
         <source> s</source>
@@ -5179,6 +6641,57 @@ The engine and its containers are not touched.</source>
     </message>
 </context>
 <context>
+    <name>slipway::widgets::KindVariablesDialog</name>
+    <message>
+        <source>Variables of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every kind (the template&apos;s own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret keeps only its name here; its value comes from the environment, the secrets file or the provision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable &quot;%1&quot; is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::LogView</name>
     <message>
         <source>Search the log</source>
@@ -5287,6 +6800,136 @@ The engine and its containers are not touched.</source>
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::MyEnvironmentsPage</name>
+    <message>
+        <source>Double-click a service to open its first endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle all of mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services of the selected environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recycle %1? Its containers, networks and volumes are removed (volumes its template keeps stay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recycle %n environment(s): %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No terminal program was found (set SLIPWAY_TERMINAL to one). Run this in a terminal:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::ProvisionDialog</name>
+    <message>
+        <source>Provision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made up from the template and kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least loaded host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>添加变量</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Provision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Variables (over the kind&apos;s values):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret: empty takes it from the environment or the secrets file; a value typed here is used once and never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the template needs a value (the kind %2 gives none).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5593,6 +7236,13 @@ The engine and its containers are not touched.</source>
     </message>
 </context>
 <context>
+    <name>slipway::widgets::ServiceLogsDialog</name>
+    <message>
+        <source>Logs of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>slipway::widgets::ServicesView</name>
     <message>
         <source>Roll back</source>
@@ -5866,6 +7516,82 @@ Back to: %3, %4 replicas</source>
     <message>
         <source>Taking over the lock of %1 in %2 from %3…</source>
         <translation>正在从 %3 接管 %2 中 %1 的锁…</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::TemplateCatalogPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Provision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables per kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version does not resolve:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services: %1
+To give at provision (or in a kind): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(every kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::TemplateVersionsDialog</name>
+    <message>
+        <source>Versions of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 — %2, %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change from version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first version.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
