@@ -219,405 +219,405 @@
     <name>ComposeContext</name>
     <message>
         <source>expected a single value</source>
-        <translation type="unfinished"></translation>
+        <translation>应为单个值</translation>
     </message>
     <message>
         <source>expected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为%1</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>expected true or false, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 true 或 false，而不是“%1”</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <source>expected a whole number from %1 to %2, not &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 %1 到 %2 之间的整数，而不是“%3”</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <source>expected a positive number, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为正数，而不是“%1”</translation>
     </message>
     <message>
         <source>a duration such as 1m30s</source>
-        <translation type="unfinished"></translation>
+        <translation>时长，如 1m30s</translation>
     </message>
     <message>
         <source>expected a duration such as 30s, 1m30s or 500ms, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为时长，如 30s、1m30s 或 500ms，而不是“%1”</translation>
     </message>
     <message>
         <source>expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>应为列表</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>a string or a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串或字符串列表</translation>
     </message>
     <message>
         <source>a string, number or boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串、数字或布尔值</translation>
     </message>
     <message>
         <source>expected KEY%1VALUE, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 KEY%1VALUE，而不是“%2”</translation>
     </message>
     <message>
         <source>expected a mapping or a list of KEY%1VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>应为映射或 KEY%1VALUE 列表</translation>
     </message>
     <message>
         <source>expected a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>应为映射</translation>
     </message>
 </context>
 <context>
     <name>ComposeKeys</name>
     <message>
         <source>Slipway provisions from images; build the image first and name it in image:</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 从镜像置备；请先构建镜像，再在 image: 中指定它</translation>
     </message>
     <message>
         <source>Slipway does not provision Compose secrets; give the values as the kind&apos;s variables (secret ones are masked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 不置备 Compose secrets；请将这些值作为类型的变量提供（机密变量会被遮盖）</translation>
     </message>
     <message>
         <source>Slipway does not provision Compose configs; put the file into the image or into a named volume</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 不置备 Compose configs；请将文件放入镜像或命名卷中</translation>
     </message>
     <message>
         <source>every service of a template is provisioned; make one template for each set of services</source>
-        <translation type="unfinished"></translation>
+        <translation>模板的每个服务都会被置备；请为每组服务分别创建一个模板</translation>
     </message>
     <message>
         <source>a template is one file: write the service in full (anchors and &lt;&lt; merge keys share settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>模板是单个文件：请完整写出服务（可用锚点和 &lt;&lt; 合并键共享设置）</translation>
     </message>
     <message>
         <source>a template is one Compose file and the env files it names</source>
-        <translation type="unfinished"></translation>
+        <translation>模板由一个 Compose 文件及其引用的 env 文件组成</translation>
     </message>
     <message>
         <source>legacy links: services reach each other by name on the project&apos;s networks</source>
-        <translation type="unfinished"></translation>
+        <translation>旧式 links：服务之间可通过名称在项目的网络上互相访问</translation>
     </message>
     <message>
         <source>a fixed name or address would clash between two environments of one template</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的名称或地址会在同一模板的两个环境之间冲突</translation>
     </message>
     <message>
         <source>shares namespaces or resources with the host or other containers, so environments would not be isolated</source>
-        <translation type="unfinished"></translation>
+        <translation>与主机或其他容器共享命名空间或资源，环境将无法相互隔离</translation>
     </message>
     <message>
         <source>widens what a container may do on its host; not allowed in templates</source>
-        <translation type="unfinished"></translation>
+        <translation>扩大了容器在其主机上的权限；模板中不允许使用</translation>
     </message>
     <message>
         <source>applies to Swarm services; an environment&apos;s services are standalone containers</source>
-        <translation type="unfinished"></translation>
+        <translation>仅适用于 Swarm 服务；环境中的服务是独立容器</translation>
     </message>
     <message>
         <source>write the service&apos;s limits as mem_limit and cpus</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 mem_limit 和 cpus 写出服务的限制</translation>
     </message>
     <message>
         <source>only documents ports: services reach each other on every port of the project&apos;s networks; remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于说明端口：服务之间可在项目网络的任意端口上互相访问；请删除它</translation>
     </message>
     <message>
         <source>environments take their subnets from the engine&apos;s address pool, so that many run side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>环境从引擎的地址池获取子网，以便多个环境并行运行</translation>
     </message>
     <message>
         <source>Slipway&apos;s provisioner does not apply this setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 的置备程序不应用此设置</translation>
     </message>
     <message>
         <source>extension keys (x-) are not allowed here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处不允许使用扩展键（x-）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not supported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持“%1”：%2</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的键“%1”</translation>
     </message>
 </context>
 <context>
     <name>ComposeReader</name>
     <message>
         <source>a port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>port &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>端口“%1”：%2</translation>
     </message>
     <message>
         <source>the protocol is tcp, udp or sctp</source>
-        <translation type="unfinished"></translation>
+        <translation>协议须为 tcp、udp 或 sctp</translation>
     </message>
     <message>
         <source>expected [ADDRESS]:HOST:CONTAINER</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 [ADDRESS]:HOST:CONTAINER</translation>
     </message>
     <message>
         <source>expected [[ADDRESS:]HOST:]CONTAINER[/PROTOCOL]</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 [[ADDRESS:]HOST:]CONTAINER[/PROTOCOL]</translation>
     </message>
     <message>
         <source>the address is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>地址为空</translation>
     </message>
     <message>
         <source>the container port is a number (or range) from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>容器端口须为 1 到 65535 之间的数字（或范围）</translation>
     </message>
     <message>
         <source>the host port is a number (or range) from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>主机端口须为 1 到 65535 之间的数字（或范围）</translation>
     </message>
     <message>
         <source>a range may hold at most 1000 ports</source>
-        <translation type="unfinished"></translation>
+        <translation>一个范围最多包含 1000 个端口</translation>
     </message>
     <message>
         <source>the host range and the container range differ in size</source>
-        <translation type="unfinished"></translation>
+        <translation>主机端口范围与容器端口范围的大小不同</translation>
     </message>
     <message>
         <source>a port in long form needs a target</source>
-        <translation type="unfinished"></translation>
+        <translation>长格式的端口需要 target</translation>
     </message>
     <message>
         <source>the published port is a number (or range) from 1 to 65535, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>发布端口须为 1 到 65535 之间的数字（或范围），而不是“%1”</translation>
     </message>
     <message>
         <source>the mode is host or ingress, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>mode 须为 host 或 ingress，而不是“%1”</translation>
     </message>
     <message>
         <source>expected a list of ports</source>
-        <translation type="unfinished"></translation>
+        <translation>应为端口列表</translation>
     </message>
     <message>
         <source>a name has only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>名称只能包含字母、数字、“.”、“_”和“-”</translation>
     </message>
     <message>
         <source>an external %1 is not created, so it takes no &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>外部%1不会被创建，因此不接受“%2”</translation>
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>volume</source>
-        <translation type="unfinished"></translation>
+        <translation>卷</translation>
     </message>
     <message>
         <source>volume &quot;%1&quot; is not declared under the top-level volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>卷“%1”未在顶层 volumes 中声明</translation>
     </message>
     <message>
         <source>&quot;%1&quot; depends on &quot;%2&quot;, which is not a service</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”依赖于“%2”，但后者不是服务</translation>
     </message>
     <message>
         <source>depends_on forms a cycle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>depends_on 形成了循环：%1</translation>
     </message>
     <message>
         <source>host port %1/%2 is already published by %3 (line %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>主机端口 %1/%2 已由 %3 发布（第 %4 行）</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>expected a mapping of Compose keys</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 Compose 键的映射</translation>
     </message>
     <message>
         <source>no project name: give one or write name: in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>没有项目名称：请指定一个，或在文件中写入 name:</translation>
     </message>
     <message>
         <source>project name &quot;%1&quot; has no letter or digit</source>
-        <translation type="unfinished"></translation>
+        <translation>项目名称“%1”不含字母或数字</translation>
     </message>
     <message>
         <source>the template has no services</source>
-        <translation type="unfinished"></translation>
+        <translation>模板没有服务</translation>
     </message>
     <message>
         <source>a command line or a list of words</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行或单词列表</translation>
     </message>
     <message>
         <source>the command line has an unclosed quote</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行中有未闭合的引号</translation>
     </message>
     <message>
         <source>env file &quot;%1&quot; must be a path inside the template&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <translation>env 文件“%1”必须是模板文件夹内的路径</translation>
     </message>
     <message>
         <source>env file &quot;%1&quot; is not part of the template</source>
-        <translation type="unfinished"></translation>
+        <translation>env 文件“%1”不属于该模板</translation>
     </message>
     <message>
         <source>variable name &quot;%1&quot; contains white space</source>
-        <translation type="unfinished"></translation>
+        <translation>变量名“%1”包含空白字符</translation>
     </message>
     <message>
         <source>a test list starts with CMD, CMD-SHELL or NONE, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>test 列表须以 CMD、CMD-SHELL 或 NONE 开头，而不是“%1”</translation>
     </message>
     <message>
         <source>a command or a list</source>
-        <translation type="unfinished"></translation>
+        <translation>命令或列表</translation>
     </message>
     <message>
         <source>a disabled healthcheck cannot have a test</source>
-        <translation type="unfinished"></translation>
+        <translation>已禁用的 healthcheck 不能有 test</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is named twice</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”出现了两次</translation>
     </message>
     <message>
         <source>a service name</source>
-        <translation type="unfinished"></translation>
+        <translation>服务名称</translation>
     </message>
     <message>
         <source>expected a list of services or a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>应为服务列表或映射</translation>
     </message>
     <message>
         <source>the condition is service_started, service_healthy or service_completed_successfully, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>condition 须为 service_started、service_healthy 或 service_completed_successfully，而不是“%1”</translation>
     </message>
     <message>
         <source>expected a mapping with a condition</source>
-        <translation type="unfinished"></translation>
+        <translation>应为包含 condition 的映射</translation>
     </message>
     <message>
         <source>network &quot;%1&quot; is not declared under the top-level networks</source>
-        <translation type="unfinished"></translation>
+        <translation>网络“%1”未在顶层 networks 中声明</translation>
     </message>
     <message>
         <source>a network name</source>
-        <translation type="unfinished"></translation>
+        <translation>网络名称</translation>
     </message>
     <message>
         <source>expected a mapping with aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>应为包含 aliases 的映射</translation>
     </message>
     <message>
         <source>expected a list of networks or a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>应为网络列表或映射</translation>
     </message>
     <message>
         <source>restart is no, always, unless-stopped or on-failure[:N], not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>restart 须为 no、always、unless-stopped 或 on-failure[:N]，而不是“%1”</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no address: write NAME:ADDRESS</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”没有地址：请写为 NAME:ADDRESS</translation>
     </message>
     <message>
         <source>expected a size such as 512m or 1g, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为大小，如 512m 或 1g，而不是“%1”</translation>
     </message>
     <message>
         <source>a service name has only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>服务名称只能包含字母、数字、“.”、“_”和“-”</translation>
     </message>
     <message>
         <source>expected an image reference, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为镜像引用，而不是“%1”</translation>
     </message>
     <message>
         <source>the service has no image</source>
-        <translation type="unfinished"></translation>
+        <translation>服务没有镜像</translation>
     </message>
     <message>
         <source>scale and deploy.replicas are both set</source>
-        <translation type="unfinished"></translation>
+        <translation>同时设置了 scale 和 deploy.replicas</translation>
     </message>
     <message>
         <source>a bind mount needs a source</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定挂载需要 source</translation>
     </message>
     <message>
         <source>bind mount &quot;%1&quot;: ~ is a home folder of whichever machine reads it; write an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定挂载“%1”：~ 是读取该文件的那台机器上的主文件夹；请写绝对路径</translation>
     </message>
     <message>
         <source>bind mount &quot;%1&quot; is a folder of this workstation, and the environment&apos;s host is remote: it cannot mount it; use a named volume or an absolute path on the host</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定挂载“%1”是本工作站上的文件夹，而环境的主机是远程主机，无法挂载它；请使用命名卷或该主机上的绝对路径</translation>
     </message>
     <message>
         <source>bind mount &quot;%1&quot; is relative, and the template has no folder to resolve it against</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定挂载“%1”是相对路径，而模板没有可用于解析它的文件夹</translation>
     </message>
     <message>
         <source>a volume</source>
-        <translation type="unfinished"></translation>
+        <translation>卷</translation>
     </message>
     <message>
         <source>volume &quot;%1&quot;: expected [SOURCE:]TARGET[:ro|rw]</source>
-        <translation type="unfinished"></translation>
+        <translation>卷“%1”：应为 [SOURCE:]TARGET[:ro|rw]</translation>
     </message>
     <message>
         <source>volume option &quot;%1&quot; is not supported: Slipway&apos;s provisioner does not apply it</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持卷选项“%1”：Slipway 的置备程序不应用它</translation>
     </message>
     <message>
         <source>a volume in long form needs a type: bind, volume or tmpfs</source>
-        <translation type="unfinished"></translation>
+        <translation>长格式的卷需要 type：bind、volume 或 tmpfs</translation>
     </message>
     <message>
         <source>the type is bind, volume or tmpfs, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>type 须为 bind、volume 或 tmpfs，而不是“%1”</translation>
     </message>
     <message>
         <source>a tmpfs mount has no source</source>
-        <translation type="unfinished"></translation>
+        <translation>tmpfs 挂载没有 source</translation>
     </message>
     <message>
         <source>expected a list of volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>应为卷列表</translation>
     </message>
     <message>
         <source>the target &quot;%1&quot; must be an absolute path in the container</source>
-        <translation type="unfinished"></translation>
+        <translation>目标“%1”必须是容器内的绝对路径</translation>
     </message>
     <message>
         <source>%1 is mounted twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被挂载了两次</translation>
     </message>
 </context>
 <context>
@@ -947,89 +947,89 @@
     <name>EnvFile</name>
     <message>
         <source>expected KEY=VALUE, a bare KEY or a # comment: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 KEY=VALUE、单独的 KEY 或 # 注释：“%1”</translation>
     </message>
     <message>
         <source>the value of %1 has an unclosed quote or text after it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的值有未闭合的引号，或引号后还有文本</translation>
     </message>
 </context>
 <context>
     <name>EnvironmentCleanup</name>
     <message>
         <source>the environment has no UUID or no store UUID: nothing removed</source>
-        <translation type="unfinished"></translation>
+        <translation>环境没有 UUID 或存储 UUID：未删除任何内容</translation>
     </message>
     <message>
         <source>listing the environment&apos;s containers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出环境的容器：%1</translation>
     </message>
     <message>
         <source>removing container %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>删除容器 %1：%2</translation>
     </message>
     <message>
         <source>listing the environment&apos;s networks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出环境的网络：%1</translation>
     </message>
     <message>
         <source>removing network %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>删除网络 %1：%2</translation>
     </message>
     <message>
         <source>listing the environment&apos;s volumes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出环境的卷：%1</translation>
     </message>
     <message>
         <source>removing volume %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>删除卷 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>EnvironmentStore</name>
     <message>
         <source>An environment needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境需要名称。</translation>
     </message>
     <message>
         <source>The environment name &quot;%1&quot; is not a valid Compose project name: use up to 63 lowercase letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境名称“%1”不是有效的 Compose 项目名称：最多使用 63 个小写字母、数字、“_”或“-”，并以字母或数字开头。</translation>
     </message>
     <message>
         <source>The environment %1 has no kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 没有类型。</translation>
     </message>
     <message>
         <source>The template %1 has no version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板 %1 没有版本 %2。</translation>
     </message>
     <message>
         <source>There is no kind &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在类型“%1”。</translation>
     </message>
     <message>
         <source>An environment named %1 already exists (%2, provisioned by %3); recycle it first or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>名为 %1 的环境已存在（%2，由 %3 置备）；请先回收它或另选名称。</translation>
     </message>
     <message>
         <source>An environment named %1 was just provisioned by someone else; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>他人刚刚置备了名为 %1 的环境；请另选名称。</translation>
     </message>
     <message>
         <source>The environment %1 is %2, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 的状态为 %2，而不是 %3。</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> 或 </translation>
     </message>
     <message>
         <source>The environment %1 was changed by someone else meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 在此期间已被他人更改。</translation>
     </message>
     <message>
         <source>There is no environment with the id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ID 为 %1 的环境。</translation>
     </message>
 </context>
 <context>
@@ -1292,83 +1292,83 @@
     <name>Interpolation</name>
     <message>
         <source>invalid interpolation in &quot;%1&quot;: a $ must start $$, $NAME or ${NAME} (write $$ for a dollar sign)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”中的插值无效：$ 只能用于 $$、$NAME 或 ${NAME}（美元符号请写作 $$）</translation>
     </message>
     <message>
         <source>required variable %1 is missing a value: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>必需的变量 %1 缺少值：%2</translation>
     </message>
 </context>
 <context>
     <name>KindStore</name>
     <message>
         <source>There is already a kind &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在类型“%1”。</translation>
     </message>
     <message>
         <source>There is no kind &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在类型“%1”。</translation>
     </message>
     <message>
         <source>The kind &quot;%1&quot; is built in and cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型“%1”是内置类型，无法删除。</translation>
     </message>
     <message numerus="yes">
         <source>%n variable(s) removed with it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>其 %n 个变量已一并删除</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no template &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在模板“%1”。</translation>
     </message>
     <message>
         <source>%1 is a secret, and Slipway never stores a secret&apos;s value. Leave it empty here; give it when provisioning, in the environment, or in the secrets file under [%2/%3].</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是机密，Slipway 从不存储机密的值。请在此处留空；在置备时、在环境变量中或在机密文件的 [%2/%3] 下提供它。</translation>
     </message>
     <message>
         <source>set %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置 %1</translation>
     </message>
     <message>
         <source>The template %1 has no variable %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板 %1 没有变量 %2。</translation>
     </message>
     <message>
         <source>removed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %1</translation>
     </message>
     <message>
         <source>The variable %1 is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>变量 %1 被指定了两次。</translation>
     </message>
     <message>
         <source>Say which kind of environment to provision (test, integration, production, ...).</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定要置备的环境类型（test、integration、production 等）。</translation>
     </message>
 </context>
 <context>
     <name>KindVariables</name>
     <message>
         <source>A variable needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>变量需要名称。</translation>
     </message>
     <message>
         <source>The variable name &quot;%1&quot; is not valid: use up to 255 letters, digits or &apos;_&apos;, not starting with a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>变量名“%1”无效：最多使用 255 个字母、数字或“_”，且不能以数字开头。</translation>
     </message>
     <message>
         <source>A kind needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型需要名称。</translation>
     </message>
     <message>
         <source>The kind name &quot;%1&quot; is not valid: use up to 64 lowercase letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型名称“%1”无效：最多使用 64 个小写字母、数字、“_”或“-”，并以字母或数字开头。</translation>
     </message>
     <message>
         <source>No value for the secret %1 of the template %2 as %3, and Slipway never stores one. Give it when provisioning (--var %4=…), set it in the environment (export %4=…), or add the line %4=… to %5 (mode 0600; under a line [%2/%3] for this template and kind only).</source>
-        <translation type="unfinished"></translation>
+        <translation>模板 %2（类型 %3）的机密 %1 没有值，而 Slipway 从不存储机密的值。请在置备时提供（--var %4=…）、在环境变量中设置（export %4=…），或在 %5 中添加一行 %4=…（权限 0600；若仅用于此模板和类型，请放在 [%2/%3] 一行之下）。</translation>
     </message>
 </context>
 <context>
@@ -1390,102 +1390,102 @@
     <name>ProvisionCheck</name>
     <message>
         <source>the environment has no UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>环境没有 UUID</translation>
     </message>
     <message>
         <source>the environment has no store UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>环境没有存储 UUID</translation>
     </message>
     <message>
         <source>project name &quot;%1&quot; is not lowercase letters, digits, &apos;_&apos; and &apos;-&apos; starting with a letter or digit</source>
-        <translation type="unfinished"></translation>
+        <translation>项目名称“%1”不符合要求：应由小写字母、数字、“_”和“-”组成，并以字母或数字开头</translation>
     </message>
     <message>
         <source>the template has no services</source>
-        <translation type="unfinished"></translation>
+        <translation>模板没有服务</translation>
     </message>
     <message>
         <source>the services&apos; depends_on form a cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>服务的 depends_on 形成了循环</translation>
     </message>
     <message>
         <source>service %1 depends on %2, which the template does not define</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1 依赖于 %2，但模板未定义后者</translation>
     </message>
     <message>
         <source>service %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1：%2</translation>
     </message>
     <message>
         <source>service %1: image &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1：镜像“%2”：%3</translation>
     </message>
     <message>
         <source>service %1 has %2 replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1 有 %2 个副本</translation>
     </message>
     <message>
         <source>service %1 joins network %2, which the template does not declare</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1 加入了网络 %2，但模板未声明该网络</translation>
     </message>
     <message>
         <source>service %1: host port &quot;%2&quot; is not a port or a range</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1：主机端口“%2”不是端口或端口范围</translation>
     </message>
     <message>
         <source>service %1 publishes fixed host port %2 but has %3 replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1 发布了固定主机端口 %2，但有 %3 个副本</translation>
     </message>
     <message>
         <source>services %1 and %2 both publish host port %3</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1 和 %2 都发布了主机端口 %3</translation>
     </message>
     <message>
         <source>listing containers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出容器：%1</translation>
     </message>
     <message>
         <source>project name %1 is in use on this engine (container %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目名称 %1 已在此引擎上使用（容器 %2）</translation>
     </message>
     <message>
         <source>listing networks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出网络：%1</translation>
     </message>
     <message>
         <source>external network %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>外部网络 %1 不存在</translation>
     </message>
     <message>
         <source>network %1 exists already</source>
-        <translation type="unfinished"></translation>
+        <translation>网络 %1 已存在</translation>
     </message>
     <message>
         <source>listing volumes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列出卷：%1</translation>
     </message>
     <message>
         <source>external volume %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>外部卷 %1 不存在</translation>
     </message>
     <message>
         <source>volume %1 exists already and is not this environment&apos;s: an environment never takes another&apos;s volume</source>
-        <translation type="unfinished"></translation>
+        <translation>卷 %1 已存在且不属于此环境：环境从不占用其他环境的卷</translation>
     </message>
     <message>
         <source>service %1: host port %2 is published already by container %3</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1：主机端口 %2 已由容器 %3 发布</translation>
     </message>
     <message>
         <source>service %1: every host port of %2 is published already</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1：%2 中的所有主机端口都已被发布</translation>
     </message>
 </context>
 <context>
     <name>ProvisionJob</name>
     <message>
         <source>started</source>
-        <translation type="unfinished"></translation>
+        <translation>已启动</translation>
     </message>
     <message>
         <source>healthy</source>
@@ -1493,91 +1493,91 @@
     </message>
     <message>
         <source>completed successfully</source>
-        <translation type="unfinished"></translation>
+        <translation>已成功完成</translation>
     </message>
     <message>
         <source>Creating network %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建网络 %1</translation>
     </message>
     <message>
         <source>creating network %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>创建网络 %1：%2</translation>
     </message>
     <message>
         <source>Creating volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建卷 %1</translation>
     </message>
     <message>
         <source>creating volume %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>创建卷 %1：%2</translation>
     </message>
     <message>
         <source>pulling %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在拉取 %1%</translation>
     </message>
     <message>
         <source>pulling the image of service %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>拉取服务 %1 的镜像：%2</translation>
     </message>
     <message>
         <source>waiting for %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待 %1（%2）</translation>
     </message>
     <message>
         <source>service %1 did not become %2 (service %3 waits for it): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>服务 %1 未达到条件“%2”（服务 %3 正在等待它）：%4</translation>
     </message>
     <message>
         <source>creating container %1 of service %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>创建服务 %2 的容器 %1：%3</translation>
     </message>
     <message>
         <source>connecting container %1 of service %2 to network %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>将服务 %2 的容器 %1 连接到网络 %3：%4</translation>
     </message>
     <message>
         <source>starting container %1 of service %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>启动服务 %2 的容器 %1：%3</translation>
     </message>
     <message>
         <source>inspecting container %1 of service %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>检查服务 %2 的容器 %1：%3</translation>
     </message>
     <message>
         <source>waiting for service %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>等待服务 %1：%2</translation>
     </message>
     <message>
         <source>stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：%1</translation>
     </message>
     <message>
         <source>Checking the template</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查模板</translation>
     </message>
     <message>
         <source>Checking the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查引擎</translation>
     </message>
     <message>
         <source>refused before anything was created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在创建任何内容之前被拒绝：%1</translation>
     </message>
     <message>
         <source>Starting services</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动服务</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>Removing what was created</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除已创建的内容</translation>
     </message>
     <message>
         <source>and removing what was created failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除已创建的内容也失败了：%1</translation>
     </message>
 </context>
 <context>
@@ -1832,61 +1832,61 @@
     <name>ServiceContainers</name>
     <message>
         <source>restart policy &quot;%1&quot; is not one of no, always, unless-stopped, on-failure[:N]</source>
-        <translation type="unfinished"></translation>
+        <translation>重启策略“%1”不是 no、always、unless-stopped、on-failure[:N] 之一</translation>
     </message>
 </context>
 <context>
     <name>ServiceProgress</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Pulling</source>
-        <translation type="unfinished"></translation>
+        <translation>拉取中</translation>
     </message>
     <message>
         <source>Creating</source>
-        <translation type="unfinished"></translation>
+        <translation>创建中</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>启动中</translation>
     </message>
     <message>
         <source>Waiting for health</source>
-        <translation type="unfinished"></translation>
+        <translation>等待健康</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
     <name>ServiceWait</name>
     <message>
         <source>%1 exited with code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已退出，退出码 %2</translation>
     </message>
     <message>
         <source>%1 has no health check to wait for</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有可等待的健康检查</translation>
     </message>
     <message>
         <source>%1 is unhealthy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不健康</translation>
     </message>
     <message>
         <source>%1 is unhealthy: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不健康：%2</translation>
     </message>
     <message>
         <source>%1 exited with code %2 before it was healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在变为健康之前已退出，退出码 %2</translation>
     </message>
     <message>
         <source>running</source>
@@ -1898,15 +1898,15 @@
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>inspecting %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1：%2</translation>
     </message>
     <message>
         <source>%1 was not %2 within %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %3 秒内未达到%2状态</translation>
     </message>
 </context>
 <context>
@@ -2063,78 +2063,78 @@
     <name>TemplateRules</name>
     <message>
         <source>A template needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板需要名称。</translation>
     </message>
     <message>
         <source>The template name &quot;%1&quot; is not valid: use up to 255 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板名称“%1”无效：最多使用 255 个字母、数字、“.”、“_”或“-”，并以字母或数字开头。</translation>
     </message>
     <message>
         <source>a file of the template has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>模板中有文件没有名称</translation>
     </message>
     <message>
         <source>the file &quot;%1&quot; is not relative to the template&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”不是相对于模板文件夹的路径</translation>
     </message>
     <message>
         <source>the file &quot;%1&quot; is outside the template&apos;s folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”位于模板文件夹之外</translation>
     </message>
     <message>
         <source>the file name &quot;%1&quot; holds a NUL character</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名“%1”包含 NUL 字符</translation>
     </message>
     <message>
         <source>The template&apos;s Compose file: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板的 Compose 文件：%1。</translation>
     </message>
     <message>
         <source>The template has %1 files; at most %2 are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板有 %1 个文件；最多保存 %2 个。</translation>
     </message>
     <message>
         <source>The template cannot be stored: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存模板：%1。</translation>
     </message>
     <message>
         <source>The template names the file &quot;%1&quot; twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板两次引用了文件“%1”。</translation>
     </message>
     <message>
         <source>The file &quot;%1&quot; has %2 bytes; a template&apos;s file may have at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”有 %2 字节；模板的文件最多 %3 字节。</translation>
     </message>
     <message>
         <source>The template&apos;s files have %1 bytes together; at most %2 are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板的文件共 %1 字节；最多保存 %2 字节。</translation>
     </message>
     <message>
         <source>The template has no Compose file &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板没有 Compose 文件“%1”。</translation>
     </message>
     <message>
         <source>The template&apos;s Compose file &quot;%1&quot; is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板的 Compose 文件“%1”为空。</translation>
     </message>
 </context>
 <context>
     <name>TemplateStore</name>
     <message>
         <source>The built-in template &quot;%1&quot; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>内置模板“%1”无效：%2</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; was changed by someone else meanwhile; load it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板“%1”在此期间已被他人更改；请重新加载。</translation>
     </message>
     <message>
         <source>There is no template &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在模板“%1”。</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; has no version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板“%1”没有版本 %2。</translation>
     </message>
 </context>
 <context>
@@ -2184,35 +2184,35 @@
     <name>YamlTree</name>
     <message>
         <source>the file expands (through its aliases) to more than %1 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件（通过其别名）展开后超过 %1 个节点</translation>
     </message>
     <message>
         <source>nested deeper than %1 levels (through aliases)</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌套（通过别名）超过 %1 层</translation>
     </message>
     <message>
         <source>a key must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>键必须是字符串</translation>
     </message>
     <message>
         <source>duplicate key</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的键</translation>
     </message>
     <message>
         <source>a merge key (&lt;&lt;) takes a mapping or a list of mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>合并键（&lt;&lt;）须为映射或映射列表</translation>
     </message>
     <message>
         <source>a template may have at most %1 bytes; this file has more</source>
-        <translation type="unfinished"></translation>
+        <translation>模板最多 %1 字节；此文件超出了该大小</translation>
     </message>
     <message>
         <source>nested deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌套超过 %1 层</translation>
     </message>
     <message>
         <source>a Compose file holds one YAML document; this is the second</source>
-        <translation type="unfinished"></translation>
+        <translation>Compose 文件只能包含一个 YAML 文档；这是第二个</translation>
     </message>
 </context>
 <context>
@@ -2479,7 +2479,27 @@ Commands:
 Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10) and --timeout SECONDS (for the whole command; default none).
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：slipctl COMMAND [选项]
+
+命令：
+  hosts     引擎及其版本和负载；任一引擎宕机时失败
+  images    所有主机上的镜像：标签、摘要、大小、使用者
+  ps        所有主机上的容器
+  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
+  deploy    部署应用的某个版本，替换正在运行的版本
+  history   应用的部署历史
+  rollback  将应用回滚到较早的部署
+  scale     将应用扩缩到 N 个副本
+  undo      恢复最近一次部署所替换的内容
+  adopt     认领较早的 Slipway 遗留的无主副本
+  lock      查看谁在引擎上持有应用的锁
+  takeover  从已终止的持有者处接管应用的锁
+  reconcile 暂停、恢复或查看应用的协调
+  env       基于 Compose 模板的环境（up、down、ls、validate）
+
+每个命令都接受 --host URL（可重复）、--json、--connect-timeout SECONDS（连接每台主机时等待其应答的时限；默认 10）和 --timeout SECONDS（整个命令的时限；默认不限制）。
+运行“slipctl COMMAND --help”查看某个命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -3017,79 +3037,91 @@ Subcommands:
 
 Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：slipctl env SUBCOMMAND [选项]
+
+子命令：
+  up        从模板置备环境
+  down      回收环境
+  ls        列出环境及其服务
+  validate  读取 Compose 模板并输出解析结果，或列出所有错误
+  vars      按类型查看或更改模板的变量
+  versions  列出模板，或某个模板的各个版本
+  diff      模板两个版本之间的更改
+
+运行“slipctl env SUBCOMMAND --help”查看某个子命令的选项。
+</translation>
     </message>
     <message>
         <source>slipctl env: unknown subcommand &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>slipctl env：未知子命令“%1”</translation>
     </message>
     <message>
         <source>Provisions an environment from a template: its networks, volumes and services in dependency order, each waited for per its condition. A failure at any step removes everything created for it. TEMPLATE is a template&apos;s name, or a Compose file, imported first as the template named after its folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>从模板置备环境：按依赖顺序创建其网络、卷和服务，并按各自的条件等待每个服务。任一步骤失败都会删除为该环境创建的所有内容。TEMPLATE 为模板名称，或一个 Compose 文件（先将其导入为以其所在文件夹命名的模板）。</translation>
     </message>
     <message>
         <source>The template.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板。</translation>
     </message>
     <message>
         <source>The kind of environment: test (default), integration, production or one of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境类型：test（默认）、integration、production 或自定义类型。</translation>
     </message>
     <message>
         <source>The environment&apos;s name (its Compose project name); default: made up from the template and the kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境名称（即其 Compose 项目名称）；默认：由模板和类型生成。</translation>
     </message>
     <message>
         <source>KEY=VALUE over the kind&apos;s variables; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY=VALUE，覆盖类型的变量；可重复。</translation>
     </message>
     <message>
         <source>env up takes one template (see --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>env up 需要一个模板（参见 --help）。</translation>
     </message>
     <message>
         <source>--var &quot;%1&quot;: expected KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>--var “%1”：应为 KEY=VALUE。</translation>
     </message>
     <message>
         <source>the template was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>模板未导入</translation>
     </message>
     <message>
         <source>Environment %1 is ready on %2 (template %3 v%4, kind %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 已在 %2 上就绪（模板 %3 v%4，类型 %5）。</translation>
     </message>
     <message>
         <source>Recycles environments: their containers, networks and anonymous volumes are removed, named volumes only unless their template keeps them. The record stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>回收环境：删除其容器、网络和匿名卷；命名卷也会删除，除非其模板保留它们。环境记录会保留。</translation>
     </message>
     <message>
         <source>The environments, by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境（按名称）。</translation>
     </message>
     <message>
         <source>Every live environment of mine.</source>
-        <translation type="unfinished"></translation>
+        <translation>我的所有活动环境。</translation>
     </message>
     <message>
         <source>env down takes environment names or --mine (see --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>env down 需要环境名称或 --mine（参见 --help）。</translation>
     </message>
     <message>
         <source>no live environment is named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的活动环境</translation>
     </message>
     <message>
         <source>Recycled %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已回收 %1。</translation>
     </message>
     <message>
         <source>Lists environments: by default the live ones of mine, with their services.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出环境：默认列出我的活动环境及其服务。</translation>
     </message>
     <message>
         <source>Everyone&apos;s, and those recycled or failed too.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人的环境，包括已回收或失败的环境。</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -3097,7 +3129,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>TEMPLATE</source>
-        <translation type="unfinished"></translation>
+        <translation>模板</translation>
     </message>
     <message>
         <source>HOST</source>
@@ -3109,131 +3141,131 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>SERVICES</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>OWNER</source>
-        <translation type="unfinished"></translation>
+        <translation>所有者</translation>
     </message>
     <message>
         <source>ENDPOINTS</source>
-        <translation type="unfinished"></translation>
+        <translation>端点</translation>
     </message>
     <message>
         <source>Shows or changes a template&apos;s variables for a kind (without --kind: the template&apos;s own, under every kind&apos;s). A secret keeps only its name: its value comes from the environment, the secrets file or --var at env up.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看或更改模板在某一类型下的变量（不带 --kind 时：模板自身的变量，可被各类型的变量覆盖）。机密只保存名称：其值来自环境变量、机密文件或 env up 时的 --var。</translation>
     </message>
     <message>
         <source>The kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型。</translation>
     </message>
     <message>
         <source>Sets KEY=VALUE; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 KEY=VALUE；可重复。</translation>
     </message>
     <message>
         <source>Declares KEY a secret; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>将 KEY 声明为机密；可重复。</translation>
     </message>
     <message>
         <source>Removes KEY; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 KEY；可重复。</translation>
     </message>
     <message>
         <source>env vars takes one template (see --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>env vars 需要一个模板（参见 --help）。</translation>
     </message>
     <message>
         <source>--set &quot;%1&quot;: expected KEY=VALUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>--set “%1”：应为 KEY=VALUE。</translation>
     </message>
     <message>
         <source>no template is named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的模板</translation>
     </message>
     <message>
         <source>VARIABLE</source>
-        <translation type="unfinished"></translation>
+        <translation>变量</translation>
     </message>
     <message>
         <source>VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>SECRET</source>
-        <translation type="unfinished"></translation>
+        <translation>机密</translation>
     </message>
     <message>
         <source>SET BY</source>
-        <translation type="unfinished"></translation>
+        <translation>设置者</translation>
     </message>
     <message>
         <source>Lists the templates, or the versions of one, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出模板或某个模板的各个版本，最新的在前。</translation>
     </message>
     <message>
         <source>FROM</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>SAVED BY</source>
-        <translation type="unfinished"></translation>
+        <translation>保存者</translation>
     </message>
     <message>
         <source>SAVED</source>
-        <translation type="unfinished"></translation>
+        <translation>保存时间</translation>
     </message>
     <message>
         <source>ORIGIN</source>
-        <translation type="unfinished"></translation>
+        <translation>原始位置</translation>
     </message>
     <message>
         <source>The changes between two versions of a template, file by file, as a unified diff (default: the newest against the one before).</source>
-        <translation type="unfinished"></translation>
+        <translation>以统一 diff 格式逐个文件显示模板两个版本之间的更改（默认：最新版本与其前一个版本比较）。</translation>
     </message>
     <message>
         <source>The older version.</source>
-        <translation type="unfinished"></translation>
+        <translation>较旧的版本。</translation>
     </message>
     <message>
         <source>env diff takes TEMPLATE [FROM [TO]] (see --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>env diff 需要 TEMPLATE [FROM [TO]]（参见 --help）。</translation>
     </message>
     <message>
         <source>versions are numbers from 1 (&quot;%1&quot; has %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>版本是从 1 开始的数字（“%1”有 %2 个版本）</translation>
     </message>
     <message>
         <source>--kind &quot;%1&quot;: no such kind</source>
-        <translation type="unfinished"></translation>
+        <translation>--kind “%1”：没有此类型</translation>
     </message>
     <message>
         <source>Reads a Compose template and the env files it names (relative to its folder) and prints it resolved, as docker-compose config does, or every error as FILE:LINE:COLUMN: KEY: MESSAGE. Reads variables only from --var, never from the environment. Never talks to an engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 Compose 模板及其引用的 env 文件（相对于其所在文件夹），并像 docker-compose config 一样输出解析后的结果，或以 FILE:LINE:COLUMN: KEY: MESSAGE 格式输出所有错误。只从 --var 读取变量，从不读取环境变量。从不连接引擎。</translation>
     </message>
     <message>
         <source>The Compose file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compose 文件。</translation>
     </message>
     <message>
         <source>A variable for interpolation (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>用于插值的变量（可重复）。</translation>
     </message>
     <message>
         <source>The project name (default: the file&apos;s name: key, else its folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>项目名称（默认：文件中的 name: 键，否则为其所在文件夹名）。</translation>
     </message>
     <message>
         <source>Resolve with this kind&apos;s variables of the template stored under the file&apos;s folder name (as env up imports it), under --var; read from the local database.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用以文件所在文件夹名保存的模板（即 env up 导入它时的名称）在此类型下的变量进行解析，--var 优先；从本地数据库读取。</translation>
     </message>
     <message>
         <source>The stored template whose kind variables --kind takes (default: the file&apos;s folder name).</source>
-        <translation type="unfinished"></translation>
+        <translation>--kind 从中获取类型变量的已保存模板（默认：文件所在文件夹名）。</translation>
     </message>
     <message>
         <source>The directory of Slipway&apos;s database (default: the GUI&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 数据库所在目录（默认：与图形界面相同）。</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -3241,19 +3273,19 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>expected one FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>应为一个 FILE</translation>
     </message>
     <message>
         <source>--project-name &quot;%1&quot; has no letter or digit</source>
-        <translation type="unfinished"></translation>
+        <translation>--project-name “%1”不含字母或数字</translation>
     </message>
     <message>
         <source>--var &quot;%1&quot;: expected K=V</source>
-        <translation type="unfinished"></translation>
+        <translation>--var “%1”：应为 K=V</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3339,7 +3371,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     <name>slipway::cli::CliEnvironments</name>
     <message>
         <source>the environment records did not load in time</source>
-        <translation type="unfinished"></translation>
+        <translation>环境记录未能及时加载</translation>
     </message>
 </context>
 <context>
@@ -3776,67 +3808,68 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     <name>slipway::core::env</name>
     <message>
         <source>Cannot import the template: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入模板：%1。</translation>
     </message>
     <message>
         <source>The template&apos;s file &quot;%1&quot; does not exist in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板文件“%1”在 %2 中不存在。</translation>
     </message>
     <message>
         <source>The template&apos;s file &quot;%1&quot; leads outside the folder %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板文件“%1”指向文件夹 %2 之外。</translation>
     </message>
     <message>
         <source>The template&apos;s file &quot;%1&quot; is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板文件“%1”不是普通文件。</translation>
     </message>
     <message>
         <source>The file &quot;%1&quot; has %2 bytes; a template&apos;s file may have at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”有 %2 字节；模板的文件最多 %3 字节。</translation>
     </message>
     <message>
         <source>Cannot read the template&apos;s file &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取模板文件“%1”：%2</translation>
     </message>
     <message>
         <source>The file &quot;%1&quot; is over %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件“%1”超过 %2 字节。</translation>
     </message>
     <message>
         <source>The template folder %1 does not exist or is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板文件夹 %1 不存在或不是文件夹。</translation>
     </message>
     <message>
         <source>The template&apos;s Compose file: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板的 Compose 文件：%1。</translation>
     </message>
     <message>
         <source>The template names %1 files; at most %2 are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板引用了 %1 个文件；最多保存 %2 个。</translation>
     </message>
 </context>
 <context>
     <name>slipway::core::env::Environments</name>
     <message>
         <source>No host to provision on: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于置备的主机：%1</translation>
     </message>
     <message>
         <source>Host %1 is not reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机 %1 无法连接。</translation>
     </message>
     <message>
         <source>Template %1 version %2 does not resolve:
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>模板 %1 版本 %2 无法解析：
+%3</translation>
     </message>
     <message>
         <source>The provisioner is busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>置备程序正忙。</translation>
     </message>
     <message>
         <source>Interrupted: the process provisioning it (%1) ended; what it had created was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断：置备它的进程（%1）已结束；它已创建的内容已被删除。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3847,7 +3880,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     <name>slipway::core::env::Provisioner</name>
     <message>
         <source>Cancelled: the application is closing</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：应用程序正在关闭</translation>
     </message>
     <message>
         <source>Cancelled by the user</source>
@@ -4232,7 +4265,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>端点</translation>
     </message>
     <message>
         <source>not running</source>
@@ -4255,7 +4288,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>模板</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -4271,11 +4304,11 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>所有者</translation>
     </message>
     <message>
         <source>Created</source>
@@ -4283,33 +4316,33 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>Lived</source>
-        <translation type="unfinished"></translation>
+        <translation>存活时长</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>%1/%2 running</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 运行中</translation>
     </message>
 </context>
 <context>
@@ -4557,7 +4590,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     <name>slipway::models::TemplateListModel</name>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>模板</translation>
     </message>
     <message>
         <source>Version</source>
@@ -4565,27 +4598,27 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存时间</translation>
     </message>
     <message>
         <source>Saved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存者：%1</translation>
     </message>
     <message>
         <source>built in</source>
-        <translation type="unfinished"></translation>
+        <translation>内置</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
 </context>
 <context>
@@ -5911,19 +5944,19 @@ This database then owns them, and its next deploy, rollback or scale retires the
     <name>slipway::widgets::EnvironmentsView</name>
     <message>
         <source>Provision…</source>
-        <translation type="unfinished"></translation>
+        <translation>置备…</translation>
     </message>
     <message>
         <source>Provision an environment from the template selected in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>从目录中选中的模板置备环境</translation>
     </message>
     <message>
         <source>Import template…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模板…</translation>
     </message>
     <message>
         <source>Import a Compose file and the files it names as a template</source>
-        <translation type="unfinished"></translation>
+        <translation>将 Compose 文件及其引用的文件导入为模板</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -5931,27 +5964,27 @@ This database then owns them, and its next deploy, rollback or scale retires the
     </message>
     <message>
         <source>Reload templates and environments</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载模板和环境</translation>
     </message>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <source>My environments</source>
-        <translation type="unfinished"></translation>
+        <translation>我的环境</translation>
     </message>
     <message>
         <source>Import template</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模板</translation>
     </message>
     <message>
         <source>Compose files (*.yml *.yaml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compose 文件 (*.yml *.yaml);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Template name:</source>
-        <translation type="unfinished"></translation>
+        <translation>模板名称：</translation>
     </message>
 </context>
 <context>
@@ -6644,15 +6677,15 @@ The engine and its containers are not touched.</source>
     <name>slipway::widgets::KindVariablesDialog</name>
     <message>
         <source>Variables of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的变量</translation>
     </message>
     <message>
         <source>Every kind (the template&apos;s own)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类型（模板自身的变量）</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>变量</translation>
     </message>
     <message>
         <source>Value</source>
@@ -6664,7 +6697,7 @@ The engine and its containers are not touched.</source>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6672,23 +6705,23 @@ The engine and its containers are not touched.</source>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>A secret keeps only its name here; its value comes from the environment, the secrets file or the provision.</source>
-        <translation type="unfinished"></translation>
+        <translation>机密在此只保存名称；其值来自环境变量、机密文件或置备时的输入。</translation>
     </message>
     <message>
         <source>Variable &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>变量“%1”：%2</translation>
     </message>
     <message>
         <source>Variable &quot;%1&quot; is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>变量“%1”列出了两次。</translation>
     </message>
 </context>
 <context>
@@ -6806,19 +6839,19 @@ The engine and its containers are not touched.</source>
     <name>slipway::widgets::MyEnvironmentsPage</name>
     <message>
         <source>Double-click a service to open its first endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击服务可打开其第一个端点。</translation>
     </message>
     <message>
         <source>Only mine</source>
-        <translation type="unfinished"></translation>
+        <translation>仅我的</translation>
     </message>
     <message>
         <source>Recycle</source>
-        <translation type="unfinished"></translation>
+        <translation>回收</translation>
     </message>
     <message>
         <source>Recycle all of mine</source>
-        <translation type="unfinished"></translation>
+        <translation>回收我的全部环境</translation>
     </message>
     <message>
         <source>Logs</source>
@@ -6826,58 +6859,60 @@ The engine and its containers are not touched.</source>
     </message>
     <message>
         <source>Shell</source>
-        <translation type="unfinished"></translation>
+        <translation>Shell</translation>
     </message>
     <message>
         <source>Services of the selected environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>所选环境的服务：</translation>
     </message>
     <message>
         <source>Provision failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>置备失败：%1</translation>
     </message>
     <message>
         <source>Recycle failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回收失败：%1</translation>
     </message>
     <message>
         <source>Recycle environment</source>
-        <translation type="unfinished"></translation>
+        <translation>回收环境</translation>
     </message>
     <message>
         <source>Recycle %1? Its containers, networks and volumes are removed (volumes its template keeps stay).</source>
-        <translation type="unfinished"></translation>
+        <translation>回收 %1？其容器、网络和卷将被删除（模板保留的卷除外）。</translation>
     </message>
     <message numerus="yes">
         <source>Recycle %n environment(s): %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>回收 %n 个环境：%1？</numerusform>
         </translation>
     </message>
     <message>
         <source>No terminal program was found (set SLIPWAY_TERMINAL to one). Run this in a terminal:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到终端程序（请将 SLIPWAY_TERMINAL 设为某个终端程序）。请在终端中运行：
+
+%1</translation>
     </message>
 </context>
 <context>
     <name>slipway::widgets::ProvisionDialog</name>
     <message>
         <source>Provision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>置备 %1</translation>
     </message>
     <message>
         <source>made up from the template and kind</source>
-        <translation type="unfinished"></translation>
+        <translation>由模板和类型生成</translation>
     </message>
     <message>
         <source>Least loaded host</source>
-        <translation type="unfinished"></translation>
+        <translation>负载最低的主机</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>变量</translation>
     </message>
     <message>
         <source>Value</source>
@@ -6893,19 +6928,19 @@ The engine and its containers are not touched.</source>
     </message>
     <message>
         <source>Provision</source>
-        <translation type="unfinished"></translation>
+        <translation>置备</translation>
     </message>
     <message>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>模板：</translation>
     </message>
     <message>
         <source>%1, version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，版本 %2</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -6917,19 +6952,19 @@ The engine and its containers are not touched.</source>
     </message>
     <message>
         <source>Variables (over the kind&apos;s values):</source>
-        <translation type="unfinished"></translation>
+        <translation>变量（覆盖类型的值）：</translation>
     </message>
     <message>
         <source>A secret: empty takes it from the environment or the secrets file; a value typed here is used once and never stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>机密：留空则从环境变量或机密文件获取；在此输入的值仅使用一次，从不存储。</translation>
     </message>
     <message>
         <source>Variable &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>变量“%1”：%2</translation>
     </message>
     <message>
         <source>%1: the template needs a value (the kind %2 gives none).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：模板需要一个值（类型 %2 未提供）。</translation>
     </message>
 </context>
 <context>
@@ -7239,7 +7274,7 @@ The engine and its containers are not touched.</source>
     <name>slipway::widgets::ServiceLogsDialog</name>
     <message>
         <source>Logs of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的日志</translation>
     </message>
 </context>
 <context>
@@ -7526,7 +7561,7 @@ Back to: %3, %4 replicas</source>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>变量</translation>
     </message>
     <message>
         <source>Value</source>
@@ -7534,64 +7569,66 @@ Back to: %3, %4 replicas</source>
     </message>
     <message>
         <source>Provision…</source>
-        <translation type="unfinished"></translation>
+        <translation>置备…</translation>
     </message>
     <message>
         <source>Variables…</source>
-        <translation type="unfinished"></translation>
+        <translation>变量…</translation>
     </message>
     <message>
         <source>Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>版本…</translation>
     </message>
     <message>
         <source>Variables per kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>各类型的变量：</translation>
     </message>
     <message>
         <source>Compose file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compose 文件：</translation>
     </message>
     <message>
         <source>%1 — version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 版本 %2</translation>
     </message>
     <message>
         <source>This version does not resolve:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本无法解析：
+%1</translation>
     </message>
     <message>
         <source>Services: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务：%1</translation>
     </message>
     <message>
         <source>Services: %1
 To give at provision (or in a kind): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>服务：%1
+需在置备时（或在类型中）提供：%2</translation>
     </message>
     <message>
         <source>(every kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>（所有类型）</translation>
     </message>
 </context>
 <context>
     <name>slipway::widgets::TemplateVersionsDialog</name>
     <message>
         <source>Versions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的版本</translation>
     </message>
     <message>
         <source>v%1 — %2, %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 — %2，%3（%4）</translation>
     </message>
     <message>
         <source>No change from version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>与版本 %1 相比没有更改。</translation>
     </message>
     <message>
         <source>The first version.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个版本。</translation>
     </message>
 </context>
 <context>
