@@ -52,6 +52,22 @@ QString EnvironmentTableModel::duration(qint64 ms) {
     return tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
 }
 
+QString EnvironmentTableModel::stateText(EnvironmentRecord::State state) {
+    switch (state) {
+    case EnvironmentRecord::State::Provisioning:
+        return tr("provisioning");
+    case EnvironmentRecord::State::Ready:
+        return tr("ready");
+    case EnvironmentRecord::State::Failed:
+        return tr("failed");
+    case EnvironmentRecord::State::Recycling:
+        return tr("recycling");
+    case EnvironmentRecord::State::Recycled:
+        return tr("recycled");
+    }
+    return {};
+}
+
 QVariant EnvironmentTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= rows_.size())
         return {};
@@ -96,7 +112,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex &index, int role) const {
     case HostColumn:
         return hostName_ ? hostName_(r.hostId) : r.hostId;
     case StateColumn:
-        return EnvironmentRecord::stateName(r.state);
+        return stateText(r.state);
     case ServicesColumn:
         if (!r.live())
             return QString();

@@ -41,6 +41,8 @@ public:
     const core::env::EnvironmentStatus *environment(int row) const; // null outside the rows
     int rowOf(const QString &environmentId) const;                  // -1 if not shown
 
+    // An environment's state for people (the records keep stateName's English words).
+    static QString stateText(core::env::EnvironmentRecord::State state);
     // "2 h 5 min": how long an environment lived, for people.
     static QString duration(qint64 ms);
 

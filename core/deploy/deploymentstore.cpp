@@ -1,6 +1,7 @@
 #include "core/deploy/deploymentstore.h"
 
 #include "core/base/errortext.h"
+#include "core/store/boundquery.h"
 #include "core/store/sqltransaction.h"
 
 #include <QJsonArray>
@@ -27,25 +28,7 @@ QDateTime fromIso(const QString &text) {
     return t;
 }
 
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error) {
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values) {
-        if (v.typeId() == QMetaType::QString && v.toString().isNull())
-            q.addBindValue(QString::fromLatin1(""));
-        else
-            q.addBindValue(v);
-    }
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
+using sql::run; // core/store/boundquery.h
 
 const char *kColumns = "id, app, env, version, kind, config, replicas, hosts, os_user, "
                        "started_at, finished_at, result, detail, owner, uid";

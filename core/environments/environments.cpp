@@ -117,13 +117,26 @@ QString Environments::Impl::liveHostId(const EnvironmentRecord &r) const {
 }
 
 QList<EnvironmentStatus> Environments::environments() const {
+    // Each host's containers are gone through once, grouped by environment: a fleet of
+    // thousands of containers and a long list of environments stay linear.
+    QHash<QString, QHash<QString, ContainerList>> byHost; // host id -> environment id -> containers
     QList<EnvironmentStatus> out;
     out.reserve(d->records.size());
     for (const EnvironmentRecord &r : d->records) {
         EnvironmentStatus s{r, {}};
-        if (r.live())
-            s.services =
-                EnvironmentStatus::servicesFrom(r.id, d->inventory->containers(d->liveHostId(r)));
+        if (r.live()) {
+            const QString hostId = d->liveHostId(r);
+            auto it = byHost.find(hostId);
+            if (it == byHost.end()) {
+                it = byHost.insert(hostId, {});
+                for (const ContainerRef &c : d->inventory->containers(hostId)) {
+                    const QString env = c->label(u"slipway.environment");
+                    if (!env.isEmpty())
+                        (*it)[env].append(c);
+                }
+            }
+            s.services = EnvironmentStatus::servicesFrom(r.id, it->value(r.id));
+        }
         out.append(s);
     }
     return out;

@@ -26,26 +26,6 @@ QString nowUtc() {
     return isoUtc(QDateTime::currentDateTimeUtc());
 }
 
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error) {
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values) {
-        if (v.typeId() == QMetaType::QString && v.toString().isNull())
-            q.addBindValue(QString::fromLatin1(""));
-        else
-            q.addBindValue(v);
-    }
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
-
 bool appendAudit(QSqlDatabase &db, const AuditEntry &entry, QString *error) {
     const QDateTime at = entry.at.isValid() ? entry.at.toUTC() : QDateTime::currentDateTimeUtc();
     QSqlQuery q(db);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/store/auditentry.h"
+#include "core/store/boundquery.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -17,9 +18,7 @@ QString isoUtc(const QDateTime &t);
 QDateTime fromIso(const QString &text);
 QString nowUtc();
 
-// Prepares `sql`, binds `values` in order (a null QString as '': the schema wants '' for "not
-// set") and runs it. False with the driver's words in `error`.
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error);
+using core::sql::run; // core/store/boundquery.h
 
 // Appends `entry` to the audit log through `db`, inside whatever transaction is open on it, so
 // a change and its audit row are written together or not at all. Fills `at` and `osUser` when

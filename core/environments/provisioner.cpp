@@ -84,25 +84,15 @@ bool Provisioner::provision(const ComposeProject &project, const EnvironmentIden
 }
 
 bool Provisioner::recycle(const EnvironmentIdentity &identity) {
-    if (d->busy || !d->client)
-        return false;
-    d->join();
-    d->busy = true;
-    d->cancel = std::make_shared<Cancellation>();
-    const Mailbox box = d->mailbox;
-    Provisioner *self = this;
-    d->worker = std::thread([client = d->client, identity, box, self, impl = d.get()] {
-        const auto out = cleanupOutcome(
-            EnvironmentCleanup::remove(*client, identity, EnvironmentCleanup::Volumes::KeepMarked));
-        box.post([self, impl, out] {
-            impl->busy = false;
-            emit self->finished(out);
-        });
-    });
-    return true;
+    return startCleanup(identity, EnvironmentCleanup::Volumes::KeepMarked);
 }
 
 bool Provisioner::sweep(const EnvironmentIdentity &identity) {
+    return startCleanup(identity, EnvironmentCleanup::Volumes::RemoveAll);
+}
+
+bool Provisioner::startCleanup(const EnvironmentIdentity &identity,
+                               EnvironmentCleanup::Volumes volumes) {
     if (d->busy || !d->client)
         return false;
     d->join();
@@ -110,9 +100,8 @@ bool Provisioner::sweep(const EnvironmentIdentity &identity) {
     d->cancel = std::make_shared<Cancellation>();
     const Mailbox box = d->mailbox;
     Provisioner *self = this;
-    d->worker = std::thread([client = d->client, identity, box, self, impl = d.get()] {
-        const auto out = cleanupOutcome(
-            EnvironmentCleanup::remove(*client, identity, EnvironmentCleanup::Volumes::RemoveAll));
+    d->worker = std::thread([client = d->client, identity, volumes, box, self, impl = d.get()] {
+        const auto out = cleanupOutcome(EnvironmentCleanup::remove(*client, identity, volumes));
         box.post([self, impl, out] {
             impl->busy = false;
             emit self->finished(out);

@@ -5,6 +5,7 @@
 
 #include "core/base/mailbox.h"
 #include "core/environments/composeproject.h"
+#include "core/environments/environmentcleanup.h"
 #include "core/environments/environmentidentity.h"
 #include "core/environments/environmentoutcome.h"
 #include "core/environments/provisionjob.h"
@@ -55,6 +56,8 @@ signals:
     void finished(const slipway::core::env::EnvironmentOutcome &outcome);
 
 private:
+    bool startCleanup(const EnvironmentIdentity &identity, EnvironmentCleanup::Volumes volumes);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

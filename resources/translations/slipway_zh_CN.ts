@@ -4344,6 +4344,26 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
         <source>%1/%2 running</source>
         <translation>%1/%2 运行中</translation>
     </message>
+    <message>
+        <source>provisioning</source>
+        <translation>置备中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>recycling</source>
+        <translation>回收中</translation>
+    </message>
+    <message>
+        <source>recycled</source>
+        <translation>已回收</translation>
+    </message>
 </context>
 <context>
     <name>slipway::models::HostTableModel</name>

@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -109,6 +110,11 @@ MyEnvironmentsPage::MyEnvironmentsPage(core::env::Environments *environments,
     connect(recycleMine_, &QPushButton::clicked, this, &MyEnvironmentsPage::recycleMine);
     connect(logs_, &QPushButton::clicked, this, &MyEnvironmentsPage::openLogs);
     connect(shell_, &QPushButton::clicked, this, &MyEnvironmentsPage::openShell);
+    // "Lived" moves on by itself: repainted twice a minute, without reloading anything.
+    auto *clock = new QTimer(this);
+    clock->setInterval(30000);
+    connect(clock, &QTimer::timeout, table_->viewport(), qOverload<>(&QWidget::update));
+    clock->start();
     reload();
 }
 

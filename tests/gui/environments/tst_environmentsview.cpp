@@ -5,6 +5,7 @@
 #include "app/slipway/mainwindow.h"
 #include "app/slipway/session.h"
 #include "core/environments/environments.h"
+#include "core/fleet/hostmonitor.h"
 #include "models/environmentservicemodel.h"
 #include "models/environmenttablemodel.h"
 #include "resources/translations.h"
@@ -119,6 +120,9 @@ private slots:
 
     void provisionWatchAndRecycle() {
         QVERIFY(importTemplate());
+        // A provision goes to a host that answered: the probe runs on its own at start-up.
+        QTRY_COMPARE_WITH_TIMEOUT(session_->hosts()->status(0).state, core::HostStatus::State::Up,
+                                  30000);
         click(view_->catalog()->provisionButton());
         auto *dialog = view_->findChild<widgets::ProvisionDialog *>();
         QVERIFY(dialog);
@@ -253,6 +257,8 @@ private slots:
         core::env::ProvisionRequest request;
         request.templateName = kTemplate;
         request.name = QStringLiteral("guienv-novar-%1").arg(QCoreApplication::applicationPid());
+        QTRY_COMPARE_WITH_TIMEOUT(session_->hosts()->status(0).state, core::HostStatus::State::Up,
+                                  30000);
         envs->provision(request); // REGISTRY is not set: ${REGISTRY:?...} refuses
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.first().at(2).toBool(), false);
