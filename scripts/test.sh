@@ -4,8 +4,8 @@
 # happened. Extra arguments go to ctest (e.g. -L unit, -R engineapi).
 #
 # The whole suite (no arguments) also runs scripts/fresh-check.sh: the set-up on a fresh
-# minimal Debian 12 root, beside ctest (niced: the tests mostly wait on the engine), its
-# build served by this build's ccache. Its log is build/fresh-check.log; the suite fails
+# minimal Debian 12 root, beside the build and ctest (niced: the tests mostly wait on the
+# engine), its build served by this build's ccache. Its log is build/fresh-check.log; the suite fails
 # when it fails. Arguments, or SLIPWAY_FRESH_CHECK=0, skip it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +14,10 @@ fresh=""
 if [ $# -eq 0 ] && [ "${SLIPWAY_FRESH_CHECK:-1}" != 0 ]; then
     fresh=1
 fi
-bash "$here/scripts/build.sh"
+# Packages first: the fresh root's debootstrap and apt (mostly waiting on disk and network)
+# then run beside the build (mostly CPU), and only its own build of slipctl beside the tests.
+bash "$here/scripts/deps.sh"
+mkdir -p "$build"
 
 fresh_pid=""
 cleanup() {
@@ -32,8 +35,10 @@ if [ -n "$fresh" ]; then
     SLIPWAY_FRESH_CCACHE=${ccache_dir:+$(mkdir -p "$ccache_dir" && echo "$ccache_dir")} \
         nice -n 10 ionice -c 3 bash "$here/scripts/fresh-check.sh" >"$build/fresh-check.log" 2>&1 &
     fresh_pid=$!
-    echo "test.sh: scripts/fresh-check.sh runs beside the tests (log: $build/fresh-check.log)"
+    echo "test.sh: scripts/fresh-check.sh runs beside the build and the tests (log: $build/fresh-check.log)"
 fi
+
+bash "$here/scripts/build.sh"
 
 bash "$here/scripts/services.sh" start
 eval "$(bash "$here/scripts/services.sh" env)"
