@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <optional>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -165,6 +166,17 @@ class TestServiceCatalog : public QObject {
         return entries;
     }
 
+    // The last update of this test's service that ended: other tests' services share the
+    // engine, and their updates end too.
+    std::optional<ServiceRecord> endedOf(const QSignalSpy &ended) const {
+        for (qsizetype i = ended.size() - 1; i >= 0; --i) {
+            const auto r = ended.at(i).at(0).value<ServiceRecord>();
+            if (r.id == id_)
+                return r;
+        }
+        return std::nullopt;
+    }
+
 private slots:
     void initTestCase() {
         if (test::dockerHost().isEmpty() || test::registry().isEmpty())
@@ -293,8 +305,8 @@ private slots:
         QCOMPARE(r.previousImage, image("1.0.0"));
         QCOMPARE(r.rollbackOrder, QStringLiteral("start-first"));
         QCOMPARE(r.updateState, QStringLiteral("completed"));
-        QVERIFY(test::waitFor([&] { return !ended.isEmpty(); }));
-        QCOMPARE(ended.last()[0].value<ServiceRecord>().updateState, QStringLiteral("completed"));
+        QVERIFY(test::waitFor([&] { return endedOf(ended).has_value(); }));
+        QCOMPARE(endedOf(ended)->updateState, QStringLiteral("completed"));
         QCOMPARE(versions(), (QList<QByteArray>{"1.1.0", "1.1.0"}));
     }
 
@@ -309,8 +321,8 @@ private slots:
         QVERIFY2(r.rollbackReason.contains("manually"), qPrintable(r.rollbackReason));
         QVERIFY(!r.automaticRollback);
         QCOMPARE(r.previousImage, image("1.1.0"));
-        QVERIFY(test::waitFor([&] { return !ended.isEmpty(); }));
-        QVERIFY(ended.last()[0].value<ServiceRecord>().rolledBack());
+        QVERIFY(test::waitFor([&] { return endedOf(ended).has_value(); }));
+        QVERIFY(endedOf(ended)->rolledBack());
         QCOMPARE(versions(), (QList<QByteArray>{"1.0.0", "1.0.0"}));
     }
 
@@ -321,9 +333,10 @@ private slots:
         });
         // The engine takes the update: only the rolling finds out 2.0.0 never gets healthy.
         QVERIFY2(ok, qPrintable(error));
-        QVERIFY2(test::waitFor([&] { return !ended.isEmpty(); }, std::chrono::seconds(120)),
-                 describeRecord());
-        const auto reported = ended.last()[0].value<ServiceRecord>();
+        QVERIFY2(
+            test::waitFor([&] { return endedOf(ended).has_value(); }, std::chrono::seconds(120)),
+            describeRecord());
+        const ServiceRecord reported = *endedOf(ended);
         QCOMPARE(reported.id, id_);
         QCOMPARE(reported.updateState, QStringLiteral("rollback_completed"));
         QVERIFY2(reported.automaticRollback, qPrintable(reported.rollbackReason));
