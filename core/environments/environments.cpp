@@ -103,10 +103,6 @@ bool Environments::sweeping() const {
     return d->sweeps > 0;
 }
 
-bool Environments::busy() const {
-    return !d->running.isEmpty() || !d->recycling.isEmpty();
-}
-
 QString Environments::Impl::liveHostId(const EnvironmentRecord &r) const {
     if (hosts->indexOf(r.hostId) >= 0)
         return r.hostId;

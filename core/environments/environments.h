@@ -89,7 +89,6 @@ public:
     void recycle(const QStringList &environmentIds);
     // Stops a provision under way: what it created is removed, the record fails.
     void cancel(const QString &environmentId);
-    bool busy() const;
     // A sweep of what interrupted provisions left runs (after a refresh, or when a host
     // answers again); sweepsDone follows when the last one ends.
     bool sweeping() const;
