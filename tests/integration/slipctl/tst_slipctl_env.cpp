@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
 
 using namespace slipway;
 
@@ -196,6 +197,27 @@ private slots:
                 record = e.toObject();
         QCOMPARE(record["state"].toString(), QStringLiteral("failed"));
         QVERIFY2(record["error"].toString().contains("Interrupted"), ls.out.constData());
+        QCOMPARE(projectObjects(name), 0);
+    }
+
+    void ctrlCCancelsAndLeavesNothing() {
+        const QString name = prefix_ + QStringLiteral("-int");
+        const QString file =
+            copyTemplate("guiweb", files_.path(), prefix_ + QStringLiteral("-inttpl"));
+        QProcess up;
+        up.setProcessEnvironment(test::cleanEnvironment(homeA_.path()));
+        up.start(QStringLiteral(SLIPWAY_SLIPCTL),
+                 {"env", "up", file, "--name", name, "--var", "REGISTRY=" + test::registry(),
+                  "--host", test::dockerHost(), "--json"});
+        QVERIFY(up.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return projectObjects(name) > 0; }, 60000));
+        ::kill(pid_t(up.processId()), SIGINT);
+        QVERIFY(up.waitForFinished(60000));
+        QCOMPARE(up.exitCode(), 130);
+        const QJsonObject env = object(up.readAllStandardOutput());
+        QCOMPARE(env["state"].toString(), QStringLiteral("failed"));
+        QVERIFY2(env["error"].toString().contains("Cancelled"),
+                 qPrintable(env["error"].toString()));
         QCOMPARE(projectObjects(name), 0);
     }
 
