@@ -1,5 +1,7 @@
 #include "models/environmenttablemodel.h"
 
+#include "core/fleet/statustext.h"
+
 #include <QBrush>
 #include <QLocale>
 
@@ -39,17 +41,6 @@ QVariant EnvironmentTableModel::headerData(int section, Qt::Orientation orientat
         return tr("Lived");
     }
     return {};
-}
-
-QString EnvironmentTableModel::duration(qint64 ms) {
-    const qint64 minutes = ms / 60000;
-    if (minutes < 1)
-        return tr("%n s", nullptr, int(ms / 1000));
-    if (minutes < 60)
-        return tr("%n min", nullptr, int(minutes));
-    if (minutes < 48 * 60)
-        return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
-    return tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
 }
 
 QString EnvironmentTableModel::stateText(EnvironmentRecord::State state) {
@@ -122,7 +113,7 @@ QVariant EnvironmentTableModel::data(const QModelIndex &index, int role) const {
     case CreatedColumn:
         return QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat);
     case LivedColumn:
-        return duration(r.livedMs());
+        return core::StatusText::duration(r.livedMs() / 1000);
     }
     return {};
 }

@@ -43,8 +43,6 @@ public:
 
     // An environment's state for people (the records keep stateName's English words).
     static QString stateText(core::env::EnvironmentRecord::State state);
-    // "2 h 5 min": how long an environment lived, for people.
-    static QString duration(qint64 ms);
 
 protected:
     QString keyOf(const core::env::EnvironmentStatus &e) const override;

@@ -148,10 +148,13 @@ void MyEnvironmentsPage::updateButtons() {
     const auto *e = model_->environment(table_->currentIndex().row());
     recycle_->setEnabled(e && e->record.live() &&
                          e->record.state != core::env::EnvironmentRecord::State::Provisioning);
+    // From the rows shown (mine are shown either way), not a new pass over the fleet.
     bool anyMine = false;
-    for (const auto &env : environments_->environments())
-        anyMine |= env.record.live() && env.record.osUser == environments_->osUser() &&
-                   env.record.state == core::env::EnvironmentRecord::State::Ready;
+    for (int row = 0; row < model_->rowCount() && !anyMine; ++row) {
+        const auto &r = model_->environment(row)->record;
+        anyMine = r.osUser == environments_->osUser() &&
+                  r.state == core::env::EnvironmentRecord::State::Ready;
+    }
     recycleMine_->setEnabled(anyMine);
     QString hostId;
     const bool container = !selectedContainer(&hostId).isEmpty();
