@@ -172,9 +172,7 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
             deployer_->cancel(request_);
         }
     });
-    const QString dir = parser.value(QStringLiteral("data-dir"));
-    const QString path = dir.isEmpty() ? core::Store::defaultPath()
-                                       : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
+    const QString path = databasePath(parser);
     databasePath_ = path;
     {
         // Open once here so a bad database is reported before anything else happens.

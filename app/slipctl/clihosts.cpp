@@ -79,16 +79,19 @@ void warnPlainTcp(const QList<core::HostConfig> &hosts) {
     }
 }
 
+QString databasePath(const QCommandLineParser &parser) {
+    const QString dir = parser.value(QStringLiteral("data-dir"));
+    return dir.isEmpty() ? core::Store::defaultPath()
+                         : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
+}
+
 QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
     QList<core::HostConfig> configs;
     const QStringList urls = parser.values(QStringLiteral("host"));
     if (!urls.isEmpty()) {
         configs = commandLineHosts(parser);
     } else {
-        const QString dir = parser.value(QStringLiteral("data-dir"));
-        const QString path = dir.isEmpty() ? core::Store::defaultPath()
-                                           : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
-        auto store = core::Store::open(path, error);
+        auto store = core::Store::open(databasePath(parser), error);
         if (!store)
             return {};
         QList<core::HostConfig> saved = store->userHosts(error);

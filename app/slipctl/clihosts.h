@@ -31,6 +31,8 @@ inline constexpr std::chrono::milliseconds kDefaultReachTimeout{10000};
 // Adds what every command takes: --help, --json, --host, --data-dir, --connect-timeout and
 // --timeout (the whole command: see Deadline).
 void addCommonOptions(QCommandLineParser &parser);
+// The database --data-dir names (its slipway.sqlite), else the GUI's.
+QString databasePath(const QCommandLineParser &parser);
 
 // Resolves the hosts; on a problem that stops the command (the database cannot be opened,
 // no host is configured at all), returns an empty list and sets `error`.

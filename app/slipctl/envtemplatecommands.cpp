@@ -28,10 +28,7 @@ void addStoreOptions(QCommandLineParser &parser) {
 }
 
 std::unique_ptr<core::Store> openStore(const QCommandLineParser &parser, QString *error) {
-    const QString dir = parser.value(QStringLiteral("data-dir"));
-    return core::Store::open(dir.isEmpty() ? core::Store::defaultPath()
-                                           : QDir(dir).filePath(QStringLiteral("slipway.sqlite")),
-                             error);
+    return core::Store::open(databasePath(parser), error);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "envvalidatecommand.h"
 
+#include "clihosts.h"
 #include "clitr.h"
 #include "core/environments/composereader.h"
 #include "core/environments/composewriter.h"
@@ -46,11 +47,7 @@ QString location(const TemplateError &e, const QString &composeArg, const QStrin
 // the kind is known.
 bool kindVariables(const QCommandLineParser &parser, const QString &folderName,
                    QMap<QString, QString> *variables, QString *error) {
-    const QString dataDir = parser.value(QStringLiteral("data-dir"));
-    const QString path = dataDir.isEmpty()
-                             ? core::Store::defaultPath()
-                             : QDir(dataDir).filePath(QStringLiteral("slipway.sqlite"));
-    auto store = core::Store::open(path, error);
+    auto store = core::Store::open(databasePath(parser), error);
     if (!store)
         return false;
     const QString kind = parser.value(QStringLiteral("kind"));

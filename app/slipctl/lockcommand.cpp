@@ -49,11 +49,7 @@ bool open(const QCommandLineParser &parser, const QString &command, Session *s, 
         host.local = h.config.url.startsWith(QLatin1String("unix://"));
         s->hosts.append(host);
     }
-    const QString dir = parser.value(QStringLiteral("data-dir"));
-    s->store =
-        core::Store::open(dir.isEmpty() ? core::Store::defaultPath()
-                                        : QDir(dir).filePath(QStringLiteral("slipway.sqlite")),
-                          why);
+    s->store = core::Store::open(databasePath(parser), why);
     return s->store != nullptr;
 }
 

@@ -53,10 +53,7 @@ int runReconcile(const QStringList &arguments) {
 
     // Only the database is needed: slipctl's own thread may use it, it has no GUI to keep
     // responsive.
-    const QString dir = parser.value(QStringLiteral("data-dir"));
-    const QString path = dir.isEmpty() ? core::Store::defaultPath()
-                                       : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
-    auto store = core::Store::open(path, &why);
+    auto store = core::Store::open(databasePath(parser), &why);
     if (!store)
         return refuse(err, why);
     core::ReconcileSettings settings(store->database());
