@@ -6721,6 +6721,10 @@ The engine and its containers are not touched.</source>
         <source>Variable &quot;%1&quot; is listed twice.</source>
         <translation>变量“%1”列出了两次。</translation>
     </message>
+    <message>
+        <source>Saved. The values of %1 were not: secrets keep only their names.</source>
+        <translation>已保存。%1 的值未保存：机密只保留名称。</translation>
+    </message>
 </context>
 <context>
     <name>slipway::widgets::LogView</name>

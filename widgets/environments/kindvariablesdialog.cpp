@@ -53,7 +53,14 @@ KindVariablesDialog::KindVariablesDialog(core::env::Environments *environments,
                 if (name != details_.version.name || kind != kind_->currentData().toString())
                     return;
                 message_->setStyleSheet(ok ? QString() : QStringLiteral("color: #c0392b;"));
-                message_->setText(ok ? tr("Saved.") : error);
+                if (!ok)
+                    message_->setText(error);
+                else if (dropped_.isEmpty())
+                    message_->setText(tr("Saved."));
+                else
+                    message_->setText(tr("Saved. The values of %1 were not: secrets keep only "
+                                         "their names.")
+                                          .arg(dropped_.join(QStringLiteral(", "))));
             });
     connect(environments_, &core::env::Environments::templateLoaded, this,
             [this](const QString &name, const core::env::TemplateDetails &details) {
@@ -101,7 +108,7 @@ void KindVariablesDialog::showKind() {
         addVariable(v.key, v.value, v.secret);
 }
 
-QList<KindVariable> KindVariablesDialog::rows(QString *error) const {
+QList<KindVariable> KindVariablesDialog::rows(QString *error, QStringList *dropped) const {
     QList<KindVariable> out;
     QSet<QString> seen;
     for (int row = 0; row < table_->rowCount(); ++row) {
@@ -122,7 +129,9 @@ QList<KindVariable> KindVariablesDialog::rows(QString *error) const {
         seen.insert(v.key);
         if (KindVariables::isSecret(v.key, v.secret)) {
             v.secret = true;
-            v.value.clear(); // never stored: KindStore refuses a secret with a value
+            if (!v.value.isEmpty() && dropped)
+                dropped->append(v.key); // never stored: said so once saved
+            v.value.clear();
         }
         out.append(v);
     }
@@ -131,7 +140,8 @@ QList<KindVariable> KindVariablesDialog::rows(QString *error) const {
 
 void KindVariablesDialog::save() {
     QString error;
-    const QList<KindVariable> vars = rows(&error);
+    dropped_.clear();
+    const QList<KindVariable> vars = rows(&error, &dropped_);
     if (!error.isEmpty()) {
         message_->setStyleSheet(QStringLiteral("color: #c0392b;"));
         message_->setText(error);

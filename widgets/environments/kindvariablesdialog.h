@@ -30,13 +30,15 @@ public:
 
 private:
     void showKind();
-    QList<core::env::KindVariable> rows(QString *error) const;
+    // The table's rows; the keys of secrets given a value (dropped) in `dropped`.
+    QList<core::env::KindVariable> rows(QString *error, QStringList *dropped = nullptr) const;
 
     core::env::Environments *environments_;
     core::env::TemplateDetails details_;
     QComboBox *kind_;
     QTableWidget *table_;
     QLabel *message_;
+    QStringList dropped_; // of the last save
 };
 
 } // namespace slipway::widgets
