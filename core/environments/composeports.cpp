@@ -30,6 +30,12 @@ std::optional<Range> range(const QString &text) {
     return r;
 }
 
+// "02" and "2" are one port: both forms keep the numbers, not the text they were written as.
+QString portText(const Range &r) {
+    return r.size() == 1 ? QString::number(r.first)
+                         : QStringLiteral("%1-%2").arg(r.first).arg(r.last);
+}
+
 bool protocol(const QString &p) {
     return p == QLatin1String("tcp") || p == QLatin1String("udp") || p == QLatin1String("sctp");
 }
@@ -90,10 +96,8 @@ void shortForm(ComposeContext &c, const YamlNode &node, const QString &path, Ser
         PortSpec p = spec;
         p.target = container->first + i;
         if (host)
-            p.published = container->size() > 1 ? QString::number(host->first + i)
-                          : host->size() > 1
-                              ? QStringLiteral("%1-%2").arg(host->first).arg(host->last)
-                              : QString::number(host->first);
+            p.published =
+                container->size() > 1 ? QString::number(host->first + i) : portText(*host);
         s->ports.append(p);
         note(sites, p, node.pos, path);
     }
@@ -116,7 +120,7 @@ void longForm(ComposeContext &c, const YamlNode &node, const QString &path, Serv
                 c.error(n->pos, at("published"),
                         ComposeReader::tr("a range may hold at most 1000 ports"));
             else if (r)
-                p.published = *t;
+                p.published = portText(*r);
             else
                 c.error(n->pos, at("published"),
                         ComposeReader::tr(

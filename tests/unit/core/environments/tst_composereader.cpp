@@ -151,6 +151,28 @@ private slots:
         QCOMPARE(ports[6].target, 443);
     }
 
+    // Found by fuzz_compose_template: a long-form "02" was kept as text, so the written
+    // template read back as a different project ("2").
+    void portsWithLeadingZerosAreNumbers() {
+        const ComposeProject p = ok("services:\n"
+                                    "  a:\n"
+                                    "    image: x\n"
+                                    "    ports:\n"
+                                    "      - \"0080-0081:80-81\"\n"
+                                    "      - \"0090:90\"\n"
+                                    "      - target: 1\n"
+                                    "        published: \"02\"\n"
+                                    "      - target: 3\n"
+                                    "        published: \"007-08\"\n");
+        const auto &ports = p.service(QStringLiteral("a"))->ports;
+        QCOMPARE(ports.size(), 5);
+        QCOMPARE(ports[0].published, QStringLiteral("80"));
+        QCOMPARE(ports[1].published, QStringLiteral("81"));
+        QCOMPARE(ports[2].published, QStringLiteral("90"));
+        QCOMPARE(ports[3].published, QStringLiteral("2"));
+        QCOMPARE(ports[4].published, QStringLiteral("7-8"));
+    }
+
     void volumes() {
         const ComposeProject p = ok("services:\n"
                                     "  a:\n"
