@@ -313,6 +313,11 @@ apparmor_parser apparmor        dockerd (its docker-default profile, on AppArmor
 file            file            CPack DEB (CPACK_DEBIAN_PACKAGE_SHLIBDEPS)
 dpkg-shlibdeps  dpkg-dev        CPack DEB (CPACK_DEBIAN_PACKAGE_SHLIBDEPS)
 objdump         binutils        dpkg-shlibdeps
+runuser         util-linux      postgres.sh (the server refuses root)
+useradd         passwd          postgres.sh (its system user)
+/usr/lib/postgresql/15/bin/pg_ctl postgresql-15 postgres.sh
+/usr/lib/postgresql/15/bin/initdb postgresql-15 postgres.sh
+psql            postgresql-client-15 tests (tst_teamgrants: the server refuses a role without the grant)
 "
 
 check_commands() {

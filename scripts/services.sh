@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # All dev services for Slipway's tests and demo: the private Docker engine,
-# the registry and the test images.
+# the registry, the test images and PostgreSQL (team mode).
 #
 #   scripts/services.sh start     engine + registry + images; prints the export lines
 #   scripts/services.sh stop      registry + engine (works after a half-failed start)
@@ -18,6 +18,7 @@ source "$here/common.sh"
 cmd_env() {
     bash "$here/engine.sh" env
     bash "$here/registry.sh" env
+    bash "$here/postgres.sh" env
 }
 
 cmd_start() {
@@ -26,7 +27,8 @@ cmd_start() {
     t0=$(now)
     # The engine is also a one-node Swarm manager, so Swarm services can be tested and shown.
     if ! bash "$here/engine.sh" start || ! bash "$here/registry.sh" start ||
-        ! bash "$here/images.sh" || ! bash "$here/engine.sh" swarm-init; then
+        ! bash "$here/images.sh" || ! bash "$here/engine.sh" swarm-init ||
+        ! bash "$here/postgres.sh" start; then
         log "start failed; stop with: $here/services.sh stop"
         exit 1
     fi
@@ -37,6 +39,7 @@ cmd_start() {
 cmd_stop() {
     need_root
     local rc=0
+    bash "$here/postgres.sh" stop || rc=1
     bash "$here/registry.sh" stop || rc=1
     bash "$here/engine.sh" stop || rc=1
     return $rc
@@ -46,6 +49,7 @@ cmd_status() {
     local rc=0
     printf 'engine:   '; bash "$here/engine.sh" status || rc=$?
     printf 'registry: '; bash "$here/registry.sh" status || rc=$?
+    printf 'postgres: '; bash "$here/postgres.sh" status || rc=$?
     return $rc
 }
 
