@@ -172,15 +172,14 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
             deployer_->cancel(request_);
         }
     });
-    const QString path = databasePath(parser);
-    databasePath_ = path;
+    location_ = storeLocation(parser);
     {
         // Open once here so a bad database is reported before anything else happens.
-        auto probe = core::Store::open(path, error);
+        auto probe = core::Store::open(location_, error);
         if (!probe)
             return false;
     }
-    store_ = std::make_shared<core::StoreThread>(path);
+    store_ = std::make_shared<core::StoreThread>(location_);
     core::HostMonitor::Options hostOptions;
     hostOptions.probeTimeout = connectTimeoutOption(parser);
     hostOptions.connectTimeout = connectTimeoutOption(parser);
@@ -312,7 +311,7 @@ void CliDeployer::finishUndoWindow(const core::DeploymentRecord &record, QTextSt
         return;
     {
         // slipctl's own thread may read the database: it has no GUI to keep responsive.
-        auto store = core::Store::open(databasePath_);
+        auto store = core::Store::open(location_);
         if (!store)
             return;
         const auto retired = core::DeploymentStore(store->database()).retired();

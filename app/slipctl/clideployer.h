@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/deploy/deployer.h"
+#include "core/store/storelocation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -89,7 +90,7 @@ private:
     std::unique_ptr<core::Inventory> inventory_;
     std::unique_ptr<core::Deployer> deployer_;
     core::Deployer::Options options_;
-    QString databasePath_;
+    core::StoreLocation location_;
     std::unique_ptr<CliSignals> signals_;
     bool interrupted_ = false;
     quint64 request_ = 0;                // the operation run() waits for

@@ -29,6 +29,7 @@ void addCommonOptions(QCommandLineParser &parser) {
         {QStringLiteral("data-dir"),
          QCoreApplication::translate("slipctl", "Directory of Slipway's database (saved hosts)."),
          QStringLiteral("dir")});
+    addDatabaseOption(parser);
     parser.addOption(
         {QStringLiteral("connect-timeout"),
          QCoreApplication::translate(
@@ -85,13 +86,31 @@ QString databasePath(const QCommandLineParser &parser) {
                          : QDir(dir).filePath(QStringLiteral("slipway.sqlite"));
 }
 
+core::StoreLocation storeLocation(const QCommandLineParser &parser) {
+    core::StoreLocation where = core::StoreLocation::fromEnvironment(databasePath(parser));
+    if (parser.isSet(QStringLiteral("database")))
+        where.teamUrl = parser.value(QStringLiteral("database")).trimmed();
+    return where;
+}
+
+void addDatabaseOption(QCommandLineParser &parser) {
+    parser.addOption(
+        {QStringLiteral("database"),
+         QCoreApplication::translate(
+             "slipctl", "The team's PostgreSQL database, postgresql://[USER@]HOST[:PORT]/DB"
+                        "[?sslmode=verify-full&sslrootcert=FILE] (default: SLIPWAY_DATABASE; "
+                        "unset: this desk's own file). The password comes from ~/.pgpass or "
+                        "PGPASSWORD, never from the URL."),
+         QStringLiteral("url")});
+}
+
 QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error) {
     QList<core::HostConfig> configs;
     const QStringList urls = parser.values(QStringLiteral("host"));
     if (!urls.isEmpty()) {
         configs = commandLineHosts(parser);
     } else {
-        auto store = core::Store::open(databasePath(parser), error);
+        auto store = core::Store::open(storeLocation(parser), error);
         if (!store)
             return {};
         QList<core::HostConfig> saved = store->userHosts(error);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/fleet/hostconfig.h"
+#include "core/store/storelocation.h"
 
 #include <QCommandLineParser>
 #include <QList>
@@ -33,6 +34,9 @@ inline constexpr std::chrono::milliseconds kDefaultReachTimeout{10000};
 void addCommonOptions(QCommandLineParser &parser);
 // The database --data-dir names (its slipway.sqlite), else the GUI's.
 QString databasePath(const QCommandLineParser &parser);
+// The desk's file (--data-dir) and the team database (--database, else SLIPWAY_DATABASE).
+core::StoreLocation storeLocation(const QCommandLineParser &parser);
+void addDatabaseOption(QCommandLineParser &parser);
 
 // Resolves the hosts; on a problem that stops the command (the database cannot be opened,
 // no host is configured at all), returns an empty list and sets `error`.

@@ -28,7 +28,7 @@ void addStoreOptions(QCommandLineParser &parser) {
 }
 
 std::unique_ptr<core::Store> openStore(const QCommandLineParser &parser, QString *error) {
-    return core::Store::open(databasePath(parser), error);
+    return core::Store::open(storeLocation(parser), error);
 }
 
 } // namespace

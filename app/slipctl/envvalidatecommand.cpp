@@ -47,7 +47,7 @@ QString location(const TemplateError &e, const QString &composeArg, const QStrin
 // the kind is known.
 bool kindVariables(const QCommandLineParser &parser, const QString &folderName,
                    QMap<QString, QString> *variables, QString *error) {
-    auto store = core::Store::open(databasePath(parser), error);
+    auto store = core::Store::open(storeLocation(parser), error);
     if (!store)
         return false;
     const QString kind = parser.value(QStringLiteral("kind"));
@@ -104,6 +104,7 @@ int runEnvValidate(const QStringList &arguments) {
     parser.addOption({QStringLiteral("data-dir"),
                       tr("The directory of Slipway's database (default: the GUI's)."),
                       QStringLiteral("DIR")});
+    addDatabaseOption(parser);
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -49,7 +49,7 @@ bool open(const QCommandLineParser &parser, const QString &command, Session *s, 
         host.local = h.config.url.startsWith(QLatin1String("unix://"));
         s->hosts.append(host);
     }
-    s->store = core::Store::open(databasePath(parser), why);
+    s->store = core::Store::open(storeLocation(parser), why);
     return s->store != nullptr;
 }
 

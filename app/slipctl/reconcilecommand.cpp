@@ -53,7 +53,7 @@ int runReconcile(const QStringList &arguments) {
 
     // Only the database is needed: slipctl's own thread may use it, it has no GUI to keep
     // responsive.
-    auto store = core::Store::open(databasePath(parser), &why);
+    auto store = core::Store::open(storeLocation(parser), &why);
     if (!store)
         return refuse(err, why);
     core::ReconcileSettings settings(store->database());

@@ -11,6 +11,7 @@ struct AuditEntry {
     qint64 id = 0;  // assigned by the Store
     QDateTime at;   // UTC; the Store fills in now when left null
     QString osUser; // the Store fills in the login name when left empty
+    QString dbUser; // team mode: the server's session_user, set by the server itself
     QString action; // "host.add", "container.stop", ...
     QString target; // what the action was on: a host name, a container name
     QString host;   // the engine's URL, when there is one

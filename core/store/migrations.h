@@ -41,6 +41,7 @@ Migration secretsMigration(SqlDialect dialect);     // version 4: deploymentsche
 Migration ownershipMigration(SqlDialect dialect);   // version 5: ownershipschema.cpp
 Migration reconcileMigration(SqlDialect dialect);   // version 6: ownershipschema.cpp
 Migration
-environmentsMigration(SqlDialect dialect); // version 7: environments/environmentschema.cpp
+environmentsMigration(SqlDialect dialect);   // version 7: environments/environmentschema.cpp
+Migration teamMigration(SqlDialect dialect); // version 8: teamschema.cpp
 
 } // namespace slipway::core

@@ -11,6 +11,10 @@ namespace slipway::core {
 
 class SqlTransaction {
 public:
+    // The advisory lock key of the write transactions on PostgreSQL ("SLIPWAY1" in ASCII);
+    // other keys (the agent's leadership) are distinct.
+    static constexpr qint64 writeLockKey = 0x534C495057415931;
+
     explicit SqlTransaction(QSqlDatabase db) : db_(std::move(db)) {
         if (db_.driverName() == QLatin1String("QSQLITE")) {
             // IMMEDIATE takes SQLite's write lock up front, so two processes writing at once
@@ -21,9 +25,19 @@ public:
             if (!ok_)
                 error_ = q.lastError().text();
         } else {
+            // PostgreSQL locks rows only as it writes them, so a check made inside would not
+            // hold; a transaction-scoped advisory lock gives every write transaction of every
+            // Slipway on this database SQLite's one-writer-at-a-time, released at the end.
             ok_ = db_.transaction();
-            if (!ok_)
+            QSqlQuery q(db_);
+            if (ok_ &&
+                !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(writeLockKey))) {
+                error_ = q.lastError().text();
+                db_.rollback();
+                ok_ = false;
+            } else if (!ok_) {
                 error_ = db_.lastError().text();
+            }
         }
     }
     ~SqlTransaction() {

@@ -4,10 +4,12 @@
 #include "core/deploy/secretenv.h"
 #include "core/store/migrations.h"
 #include "core/store/sqltransaction.h"
+#include "core/store/teamroles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,6 +38,14 @@ void setError(QString *error, const QString &message) {
 
 // Runs `sql` with `values` bound in order; on failure describes it in `error`.
 bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error) {
+    // Statements without values run as they are: PostgreSQL cannot prepare DDL.
+    if (values.isEmpty()) {
+        if (!query.exec(sql)) {
+            setError(error, query.lastError().text());
+            return false;
+        }
+        return true;
+    }
     if (!query.prepare(sql)) {
         setError(error, query.lastError().text());
         return false;
@@ -121,11 +131,15 @@ Store::Store(QString connectionName, QString path)
     : connection_(std::move(connectionName)), path_(std::move(path)) {}
 
 Store::~Store() {
-    {
-        QSqlDatabase db = database();
-        db.close();
+    for (const QString &name : {teamConnection_, connection_}) {
+        if (name.isEmpty())
+            continue;
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
     }
-    QSqlDatabase::removeDatabase(connection_);
 }
 
 QString Store::defaultPath() {
@@ -157,10 +171,28 @@ QString Store::storeId(QString *error) const {
 }
 
 QSqlDatabase Store::database() const {
+    return QSqlDatabase::database(team() ? teamConnection_ : connection_, false);
+}
+
+QSqlDatabase Store::localDatabase() const {
     return QSqlDatabase::database(connection_, false);
 }
 
+QString Store::location() const {
+    return team_ ? team_->display() : path_;
+}
+
+int Store::knownSchemaVersion() {
+    const QList<Migration> all = migrations(SqlDialect::Sqlite);
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
 std::unique_ptr<Store> Store::open(const QString &path, QString *error) {
+    return open(StoreLocation{path, {}, {}}, error);
+}
+
+std::unique_ptr<Store> Store::open(const StoreLocation &where, QString *error, Access access) {
+    const QString &path = where.path;
     if (path.trimmed().isEmpty()) {
         setError(error, tr("No database path given."));
         return nullptr;
@@ -204,16 +236,93 @@ std::unique_ptr<Store> Store::open(const QString &path, QString *error) {
         pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
     }
     QString why;
-    if (!store->migrate(&why)) {
+    if (!migrate(store->localDatabase(), SqlDialect::Sqlite, &why)) {
         setError(error, tr("Cannot prepare the database \"%1\": %2").arg(store->path_, why));
         return nullptr;
     }
+    if (where.team() && !store->openTeam(where, access, error))
+        return nullptr;
     return store;
 }
 
-bool Store::migrate(QString *error) {
-    QSqlDatabase db = database();
+bool Store::openTeam(const StoreLocation &where, Access access, QString *error) {
+    QString why;
+    const auto url = TeamUrl::parse(where.teamUrl, &why);
+    if (!url) {
+        setError(error, tr("The team database: %1.").arg(why));
+        return false;
+    }
+    teamConnection_ = connection_ + QStringLiteral("-team");
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), teamConnection_);
+    if (!db.isValid()) {
+        setError(error, tr("Qt's PostgreSQL driver (QPSQL, Debian's libqt6sql6-psql) is not "
+                           "available."));
+        return false;
+    }
+    db.setHostName(url->host);
+    db.setPort(url->port);
+    db.setDatabaseName(url->database);
+    if (!url->user.isEmpty())
+        db.setUserName(url->user);
+    if (!where.password.isEmpty())
+        db.setPassword(where.password);
+    db.setConnectOptions(url->connectOptions());
+    if (!db.open()) {
+        setError(error, tr("Cannot connect to the team database %1: %2")
+                            .arg(url->display(), db.lastError().text().trimmed()));
+        return false;
+    }
+    team_ = url;
+    if (access == Access::Migrate) {
+        if (!migrate(db, SqlDialect::Postgres, &why) || !TeamRoles::apply(db, &why)) {
+            setError(error, tr("Cannot migrate the team database %1: %2").arg(url->display(), why));
+            return false;
+        }
+        return true;
+    }
+    const int current = schemaVersion(), known = knownSchemaVersion();
+    if (current == 0) {
+        setError(error, tr("The team database %1 has no Slipway schema yet: its owner runs "
+                           "\"slipctl db migrate --database %1\" first.")
+                            .arg(url->display()));
+        return false;
+    }
+    if (current < known) {
+        setError(error, tr("The team database %1 is at schema version %2 and this Slipway needs "
+                           "%3: its owner runs \"slipctl db migrate --database %1\".")
+                            .arg(url->display())
+                            .arg(current)
+                            .arg(known));
+        return false;
+    }
+    if (current > known) {
+        setError(error, tr("The team database %1 is at schema version %2, newer than this "
+                           "Slipway knows (%3); use a newer Slipway.")
+                            .arg(url->display())
+                            .arg(current)
+                            .arg(known));
+        return false;
+    }
+    return true;
+}
+
+bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error) {
     QSqlQuery q(db);
+    // Two owners migrating at once: the second waits, then finds everything applied.
+    std::optional<QSqlQuery> serialized;
+    if (dialect == SqlDialect::Postgres) {
+        serialized.emplace(db);
+        if (!exec(
+                *serialized,
+                QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SqlTransaction::writeLockKey + 1),
+                {}, error))
+            return false;
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (serialized)
+            serialized->exec(QStringLiteral("SELECT pg_advisory_unlock(%1)")
+                                 .arg(SqlTransaction::writeLockKey + 1));
+    });
     if (!exec(q,
               QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                              " version INTEGER PRIMARY KEY,"
@@ -221,10 +330,16 @@ bool Store::migrate(QString *error) {
                              " applied_at VARCHAR(32) NOT NULL)"),
               {}, error))
         return false;
-    const QList<Migration> all = migrations(SqlDialect::Sqlite);
+    const QList<Migration> all = migrations(dialect);
     bool vacuum = false;
     const int known = all.isEmpty() ? 0 : all.last().version;
-    if (const int current = schemaVersion(); current > known) {
+    QSqlQuery newest(db);
+    if (const int current =
+            newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) &&
+                    newest.next()
+                ? newest.value(0).toInt()
+                : 0;
+        current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
                            "use a newer Slipway.")
                             .arg(current)
@@ -270,7 +385,7 @@ bool Store::migrate(QString *error) {
             return false;
         vacuum = vacuum || m.vacuum;
     }
-    if (vacuum) {
+    if (vacuum && dialect == SqlDialect::Sqlite) {
         // Outside any transaction; a failure leaves the file as it was, already migrated.
         QSqlQuery compact(db);
         compact.exec(QStringLiteral("VACUUM"));
@@ -287,7 +402,7 @@ int Store::schemaVersion() const {
 
 QList<HostConfig> Store::userHosts(QString *error) const {
     QList<HostConfig> hosts;
-    QSqlQuery q(database());
+    QSqlQuery q(localDatabase());
     if (!exec(q,
               QStringLiteral("SELECT id, name, url, ca_file, cert_file, key_file, verify_tls "
                              "FROM hosts ORDER BY position, name"),
@@ -321,7 +436,7 @@ bool Store::saveHost(const HostConfig &host, QString *error) {
         setError(error, tr("The host \"%1\" has no URL.").arg(host.name));
         return false;
     }
-    QSqlDatabase db = database();
+    QSqlDatabase db = localDatabase();
     SqlTransaction tx(db);
     if (!tx.begun(error))
         return false;
@@ -354,7 +469,7 @@ bool Store::saveHost(const HostConfig &host, QString *error) {
 }
 
 bool Store::removeHost(const QString &id, QString *error) {
-    QSqlQuery q(database());
+    QSqlQuery q(localDatabase());
     if (!exec(q, QStringLiteral("DELETE FROM hosts WHERE id = ?"), {id}, error))
         return false;
     if (q.numRowsAffected() == 0) {
@@ -386,8 +501,8 @@ QList<AuditEntry> Store::audit(int limit, QString *error) const {
     QList<AuditEntry> entries;
     QSqlQuery q(database());
     if (!exec(q,
-              QStringLiteral("SELECT id, at, os_user, action, target, host, result, detail "
-                             "FROM audit_log ORDER BY id DESC LIMIT ?"),
+              QStringLiteral("SELECT id, at, os_user, action, target, host, result, detail, "
+                             "db_user FROM audit_log ORDER BY id DESC LIMIT ?"),
               {qMax(0, limit)}, error))
         return entries;
     while (q.next()) {
@@ -400,6 +515,7 @@ QList<AuditEntry> Store::audit(int limit, QString *error) const {
         e.host = q.value(5).toString();
         e.result = q.value(6).toString();
         e.detail = q.value(7).toString();
+        e.dbUser = q.value(8).toString();
         entries.append(e);
     }
     return entries;

@@ -4,11 +4,14 @@
 
 #include "core/fleet/hostconfig.h"
 #include "core/store/auditentry.h"
+#include "core/store/migrations.h"
+#include "core/store/storelocation.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 
 class QSqlDatabase;
 
@@ -20,20 +23,36 @@ class Store {
     Q_DECLARE_TR_FUNCTIONS(Store)
 
 public:
+    // Who opens: a person (the schema must be current) or the schema's owner, who applies
+    // the migrations. On the desk's SQLite file everyone is its owner.
+    enum class Access { Use, Migrate };
+
     // Opens (creating it and its directory when needed) the SQLite database at `path` and
     // applies the migrations it lacks. Null with `error` set when that fails. The database is
     // private: a new folder is 0700, the file (and so its journal, WAL and shared memory) 0600;
     // an existing looser file or folder of the user's is tightened, with one warning.
     static std::unique_ptr<Store> open(const QString &path, QString *error = nullptr);
+    // The same, and in team mode the team's PostgreSQL database beside it: shared records go
+    // there, the saved hosts stay in the desk's file. A team database is migrated only with
+    // Access::Migrate (`slipctl db migrate`); a person's Slipway refuses one that is behind.
+    static std::unique_ptr<Store> open(const StoreLocation &where, QString *error = nullptr,
+                                       Access access = Access::Use);
     // QStandardPaths::AppDataLocation/slipway.sqlite; the app sets organization and name.
     static QString defaultPath();
+    // The newest migration this Slipway knows.
+    static int knownSchemaVersion();
 
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    QString path() const { return path_; }
-    int schemaVersion() const; // the newest applied migration
+    QString path() const { return path_; } // the desk's SQLite file
+    bool team() const { return team_.has_value(); }
+    // Where the shared records are, for people: the SQLite path, or the team URL without
+    // secrets.
+    QString location() const;
+    SqlDialect dialect() const { return team() ? SqlDialect::Postgres : SqlDialect::Sqlite; }
+    int schemaVersion() const; // the newest applied migration of database()
 
     // The user's saved hosts, in their order.
     QList<HostConfig> userHosts(QString *error = nullptr) const;
@@ -53,15 +72,20 @@ public:
     // deploys, so that recovery, retention and undo touch only what this store owns.
     QString storeId(QString *error = nullptr) const;
 
-    // For each domain's own record store (alerts, deployments) on this Store's thread.
+    // The shared records (deployments, environments, alerts, audit...): the team database in
+    // team mode, else the desk's file. For each domain's own record store on this thread.
     QSqlDatabase database() const;
 
 private:
     Store(QString connectionName, QString path);
-    bool migrate(QString *error);
+    QSqlDatabase localDatabase() const;
+    bool openTeam(const StoreLocation &where, Access access, QString *error);
+    static bool migrate(QSqlDatabase db, SqlDialect dialect, QString *error);
 
     QString connection_;
+    QString teamConnection_;
     QString path_;
+    std::optional<TeamUrl> team_;
 };
 
 } // namespace slipway::core

@@ -4,12 +4,12 @@ namespace slipway::core {
 
 class StoreThread::Worker : public QObject {
 public:
-    explicit Worker(QString path) : path_(std::move(path)) {}
+    explicit Worker(StoreLocation where) : where_(std::move(where)) {}
 
     Store *store() {
         if (!store_ && !tried_) {
             tried_ = true;
-            store_ = Store::open(path_, &error_);
+            store_ = Store::open(where_, &error_);
         }
         return store_.get();
     }
@@ -17,13 +17,16 @@ public:
     void close() { store_.reset(); }
 
 private:
-    QString path_;
+    StoreLocation where_;
     std::unique_ptr<Store> store_;
     QString error_;
     bool tried_ = false;
 };
 
-StoreThread::StoreThread(QString databasePath) : worker_(new Worker(std::move(databasePath))) {
+StoreThread::StoreThread(QString databasePath)
+    : StoreThread(StoreLocation{std::move(databasePath), {}, {}}) {}
+
+StoreThread::StoreThread(StoreLocation where) : worker_(new Worker(std::move(where))) {
     thread_.setObjectName(QStringLiteral("slipway-store"));
     worker_->moveToThread(&thread_);
     thread_.start();

@@ -17,6 +17,7 @@ class StoreThread {
 public:
     // The database opens lazily on the thread, on the first job.
     explicit StoreThread(QString databasePath);
+    explicit StoreThread(StoreLocation where);
     ~StoreThread(); // finishes queued jobs, closes the database, joins the thread
     StoreThread(const StoreThread &) = delete;
     StoreThread &operator=(const StoreThread &) = delete;
