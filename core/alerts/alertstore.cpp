@@ -138,10 +138,12 @@ std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *er
         if (!exec(insert,
                   QStringLiteral("INSERT INTO alert_rules (kind, name, enabled, threshold, "
                                  "for_seconds, restart_count, window_seconds, updated_at, "
-                                 "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+                                 "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"),
                   fields, error))
             return std::nullopt;
-        id = insert.lastInsertId().toLongLong();
+        // RETURNING, not lastInsertId(): QPSQL has no last insert id.
+        id = insert.next() ? insert.value(0).toLongLong() : 0;
+        insert.finish();
     } else {
         QSqlQuery update(db_);
         if (!exec(update,
@@ -201,7 +203,8 @@ std::optional<Alert> AlertStore::fire(const Alert &alert, QString *error) {
     QSqlQuery insert(db_);
     if (!exec(insert,
               QStringLiteral("INSERT INTO alerts (rule_id, kind, rule_name, target_key, target, "
-                             "host_id, fired_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                             "host_id, fired_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                             "RETURNING id"),
               {alert.ruleId, AlertRule::kindKey(alert.kind), alert.ruleName, alert.targetKey,
                alert.target, alert.hostId,
                iso(alert.firedAt.isValid() ? alert.firedAt : QDateTime::currentDateTimeUtc()),
@@ -209,7 +212,12 @@ std::optional<Alert> AlertStore::fire(const Alert &alert, QString *error) {
               error))
         return std::nullopt;
     Alert saved = alert;
-    saved.id = insert.lastInsertId().toLongLong();
+    saved.id = insert.next() ? insert.value(0).toLongLong() : 0;
+    insert.finish();
+    if (saved.id <= 0) {
+        setError(error, tr("the database gave the new alert no id"));
+        return std::nullopt;
+    }
     if (!saved.firedAt.isValid())
         saved.firedAt = QDateTime::currentDateTimeUtc();
     // The row's own precision, so what is shown equals what is read back later.

@@ -87,14 +87,17 @@ qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, 
     if (!run(q,
              QStringLiteral("INSERT INTO deployments (app, env, version, kind, config, replicas, "
                             "hosts, os_user, owner, started_at, finished_at, result, detail, uid, "
-                            "lock_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            "lock_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            "RETURNING id"),
              {r.app, r.env, r.version, DeploymentRecord::kindName(r.kind), r.config.toJson(),
               r.replicas, hostsJson(r.hosts), r.osUser, owner, isoUtc(r.startedAt),
               isoUtc(r.finishedAt), DeploymentRecord::resultName(r.result), keptText(r.detail), uid,
               lockToken},
              error))
         return 0;
-    const qint64 id = q.lastInsertId().toLongLong();
+    // RETURNING, not lastInsertId(): QPSQL has no last insert id.
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
     if (id <= 0 && error)
         *error = tr("the database gave the new deployment no id");
     return id;

@@ -306,7 +306,11 @@ bool Store::openTeam(const StoreLocation &where, Access access, QString *error) 
     return true;
 }
 
-bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error) {
+bool Store::migrateTo(QSqlDatabase db, SqlDialect dialect, int version, QString *error) {
+    return migrate(std::move(db), dialect, error, version);
+}
+
+bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error, int upTo) {
     QSqlQuery q(db);
     // Two owners migrating at once: the second waits, then finds everything applied.
     std::optional<QSqlQuery> serialized;
@@ -347,6 +351,8 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error) {
         return false;
     }
     for (const Migration &m : all) {
+        if (m.version > upTo)
+            break;
         SqlTransaction tx(db);
         if (!tx.begun(error))
             return false;

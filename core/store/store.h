@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -76,11 +77,16 @@ public:
     // team mode, else the desk's file. For each domain's own record store on this thread.
     QSqlDatabase database() const;
 
+    // Applies the migrations up to `version` only: for tests that build an older schema to
+    // migrate from.
+    static bool migrateTo(QSqlDatabase db, SqlDialect dialect, int version, QString *error);
+
 private:
     Store(QString connectionName, QString path);
     QSqlDatabase localDatabase() const;
     bool openTeam(const StoreLocation &where, Access access, QString *error);
-    static bool migrate(QSqlDatabase db, SqlDialect dialect, QString *error);
+    static bool migrate(QSqlDatabase db, SqlDialect dialect, QString *error,
+                        int upTo = std::numeric_limits<int>::max());
 
     QString connection_;
     QString teamConnection_;

@@ -1,8 +1,9 @@
-// AlertStore on a real SQLite file: the seeded default rules, rule edits with optimistic
-// locking, alerts fired once per rule and target, cleared, acknowledged once, and read back
-// after the database is reopened.
+// AlertStore on a real SQLite file (and a team database in the integration_pg_ run): the seeded
+// default rules, rule edits with optimistic locking, alerts fired once per rule and target,
+// cleared, acknowledged once, and read back after the database is reopened.
 #include "core/alerts/alertstore.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -34,14 +35,14 @@ class TestAlertStore : public QObject {
     QTemporaryDir dir_;
     std::unique_ptr<Store> store_;
 
-    QString path() const { return dir_.filePath(QStringLiteral("alerts.sqlite")); }
+    static QString file() { return QStringLiteral("alerts.sqlite"); }
 
 private slots:
     void init() {
         store_.reset();
-        QFile::remove(path());
+        slipway::test::discardTestStore(dir_, file());
         QString error;
-        store_ = Store::open(path(), &error);
+        store_ = slipway::test::openTestStore(dir_, &error, file());
         QVERIFY2(store_, qPrintable(error));
     }
 
@@ -162,7 +163,7 @@ private slots:
         }
         store_.reset();
         QString error;
-        store_ = Store::open(path(), &error);
+        store_ = slipway::test::openTestStore(dir_, &error, file());
         QVERIFY2(store_, qPrintable(error));
         AlertStore alerts(*store_);
         // Every open one and the newest cleared ones, newest first.

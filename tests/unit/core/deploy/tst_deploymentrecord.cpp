@@ -7,6 +7,7 @@
 #include "core/deploy/placement.h"
 #include "core/deploy/publishspec.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -194,7 +195,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QString error;
-        auto store = Store::open(dir.filePath(QStringLiteral("db.sqlite")), &error);
+        auto store = slipway::test::openTestStore(dir, &error, QStringLiteral("db.sqlite"));
         QVERIFY2(store, qPrintable(error));
         QVERIFY(store->schemaVersion() >= 3);
         DeploymentStore s(store->database());

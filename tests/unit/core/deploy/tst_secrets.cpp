@@ -9,12 +9,14 @@
 #include "core/deploy/secretresolver.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +44,28 @@ QByteArray fileBytes(const QString &path) {
         if (f.open(QIODevice::ReadOnly))
             all += f.readAll();
     }
+    return all;
+}
+
+// What the database keeps: the SQLite file's bytes (free pages included), or on the team
+// database every value of the tables a secret could reach.
+QByteArray storedBytes(const QTemporaryDir &dir, const QString &file) {
+    if (!slipway::test::testStoreOnPostgres())
+        return fileBytes(dir.filePath(file));
+    QByteArray all;
+    {
+        QSqlDatabase db =
+            slipway::test::rawTestDatabase(dir, file, QStringLiteral("scan"), nullptr);
+        for (const char *table : {"deployments", "audit_log"}) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT * FROM %1").arg(QLatin1String(table))))
+                continue;
+            while (q.next())
+                for (int i = 0; i < q.record().count(); ++i)
+                    all += q.value(i).toString().toUtf8() + '\n';
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("scan"));
     return all;
 }
 
@@ -99,10 +123,10 @@ private slots:
 
     void storedRecordAndFileNeverHoldTheValue() {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("db.sqlite"));
+        const QString file = QStringLiteral("db.sqlite");
         QString error;
         {
-            auto store = Store::open(path, &error);
+            auto store = slipway::test::openTestStore(dir, &error, file);
             QVERIFY2(store, qPrintable(error));
             DeploymentStore s(store->database());
             DeploymentRecord r;
@@ -131,7 +155,7 @@ private slots:
             QCOMPARE(store->audit(1).first().detail,
                      QStringLiteral("creating web-prod-1-1: invalid env DB_PASSWORD=******"));
         }
-        const QByteArray bytes = fileBytes(path);
+        const QByteArray bytes = storedBytes(dir, file);
         QVERIFY(!bytes.isEmpty());
         QVERIFY(!bytes.contains(kValue.toUtf8()));
         QVERIFY(!bytes.contains(kUrl.toUtf8()));
@@ -268,22 +292,15 @@ private slots:
     // the audit log is append-only again afterwards.
     void migrationScrubsOldRecords() {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        const QString file = QStringLiteral("old.sqlite");
+        QString error;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v3");
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
+            QSqlDatabase db = slipway::test::rawTestDatabase(dir, file, "v3", &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            const SqlDialect dialect =
+                slipway::test::testStoreOnPostgres() ? SqlDialect::Postgres : SqlDialect::Sqlite;
+            QVERIFY2(Store::migrateTo(db, dialect, 3, &error), qPrintable(error));
             QSqlQuery q(db);
-            QVERIFY(q.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
-                           "description VARCHAR(255) NOT NULL, applied_at VARCHAR(32) NOT NULL)"));
-            for (const Migration &m : migrations(SqlDialect::Sqlite)) {
-                if (m.version > 3)
-                    break;
-                for (const QString &sql : m.statements)
-                    QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (%1, 'x', 'y')")
-                                   .arg(m.version)));
-            }
             // As version 3 wrote it: the environment whole.
             const QString config =
                 QStringLiteral("{\"cmd\":[],\"digest\":\"sha256:%1\",\"env\":[\"GREETING=hi\","
@@ -305,11 +322,10 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v3"));
-        QVERIFY(fileBytes(path).contains(kValue.toUtf8()));
+        QVERIFY(storedBytes(dir, file).contains(kValue.toUtf8()));
 
-        QString error;
         {
-            auto store = Store::open(path, &error);
+            auto store = slipway::test::openTestStore(dir, &error, file);
             QVERIFY2(store, qPrintable(error));
             QCOMPARE(store->schemaVersion(), migrations(SqlDialect::Sqlite).last().version);
             // Migration 5 gave this database and its old records identities of their own.
@@ -330,7 +346,7 @@ private slots:
             QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")),
                      qPrintable(q.lastError().text()));
         }
-        QVERIFY(!fileBytes(path).contains(kValue.toUtf8()));
+        QVERIFY(!storedBytes(dir, file).contains(kValue.toUtf8()));
     }
 };
 

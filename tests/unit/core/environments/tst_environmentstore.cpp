@@ -6,11 +6,13 @@
 #include "core/environments/templatestore.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -20,9 +22,9 @@ using namespace slipway::core::env;
 
 namespace {
 
-std::unique_ptr<Store> openWithTemplate(const QString &path) {
+std::unique_ptr<Store> openWithTemplate(const QTemporaryDir &dir) {
     QString error;
-    auto store = Store::open(path, &error);
+    auto store = slipway::test::openTestStore(dir, &error, QStringLiteral("s.sqlite"));
     if (!store) {
         qWarning("%s", qPrintable(error));
         return nullptr;
@@ -71,7 +73,7 @@ class TestEnvironmentStore : public QObject {
 private slots:
     void lifecycle() {
         QTemporaryDir dir;
-        auto store = openWithTemplate(dir.filePath("s.sqlite"));
+        auto store = openWithTemplate(dir);
         QVERIFY(store);
         EnvironmentStore envs(store->database());
         QString error;
@@ -133,7 +135,7 @@ private slots:
 
     void failuresKeepTheirWords() {
         QTemporaryDir dir;
-        auto store = openWithTemplate(dir.filePath("s.sqlite"));
+        auto store = openWithTemplate(dir);
         QVERIFY(store);
         EnvironmentStore envs(store->database());
         QString error;
@@ -163,7 +165,7 @@ private slots:
 
     void transitionsAreAtomic() {
         QTemporaryDir dir;
-        auto store = openWithTemplate(dir.filePath("s.sqlite"));
+        auto store = openWithTemplate(dir);
         QVERIFY(store);
         EnvironmentStore envs(store->database());
         QString error;
@@ -184,7 +186,7 @@ private slots:
 
     void liveNamesAreUnique() {
         QTemporaryDir dir;
-        auto store = openWithTemplate(dir.filePath("s.sqlite"));
+        auto store = openWithTemplate(dir);
         QVERIFY(store);
         EnvironmentStore envs(store->database());
         QString error;
@@ -222,7 +224,7 @@ private slots:
 
     void badRequestsAreRefused() {
         QTemporaryDir dir;
-        auto store = openWithTemplate(dir.filePath("s.sqlite"));
+        auto store = openWithTemplate(dir);
         QVERIFY(store);
         EnvironmentStore envs(store->database());
         QString error;
@@ -243,7 +245,7 @@ private slots:
     void overridesAreMasked() {
         QTemporaryDir dir;
         const QString path = dir.filePath("s.sqlite");
-        auto store = openWithTemplate(path);
+        auto store = openWithTemplate(dir);
         QVERIFY(store);
         {
             EnvironmentStore envs(store->database());
@@ -265,6 +267,14 @@ private slots:
                          audit.detail.contains("LICENSE=" + SecretEnv::mask()),
                      qPrintable(audit.detail));
         }
+        // Nor did it reach the database: every column of every row the provision wrote.
+        for (const char *table : {"environments", "audit_log"}) {
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(QStringLiteral("SELECT * FROM %1").arg(QLatin1String(table))));
+            while (q.next())
+                for (int i = 0; i < q.record().count(); ++i)
+                    QVERIFY2(!q.value(i).toString().contains("hunter22"), table);
+        }
         store.reset();
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -273,10 +283,9 @@ private slots:
 
     void listingsAndSweep() {
         QTemporaryDir dir;
-        const QString path = dir.filePath("s.sqlite");
         QString ids[4];
         {
-            auto store = openWithTemplate(path);
+            auto store = openWithTemplate(dir);
             QVERIFY(store);
             EnvironmentStore envs(store->database());
             QString error;
@@ -293,7 +302,7 @@ private slots:
             QVERIFY(envs.beginRecycle(ids[1], &error));
             // The process dies here: ids[0] provisioning, ids[1] recycling.
         }
-        auto store = Store::open(path);
+        auto store = slipway::test::openTestStore(dir, nullptr, "s.sqlite");
         QVERIFY(store);
         EnvironmentStore envs(store->database());
         const auto names = [](const QList<EnvironmentRecord> &list) {
@@ -334,6 +343,8 @@ private slots:
     }
 
     void previousSchemaIsUpgraded() {
+        SLIPWAY_SQLITE_ONLY("builds an older desk SQLite file by hand; tst_teammigrations "
+                            "upgrades a team database");
         QTemporaryDir dir;
         const QString path = dir.filePath("v6.sqlite");
         const int previous = environmentsMigration(SqlDialect::Sqlite).version - 1;

@@ -4,6 +4,7 @@
 #include "core/environments/kindstore.h"
 #include "core/environments/templatestore.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -25,7 +26,7 @@ KindVariable var(const QString &key, const QString &value, bool secret = false) 
 
 std::unique_ptr<Store> storeWithTemplate(const QTemporaryDir &dir) {
     QString error;
-    auto store = Store::open(dir.filePath("s.sqlite"), &error);
+    auto store = slipway::test::openTestStore(dir, &error, "s.sqlite");
     if (!store)
         return nullptr;
     TemplateContent c;

@@ -2,6 +2,7 @@
 // versions, imports from a folder and built-in seeding, each save audited.
 #include "core/environments/templatestore.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,7 +51,7 @@ private slots:
     void sameContentIsNoNewVersion() {
         QTemporaryDir dir;
         QString error;
-        auto store = Store::open(dir.filePath("s.sqlite"), &error);
+        auto store = slipway::test::openTestStore(dir, &error, "s.sqlite");
         QVERIFY2(store, qPrintable(error));
         TemplateStore templates(store->database());
 
@@ -103,7 +104,7 @@ private slots:
     void badTemplatesAreRefused() {
         QTemporaryDir dir;
         QString error;
-        auto store = Store::open(dir.filePath("s.sqlite"), &error);
+        auto store = slipway::test::openTestStore(dir, &error, "s.sqlite");
         QVERIFY2(store, qPrintable(error));
         TemplateStore templates(store->database());
         QVERIFY(!templates.save("bad name", content(kCompose), &error));
@@ -141,7 +142,7 @@ private slots:
     void diffBetweenVersions() {
         QTemporaryDir dir;
         QString error;
-        auto store = Store::open(dir.filePath("s.sqlite"), &error);
+        auto store = slipway::test::openTestStore(dir, &error, "s.sqlite");
         QVERIFY2(store, qPrintable(error));
         TemplateStore templates(store->database());
         QVERIFY(templates.save("shop", content(kCompose), &error));
@@ -213,7 +214,7 @@ private slots:
     void importFromFolder() {
         QTemporaryDir dir;
         QString error;
-        auto store = Store::open(dir.filePath("s.sqlite"), &error);
+        auto store = slipway::test::openTestStore(dir, &error, "s.sqlite");
         QVERIFY2(store, qPrintable(error));
         TemplateStore templates(store->database());
         const QString folder = dir.filePath("shop");
@@ -262,7 +263,7 @@ private slots:
     void builtinsAreSeededOnce() {
         QTemporaryDir dir;
         QString error;
-        auto store = Store::open(dir.filePath("s.sqlite"), &error);
+        auto store = slipway::test::openTestStore(dir, &error, "s.sqlite");
         QVERIFY2(store, qPrintable(error));
         TemplateStore templates(store->database());
         const QList<QPair<QString, QByteArray>> shipped = {{"web-api-db", kCompose},

@@ -1,6 +1,8 @@
-// Store on a real SQLite file: migrations, hosts, and the append-only audit log.
+// Store on a real SQLite file, and in the integration_pg_ run on a team database beside it:
+// migrations, hosts, and the append-only audit log.
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -11,6 +13,7 @@
 #include <sys/stat.h>
 
 using namespace slipway::core;
+using slipway::test::openTestStore;
 
 namespace {
 
@@ -43,7 +46,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("nested/dir/slipway.sqlite");
         QString error;
-        auto store = Store::open(path, &error);
+        auto store = openTestStore(dir, &error, "nested/dir/slipway.sqlite");
         QVERIFY2(store, qPrintable(error));
         QCOMPARE(store->schemaVersion(), migrations(SqlDialect::Sqlite).last().version);
         QVERIFY(QFile::exists(path));
@@ -55,35 +58,29 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("slipway.sqlite");
         {
-            auto store = Store::open(path);
+            auto store = openTestStore(dir, nullptr);
             QVERIFY(store);
             QVERIFY(store->saveHost(userHost("a", "tcp://a:2375")));
         }
         for (int i = 0; i < 2; ++i) {
             QString error;
-            auto store = Store::open(path, &error);
+            auto store = openTestStore(dir, &error);
             QVERIFY2(store, qPrintable(error));
             QCOMPARE(store->schemaVersion(), migrations(SqlDialect::Sqlite).last().version);
             QCOMPARE(store->userHosts().size(), 1);
-        }
-        // Exactly one row per migration, however often it was opened.
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "check");
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        {
-            QSqlQuery q(db);
+            // Exactly one row per migration, however often it was opened.
+            QSqlQuery q(store->database());
             QVERIFY(q.exec("SELECT COUNT(*) FROM schema_migrations"));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), int(migrations(SqlDialect::Sqlite).size()));
         }
-        db.close();
-        db = {};
-        QSqlDatabase::removeDatabase("check");
+        Q_UNUSED(path);
     }
 
     // Deployment records and the audit log are the user's alone: a new folder is 0700, the
     // file and its companions 0600.
     void newStoreIsPrivate() {
+        SLIPWAY_SQLITE_ONLY("file modes are the desk's SQLite file's; the team database has none");
         Umask umask;
         QTemporaryDir dir;
         const QString folder = dir.filePath("data");
@@ -115,6 +112,7 @@ private slots:
 
     // A store made by an earlier version (0644 in a 0755 folder) is tightened when opened.
     void looserStoreIsTightened() {
+        SLIPWAY_SQLITE_ONLY("file modes are the desk's SQLite file's; the team database has none");
         Umask umask;
         QTemporaryDir dir;
         const QString folder = dir.filePath("data");
@@ -147,8 +145,8 @@ private slots:
 
     void twoStoresOnOneFile() {
         QTemporaryDir dir;
-        auto a = Store::open(dir.filePath("s.sqlite"));
-        auto b = Store::open(dir.filePath("s.sqlite"));
+        auto a = openTestStore(dir, nullptr, "s.sqlite");
+        auto b = openTestStore(dir, nullptr, "s.sqlite");
         QVERIFY(a && b);
         QVERIFY(a->saveHost(userHost("x", "tcp://x:2375")));
         QCOMPARE(b->userHosts().size(), 1);
@@ -156,7 +154,7 @@ private slots:
 
     void saveEditRemoveHosts() {
         QTemporaryDir dir;
-        auto store = Store::open(dir.filePath("slipway.sqlite"));
+        auto store = openTestStore(dir, nullptr);
         QVERIFY(store);
         HostConfig first = userHost("build-01", "tcp://build-01:2376");
         first.caFile = "/etc/ssl/ca.pem";
@@ -189,7 +187,7 @@ private slots:
 
     void badHostsAreRefused() {
         QTemporaryDir dir;
-        auto store = Store::open(dir.filePath("slipway.sqlite"));
+        auto store = openTestStore(dir, nullptr);
         QVERIFY(store);
         QString error;
         HostConfig h = userHost("", "tcp://h:1");
@@ -207,8 +205,7 @@ private slots:
 
     void auditIsAppendOnly() {
         QTemporaryDir dir;
-        const QString path = dir.filePath("slipway.sqlite");
-        auto store = Store::open(path);
+        auto store = openTestStore(dir, nullptr);
         QVERIFY(store);
         AuditEntry e;
         e.action = "host.add";
@@ -238,20 +235,22 @@ private slots:
         QVERIFY(!store->appendAudit(noAction, &error));
         QVERIFY2(error.contains("action"), qPrintable(error));
 
-        // Even plain SQL on the same file cannot rewrite or delete history.
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "raw");
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+        // The server names who wrote it; the desk's file knows only the OS user.
+        if (store->team())
+            QVERIFY(!entries[0].dbUser.isEmpty());
+        else
+            QVERIFY(entries[0].dbUser.isEmpty());
+
+        // Even plain SQL on the same database cannot rewrite or delete history.
         {
-            QSqlQuery q(db);
+            QSqlQuery q(store->database());
             QVERIFY(!q.exec("UPDATE audit_log SET result = 'ok'"));
             QVERIFY2(q.lastError().text().contains("append-only"),
                      qPrintable(q.lastError().text()));
             QVERIFY(!q.exec("DELETE FROM audit_log"));
+            QVERIFY2(q.lastError().text().contains("append-only"),
+                     qPrintable(q.lastError().text()));
         }
-        db.close();
-        db = {};
-        QSqlDatabase::removeDatabase("raw");
         QCOMPARE(store->audit(10).size(), 2);
     }
 
@@ -274,19 +273,14 @@ private slots:
 
     void newerSchemaIsRefused() {
         QTemporaryDir dir;
-        const QString path = dir.filePath("slipway.sqlite");
-        QVERIFY(Store::open(path));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "future");
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
+            auto store = openTestStore(dir, nullptr);
+            QVERIFY(store);
+            QSqlQuery q(store->database());
             QVERIFY(q.exec("INSERT INTO schema_migrations VALUES (99, 'future', 'x')"));
-            db.close();
         }
-        QSqlDatabase::removeDatabase("future");
         QString error;
-        QVERIFY(!Store::open(path, &error));
+        QVERIFY(!openTestStore(dir, &error));
         QVERIFY2(error.contains("99") && error.contains("newer"), qPrintable(error));
     }
 };
