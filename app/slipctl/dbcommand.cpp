@@ -5,6 +5,7 @@
 #include "clitr.h"
 #include "core/store/store.h"
 #include "core/store/teamroles.h"
+#include "dbimportcommand.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,8 +55,11 @@ int runDb(const QStringList &arguments) {
            "schema's owner\n"
            "  status              its schema version, who you are on it and your rights\n"
            "  grant ROLE RIGHT    give a login role viewer, operator or approver\n"
-           "  revoke ROLE RIGHT   take it back"));
-    parser.addPositionalArgument(QStringLiteral("action"), tr("migrate, status, grant or revoke."));
+           "  revoke ROLE RIGHT   take it back\n"
+           "  import              move this desk's history (--data-dir) into the team database, "
+           "which must have no records yet; run by the schema's owner"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("migrate, status, grant, revoke or import."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
     parser.addOption({QStringLiteral("data-dir"),
@@ -68,8 +72,8 @@ int runDb(const QStringList &arguments) {
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return refuse(err,
-                      tr("db takes an action: migrate, status, grant or revoke (see --help)."));
+        return refuse(
+            err, tr("db takes an action: migrate, status, grant, revoke or import (see --help)."));
     const QString action = positional[0];
     const core::StoreLocation where = storeLocation(parser);
     if (!where.team())
@@ -144,8 +148,14 @@ int runDb(const QStringList &arguments) {
                 << '\n';
         return 0;
     }
+    if (action == QLatin1String("import")) {
+        if (positional.size() != 1)
+            return refuse(err, tr("db import takes no arguments."));
+        return runDbImport(where, json, out, err);
+    }
     return refuse(
-        err, tr("unknown db action \"%1\": use migrate, status, grant or revoke.").arg(action));
+        err,
+        tr("unknown db action \"%1\": use migrate, status, grant, revoke or import.").arg(action));
 }
 
 } // namespace slipway::cli
