@@ -1,6 +1,7 @@
 #include "core/deploy/reconcilesettings.h"
 
 #include "core/deploy/deploymentrecord.h"
+#include "core/store/boundquery.h"
 #include "core/store/sqltransaction.h"
 
 #include <QSqlError>
@@ -12,21 +13,7 @@ namespace slipway::core {
 
 namespace {
 
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error) {
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
+using sql::run; // core/store/boundquery.h: the same binding on both back ends
 
 ReconcilePause readPause(const QSqlQuery &q) {
     ReconcilePause p;

@@ -338,12 +338,14 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error, int upT
     bool vacuum = false;
     const int known = all.isEmpty() ? 0 : all.last().version;
     QSqlQuery newest(db);
-    if (const int current =
-            newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) &&
-                    newest.next()
-                ? newest.value(0).toInt()
-                : 0;
-        current > known) {
+    const int current =
+        newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && newest.next()
+            ? newest.value(0).toInt()
+            : 0;
+    // An unfinished statement keeps SQLite's read lock: a second process migrating the same
+    // file would hold its write lock waiting for ours, and one of the two fail as "locked".
+    newest.finish();
+    if (current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
                            "use a newer Slipway.")
                             .arg(current)

@@ -98,6 +98,19 @@ openTestStore(const QTemporaryDir &dir, QString *error,
     return store;
 }
 
+// Where the test's Store for `dir`/`file` is, for what opens it itself (a StoreThread): the
+// SQLite path, and in the PostgreSQL run its team database too, migrated here by its owner.
+inline core::StoreLocation
+testStoreLocation(const QTemporaryDir &dir, QString *error,
+                  const QString &file = QStringLiteral("slipway.sqlite")) {
+    const QString path = dir.filePath(file);
+    if (!testStoreOnPostgres())
+        return core::StoreLocation{path, {}, {}};
+    if (!openTestStore(dir, error, file))
+        return {};
+    return core::StoreLocation{path, detail::teamDatabases().at(path).database->ownerUrl(), {}};
+}
+
 // A connection `name` to the database behind `dir`/`file` as it is, unmigrated when new (the
 // SQLite file, or the team database as its owner), for a test that builds an older schema with
 // Store::migrateTo. Remove the connection before openTestStore migrates it.

@@ -16,6 +16,7 @@
 #include "tests/support/fakeengine.h"
 #include "tests/support/testdata.h"
 #include "tests/support/testenv.h"
+#include "tests/support/teststore.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -138,7 +139,10 @@ class TestAlertMonitorFake : public QObject {
     }
 
     void start() {
-        store_ = std::make_shared<core::StoreThread>(dir_->filePath("slipway.sqlite"));
+        QString error;
+        const core::StoreLocation where = test::testStoreLocation(*dir_, &error);
+        QVERIFY2(!where.path.isEmpty(), qPrintable(error));
+        store_ = std::make_shared<core::StoreThread>(where);
         core::HostMonitor::Options options;
         core::HostConfig host;
         host.id = kHost;
@@ -376,7 +380,7 @@ private slots:
         add(2, "exited", "Exited (3) 3 hours ago", 3);
         publish();
         {
-            auto store = core::Store::open(dir_->filePath("slipway.sqlite"));
+            auto store = test::openTestStore(*dir_, nullptr);
             QVERIFY(store);
             core::AlertStore alerts(*store);
             for (const AlertRule &rule : alerts.rules())

@@ -11,6 +11,7 @@
 #include "engine/dockerclient.h"
 #include "tests/support/fakeengine.h"
 #include "tests/support/testenv.h"
+#include "tests/support/teststore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -82,7 +83,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QString error;
-        auto store = core::Store::open(dir.filePath(QStringLiteral("db.sqlite")), &error);
+        auto store = test::openTestStore(dir, &error, QStringLiteral("db.sqlite"));
         QVERIFY2(store, qPrintable(error));
         const QString big = megabyteMessage();
 
@@ -155,8 +156,10 @@ private slots:
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString db = dir.filePath(QStringLiteral("slipway.sqlite"));
-        auto store = std::make_shared<core::StoreThread>(db);
+        QString error;
+        const core::StoreLocation where = test::testStoreLocation(dir, &error);
+        QVERIFY2(!where.path.isEmpty(), qPrintable(error));
+        auto store = std::make_shared<core::StoreThread>(where);
         core::Inventory inventory(store);
         inventory.addHost(QStringLiteral("h1"), QStringLiteral("h1"),
                           QString::fromStdString(engine.url()), client);
@@ -170,7 +173,7 @@ private slots:
         QVERIFY(test::waitFor([&] { return audited == 1; }, std::chrono::seconds(30)));
         QVERIFY(failed);
         store.reset(); // flushes the store thread
-        auto reader = core::Store::open(db);
+        auto reader = test::openTestStore(dir, nullptr);
         QVERIFY(reader);
         const auto entries = reader->audit(1);
         QCOMPARE(entries.size(), 1);

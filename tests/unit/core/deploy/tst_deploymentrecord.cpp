@@ -6,6 +6,7 @@
 #include "core/deploy/deploymentstore.h"
 #include "core/deploy/placement.h"
 #include "core/deploy/publishspec.h"
+#include "core/deploy/reconcilesettings.h"
 #include "core/store/store.h"
 #include "tests/support/teststore.h"
 
@@ -267,6 +268,83 @@ private slots:
         QVERIFY(s.updateConfig(second, QStringLiteral("2.0.1"), updated, &error));
         QCOMPARE(s.record(second)->config.digest, updated.digest);
         QCOMPARE(s.record(second)->version, QStringLiteral("2.0.1"));
+    }
+
+    // Ownership (busy checks, adoption, identities, fencing) and the reconcile loop's settings,
+    // on the same store as the records.
+    void ownershipAndReconcile() {
+        QTemporaryDir dir;
+        QString error;
+        auto store = slipway::test::openTestStore(dir, &error, QStringLiteral("db.sqlite"));
+        QVERIFY2(store, qPrintable(error));
+        DeploymentStore s(store->database());
+        QCOMPARE(s.storeId(&error), store->storeId());
+        QCOMPARE(s.storeId().size(), 36);
+
+        std::optional<DeploymentRecord> busy;
+        const auto alive = [](const DeploymentRecord &, const QString &) {
+            return true;
+        };
+        const qint64 running = s.insertUnlessBusy(
+            record(QStringLiteral("1.0.0"), DeploymentRecord::Result::Running),
+            QStringLiteral("m:1"), alive, &busy, &error, QStringLiteral("lock-1"));
+        QVERIFY2(running > 0, qPrintable(error));
+        QVERIFY(!busy);
+        QCOMPARE(
+            s.insertUnlessBusy(record(QStringLiteral("2.0.0"), DeploymentRecord::Result::Running),
+                               QStringLiteral("m:2"), alive, &busy, &error),
+            qint64(0));
+        QVERIFY(busy);
+        QCOMPARE(busy->id, running);
+        QCOMPARE(s.interruptHolding(QStringLiteral("lock-1"), QStringLiteral("fenced"), &error), 1);
+        QCOMPARE(s.record(running)->result, DeploymentRecord::Result::Interrupted);
+        QCOMPARE(s.interruptHolding(QStringLiteral("lock-1"), QStringLiteral("again"), &error), 0);
+
+        const qint64 adoption = s.insertAdoption(
+            record(QStringLiteral("3.0.0"), DeploymentRecord::Result::Ok), QStringLiteral("m:3"),
+            {{QStringLiteral("h1"), QStringLiteral("unix:///a.sock"), QStringLiteral("c1")},
+             {QStringLiteral("h2"), QStringLiteral("unix:///b.sock"), QStringLiteral("c2")}},
+            &error);
+        QVERIFY2(adoption > running, qPrintable(error));
+        const QHash<QString, qint64> adopted = s.adopted();
+        QCOMPARE(adopted.size(), 2);
+        QCOMPARE(adopted.value(QStringLiteral("c2")), adoption);
+        // The same container twice is refused by the database, and nothing of it is kept.
+        QCOMPARE(s.insertAdoption(record(QStringLiteral("4.0.0"), DeploymentRecord::Result::Ok),
+                                  QStringLiteral("m:4"),
+                                  {{QStringLiteral("h1"), QStringLiteral("unix:///a.sock"),
+                                    QStringLiteral("c1")}},
+                                  &error),
+                 qint64(0));
+        QCOMPARE(s.history(QStringLiteral("web"), QStringLiteral("prod")).size(), 2);
+
+        const QString uid = s.record(adoption)->uid;
+        const auto owned = s.byUid({uid, QStringLiteral("not-a-uid")});
+        QCOMPARE(owned.size(), 1);
+        QCOMPARE(owned.value(uid).id, adoption);
+        QCOMPARE(owned.value(uid).result, DeploymentRecord::Result::Ok);
+
+        ReconcileSettings settings(store->database());
+        QVERIFY(!settings.pause(QStringLiteral("web"), QStringLiteral("prod"))->paused);
+        QVERIFY2(settings.setPaused(QStringLiteral("web"), QStringLiteral("prod"), true,
+                                    QStringLiteral("alice"), &error),
+                 qPrintable(error));
+        const auto paused = settings.pause(QStringLiteral("web"), QStringLiteral("prod"));
+        QVERIFY(paused && paused->paused);
+        QCOMPARE(paused->pausedBy, QStringLiteral("alice"));
+        QVERIFY(paused->pausedAt.isValid());
+        QCOMPARE(settings.pausedAll().size(), 1);
+        QVERIFY(settings.setPaused(QStringLiteral("web"), QStringLiteral("prod"), false,
+                                   QStringLiteral("alice"), &error));
+        QVERIFY(settings.pausedAll().isEmpty());
+        QVERIFY(settings.pause(QStringLiteral("web"), QStringLiteral("prod"))->pausedBy.isEmpty());
+
+        QString desiredError;
+        const QList<DesiredReplicas> desired = settings.desired(&desiredError);
+        QVERIFY2(desiredError.isEmpty(), qPrintable(desiredError));
+        QCOMPARE(desired.size(), 1);
+        QCOMPARE(desired.first().deploymentId, adoption);
+        QCOMPARE(desired.first().replicas, 3);
     }
 };
 
