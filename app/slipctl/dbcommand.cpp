@@ -56,8 +56,8 @@ int runDb(const QStringList &arguments) {
            "  status              its schema version, who you are on it and your rights\n"
            "  grant ROLE RIGHT    give a login role viewer, operator or approver\n"
            "  revoke ROLE RIGHT   take it back\n"
-           "  import              move this desk's history (--data-dir) into the team database, "
-           "which must have no records yet; run by the schema's owner"));
+           "  import              move this desk's history (--data-dir) into a new team database; "
+           "run once by the schema's owner"));
     parser.addPositionalArgument(QStringLiteral("action"),
                                  tr("migrate, status, grant, revoke or import."));
     parser.addHelpOption();

@@ -5,6 +5,7 @@
 #include "core/deploy/deploymentstore.h"
 #include "core/store/migrations.h"
 #include "core/store/store.h"
+#include "core/store/teamroles.h"
 #include "tests/support/processrun.h"
 #include "tests/support/teamdatabase.h"
 
@@ -101,10 +102,16 @@ private slots:
         const int newest = Store::knownSchemaVersion();
         QString error;
         QString storeId;
+        const QString person = team.createLogin("person");
+        QVERIFY2(!person.isEmpty(), qPrintable(team.error()));
         {
             QSqlDatabase db = ownerConnection(team, "previous");
             QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
             QVERIFY2(Store::migrateTo(db, SqlDialect::Postgres, newest - 1, &error),
+                     qPrintable(error));
+            // The person may read it, as after an earlier `slipctl db migrate` and grant.
+            QVERIFY2(TeamRoles::apply(db, &error), qPrintable(error));
+            QVERIFY2(TeamRoles::grant(db, person, TeamRoles::Right::Viewer, &error),
                      qPrintable(error));
             QSqlQuery q(db);
             QVERIFY(q.exec("SELECT MAX(version) FROM schema_migrations") && q.next());
@@ -133,12 +140,13 @@ private slots:
         QVERIFY2(error.contains("slipctl db migrate") &&
                      error.contains(QString::number(newest - 1)),
                  qPrintable(error));
-        // A person (a login without rights) is told the same command.
-        const QString person = team.createLogin("person");
-        QVERIFY2(!person.isEmpty(), qPrintable(team.error()));
-        QVERIFY(!Store::open(StoreLocation{dir.filePath("person.sqlite"), team.urlAs(person), {}},
-                             &error));
-        QVERIFY2(error.contains("slipctl db migrate"), qPrintable(error));
+        // A person is told the same command, and cannot migrate it either.
+        const StoreLocation asPerson{dir.filePath("person.sqlite"), team.urlAs(person), {}};
+        QVERIFY(!Store::open(asPerson, &error));
+        QVERIFY2(error.contains("slipctl db migrate") &&
+                     error.contains(QString::number(newest - 1)),
+                 qPrintable(error));
+        QVERIFY(!Store::open(asPerson, &error, Store::Access::Migrate));
 
         auto store = Store::open(where, &error, Store::Access::Migrate);
         QVERIFY2(store, qPrintable(error));
