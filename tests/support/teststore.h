@@ -35,11 +35,6 @@ struct TeamEntry {
 
 inline std::map<QString, TeamEntry> &teamDatabases() {
     static std::map<QString, TeamEntry> databases;
-    static const bool cleanup = [] {
-        qAddPostRoutine([] { teamDatabases().clear(); });
-        return true;
-    }();
-    Q_UNUSED(cleanup);
     return databases;
 }
 
@@ -71,6 +66,13 @@ inline TeamEntry *teamFor(const QString &path, QString *error) {
             return nullptr;
         }
         found = databases.emplace(path, TeamEntry{std::move(team), false}).first;
+        // Post routines run newest first: registered after QtSql's own (made by its first
+        // connection), this one drops the databases while their connections still exist.
+        static const bool dropAtExit = [] {
+            qAddPostRoutine([] { teamDatabases().clear(); });
+            return true;
+        }();
+        Q_UNUSED(dropAtExit);
     }
     // Each TeamDatabase points PGPASSFILE at its own file: this one's must be current.
     qputenv("PGPASSFILE", QFile::encodeName(found->second.database->passFile()));
