@@ -77,8 +77,8 @@ public:
     // team mode, else the desk's file. For each domain's own record store on this thread.
     QSqlDatabase database() const;
 
-    // Applies the migrations up to `version` only: for tests that build an older schema to
-    // migrate from.
+    // Applies the migrations up to `version` only: what a fresh schema seeds (TeamImport), and
+    // tests that build an older schema to migrate from.
     static bool migrateTo(QSqlDatabase db, SqlDialect dialect, int version, QString *error);
 
 private:
