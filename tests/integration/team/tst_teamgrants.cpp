@@ -95,6 +95,29 @@ private slots:
         QCOMPARE(QString::fromUtf8(who.out).trimmed(), operator_);
     }
 
+    void recordsNameTheServersRoleToo() {
+        const auto forged =
+            psql(operator_, QStringLiteral("INSERT INTO app_reconcile (app, env, paused, "
+                                           "paused_by) VALUES ('whoapp', 'test', 1, "
+                                           "'the-boss')"));
+        QVERIFY2(forged.exitCode == 0, forged.err.constData());
+        const auto who =
+            psql(team_->owner(),
+                 QStringLiteral("SELECT paused_by FROM app_reconcile WHERE app = 'whoapp'"));
+        QCOMPARE(QString::fromUtf8(who.out).trimmed(), operator_);
+        // An empty "by" stays empty: resuming writes no name.
+        QCOMPARE(psql(operator_, QStringLiteral("UPDATE app_reconcile SET paused = 0, paused_by "
+                                                "= '' WHERE app = 'whoapp'"))
+                     .exitCode,
+                 0);
+        QCOMPARE(QString::fromUtf8(psql(team_->owner(), QStringLiteral("SELECT paused_by FROM "
+                                                                       "app_reconcile WHERE app "
+                                                                       "= 'whoapp'"))
+                                       .out)
+                     .trimmed(),
+                 QString());
+    }
+
     void nobodyChangesTheAudit() {
         for (const QString &login : {operator_, team_->owner()}) {
             const auto r = psql(login, QStringLiteral("UPDATE audit_log SET db_user = 'x'"));
