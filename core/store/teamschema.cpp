@@ -12,6 +12,13 @@ Migration teamMigration(SqlDialect dialect) {
     m.description = QStringLiteral("the audit's role as the server sees it");
     m.statements << QStringLiteral(
         "ALTER TABLE audit_log ADD COLUMN db_user VARCHAR(255) NOT NULL DEFAULT ''");
+    // `slipctl db grant ROLE operator --target APP[/ENV]`: what a scoped operator may change
+    // (TeamRoles::apply turns it into row-level security on PostgreSQL).
+    m.statements << QStringLiteral("CREATE TABLE team_targets ("
+                                   " role_name VARCHAR(255) NOT NULL,"
+                                   " app VARCHAR(255) NOT NULL,"
+                                   " env VARCHAR(255) NOT NULL DEFAULT '',"
+                                   " PRIMARY KEY (role_name, app, env))");
     if (dialect == SqlDialect::Postgres) {
         // session_user is the login, never a SET ROLE: what the person authenticated as.
         m.statements << QStringLiteral(

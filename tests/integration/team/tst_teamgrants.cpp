@@ -190,6 +190,60 @@ private slots:
         QVERIFY(!status.out.contains("approver"));
     }
 
+    void aScopedOperatorChangesOnlyItsTargets() {
+        const QString scoped = team_->createLogin(QStringLiteral("scoped"));
+        QVERIFY(!scoped.isEmpty());
+        const auto granted = slipctl({QStringLiteral("db"), QStringLiteral("grant"), scoped,
+                                      QStringLiteral("operator"), QStringLiteral("--target"),
+                                      QStringLiteral("shop/prod"), QStringLiteral("--target"),
+                                      QStringLiteral("blog")},
+                                     team_->ownerUrl());
+        QVERIFY2(granted.exitCode == 0, said(granted).constData());
+        const auto pause = [&](const QString &app, const QString &env) {
+            return slipctl({QStringLiteral("reconcile"), QStringLiteral("pause"), app,
+                            QStringLiteral("--env"), env},
+                           team_->urlAs(scoped));
+        };
+        QVERIFY2(pause(QStringLiteral("shop"), QStringLiteral("prod")).exitCode == 0,
+                 said(pause(QStringLiteral("shop"), QStringLiteral("prod"))).constData());
+        QCOMPARE(pause(QStringLiteral("blog"), QStringLiteral("anything")).exitCode, 0);
+        for (const auto &[app, env] :
+             {std::pair{QStringLiteral("shop"), QStringLiteral("test")},
+              std::pair{QStringLiteral("other"), QStringLiteral("prod")}}) {
+            const auto refused = pause(app, env);
+            QVERIFY(refused.exitCode != 0);
+            QVERIFY2(refused.err.contains("row-level security"), said(refused).constData());
+        }
+        // The server itself, with no Slipway in between.
+        const auto raw = psql(scoped, QStringLiteral("DELETE FROM app_reconcile WHERE app = "
+                                                     "'grantsapp'"));
+        QCOMPARE(raw.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(psql(team_->owner(), QStringLiteral("SELECT count(*) FROM "
+                                                                       "app_reconcile WHERE app "
+                                                                       "= 'grantsapp'"))
+                                       .out)
+                     .trimmed(),
+                 QStringLiteral("1")); // its delete matched no row it may change
+        QCOMPARE(psql(scoped, QStringLiteral("SELECT count(*) FROM deployments")).exitCode, 0);
+        const auto status =
+            slipctl({QStringLiteral("db"), QStringLiteral("status")}, team_->urlAs(scoped));
+        QVERIFY2(status.out.contains("operator of blog, shop/prod"), said(status).constData());
+        QCOMPARE(slipctl({QStringLiteral("db"), QStringLiteral("revoke"), scoped,
+                          QStringLiteral("operator"), QStringLiteral("--target"),
+                          QStringLiteral("blog")},
+                         team_->ownerUrl())
+                     .exitCode,
+                 0);
+        QVERIFY(pause(QStringLiteral("blog"), QStringLiteral("anything")).exitCode != 0);
+        QCOMPARE(pause(QStringLiteral("shop"), QStringLiteral("prod")).exitCode, 0);
+        const auto viewerTarget =
+            slipctl({QStringLiteral("db"), QStringLiteral("grant"), scoped,
+                     QStringLiteral("viewer"), QStringLiteral("--target"), QStringLiteral("x")},
+                    team_->ownerUrl());
+        QVERIFY(viewerTarget.exitCode != 0);
+        QVERIFY2(viewerTarget.err.contains("only operator"), said(viewerTarget).constData());
+    }
+
     void aPersonCannotMigrate() {
         const auto r =
             slipctl({QStringLiteral("db"), QStringLiteral("migrate")}, team_->urlAs(operator_));
