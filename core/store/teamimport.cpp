@@ -22,10 +22,11 @@ bool failed(const QSqlQuery &q, QString *error) {
     return false;
 }
 
-// What stays on the desk: its saved hosts (local certificate paths) and its own migrations.
+// What is not the desk's history: its saved hosts (local certificate paths), each database's
+// own migrations, and the team's grants (team_targets: the owner may grant before importing).
 bool shared(const QString &table) {
     return table != QLatin1String("hosts") && table != QLatin1String("schema_migrations") &&
-           !table.startsWith(QLatin1String("sqlite_"));
+           table != QLatin1String("team_targets") && !table.startsWith(QLatin1String("sqlite_"));
 }
 
 int schemaVersion(QSqlDatabase db) {
@@ -225,12 +226,14 @@ bool TeamImport::run(QSqlDatabase desk, QSqlDatabase team, const QString &deskPa
         if (!clear.exec(QStringLiteral("DELETE FROM %1").arg(*it)))
             return failed(clear, error);
     }
-    // The desk's audit rows were written where no server role existed: they keep an empty
-    // db_user rather than the importer's, which the trigger would set.
-    const bool audit = tables.contains(QLatin1String("audit_log"));
-    QSqlQuery trigger(team);
-    if (audit && !trigger.exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER")))
-        return failed(trigger, error);
+    // The desk's history keeps who wrote it: the triggers that name the session's login in
+    // every who column (and the audit's db_user) would put the importer's there. Disabled in
+    // this transaction only (ALTER TABLE is transactional).
+    for (const QString &table : std::as_const(tables)) {
+        QSqlQuery trigger(team);
+        if (!trigger.exec(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(table)))
+            return failed(trigger, error);
+    }
     Result done;
     QStringList counts;
     for (const QString &table : std::as_const(tables)) {
@@ -240,8 +243,11 @@ bool TeamImport::run(QSqlDatabase desk, QSqlDatabase team, const QString &deskPa
         done.rows.append({table, rows});
         counts << QStringLiteral("%1 %2").arg(table).arg(rows);
     }
-    if (audit && !trigger.exec(QStringLiteral("ALTER TABLE audit_log ENABLE TRIGGER USER")))
-        return failed(trigger, error);
+    for (const QString &table : std::as_const(tables)) {
+        QSqlQuery trigger(team);
+        if (!trigger.exec(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(table)))
+            return failed(trigger, error);
+    }
     QSqlQuery identity(team);
     if (!identity.exec(QStringLiteral("SELECT id FROM store_identity")) || !identity.next()) {
         if (error)

@@ -24,7 +24,7 @@ public:
     // foreign-key order, and moves each id sequence past the imported ids. Refused, naming
     // the tables, when `team` already has records; the tables a migration seeds (the default
     // alert rules, the built-in kinds, the identity) are replaced by the desk's. The audit
-    // rows keep their OS user; the import itself is audited as `deskPath`.
+    // rows and records keep who wrote them; the import itself is audited as `deskPath`.
     static bool run(QSqlDatabase desk, QSqlDatabase team, const QString &deskPath, Result *result,
                     QString *error);
 };

@@ -157,6 +157,12 @@ inline TeamDatabase *testTeamDatabase(const QTemporaryDir &dir,
     return found == databases.end() ? nullptr : found->second.database.get();
 }
 
+// What a record's who column keeps when the client names `name`: that name on the desk's file;
+// on the team database the server's login, whatever the client wrote (migration 8's triggers).
+inline QString testWho(const QString &name) {
+    return testStoreOnPostgres() ? core::Store::currentOsUser() : name;
+}
+
 } // namespace slipway::test
 
 // In the PostgreSQL run, skips a test of what only the desk's SQLite file has.

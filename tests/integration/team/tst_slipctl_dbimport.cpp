@@ -104,6 +104,10 @@ private slots:
             teamId = owner->storeId();
             QVERIFY(teamId != desk.storeId);
         }
+        // The owner may have granted a scoped operator already: that is no record to refuse.
+        QVERIFY2(team.exec("INSERT INTO team_targets (role_name, app, env) VALUES ('someone', "
+                           "'web', '')"),
+                 qPrintable(team.error()));
 
         const auto run = slipway::test::runSlipctl(
             {"db", "import", "--data-dir", dataDir, "--database", team.ownerUrl()}, home.path());
@@ -124,6 +128,7 @@ private slots:
         const auto env = EnvironmentStore(store->database()).record(desk.environmentId);
         QVERIFY(env);
         QCOMPARE(env->name, QStringLiteral("import-env"));
+        QCOMPARE(env->osUser, QStringLiteral("alice")); // the desk's who, not the importer's
         const QList<KindVariable> vars = KindStore(store->database()).variables("shop", "test");
         QCOMPARE(vars.size(), 1);
         QCOMPARE(vars.first().value, QStringLiteral("1.0"));

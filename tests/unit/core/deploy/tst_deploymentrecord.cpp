@@ -232,7 +232,7 @@ private slots:
         QCOMPARE(current->version, QStringLiteral("1.0.0"));
         QCOMPARE(current->config.env, sample().env);
         QCOMPARE(current->hosts, QStringList{QStringLiteral("h1")});
-        QCOMPARE(current->osUser, QStringLiteral("ops"));
+        QCOMPARE(current->osUser, slipway::test::testWho("ops"));
         QVERIFY(current->finishedAt.isValid());
 
         const DeploymentHistory h = s.history(QStringLiteral("web"), QStringLiteral("prod"));
@@ -331,7 +331,7 @@ private slots:
                  qPrintable(error));
         const auto paused = settings.pause(QStringLiteral("web"), QStringLiteral("prod"));
         QVERIFY(paused && paused->paused);
-        QCOMPARE(paused->pausedBy, QStringLiteral("alice"));
+        QCOMPARE(paused->pausedBy, slipway::test::testWho("alice"));
         QVERIFY(paused->pausedAt.isValid());
         QCOMPARE(settings.pausedAll().size(), 1);
         QVERIFY(settings.setPaused(QStringLiteral("web"), QStringLiteral("prod"), false,

@@ -80,8 +80,8 @@ private slots:
         QCOMPARE(history.size(), 3);
         QCOMPARE(history.first().version, 3);
         QCOMPARE(history.last().version, 1);
-        QCOMPARE(history.last().savedBy, QStringLiteral("alice"));
-        QCOMPARE(history[1].savedBy, QStringLiteral("bob"));
+        QCOMPARE(history.last().savedBy, slipway::test::testWho("alice"));
+        QCOMPARE(history[1].savedBy, slipway::test::testWho("bob"));
         QVERIFY(history.last().savedAt.isValid());
         QCOMPARE(history.last().hash, content(kCompose).hash());
 
