@@ -68,6 +68,7 @@ Environments::Environments(std::shared_ptr<StoreThread> store, HostMonitor *host
                                   {},
                                   {},
                                   {},
+                                  0,
                                   true}) {
     qRegisterMetaType<ServiceProgress>();
     d->osUser = Store::currentOsUser();

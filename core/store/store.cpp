@@ -334,12 +334,15 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error) {
     bool vacuum = false;
     const int known = all.isEmpty() ? 0 : all.last().version;
     QSqlQuery newest(db);
-    if (const int current =
-            newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) &&
-                    newest.next()
-                ? newest.value(0).toInt()
-                : 0;
-        current > known) {
+    const int current =
+        newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && newest.next()
+            ? newest.value(0).toInt()
+            : 0;
+    // A statement left open keeps SQLite's read lock: two processes opening the file at once
+    // would each wait for the other's to write, and SQLite ends that deadlock with "database
+    // is locked".
+    newest.finish();
+    if (current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
                            "use a newer Slipway.")
                             .arg(current)
