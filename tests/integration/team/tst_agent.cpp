@@ -91,8 +91,11 @@ class TestAgent : public QObject {
     }
 
     // Two agents on `database`; one must lead and the other follow; the leader is killed with
-    // SIGKILL and the other takes over; then it stops on SIGTERM, exit 0, and nobody leads.
-    void leadershipMoves(const QStringList &database, const QString &homeA, const QString &homeB) {
+    // SIGKILL and the other takes over; `drop`, when given, ends the new leader's database
+    // session, which must make it stop leading and lead again; then it stops on SIGTERM, exit 0,
+    // and nobody leads.
+    void leadershipMoves(const QStringList &database, const QString &homeA, const QString &homeB,
+                         const std::function<bool(qint64 pid)> &drop = {}) {
         Agent a(agentArgs(database), homeA), b(agentArgs(database), homeB);
         QVERIFY(a.started());
         QVERIFY(b.started());
@@ -124,6 +127,15 @@ class TestAgent : public QObject {
                 return who && leaderPid(*who) == follow.pid();
             },
             30s));
+
+        if (drop) {
+            QVERIFY(drop(follow.pid()));
+            QVERIFY2(test::waitFor([&] { return follow.says("no longer leading"); }, 30s),
+                     follow.out());
+            QVERIFY2(test::waitFor(
+                         [&] { return follow.out().count("leading: slipway-agent") == 2; }, 30s),
+                     follow.out());
+        }
 
         follow.process().terminate(); // SIGTERM
         QVERIFY(follow.process().waitForFinished(20000));
@@ -162,8 +174,14 @@ private slots:
                              owner.path());
         QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
         // Each agent has a desk of its own; the team database is what they share.
-        leadershipMoves({QStringLiteral("--database"), db.urlAs(login)}, homeA.path(),
-                        homeB.path());
+        // The server ends the leader's session (as a restart would): it stops, then leads again.
+        const auto drop = [&](qint64 pid) {
+            return db.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                          " WHERE application_name LIKE 'slipway-agent % %1'")
+                               .arg(pid));
+        };
+        leadershipMoves({QStringLiteral("--database"), db.urlAs(login)}, homeA.path(), homeB.path(),
+                        drop);
     }
 
     void oneLeaderOnTheDesksFile() {
