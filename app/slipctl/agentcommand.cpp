@@ -1,6 +1,7 @@
 #include "agentcommand.h"
 
 #include "clianswer.h"
+#include "clideadline.h"
 #include "clihosts.h"
 #include "clioptions.h"
 #include "clisignals.h"
@@ -146,6 +147,7 @@ int runAgent(const QStringList &arguments) {
 
     bool stop = false;
     CliSignals signalled([&](int) { stop = true; });
+    const Deadline deadline(parser);
 
     const core::StoreLocation where = storeLocation(parser);
     {
@@ -185,7 +187,7 @@ int runAgent(const QStringList &arguments) {
 
     monitor->start();
     if (!spin([&] { return monitor->isLoaded(); }, stop,
-              connectTimeoutOption(parser) + std::chrono::seconds(5)))
+              deadline.cap(connectTimeoutOption(parser) + std::chrono::seconds(5))))
         return refuse(err, stop ? tr("interrupted") : tr("the host list did not load in time"));
     warnPlainTcp(monitor->hosts());
     if (monitor->hostCount() == 0)
@@ -232,8 +234,17 @@ int runAgent(const QStringList &arguments) {
     log(QCoreApplication::translate("slipway::cli", "started on %1 with %n host(s)", "",
                                     monitor->hostCount())
             .arg(where.team() ? where.teamUrl : where.path));
+    // --timeout bounds the agent's run like any command's: it then stops, and says so.
+    const auto timedOut = [&] {
+        if (!deadline.passed())
+            return false;
+        log(deadline.message());
+        return true;
+    };
     if (!once) {
-        spin([] { return false; }, stop, std::chrono::hours(24 * 365 * 100));
+        spin([] { return false; }, stop, deadline.cap(std::chrono::hours(24 * 365 * 100)));
+        if (timedOut())
+            return 1;
         log(tr("stopping"));
         return 0;
     }
@@ -250,9 +261,12 @@ int runAgent(const QStringList &arguments) {
         return 0;
     }
     const auto limit = std::chrono::minutes(30);
-    spin([&] { return work->eachRanOnce(); }, stop, limit);
+    spin([&] { return work->eachRanOnce(); }, stop, deadline.cap(limit));
     reconciler->lookNow();
-    spin([&] { return reconciler->settled() && !environments->sweeping(); }, stop, limit);
+    spin([&] { return reconciler->settled() && !environments->sweeping(); }, stop,
+         deadline.cap(limit));
+    if (timedOut())
+        return 1;
     return failed ? 1 : 0;
 }
 
