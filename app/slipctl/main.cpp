@@ -44,8 +44,10 @@ int usage(QTextStream &stream, int code) {
                    "  db        the team database: migrate, status, grant, revoke\n"
                    "  agent     run the timed work (recovery, replica counts) until stopped\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
-                   "SECONDS (for each host to answer when it is reached; default 10) and "
-                   "--timeout SECONDS (for the whole command; default none).\n"
+                   "SECONDS (for each host to answer when it is reached; default 10), "
+                   "--timeout SECONDS (for the whole command; default none) and --database "
+                   "URL (the team's PostgreSQL; default SLIPWAY_DATABASE, else this desk's "
+                   "own file).\n"
                    "Run 'slipctl COMMAND --help' for a command's options.\n");
     stream.flush();
     return code;
