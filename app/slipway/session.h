@@ -15,10 +15,12 @@ class Deployer;
 class ImageCatalog;
 class Inventory;
 class Metrics;
+class Leadership;
 class Reconciler;
 class RegistryVersions;
 class ServiceCatalog;
 class StoreThread;
+class TimedWork;
 } // namespace slipway::core
 
 namespace slipway::core::env {
@@ -35,8 +37,9 @@ public:
             QObject *parent = nullptr);
     ~Session() override;
 
-    // Loads the hosts and starts probing, sampling, alerting, keeping replica counts, and
-    // finishing interrupted deployments once every host has answered.
+    // Loads the hosts and starts probing, sampling and alerting; competes for the timed work
+    // (keeping replica counts, finishing interrupted deployments once every host has answered,
+    // sweeping environments), which this window runs while no agent or other window leads.
     void start();
 
     std::shared_ptr<core::StoreThread> store() const { return store_; }
@@ -51,6 +54,7 @@ public:
     core::RegistryVersions *registryVersions() const { return registryVersions_; }
     core::ServiceCatalog *services() const { return services_; }
     core::env::Environments *environments() const { return environments_; }
+    core::TimedWork *timedWork() const { return timedWork_; }
 
 private:
     std::shared_ptr<core::StoreThread> store_;
@@ -65,6 +69,8 @@ private:
     core::RegistryVersions *registryVersions_;
     core::ServiceCatalog *services_;
     core::env::Environments *environments_;
+    core::Leadership *leadership_;
+    core::TimedWork *timedWork_;
 };
 
 } // namespace slipway::app

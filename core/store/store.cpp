@@ -361,8 +361,9 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error, int upT
         newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && newest.next()
             ? newest.value(0).toInt()
             : 0;
-    // An unfinished statement keeps SQLite's read lock: a second process migrating the same
-    // file would hold its write lock waiting for ours, and one of the two fail as "locked".
+    // A statement left open keeps SQLite's read lock: two processes opening the file at once
+    // would each wait for the other's to write, and SQLite ends that deadlock with "database
+    // is locked".
     newest.finish();
     if (current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
