@@ -293,6 +293,14 @@ bool Store::openTeam(const StoreLocation &where, Access access, QString *error) 
         }
     }
     if (access == Access::Migrate) {
+        // Two owners at once: their GRANTs on the same tables would race in the catalog
+        // ("tuple concurrently updated"); the migration's lock (taken again inside, it nests)
+        // makes the second wait for the first's roles too.
+        const QString key = QString::number(SqlTransaction::writeLockKey + 1);
+        QSqlQuery serialize(db);
+        serialize.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key));
+        const auto unlock = qScopeGuard(
+            [&] { serialize.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key)); });
         if (!migrate(db, SqlDialect::Postgres, &why) || !TeamRoles::apply(db, &why)) {
             setError(error, tr("Cannot migrate the team database %1: %2").arg(url->display(), why));
             return false;
