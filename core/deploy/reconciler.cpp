@@ -102,7 +102,7 @@ void Reconciler::load() {
             ReconcileSettings settings(store->database());
             QString error;
             l.desired = settings.desired(&error);
-            l.paused = settings.pausedAll(&error);
+            l.paused = settings.all(&error); // resumed ones too: their version is needed
             l.ok = error.isEmpty();
             return l;
         },
@@ -269,15 +269,19 @@ quint64 Reconciler::setPaused(const QString &app, const QString &env, bool pause
         bool ok = false;
         QString error;
     };
+    // What the user saw: if someone paused or resumed it since, they are told, not overruled.
+    const auto seen = state(app, env);
+    const int readVersion = seen ? seen->pause.version : -1;
     store_->run<Done>(
-        [app, env, paused](Store *store, const QString &openError) {
+        [app, env, paused, readVersion](Store *store, const QString &openError) {
             Done d;
             if (!store) {
                 d.error = openError;
                 return d;
             }
             const QString who = Store::currentOsUser();
-            d.ok = ReconcileSettings(store->database()).setPaused(app, env, paused, who, &d.error);
+            d.ok = ReconcileSettings(store->database())
+                       .setPaused(app, env, paused, who, &d.error, readVersion);
             AuditEntry e;
             e.action = paused ? QStringLiteral("app.reconcile.pause")
                               : QStringLiteral("app.reconcile.resume");
