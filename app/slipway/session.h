@@ -11,6 +11,7 @@
 namespace slipway::core {
 class AlertMonitor;
 class AuditLog;
+class ChangeFeed;
 class Deployer;
 class ImageCatalog;
 class Inventory;
@@ -51,6 +52,8 @@ public:
     core::RegistryVersions *registryVersions() const { return registryVersions_; }
     core::ServiceCatalog *services() const { return services_; }
     core::env::Environments *environments() const { return environments_; }
+    // What other desks change in the team database; null in single-user mode.
+    core::ChangeFeed *changeFeed() const { return feed_; }
 
 private:
     std::shared_ptr<core::StoreThread> store_;
@@ -65,6 +68,7 @@ private:
     core::RegistryVersions *registryVersions_;
     core::ServiceCatalog *services_;
     core::env::Environments *environments_;
+    core::ChangeFeed *feed_ = nullptr;
 };
 
 } // namespace slipway::app

@@ -26,7 +26,8 @@ private:
 StoreThread::StoreThread(QString databasePath)
     : StoreThread(StoreLocation{std::move(databasePath), {}, {}}) {}
 
-StoreThread::StoreThread(StoreLocation where) : worker_(new Worker(std::move(where))) {
+StoreThread::StoreThread(StoreLocation where)
+    : where_(where), worker_(new Worker(std::move(where))) {
     thread_.setObjectName(QStringLiteral("slipway-store"));
     worker_->moveToThread(&thread_);
     thread_.start();

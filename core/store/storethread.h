@@ -22,6 +22,9 @@ public:
     StoreThread(const StoreThread &) = delete;
     StoreThread &operator=(const StoreThread &) = delete;
 
+    // Where the database is: for what needs a connection of its own (ChangeFeed).
+    const StoreLocation &location() const { return where_; }
+
     // Runs `job` on the store thread; `store` is null when the database could not be opened,
     // and `openError` then says why. Its result goes to `done`, through `reply`.
     template <class R>
@@ -43,6 +46,7 @@ public:
 
 private:
     class Worker;
+    StoreLocation where_;
     QThread thread_;
     Worker *worker_;
 };

@@ -324,7 +324,7 @@ private slots:
     void migrationSpeaksBothDialects() {
         const Migration sqlite = environmentsMigration(SqlDialect::Sqlite);
         const Migration postgres = environmentsMigration(SqlDialect::Postgres);
-        QCOMPARE(sqlite.version, migrations(SqlDialect::Sqlite).last().version);
+        QCOMPARE(sqlite.version, 7);
         QCOMPARE(postgres.version, sqlite.version);
         QVERIFY(sqlite.statements.join(' ').contains("content BLOB"));
         QVERIFY(postgres.statements.join(' ').contains("content BYTEA"));
@@ -369,7 +369,7 @@ private slots:
         QString error;
         auto store = Store::open(path, &error);
         QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->schemaVersion(), previous + 1);
+        QCOMPARE(store->schemaVersion(), migrations(SqlDialect::Sqlite).last().version);
         QCOMPARE(store->userHosts().size(), 1);
         QCOMPARE(store->audit(10).size(), 1);
         TemplateContent c;
