@@ -5,6 +5,9 @@
 // state.
 #include "core/alerts/alertstore.h"
 #include "core/deploy/reconcilesettings.h"
+#include "core/environments/environmentstore.h"
+#include "core/environments/kindstore.h"
+#include "core/environments/templatestore.h"
 #include "core/store/changefeed.h"
 #include "core/store/store.h"
 #include "tests/support/teamdatabase.h"
@@ -156,6 +159,51 @@ private slots:
         changed.clear();
         QVERIFY(audit(*writer, QStringLiteral("feed.after")));
         QTRY_VERIFY_WITH_TIMEOUT(countOf(changed, QStringLiteral("audit_log")) == 1, 10000);
+    }
+
+    // An environment and a kind's variables, between two desks' connections.
+    void environmentAndVariablesOnPostgres() {
+        TeamDatabase db;
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QTemporaryDir dir;
+        QVERIFY(migrate(db, dir.filePath("owner.sqlite")));
+        auto a = openDesk(db, dir.filePath("a.sqlite"));
+        auto b = openDesk(db, dir.filePath("b.sqlite"));
+        QVERIFY(a && b);
+        QString error;
+        env::TemplateContent c;
+        c.files.insert(c.composeFile, "services:\n  web:\n    image: web:1\n");
+        QVERIFY2(env::TemplateStore(a->database()).save("shop", c, &error), qPrintable(error));
+
+        env::EnvironmentStore envA(a->database()), envB(b->database());
+        env::EnvironmentRecord r;
+        r.name = QStringLiteral("team-env");
+        r.templateName = QStringLiteral("shop");
+        r.templateVersion = 1;
+        r.kind = QStringLiteral("test");
+        const auto begun = envA.begin(r, &error);
+        QVERIFY2(begun, qPrintable(error));
+        QVERIFY2(envA.markReady(begun->id, &error), qPrintable(error));
+        const int read = envB.record(begun->id)->version;
+        QVERIFY2(envA.beginRecycle(begun->id, &error, "alice", read), qPrintable(error));
+        std::optional<env::EnvironmentRecord> current;
+        QVERIFY(!envB.beginRecycle(begun->id, &error, "bob", read, &current));
+        QVERIFY2(error.contains(QLatin1String("changed by someone else meanwhile (now: "
+                                              "recycling")),
+                 qPrintable(error));
+        QVERIFY(current);
+        QCOMPARE(current->recycledBy, QStringLiteral("alice"));
+
+        env::KindStore kindsA(a->database()), kindsB(b->database());
+        env::KindVariable v;
+        v.key = QStringLiteral("REPLICAS");
+        v.value = QStringLiteral("2");
+        QVERIFY2(kindsA.replaceVariables("shop", "test", {v}, &error, 0), qPrintable(error));
+        QList<env::KindVariable> now;
+        QVERIFY(!kindsB.replaceVariables("shop", "test", {}, &error, 0, &now));
+        QVERIFY2(error.contains(QLatin1String("REPLICAS=2")), qPrintable(error));
+        QCOMPARE(now.size(), 1);
+        QCOMPARE(kindsA.variables("shop", "test").size(), 1);
     }
 
     void optimisticLockOneWinner() {
