@@ -41,7 +41,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
     case TimeColumn:
         return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
     case UserColumn:
-        return e.osUser;
+        // Team mode: the login the server wrote, not what a client said.
+        return e.dbUser.isEmpty() ? e.osUser : e.dbUser;
     case ActionColumn:
         return e.action;
     case TargetColumn:

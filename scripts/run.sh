@@ -31,6 +31,18 @@ else
     fi
 fi
 
+# SLIPWAY_TEAM=1: team mode on the private PostgreSQL (database slipway_demo, you as its owner).
+if [ -n "${SLIPWAY_TEAM:-}" ]; then
+    bash "$here/scripts/postgres.sh" start
+    eval "$(bash "$here/scripts/postgres.sh" env)"
+    export PGPASSFILE=$SLIPWAY_TEST_PGPASSFILE
+    psql -X "$SLIPWAY_TEST_PG_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = 'slipway_demo'" | grep -q 1 ||
+        psql -X "$SLIPWAY_TEST_PG_URL" -qc "CREATE DATABASE slipway_demo"
+    team=${SLIPWAY_TEST_PG_URL%/postgres}/slipway_demo
+    "$build/app/slipctl/slipctl" db migrate --database "$team"
+    args+=(--database "$team")
+fi
+
 "$build/app/slipctl/slipctl" hosts "${args[@]}" || true
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): run this from a desktop session" >&2

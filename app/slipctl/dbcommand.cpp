@@ -28,12 +28,16 @@ int status(const core::Store &store, bool json, QTextStream &out) {
     QStringList words;
     for (core::TeamRoles::Right r : rights)
         words << core::TeamRoles::word(r);
+    const QStringList targets = core::TeamRoles::targets(store.database());
+    if (!rights.contains(core::TeamRoles::Right::Operator) && !targets.isEmpty())
+        words << tr("operator of %1").arg(targets.join(u", "));
     const QString user = sessionUser(store);
     if (json) {
         QJsonObject o{{QStringLiteral("database"), store.location()},
                       {QStringLiteral("schemaVersion"), store.schemaVersion()},
                       {QStringLiteral("role"), user},
-                      {QStringLiteral("rights"), QJsonArray::fromStringList(words)}};
+                      {QStringLiteral("rights"), QJsonArray::fromStringList(words)},
+                      {QStringLiteral("targets"), QJsonArray::fromStringList(targets)}};
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return 0;
     }
@@ -53,7 +57,8 @@ int runDb(const QStringList &arguments) {
            "  migrate             create or update its schema and its three roles; run by the "
            "schema's owner\n"
            "  status              its schema version, who you are on it and your rights\n"
-           "  grant ROLE RIGHT    give a login role viewer, operator or approver\n"
+           "  grant ROLE RIGHT    give a login role viewer, operator or approver (operator "
+           "with --target: only for those applications)\n"
            "  revoke ROLE RIGHT   take it back"));
     parser.addPositionalArgument(QStringLiteral("action"), tr("migrate, status, grant or revoke."));
     parser.addHelpOption();
@@ -61,6 +66,10 @@ int runDb(const QStringList &arguments) {
     parser.addOption({QStringLiteral("data-dir"),
                       tr("The directory of Slipway's database on this desk."),
                       QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("target"),
+                      tr("grant/revoke operator for one application only, APP or APP/ENV "
+                         "(repeatable): its deployments, reconcile pause and retention."),
+                      QStringLiteral("T")});
     addDatabaseOption(parser);
     parser.process(arguments);
 
@@ -122,26 +131,35 @@ int runDb(const QStringList &arguments) {
             err << "slipctl: " << why << '\n';
             return 1;
         }
-        const bool ok =
-            action == QLatin1String("grant")
-                ? core::TeamRoles::grant(store->database(), positional[1], *right, &why)
-                : core::TeamRoles::revoke(store->database(), positional[1], *right, &why);
-        if (!ok) {
-            err << "slipctl: " << tr("cannot %1 %2: %3").arg(action, positional[2], why) << '\n';
-            return 1;
+        QStringList targets = parser.values(QStringLiteral("target"));
+        const bool scoped = !targets.isEmpty();
+        if (!scoped)
+            targets << QString();
+        for (const QString &target : std::as_const(targets)) {
+            const bool ok =
+                action == QLatin1String("grant")
+                    ? core::TeamRoles::grant(store->database(), positional[1], *right, &why, target)
+                    : core::TeamRoles::revoke(store->database(), positional[1], *right, &why,
+                                              target);
+            if (!ok) {
+                err << "slipctl: " << tr("cannot %1 %2: %3").arg(action, positional[2], why)
+                    << '\n';
+                return 1;
+            }
+            core::AuditEntry entry;
+            entry.action = QStringLiteral("db.") + action;
+            entry.target = positional[1];
+            entry.detail = scoped ? core::TeamRoles::word(*right) + QStringLiteral(" of ") + target
+                                  : core::TeamRoles::word(*right);
+            entry.result = QStringLiteral("ok");
+            if (!store->appendAudit(entry, &why))
+                err << "slipctl: " << tr("warning: not audited: %1").arg(why) << '\n';
+            if (!json)
+                out << (action == QLatin1String("grant") ? tr("%1 is now %2 on %3.")
+                                                         : tr("%1 is no longer %2 on %3."))
+                           .arg(positional[1], entry.detail, store->location())
+                    << '\n';
         }
-        core::AuditEntry entry;
-        entry.action = QStringLiteral("db.") + action;
-        entry.target = positional[1];
-        entry.detail = core::TeamRoles::word(*right);
-        entry.result = QStringLiteral("ok");
-        if (!store->appendAudit(entry, &why))
-            err << "slipctl: " << tr("warning: not audited: %1").arg(why) << '\n';
-        if (!json)
-            out << (action == QLatin1String("grant") ? tr("%1 is now %2 on %3.")
-                                                     : tr("%1 is no longer %2 on %3."))
-                       .arg(positional[1], core::TeamRoles::word(*right), store->location())
-                << '\n';
         return 0;
     }
     return refuse(

@@ -1,5 +1,6 @@
 // slipctl: Slipway's operations from a shell. `slipctl COMMAND --help` for each command.
 #include "adoptcommand.h"
+#include "agentcommand.h"
 #include "dbcommand.h"
 #include "deploycommand.h"
 #include "envcommand.h"
@@ -40,10 +41,13 @@ int usage(QTextStream &stream, int code) {
                    "  takeover  take an application's lock from an owner that died\n"
                    "  reconcile pause, resume or show the reconcile of an application\n"
                    "  env       environments from Compose templates (up, down, ls, validate)\n"
-                   "  db        the team database: migrate, status, grant, revoke\n\n"
+                   "  db        the team database: migrate, status, grant, revoke\n"
+                   "  agent     run the timed work (recovery, replica counts) until stopped\n\n"
                    "Every command takes --host URL (repeatable), --json, --connect-timeout "
-                   "SECONDS (for each host to answer when it is reached; default 10) and "
-                   "--timeout SECONDS (for the whole command; default none).\n"
+                   "SECONDS (for each host to answer when it is reached; default 10), "
+                   "--timeout SECONDS (for the whole command; default none) and --database "
+                   "URL (the team's PostgreSQL; default SLIPWAY_DATABASE, else this desk's "
+                   "own file).\n"
                    "Run 'slipctl COMMAND --help' for a command's options.\n");
     stream.flush();
     return code;
@@ -96,6 +100,8 @@ int main(int argc, char *argv[]) {
         return cli::runEnv(args);
     if (command == QLatin1String("db"))
         return cli::runDb(args);
+    if (command == QLatin1String("agent"))
+        return cli::runAgent(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help"))
         return usage(out, 0);

@@ -20,8 +20,16 @@ CommandLine CommandLine::parse(const QStringList &arguments, QString *error) {
         tr("URL"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      tr("Keep Slipway's database in DIR."), tr("DIR"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        tr("Share records with the team in the PostgreSQL database at URL, "
+           "postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE] (default: "
+           "SLIPWAY_DATABASE, else the one saved in Slipway). The password comes from "
+           "~/.pgpass or is asked, never from the URL."),
+        tr("URL"));
     parser.addOption(host);
     parser.addOption(dataDir);
+    parser.addOption(database);
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -60,8 +68,25 @@ CommandLine CommandLine::parse(const QStringList &arguments, QString *error) {
             return cl;
         }
     }
+    if (parser.isSet(database)) {
+        cl.database = parser.value(database).trimmed();
+        QString why;
+        if (!core::TeamUrl::parse(cl.database, &why)) {
+            *error = tr("--database: %1").arg(why);
+            return cl;
+        }
+    }
     error->clear();
     return cl;
+}
+
+core::StoreLocation CommandLine::storeLocation(const QString &savedTeamUrl) const {
+    core::StoreLocation where = core::StoreLocation::fromEnvironment(databasePath());
+    if (!database.isEmpty())
+        where.teamUrl = database;
+    else if (where.teamUrl.isEmpty())
+        where.teamUrl = savedTeamUrl.trimmed();
+    return where;
 }
 
 QString CommandLine::databasePath() const {

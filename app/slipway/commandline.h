@@ -1,7 +1,8 @@
-// CommandLine: what `slipway [--host URL]... [--data-dir DIR]` asks for.
+// CommandLine: what `slipway [--host URL]... [--data-dir DIR] [--database URL]` asks for.
 #pragma once
 
 #include "core/fleet/hostconfig.h"
+#include "core/store/storelocation.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,6 +18,7 @@ struct CommandLine {
 public:
     std::optional<QList<core::HostConfig>> hosts; // --host: these instead of the saved ones
     QString dataDir;                              // --data-dir: where slipway.sqlite lives
+    QString database;                             // --database: the team's PostgreSQL URL
     bool helpRequested = false;
     bool versionRequested = false;
     QString helpText;
@@ -25,6 +27,9 @@ public:
     static CommandLine parse(const QStringList &arguments, QString *error);
 
     QString databasePath() const; // in dataDir, else the Store's default
+    // The desk's file and the team database: --database, else SLIPWAY_DATABASE, else the one
+    // saved in the team database dialog (`savedTeamUrl`).
+    core::StoreLocation storeLocation(const QString &savedTeamUrl) const;
 };
 
 } // namespace slipway::app

@@ -5,8 +5,12 @@
 #include "core/base/latencyhint.h"
 #include "core/store/storethread.h"
 #include "resources/translations.h"
+#include "widgets/team/teamlogin.h"
+#include "widgets/team/teamsettings.h"
+#include "widgets/team/teamstatusbutton.h"
 
 #include <QApplication>
+#include <QStatusBar>
 #include <cstdio>
 
 using namespace slipway;
@@ -52,10 +56,22 @@ int main(int argc, char **argv) {
     resources::installTranslations(QLocale::system());
     application.setStyleSheet(resources::styleSheet());
 
+    // Team mode is settled before the window opens: the password asked, or this desk only.
+    core::StoreLocation where = cl.storeLocation(widgets::TeamSettings::savedUrl());
+    const bool overridden =
+        !cl.database.isEmpty() || !qEnvironmentVariableIsEmpty("SLIPWAY_DATABASE");
+    core::TeamProbe::Result team;
+    if (where.team() && !widgets::TeamLogin::connect(&where, &team))
+        return 1;
+
     core::HostMonitor::Options options;
     options.overrideHosts = cl.hosts;
-    app::Session session(std::make_shared<core::StoreThread>(cl.databasePath()), options);
+    app::Session session(std::make_shared<core::StoreThread>(where), options);
     app::MainWindow window(&session);
+    auto *teamStatus = new widgets::TeamStatusButton(overridden, &window);
+    if (where.team())
+        teamStatus->showTeam(team.location, team.role, team.rights);
+    window.statusBar()->addPermanentWidget(teamStatus);
     window.show();
     session.start();
     return application.exec();

@@ -1,6 +1,8 @@
 #include "app/slipway/mainwindow.h"
 
 #include "app/slipway/session.h"
+#include "core/agent/leadership.h"
+#include "core/agent/timedwork.h"
 #include "core/alerts/alertmonitor.h"
 #include "core/deploy/deployer.h"
 #include "core/fleet/hostmonitor.h"
@@ -189,6 +191,16 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
     hostsSummary_ = new QLabel(this);
     hostsSummary_->setObjectName(QStringLiteral("hostsSummary"));
     statusBar()->addPermanentWidget(hostsSummary_);
+    // Who runs the timed work, when it is not this window (an agent, another desk).
+    auto *timedWork = new QLabel(this);
+    timedWork->setObjectName(QStringLiteral("timedWorkLeader"));
+    statusBar()->addPermanentWidget(timedWork);
+    if (core::Leadership *lead = session->timedWork()->leadership())
+        connect(lead, &core::Leadership::leaderChanged, timedWork, [timedWork, lead] {
+            timedWork->setText(lead->leading() || lead->leader().isEmpty()
+                                   ? QString()
+                                   : tr("Timed work: run by %1").arg(lead->leader()));
+        });
     notifier_ = new widgets::AlertNotifier(session->alerts(), widgets::appIcon(), this);
 
     core::HostMonitor *hosts = session->hosts();

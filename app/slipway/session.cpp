@@ -1,5 +1,8 @@
 #include "app/slipway/session.h"
 
+#include "core/agent/fleetjobs.h"
+#include "core/agent/leadership.h"
+#include "core/agent/timedwork.h"
 #include "core/alerts/alertmonitor.h"
 #include "core/deploy/deployer.h"
 #include "core/deploy/reconciler.h"
@@ -30,6 +33,11 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     registryVersions_ = new core::RegistryVersions(images_, this);
     services_ = new core::ServiceCatalog(hosts_, store_, this);
     environments_ = new core::env::Environments(store_, hosts_, inventory_, metrics_, this);
+    core::Leadership::Options lead;
+    lead.role = QStringLiteral("gui");
+    leadership_ = new core::Leadership(store_->location(), lead, this);
+    timedWork_ = new core::TimedWork(leadership_, this);
+    core::addFleetJobs(timedWork_, {}, deployer_, hosts_, reconciler_, environments_);
 
     // Everything that writes to the audit log makes the Audit section read it again.
     connect(hosts_, &core::HostMonitor::auditAppended, audit_, &core::AuditLog::refresh);
@@ -60,6 +68,8 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
 // engine clients) must go before it, so they are deleted newest first here.
 Session::~Session() {
     delete feed_; // first: nothing reloads while the rest goes
+    delete timedWork_;
+    delete leadership_;
     delete environments_;
     delete services_;
     delete registryVersions_;
@@ -77,9 +87,9 @@ void Session::start() {
     hosts_->start();
     metrics_->start();
     alerts_->start();
-    deployer_->recoverWhenHostsAnswer();
     reconciler_->start();
     environments_->refresh();
+    timedWork_->start();
 }
 
 } // namespace slipway::app

@@ -16,10 +16,12 @@ class Deployer;
 class ImageCatalog;
 class Inventory;
 class Metrics;
+class Leadership;
 class Reconciler;
 class RegistryVersions;
 class ServiceCatalog;
 class StoreThread;
+class TimedWork;
 } // namespace slipway::core
 
 namespace slipway::core::env {
@@ -36,8 +38,9 @@ public:
             QObject *parent = nullptr);
     ~Session() override;
 
-    // Loads the hosts and starts probing, sampling, alerting, keeping replica counts, and
-    // finishing interrupted deployments once every host has answered.
+    // Loads the hosts and starts probing, sampling and alerting; competes for the timed work
+    // (keeping replica counts, finishing interrupted deployments once every host has answered,
+    // sweeping environments), which this window runs while no agent or other window leads.
     void start();
 
     std::shared_ptr<core::StoreThread> store() const { return store_; }
@@ -52,6 +55,7 @@ public:
     core::RegistryVersions *registryVersions() const { return registryVersions_; }
     core::ServiceCatalog *services() const { return services_; }
     core::env::Environments *environments() const { return environments_; }
+    core::TimedWork *timedWork() const { return timedWork_; }
     // What other desks change in the team database; null in single-user mode.
     core::ChangeFeed *changeFeed() const { return feed_; }
 
@@ -68,6 +72,8 @@ private:
     core::RegistryVersions *registryVersions_;
     core::ServiceCatalog *services_;
     core::env::Environments *environments_;
+    core::Leadership *leadership_;
+    core::TimedWork *timedWork_;
     core::ChangeFeed *feed_ = nullptr;
 };
 

@@ -73,6 +73,14 @@ void Reconciler::start() {
     load();
 }
 
+void Reconciler::setActing(bool acting) {
+    if (acting_ == acting)
+        return;
+    acting_ = acting;
+    if (acting_)
+        lookSoon();
+}
+
 std::optional<Reconciler::AppState> Reconciler::state(const QString &app,
                                                       const QString &env) const {
     const auto it = states_.constFind(Key(app, env));
@@ -154,7 +162,7 @@ void Reconciler::lookSoon() {
 }
 
 void Reconciler::look() {
-    if (states_.isEmpty() || !hostsReady())
+    if (!acting_ || states_.isEmpty() || !hostsReady())
         return;
     // An application none of whose containers is on these hosts was deployed elsewhere (or
     // another set of hosts is watched now): it is not redeployed here.

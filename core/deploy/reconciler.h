@@ -58,6 +58,17 @@ public:
 
     // Reads the records, then looks every interval and after container changes.
     void start();
+    // Whether this process acts on what it sees (on by default): only the leader of the timed
+    // work does (core/agent); a follower still reads the records, for display.
+    void setActing(bool acting);
+    bool acting() const { return acting_; }
+    // Reads the records and looks now.
+    void lookNow() { load(); }
+    // Nothing read, looked at or asked of the Deployer is under way, and every host has
+    // answered: what a look would do has been done (`slipctl agent --once` waits for it).
+    bool settled() const {
+        return !loading_ && !soon_.isActive() && inFlight_.isEmpty() && hostsReady();
+    }
 
     // Null when this store has no current deployment of app/env (not loaded yet, or none).
     std::optional<AppState> state(const QString &app, const QString &env) const;
@@ -110,6 +121,7 @@ private:
     QTimer tick_;
     QTimer soon_;
     bool loading_ = false;
+    bool acting_ = true;
     QHash<Key, AppState> states_;
     QHash<quint64, Key> asked_; // Deployer requests under way
     QSet<Key> inFlight_;

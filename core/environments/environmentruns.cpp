@@ -311,7 +311,7 @@ void Environments::recycle(const QStringList &environmentIds) {
 }
 
 void Environments::Impl::sweepLeftovers() {
-    if (storeId.isEmpty())
+    if (storeId.isEmpty() || !sweepAllowed)
         return;
     const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
     for (const EnvironmentRecord &r : std::as_const(records)) {

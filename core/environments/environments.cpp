@@ -67,7 +67,9 @@ Environments::Environments(std::shared_ptr<StoreThread> store, HostMonitor *host
                                   1,
                                   {},
                                   {},
-                                  {}}) {
+                                  {},
+                                  0,
+                                  true}) {
     qRegisterMetaType<ServiceProgress>();
     d->osUser = Store::currentOsUser();
     // What runs of each environment follows the Inventory; one signal per batch.
@@ -101,6 +103,14 @@ QString Environments::osUser() const {
 
 bool Environments::sweeping() const {
     return d->sweeps > 0;
+}
+
+void Environments::setSweeping(bool allowed) {
+    if (d->sweepAllowed == allowed)
+        return;
+    d->sweepAllowed = allowed;
+    if (allowed)
+        d->sweepLeftovers();
 }
 
 QString Environments::Impl::liveHostId(const EnvironmentRecord &r) const {

@@ -96,6 +96,9 @@ public:
     // A sweep of what interrupted provisions left runs (after a refresh, or when a host
     // answers again); sweepsDone follows when the last one ends.
     bool sweeping() const;
+    // Whether this process sweeps at all (on by default): only the leader of the timed work
+    // does (core/agent).
+    void setSweeping(bool allowed);
 
 signals:
     void templatesChanged();

@@ -32,6 +32,8 @@ struct Environments::Impl {
     QSet<QString> recycling;                       // environment ids
     QSet<QString> swept;                           // environment ids swept in this process
     int sweeps = 0;                                // sweeps under way
+    // Only the process that leads the timed work sweeps (setSweeping).
+    bool sweepAllowed = true;
 
     // The engine host an environment's record names, as the HostMonitor knows it now: by id,
     // else by URL (slipctl's host ids are per run).

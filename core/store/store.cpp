@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -147,7 +148,18 @@ QString Store::defaultPath() {
            QStringLiteral("/slipway.sqlite");
 }
 
+namespace {
+// Team mode: the login the server knows this process as (see currentOsUser()).
+QMutex teamUserLock;
+QString teamUser;
+} // namespace
+
 QString Store::currentOsUser() {
+    {
+        QMutexLocker lock(&teamUserLock);
+        if (!teamUser.isEmpty())
+            return teamUser;
+    }
     for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
         const QString user = qEnvironmentVariable(name);
         if (!user.isEmpty())
@@ -273,6 +285,13 @@ bool Store::openTeam(const StoreLocation &where, Access access, QString *error) 
         return false;
     }
     team_ = url;
+    {
+        QSqlQuery who(db);
+        if (who.exec(QStringLiteral("SELECT session_user")) && who.next()) {
+            QMutexLocker lock(&teamUserLock);
+            teamUser = who.value(0).toString();
+        }
+    }
     if (access == Access::Migrate) {
         if (!migrate(db, SqlDialect::Postgres, &why) || !TeamRoles::apply(db, &why)) {
             setError(error, tr("Cannot migrate the team database %1: %2").arg(url->display(), why));
@@ -334,12 +353,15 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error) {
     bool vacuum = false;
     const int known = all.isEmpty() ? 0 : all.last().version;
     QSqlQuery newest(db);
-    if (const int current =
-            newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) &&
-                    newest.next()
-                ? newest.value(0).toInt()
-                : 0;
-        current > known) {
+    const int current =
+        newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && newest.next()
+            ? newest.value(0).toInt()
+            : 0;
+    // A statement left open keeps SQLite's read lock: two processes opening the file at once
+    // would each wait for the other's to write, and SQLite ends that deadlock with "database
+    // is locked".
+    newest.finish();
+    if (current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
                            "use a newer Slipway.")
                             .arg(current)

@@ -66,6 +66,8 @@ public:
     // The newest `limit` entries, newest first.
     QList<AuditEntry> audit(int limit = 1000, QString *error = nullptr) const;
 
+    // Who acts: the OS login; in team mode, once a team Store has opened in this process, the
+    // server's login role (which the server also writes into every record, whatever this says).
     static QString currentOsUser();
 
     // This database's own UUID (migration 5): written into the labels of every container it

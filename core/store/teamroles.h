@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 
 namespace slipway::core {
 
@@ -27,14 +28,26 @@ public:
     // that two Slipway databases on one server keep their rights apart.
     static QString groupRole(const QSqlDatabase &db, Right right, QString *error = nullptr);
 
-    // Creates the group roles when missing and (re)grants their privileges on every table;
-    // run by the schema's owner after the migrations (`slipctl db migrate`).
+    // Creates the group roles when missing and (re)grants their privileges on every table,
+    // with the row-level security that holds a scoped operator to its targets; run by the
+    // schema's owner after the migrations (`slipctl db migrate`).
     static bool apply(QSqlDatabase db, QString *error);
-    // Grants `right` to the login role `role`, or takes it back.
-    static bool grant(QSqlDatabase db, const QString &role, Right right, QString *error);
-    static bool revoke(QSqlDatabase db, const QString &role, Right right, QString *error);
-    // The rights the connected role holds, as the server sees them.
+    // Grants `right` to the login role `role`, or takes it back. With a `target` ("APP" or
+    // "APP/ENV"; operator only) the role may change only that application's deployments,
+    // reconcile pause and retention; without, everything its right allows.
+    static bool grant(QSqlDatabase db, const QString &role, Right right, QString *error,
+                      const QString &target = {});
+    static bool revoke(QSqlDatabase db, const QString &role, Right right, QString *error,
+                       const QString &target = {});
+    // The rights the connected role holds, as the server sees them, and a scoped operator's
+    // targets ("APP" or "APP/ENV").
     static QList<Right> held(QSqlDatabase db, QString *error = nullptr);
+    static QStringList targets(QSqlDatabase db, QString *error = nullptr);
+
+private:
+    // "APP" or "APP/ENV" as (app, env); env empty for every environment.
+    static std::optional<std::pair<QString, QString>>
+    splitTarget(Right right, const QString &target, QString *error);
 };
 
 } // namespace slipway::core

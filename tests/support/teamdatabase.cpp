@@ -105,7 +105,7 @@ QString TeamDatabase::urlAs(const QString &login) const {
 }
 
 QString TeamDatabase::createLogin(const QString &suffix) {
-    const QString role = name_ + QLatin1Char('_') + suffix;
+    const QString role = name_ + QStringLiteral("_u_") + suffix; // never a group role name
     const QString password = randomWord(20);
     if (!exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password), true))
         return {};

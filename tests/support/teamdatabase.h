@@ -27,10 +27,11 @@ public:
 
     // The superuser's URL to this database (its owner: it runs `slipctl db migrate`).
     QString ownerUrl() const;
+    QString owner() const { return adminUser_; }
     // The URL a login of this database's connects with.
     QString urlAs(const QString &login) const;
 
-    // A login role with a random password, named "<database>_<suffix>" so that two tests never
+    // A login role with a random password, named "<database>_u_<suffix>" so that two tests never
     // share one; its password goes to the pgpass file this process (and its children) use.
     // Empty on failure (see error()).
     QString createLogin(const QString &suffix);
