@@ -26,6 +26,11 @@ int runReconcile(const QStringList &arguments) {
     parser.addPositionalArgument(QStringLiteral("app"), tr("The application (label slipway.app)."));
     parser.addOption({QStringLiteral("env"), tr("The environment (label slipway.env)."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("if-version"),
+                      tr("Pause or resume only if the setting is still at this version (as "
+                         "status --json showed it; 0: never set): a change someone made since "
+                         "is not overwritten, and the command fails saying what it is now."),
+                      QStringLiteral("n")});
     addCommonOptions(parser);
     parser.process(arguments);
 
@@ -45,6 +50,14 @@ int runReconcile(const QStringList &arguments) {
             err, tr("unknown reconcile action \"%1\": use pause, resume or status.").arg(action));
     if (!parser.isSet(QStringLiteral("env")))
         return refuse(err, tr("--env is required."));
+    int readVersion = -1;
+    if (parser.isSet(QStringLiteral("if-version"))) {
+        bool number = false;
+        readVersion = parser.value(QStringLiteral("if-version")).toInt(&number);
+        if (!number || readVersion < 0)
+            return refuse(err, tr("--if-version takes a version number (0 or more), not \"%1\".")
+                                   .arg(parser.value(QStringLiteral("if-version"))));
+    }
     const QString app = positional[1];
     const QString env = parser.value(QStringLiteral("env"));
     if (!core::AppChange::validName(tr("application"), app, &why) ||
@@ -59,7 +72,8 @@ int runReconcile(const QStringList &arguments) {
     core::ReconcileSettings settings(store->database());
     if (action != QLatin1String("status")) {
         const bool pause = action == QLatin1String("pause");
-        const bool ok = settings.setPaused(app, env, pause, core::Store::currentOsUser(), &why);
+        const bool ok =
+            settings.setPaused(app, env, pause, core::Store::currentOsUser(), &why, readVersion);
         core::AuditEntry e;
         e.action =
             pause ? QStringLiteral("app.reconcile.pause") : QStringLiteral("app.reconcile.resume");
@@ -86,6 +100,7 @@ int runReconcile(const QStringList &arguments) {
                                  {"paused", state->paused},
                                  {"pausedBy", state->pausedBy},
                                  {"pausedAt", state->pausedAt.toString(Qt::ISODateWithMs)},
+                                 {"version", state->version},
                              })
                    .toJson(QJsonDocument::Compact)
             << '\n';

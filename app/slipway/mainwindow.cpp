@@ -8,6 +8,7 @@
 #include "core/fleet/hostmonitor.h"
 #include "core/locks/locktakeover.h"
 #include "core/store/auditlog.h"
+#include "core/store/changefeed.h"
 #include "widgets/alerts/alertnotifier.h"
 #include "widgets/alerts/alertsview.h"
 #include "widgets/applications/applicationsview.h"
@@ -132,6 +133,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent) : QMainWindow(parent),
     auditView_ = new widgets::AuditView(session->audit(), this);
     environmentsView_ =
         new widgets::EnvironmentsView(session->environments(), session->hosts(), this);
+    // Another desk's deployment shows in the history here within moments (team mode).
+    if (core::ChangeFeed *feed = session->changeFeed())
+        connect(feed, &core::ChangeFeed::changed, applicationsView_, [this](const QString &table) {
+            if (table == QLatin1String("deployments"))
+                applicationsView_->reloadHistory();
+        });
     QWidget *pages[SectionCount] = {
         dashboardView_,
         alertsView_,

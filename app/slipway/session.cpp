@@ -13,6 +13,7 @@
 #include "core/fleet/servicecatalog.h"
 #include "core/metrics/metrics.h"
 #include "core/store/auditlog.h"
+#include "core/store/changefeed.h"
 #include "core/store/storethread.h"
 
 namespace slipway::app {
@@ -47,11 +48,26 @@ Session::Session(std::shared_ptr<core::StoreThread> store, core::HostMonitor::Op
     connect(services_, &core::ServiceCatalog::auditAppended, audit_, &core::AuditLog::refresh);
     connect(environments_, &core::env::Environments::auditAppended, audit_,
             &core::AuditLog::refresh);
+
+    // In team mode other desks write too: what they change is read again here within moments.
+    if (store_->location().team()) {
+        feed_ = new core::ChangeFeed(store_->location(), this);
+        connect(feed_, &core::ChangeFeed::changed, this, [this](const QString &table) {
+            if (table == QLatin1String("audit_log"))
+                audit_->refresh();
+            else if (table == QLatin1String("environments") ||
+                     table == QLatin1String("env_templates"))
+                environments_->refresh();
+            else if (table == QLatin1String("alert_rules"))
+                alerts_->reloadRules();
+        });
+    }
 }
 
 // QObject would delete its children oldest first; the users of the host monitor (and of its
 // engine clients) must go before it, so they are deleted newest first here.
 Session::~Session() {
+    delete feed_; // first: nothing reloads while the rest goes
     delete timedWork_;
     delete leadership_;
     delete environments_;

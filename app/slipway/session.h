@@ -11,6 +11,7 @@
 namespace slipway::core {
 class AlertMonitor;
 class AuditLog;
+class ChangeFeed;
 class Deployer;
 class ImageCatalog;
 class Inventory;
@@ -55,6 +56,8 @@ public:
     core::ServiceCatalog *services() const { return services_; }
     core::env::Environments *environments() const { return environments_; }
     core::TimedWork *timedWork() const { return timedWork_; }
+    // What other desks change in the team database; null in single-user mode.
+    core::ChangeFeed *changeFeed() const { return feed_; }
 
 private:
     std::shared_ptr<core::StoreThread> store_;
@@ -71,6 +74,7 @@ private:
     core::env::Environments *environments_;
     core::Leadership *leadership_;
     core::TimedWork *timedWork_;
+    core::ChangeFeed *feed_ = nullptr;
 };
 
 } // namespace slipway::app

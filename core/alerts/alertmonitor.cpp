@@ -12,6 +12,7 @@
 #include "core/metrics/metrics.h"
 #include "core/store/storethread.h"
 
+#include <QSet>
 #include <algorithm>
 
 namespace slipway::core {
@@ -504,7 +505,41 @@ quint64 AlertMonitor::acknowledge(quint64 serial) {
     });
 }
 
+void AlertMonitor::reloadRules() {
+    if (!loaded_)
+        return; // start() reads them
+    using Rules = std::pair<QList<AlertRule>, QString>;
+    store_->run<Rules>(
+        [](Store *store, const QString &openError) {
+            if (!store)
+                return Rules{{}, openError};
+            QString error;
+            auto rules = AlertStore(*store).rules(&error);
+            return Rules{rules, error};
+        },
+        mailbox_,
+        [this](const Rules &r) {
+            if (!r.second.isEmpty())
+                return; // what is known stays; the next change tries again
+            QSet<qint64> present;
+            for (const AlertRule &rule : r.first) {
+                present.insert(rule.id);
+                if (this->rule(rule.id) != rule)
+                    applyRule(rule);
+            }
+            const QList<AlertRule> before = rules_;
+            for (const AlertRule &rule : before)
+                if (!present.contains(rule.id))
+                    dropRule(rule.id);
+        });
+}
+
 void AlertMonitor::onRuleSaved(const AlertRule &rule) {
+    applyRule(rule);
+    emit auditAppended();
+}
+
+void AlertMonitor::applyRule(const AlertRule &rule) {
     bool found = false;
     for (AlertRule &existing : rules_)
         if (existing.id == rule.id) {
@@ -517,16 +552,19 @@ void AlertMonitor::onRuleSaved(const AlertRule &rule) {
     hostAlerts_->forgetRule(rule.id);
     emit ruleSaved(rule);
     evaluateRule(rule);
-    emit auditAppended();
 }
 
 void AlertMonitor::onRuleRemoved(qint64 ruleId) {
+    dropRule(ruleId);
+    emit auditAppended();
+}
+
+void AlertMonitor::dropRule(qint64 ruleId) {
     lifecycle_->clearWhere([ruleId](const Alert &a) { return a.ruleId == ruleId; },
                            tr("the rule was removed"));
     rules_.removeIf([ruleId](const AlertRule &r) { return r.id == ruleId; });
     hostAlerts_->forgetRule(ruleId);
     emit ruleRemoved(ruleId);
-    emit auditAppended();
 }
 
 } // namespace slipway::core

@@ -57,6 +57,9 @@ public:
     // Loads the rules and the open and recent alerts, then evaluates; loaded() tells when.
     void start();
     bool isLoaded() const { return loaded_; }
+    // Reads the rules again (another desk changed them): ruleSaved and ruleRemoved follow for
+    // what differs.
+    void reloadRules();
 
     QList<AlertRule> rules() const { return rules_; }
     std::optional<AlertRule> rule(qint64 id) const;
@@ -112,6 +115,8 @@ private:
     void onRestartsCounted(const QString &hostId, const QString &containerId);
     bool restartRuleEnabled() const;
     void onRuleSaved(const AlertRule &rule);
+    void applyRule(const AlertRule &rule);
+    void dropRule(qint64 ruleId);
     void onRuleRemoved(qint64 ruleId);
 
     QString hostName(const QString &hostId) const;

@@ -99,7 +99,7 @@ quint64 AlertRequests::removeRule(qint64 ruleId, const std::optional<AlertRule> 
             if (!store)
                 return openError;
             QString error;
-            const bool ok = AlertStore(*store).removeRule(rule.id, &error);
+            const bool ok = AlertStore(*store).removeRule(rule.id, &error, rule.version);
             AuditEntry e;
             e.action = QStringLiteral("alert.rule.remove");
             e.target = rule.name;

@@ -115,7 +115,15 @@ std::optional<AlertRule> AlertStore::rule(qint64 id, QString *error) const {
     return ruleFrom(q);
 }
 
-std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *error) {
+QString AlertStore::changedMeanwhile(const AlertRule &now) {
+    return tr("The rule \"%1\" was changed by someone else meanwhile (now: %2%3, version %4); "
+              "look at it again and repeat the change.")
+        .arg(now.name, now.condition(), now.enabled ? QString() : tr(", disabled"))
+        .arg(now.version);
+}
+
+std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *error,
+                                              std::optional<AlertRule> *current) {
     if (const QString why = rule.validationError(); !why.isEmpty()) {
         setError(error, why);
         return std::nullopt;
@@ -154,13 +162,12 @@ std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *er
                   fields + QVariantList{id, rule.version}, error))
             return std::nullopt;
         if (update.numRowsAffected() == 0) {
+            update.finish();
             QString why;
-            if (!this->rule(id, &why))
-                setError(error, why);
-            else
-                setError(error, tr("Someone else changed the rule \"%1\" meanwhile; "
-                                   "look at it again and repeat the change.")
-                                    .arg(rule.name));
+            const auto now = this->rule(id, &why);
+            if (current)
+                *current = now;
+            setError(error, now ? changedMeanwhile(*now) : why);
             return std::nullopt;
         }
     }
@@ -170,12 +177,24 @@ std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *er
     return saved;
 }
 
-bool AlertStore::removeRule(qint64 id, QString *error) {
+bool AlertStore::removeRule(qint64 id, QString *error, int readVersion,
+                            std::optional<AlertRule> *current) {
     QSqlQuery q(db_);
-    if (!exec(q, QStringLiteral("DELETE FROM alert_rules WHERE id = ?"), {id}, error))
+    if (!exec(q,
+              readVersion > 0
+                  ? QStringLiteral("DELETE FROM alert_rules WHERE id = ? AND version = ?")
+                  : QStringLiteral("DELETE FROM alert_rules WHERE id = ?"),
+              readVersion > 0 ? QVariantList{id, readVersion} : QVariantList{id}, error))
         return false;
     if (q.numRowsAffected() == 0) {
-        setError(error, tr("There is no alert rule %1; someone may have removed it.").arg(id));
+        q.finish();
+        QString why;
+        const auto now = rule(id, &why);
+        if (current)
+            *current = now;
+        setError(error,
+                 now ? changedMeanwhile(*now)
+                     : tr("There is no alert rule %1; someone may have removed it.").arg(id));
         return false;
     }
     return true;

@@ -27,10 +27,14 @@ public:
     std::optional<AlertRule> rule(qint64 id, QString *error = nullptr) const;
     // A rule without an id is added; one with an id is updated, but only if nobody saved it
     // since `rule.version` was read (two people may edit the same rule in team mode). Returns
-    // the rule as saved, with its id and new version.
-    std::optional<AlertRule> saveRule(const AlertRule &rule, QString *error = nullptr);
-    // Its alerts stay in the history.
-    bool removeRule(qint64 id, QString *error = nullptr);
+    // the rule as saved, with its id and new version. When someone had, `current` holds the
+    // rule as it is now.
+    std::optional<AlertRule> saveRule(const AlertRule &rule, QString *error = nullptr,
+                                      std::optional<AlertRule> *current = nullptr);
+    // Its alerts stay in the history. With `readVersion` (0: any) only the rule as it was
+    // read: one someone changed since is kept, and `current` holds it.
+    bool removeRule(qint64 id, QString *error = nullptr, int readVersion = 0,
+                    std::optional<AlertRule> *current = nullptr);
 
     // Records a fired alert. When an open alert of the same rule and target is there already
     // (written before a restart, or by another workstation sharing the database) that one is
@@ -50,6 +54,8 @@ public:
     QList<Alert> recentAlerts(int limit, QString *error = nullptr) const;
 
 private:
+    static QString changedMeanwhile(const AlertRule &now);
+
     QSqlDatabase db_;
 };
 

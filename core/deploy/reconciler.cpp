@@ -110,7 +110,7 @@ void Reconciler::load() {
             ReconcileSettings settings(store->database());
             QString error;
             l.desired = settings.desired(&error);
-            l.paused = settings.pausedAll(&error);
+            l.paused = settings.all(&error); // resumed ones too: their version is needed
             l.ok = error.isEmpty();
             return l;
         },
@@ -276,16 +276,22 @@ quint64 Reconciler::setPaused(const QString &app, const QString &env, bool pause
     struct Done {
         bool ok = false;
         QString error;
+        std::optional<ReconcilePause> now; // as written, or as someone else left it
     };
+    // What the user saw: if someone paused or resumed it since, they are told, not overruled.
+    const auto seen = state(app, env);
+    const int readVersion = seen ? seen->pause.version : -1;
     store_->run<Done>(
-        [app, env, paused](Store *store, const QString &openError) {
+        [app, env, paused, readVersion](Store *store, const QString &openError) {
             Done d;
             if (!store) {
                 d.error = openError;
                 return d;
             }
             const QString who = Store::currentOsUser();
-            d.ok = ReconcileSettings(store->database()).setPaused(app, env, paused, who, &d.error);
+            ReconcileSettings settings(store->database());
+            d.ok = settings.setPaused(app, env, paused, who, &d.error, readVersion);
+            d.now = settings.pause(app, env);
             AuditEntry e;
             e.action = paused ? QStringLiteral("app.reconcile.pause")
                               : QStringLiteral("app.reconcile.resume");
@@ -298,7 +304,12 @@ quint64 Reconciler::setPaused(const QString &app, const QString &env, bool pause
             return d;
         },
         mailbox_,
-        [this, request](const Done &d) {
+        [this, request, key = Key(app, env)](const Done &d) {
+            // At once, not at the next load: a second click acts on what the first left.
+            if (auto it = states_.find(key); d.now && it != states_.end() && it->pause != *d.now) {
+                it->pause = *d.now;
+                emit statesChanged();
+            }
             emit pauseFinished(request, d.ok, d.error);
             emit auditAppended();
             load();

@@ -19,6 +19,7 @@ struct ReconcilePause {
     bool paused = false;
     QString pausedBy;   // the OS user (or the database role in team mode) that paused it
     QDateTime pausedAt; // UTC
+    int version = 0;    // bumped by every pause and resume; 0 while nothing was ever set
 
     friend bool operator==(const ReconcilePause &, const ReconcilePause &) = default;
 };
@@ -45,9 +46,14 @@ public:
                                         QString *error = nullptr) const;
     // Every application whose reconcile is paused now.
     QList<ReconcilePause> pausedAll(QString *error = nullptr) const;
-    // Pauses (recording `by` and now) or resumes; one row per application either way.
+    // Every application ever paused or resumed, with its version.
+    QList<ReconcilePause> all(QString *error = nullptr) const;
+    // Pauses (recording `by` and now) or resumes; one row per application either way. With
+    // `readVersion` (the pause's version as the caller read it, 0: none yet; -1: unchecked) it
+    // is refused when someone paused or resumed it since, and `current` then holds it as it is.
     bool setPaused(const QString &app, const QString &env, bool paused, const QString &by,
-                   QString *error = nullptr);
+                   QString *error = nullptr, int readVersion = -1,
+                   ReconcilePause *current = nullptr);
 
     // Each application's current deployment and its replica count.
     QList<DesiredReplicas> desired(QString *error = nullptr) const;

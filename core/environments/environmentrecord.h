@@ -35,6 +35,9 @@ struct EnvironmentRecord {
     QMap<QString, QString> overrides;
     QStringList secretKeys; // the keys whose values were secrets (masked wherever shown)
     QDateTime updatedAt;
+    // Bumped by every change: an action taken on what someone read loses, with the current
+    // record, when another changed it since (migration 9).
+    int version = 1;
 
     bool live() const;
     // How long it lived, in milliseconds: from creation to its recycling (or failure), or to

@@ -234,13 +234,19 @@ void Environments::recycle(const QStringList &environmentIds) {
         if (d->recycling.contains(envId) || d->running.contains(envId))
             continue;
         d->recycling.insert(envId);
+        // The version the user's view shows: if someone changed the environment since, the
+        // recycle is refused with what it is now (and the refresh that follows shows it).
+        int readVersion = 0;
+        for (const EnvironmentRecord &r : std::as_const(d->records))
+            if (r.id == envId)
+                readVersion = r.version;
         struct Begun {
             QString error;
             QString storeId;
             EnvironmentRecord record;
         };
         d->store->run<Begun>(
-            [envId](Store *store, const QString &openError) {
+            [envId, readVersion](Store *store, const QString &openError) {
                 Begun b;
                 if (!store) {
                     b.error = openError;
@@ -248,7 +254,7 @@ void Environments::recycle(const QStringList &environmentIds) {
                 }
                 EnvironmentStore envs(store->database());
                 b.storeId = store->storeId(&b.error);
-                if (b.storeId.isEmpty() || !envs.beginRecycle(envId, &b.error))
+                if (b.storeId.isEmpty() || !envs.beginRecycle(envId, &b.error, {}, readVersion))
                     return b;
                 if (auto r = envs.record(envId, &b.error))
                     b.record = *r;

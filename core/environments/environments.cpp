@@ -222,7 +222,11 @@ void Environments::loadTemplate(const QString &name, int version) {
             l.details.version = *v;
             l.details.kinds = kinds.kinds(&l.error);
             l.details.defaults = kinds.variables(name, QString(), &l.error);
+            l.details.variableVersions.insert(QString(),
+                                              kinds.variablesVersion(name, QString(), &l.error));
             for (const Kind &k : l.details.kinds) {
+                l.details.variableVersions.insert(k.name,
+                                                  kinds.variablesVersion(name, k.name, &l.error));
                 const auto vars = kinds.variables(name, k.name, &l.error);
                 if (!vars.isEmpty())
                     l.details.kindVariables.insert(k.name, vars);
@@ -338,13 +342,14 @@ void Environments::loadDiff(const QString &name, int from, int to) {
 }
 
 void Environments::saveVariables(const QString &name, const QString &kind,
-                                 const QList<KindVariable> &variables) {
+                                 const QList<KindVariable> &variables, int readVersion) {
     d->store->run<QString>(
-        [name, kind, variables](Store *store, const QString &openError) {
+        [name, kind, variables, readVersion](Store *store, const QString &openError) {
             if (!store)
                 return openError;
             QString error;
-            KindStore(store->database()).replaceVariables(name, kind, variables, &error);
+            KindStore(store->database())
+                .replaceVariables(name, kind, variables, &error, readVersion);
             return error;
         },
         d->mailbox,

@@ -42,6 +42,8 @@ struct TemplateDetails {
     QList<Kind> kinds;
     QList<KindVariable> defaults; // the template's own variables, for every kind
     QMap<QString, QList<KindVariable>> kindVariables; // by kind
+    // The version each set was read at, by kind ("": the defaults), for saveVariables.
+    QMap<QString, int> variableVersions;
     QStringList services;
     // Variables the Compose file requires (${V:?...}) that the template's own do not give: a
     // kind or the provision must.
@@ -75,9 +77,11 @@ public:
     // The changes from version `from` to `to` of `name`: diffLoaded follows.
     void loadDiff(const QString &name, int from, int to);
     // Replaces `kind`'s variables of template `name` ("" : the template's own, for every
-    // kind); variablesSaved follows. A secret carries no value (KindStore's rule).
+    // kind); variablesSaved follows. A secret carries no value (KindStore's rule). With
+    // `readVersion` (TemplateDetails::variableVersions) a set someone saved since is not
+    // overwritten: the error says what it is now.
     void saveVariables(const QString &name, const QString &kind,
-                       const QList<KindVariable> &variables);
+                       const QList<KindVariable> &variables, int readVersion = -1);
 
     // Imports a Compose file and the files it names from its folder as template `name`.
     void importTemplate(const QString &name, const QString &composePath);

@@ -21,7 +21,7 @@ namespace {
 
 const char *kColumns = "id, name, template, template_version, kind, host_id, host_url, os_user, "
                        "owner, state, created_at, ready_at, failed_at, recycled_at, recycled_by, "
-                       "error, overrides, secret_keys, updated_at";
+                       "error, overrides, secret_keys, updated_at, version";
 
 const char *kLiveStates = "('provisioning', 'ready', 'recycling')";
 
@@ -52,6 +52,7 @@ EnvironmentRecord readRecord(const QSqlQuery &q) {
     // Whatever was written by hand, a secret's value is never handed out.
     r.overrides = KindVariables::masked(r.overrides, r.secretKeys);
     r.updatedAt = sql::fromIso(q.value(18).toString());
+    r.version = q.value(19).toInt();
     return r;
 }
 
@@ -126,6 +127,7 @@ std::optional<EnvironmentRecord> EnvironmentStore::begin(const EnvironmentRecord
     r.secretKeys.sort();
     r.overrides = KindVariables::masked(r.overrides, r.secretKeys);
     r.updatedAt = r.createdAt;
+    r.version = 1;
 
     SqlTransaction tx(db_);
     if (!tx.begun(error))
@@ -167,7 +169,7 @@ std::optional<EnvironmentRecord> EnvironmentStore::begin(const EnvironmentRecord
     QSqlQuery insert(db_);
     if (!sql::run(insert,
                   QStringLiteral("INSERT INTO environments (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
                       .arg(QLatin1String(kColumns)),
                   {r.id, r.name, r.templateName, r.templateVersion, r.kind, r.hostId, r.hostUrl,
                    r.osUser, r.owner, EnvironmentRecord::stateName(r.state),
@@ -203,6 +205,17 @@ bool EnvironmentStore::transition(const QString &id, const Change &change, QStri
         *error = failed;
         return false;
     }
+    const auto changedMeanwhile = [&](const EnvironmentRecord &now) {
+        if (change.current)
+            *change.current = now;
+        *error = tr("The environment %1 was changed by someone else meanwhile (now: %2, "
+                    "version %3); look at it again.")
+                     .arg(now.name, EnvironmentRecord::stateName(now.state))
+                     .arg(now.version);
+        return false;
+    };
+    if (change.readVersion > 0 && current->version != change.readVersion)
+        return changedMeanwhile(*current);
     if (!change.from.contains(current->state)) {
         QStringList from;
         for (State s : change.from)
@@ -213,7 +226,7 @@ bool EnvironmentStore::transition(const QString &id, const Change &change, QStri
         return false;
     }
     const QString now = sql::nowUtc();
-    QString sets = QStringLiteral("state = ?, updated_at = ?");
+    QString sets = QStringLiteral("state = ?, updated_at = ?, version = version + 1");
     QVariantList values{EnvironmentRecord::stateName(change.to), now};
     if (!change.timeColumn.isEmpty()) {
         sets += QStringLiteral(", %1 = ?").arg(change.timeColumn);
@@ -227,16 +240,23 @@ bool EnvironmentStore::transition(const QString &id, const Change &change, QStri
         sets += QStringLiteral(", recycled_by = ?");
         values.append(change.recycledBy);
     }
-    values << id << EnvironmentRecord::stateName(current->state);
+    values << id << current->version;
     QSqlQuery update(db_);
-    // Only from the state read above: of two processes acting at once, one wins.
-    if (!sql::run(update,
-                  QStringLiteral("UPDATE environments SET %1 WHERE id = ? AND state = ?").arg(sets),
-                  values, error))
+    // Only from the version read above: of two processes acting at once, one wins.
+    if (!sql::run(
+            update,
+            QStringLiteral("UPDATE environments SET %1 WHERE id = ? AND version = ?").arg(sets),
+            values, error))
         return false;
     if (update.numRowsAffected() != 1) {
-        *error = tr("The environment %1 was changed by someone else meanwhile.").arg(current->name);
-        return false;
+        update.finish();
+        QString failed;
+        const auto now = record(id, &failed);
+        if (!now) {
+            *error = failed;
+            return false;
+        }
+        return changedMeanwhile(*now);
     }
     if (!change.auditAction.isEmpty()) {
         EnvironmentRecord after = *current;
@@ -279,14 +299,17 @@ bool EnvironmentStore::markFailed(const QString &id, const QString &why, QString
     return transition(id, c, error);
 }
 
-bool EnvironmentStore::beginRecycle(const QString &id, QString *error, const QString &by) {
+bool EnvironmentStore::beginRecycle(const QString &id, QString *error, const QString &by,
+                                    int readVersion, std::optional<EnvironmentRecord> *current) {
     Change c{{State::Ready, State::Failed},
              State::Recycling,
              QString(),
              std::nullopt,
              by.isEmpty() ? Store::currentOsUser() : by,
              QString(),
-             true};
+             true,
+             readVersion,
+             current};
     return transition(id, c, error);
 }
 

@@ -37,8 +37,10 @@ public:
     // ends a provision whose process died.
     bool markFailed(const QString &id, const QString &why, QString *error);
     // ready (or failed, to remove what a failed clean-up left) -> recycling; `by` defaults to
-    // the OS user.
-    bool beginRecycle(const QString &id, QString *error, const QString &by = {});
+    // the OS user. With `readVersion` (the record's version as the caller read it, 0: any) it
+    // is refused when someone changed the record since, and `current` then holds it as it is.
+    bool beginRecycle(const QString &id, QString *error, const QString &by = {},
+                      int readVersion = 0, std::optional<EnvironmentRecord> *current = nullptr);
     // recycling -> recycled ("environment.recycle", ok).
     bool markRecycled(const QString &id, QString *error);
     // recycling -> ready with `why` kept ("environment.recycle", failed): it still exists.
@@ -69,6 +71,8 @@ private:
         QString recycledBy;
         QString auditAction; // empty: no audit row
         bool auditOk = true;
+        int readVersion = 0; // 0: whatever version the record has now
+        std::optional<EnvironmentRecord> *current = nullptr; // the record, when it was changed
     };
     bool transition(const QString &id, const Change &change, QString *error);
     QList<EnvironmentRecord> select(const QString &where, const QVariantList &values,

@@ -105,7 +105,10 @@ bool KindStore::removeKind(const QString &name, QString *error) {
     q.finish();
     QSqlQuery vars(db_);
     QSqlQuery kind(db_);
+    QSqlQuery sets(db_);
     if (!sql::run(vars, QStringLiteral("DELETE FROM env_variables WHERE kind = ?"), {name},
+                  error) ||
+        !sql::run(sets, QStringLiteral("DELETE FROM env_variable_sets WHERE kind = ?"), {name},
                   error) ||
         !sql::run(kind, QStringLiteral("DELETE FROM env_kinds WHERE name = ?"), {name}, error))
         return false;
@@ -184,6 +187,60 @@ bool KindStore::insertVariable(const QString &templateName, const QString &kind,
                     error);
 }
 
+int KindStore::variablesVersion(const QString &templateName, const QString &kind,
+                                QString *error) const {
+    QSqlQuery q(db_);
+    if (!sql::run(q,
+                  QStringLiteral("SELECT version FROM env_variable_sets WHERE template = ? AND "
+                                 "kind = ?"),
+                  {templateName, kind}, error) ||
+        !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool KindStore::bumpVersion(const QString &templateName, const QString &kind, int readVersion,
+                            QList<KindVariable> *current, QString *error) {
+    QString failed;
+    const int now = variablesVersion(templateName, kind, &failed);
+    if (!failed.isEmpty()) {
+        *error = failed;
+        return false;
+    }
+    if (readVersion >= 0 && now != readVersion) {
+        const QList<KindVariable> vars = variables(templateName, kind, &failed);
+        if (current)
+            *current = vars;
+        QStringList shown;
+        for (const KindVariable &v : vars)
+            shown.append(describe(v));
+        *error = tr("The variables of %1 were changed by someone else meanwhile (now: %2); look "
+                    "at them again.")
+                     .arg(target(templateName, kind),
+                          shown.isEmpty() ? tr("none") : shown.join(QStringLiteral(", ")));
+        return false;
+    }
+    QSqlQuery q(db_);
+    // Compared with the version read above, so that of two writers only one moves it on.
+    if (now == 0)
+        return sql::run(q,
+                        QStringLiteral("INSERT INTO env_variable_sets (template, kind, version) "
+                                       "VALUES (?, ?, 1)"),
+                        {templateName, kind}, error);
+    if (!sql::run(q,
+                  QStringLiteral("UPDATE env_variable_sets SET version = version + 1 WHERE "
+                                 "template = ? AND kind = ? AND version = ?"),
+                  {templateName, kind, now}, error))
+        return false;
+    if (q.numRowsAffected() != 1) {
+        *error = tr("The variables of %1 were changed by someone else meanwhile; look at them "
+                    "again.")
+                     .arg(target(templateName, kind));
+        return false;
+    }
+    return true;
+}
+
 bool KindStore::setVariable(const QString &templateName, const QString &kind,
                             const KindVariable &variable, QString *error) {
     QString ignored;
@@ -197,7 +254,8 @@ bool KindStore::setVariable(const QString &templateName, const QString &kind,
                   QStringLiteral("DELETE FROM env_variables WHERE template = ? AND kind = ? AND "
                                  "var_key = ?"),
                   {templateName, kind, variable.key}, error) ||
-        !insertVariable(templateName, kind, variable, error))
+        !insertVariable(templateName, kind, variable, error) ||
+        !bumpVersion(templateName, kind, -1, nullptr, error))
         return false;
     return audit(db_, QStringLiteral("template.variables"), target(templateName, kind),
                  tr("set %1").arg(describe(variable)), error) &&
@@ -221,18 +279,24 @@ bool KindStore::removeVariable(const QString &templateName, const QString &kind,
         *error = tr("The template %1 has no variable %2.").arg(target(templateName, kind), key);
         return false;
     }
+    if (!bumpVersion(templateName, kind, -1, nullptr, error))
+        return false;
     return audit(db_, QStringLiteral("template.variables"), target(templateName, kind),
                  tr("removed %1").arg(key), error) &&
            tx.commit(error);
 }
 
 bool KindStore::replaceVariables(const QString &templateName, const QString &kind,
-                                 const QList<KindVariable> &variables, QString *error) {
+                                 const QList<KindVariable> &variables, QString *error,
+                                 int readVersion, QList<KindVariable> *current) {
     QString ignored;
     error = error ? error : &ignored;
     SqlTransaction tx(db_);
     if (!tx.begun(error) || !checkTarget(templateName, kind, error))
         return false;
+    // Checked first: a stale editor learns it even when its Save would change nothing.
+    if (readVersion >= 0 && variablesVersion(templateName, kind) != readVersion)
+        return bumpVersion(templateName, kind, readVersion, current, error);
     QMap<QString, KindVariable> wanted;
     for (const KindVariable &v : variables) {
         if (!checkVariable(templateName, kind, v, error))
@@ -272,6 +336,8 @@ bool KindStore::replaceVariables(const QString &templateName, const QString &kin
     for (const KindVariable &v : std::as_const(wanted))
         if (!insertVariable(templateName, kind, v, error))
             return false;
+    if (!bumpVersion(templateName, kind, readVersion, current, error))
+        return false;
     return audit(db_, QStringLiteral("template.variables"), target(templateName, kind),
                  changes.join(QStringLiteral("; ")), error) &&
            tx.commit(error);

@@ -49,9 +49,16 @@ public:
     bool removeVariable(const QString &templateName, const QString &kind, const QString &key,
                         QString *error);
     // Replaces the whole set of `kind`'s variables of `templateName` at once (the editor's Save),
-    // one audit row listing what changed.
+    // one audit row listing what changed. With `readVersion` (variablesVersion() as the editor
+    // read it; -1: unchecked) it is refused when someone saved the set since, and `current`
+    // then holds the set as it is.
     bool replaceVariables(const QString &templateName, const QString &kind,
-                          const QList<KindVariable> &variables, QString *error);
+                          const QList<KindVariable> &variables, QString *error,
+                          int readVersion = -1, QList<KindVariable> *current = nullptr);
+    // The version of `kind`'s set of variables of `templateName`, bumped by every change to it;
+    // 0 when it was never written.
+    int variablesVersion(const QString &templateName, const QString &kind,
+                         QString *error = nullptr) const;
 
     // The values an environment of `templateName` as `kind` gets: the template's defaults <
     // the kind's variables < `overrides` (KindVariables::resolve). The kind must exist.
@@ -65,6 +72,10 @@ private:
                        QString *error) const;
     bool insertVariable(const QString &templateName, const QString &kind, const KindVariable &v,
                         QString *error);
+    // Inside the caller's transaction: the set's next version, refused (with `current`) when
+    // `readVersion` >= 0 and someone changed it since.
+    bool bumpVersion(const QString &templateName, const QString &kind, int readVersion,
+                     QList<KindVariable> *current, QString *error);
 
     QSqlDatabase db_;
 };

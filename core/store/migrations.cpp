@@ -66,10 +66,10 @@ QString dropAuditNoUpdateTrigger(SqlDialect dialect) {
 }
 
 QList<Migration> migrations(SqlDialect dialect) {
-    return {hostsAndAudit(dialect),         alertsMigration(dialect),
-            deploymentsMigration(dialect),  secretsMigration(dialect),
-            ownershipMigration(dialect),    reconcileMigration(dialect),
-            environmentsMigration(dialect), teamMigration(dialect)};
+    return {
+        hostsAndAudit(dialect),         alertsMigration(dialect),    deploymentsMigration(dialect),
+        secretsMigration(dialect),      ownershipMigration(dialect), reconcileMigration(dialect),
+        environmentsMigration(dialect), teamMigration(dialect),      liveMigration(dialect)};
 }
 
 } // namespace slipway::core

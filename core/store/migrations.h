@@ -43,5 +43,10 @@ Migration reconcileMigration(SqlDialect dialect);   // version 6: ownershipschem
 Migration
 environmentsMigration(SqlDialect dialect);   // version 7: environments/environmentschema.cpp
 Migration teamMigration(SqlDialect dialect); // version 8: teamschema.cpp
+Migration liveMigration(SqlDialect dialect); // version 9: liveschema.cpp
+
+// The tables every desk shares in team mode, each announcing its changes on PostgreSQL
+// (liveschema.cpp, ChangeFeed).
+QStringList sharedTables();
 
 } // namespace slipway::core

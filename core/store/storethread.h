@@ -22,8 +22,8 @@ public:
     StoreThread(const StoreThread &) = delete;
     StoreThread &operator=(const StoreThread &) = delete;
 
-    // Where the records are: what a second connection of the same process (Leadership's)
-    // opens.
+    // Where the records are: what a second connection of the same process (Leadership's,
+    // ChangeFeed's) opens.
     const StoreLocation &location() const { return where_; }
 
     // Runs `job` on the store thread; `store` is null when the database could not be opened,

@@ -356,6 +356,11 @@ void ApplicationsView::reload() {
     versionsRequest_ = versions_->load(repository_);
 }
 
+void ApplicationsView::reloadHistory() {
+    if (!app_.isEmpty())
+        historyRequest_ = deployer_->history(app_, env_);
+}
+
 void ApplicationsView::onHistory(quint64 request, const core::DeploymentHistory &history) {
     if (request != historyRequest_)
         return;

@@ -95,6 +95,8 @@ public slots:
     // (Deployer::adopt).
     void confirmAdopt();
     void reload(); // history and versions of the selected application
+    // The selected application's history only: another desk deployed (ChangeFeed).
+    void reloadHistory();
 
 private:
     // The constructor's parts.

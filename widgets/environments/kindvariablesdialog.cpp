@@ -53,6 +53,7 @@ KindVariablesDialog::KindVariablesDialog(core::env::Environments *environments,
                 if (name != details_.version.name || kind != kind_->currentData().toString())
                     return;
                 message_->setStyleSheet(ok ? QString() : QStringLiteral("color: #c0392b;"));
+                reloadAfterSave_ = ok;
                 if (!ok)
                     message_->setText(error);
                 else if (dropped_.isEmpty())
@@ -64,8 +65,14 @@ KindVariablesDialog::KindVariablesDialog(core::env::Environments *environments,
             });
     connect(environments_, &core::env::Environments::templateLoaded, this,
             [this](const QString &name, const core::env::TemplateDetails &details) {
-                if (name == details_.version.name)
-                    details_ = details; // what was saved, for the next kind shown
+                if (name != details_.version.name)
+                    return;
+                details_ = details; // what was saved, for the next kind shown
+                if (reloadAfterSave_) {
+                    reloadAfterSave_ = false;
+                    shownVersion_ =
+                        details_.variableVersions.value(kind_->currentData().toString(), -1);
+                }
             });
 
     auto *rowButtons = new QHBoxLayout;
@@ -106,6 +113,7 @@ void KindVariablesDialog::showKind() {
         kind.isEmpty() ? details_.defaults : details_.kindVariables.value(kind);
     for (const KindVariable &v : vars)
         addVariable(v.key, v.value, v.secret);
+    shownVersion_ = details_.variableVersions.value(kind, -1);
 }
 
 QList<KindVariable> KindVariablesDialog::rows(QString *error, QStringList *dropped) const {
@@ -147,7 +155,8 @@ void KindVariablesDialog::save() {
         message_->setText(error);
         return;
     }
-    environments_->saveVariables(details_.version.name, kind_->currentData().toString(), vars);
+    environments_->saveVariables(details_.version.name, kind_->currentData().toString(), vars,
+                                 shownVersion_);
 }
 
 } // namespace slipway::widgets

@@ -39,6 +39,10 @@ private:
     QTableWidget *table_;
     QLabel *message_;
     QStringList dropped_; // of the last save
+    // The version of the set the table shows, carried by Save so that it never overwrites a
+    // set someone else saved meanwhile; a reload after our own Save moves it on.
+    int shownVersion_ = -1;
+    bool reloadAfterSave_ = false;
 };
 
 } // namespace slipway::widgets

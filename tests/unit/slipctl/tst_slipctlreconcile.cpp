@@ -31,6 +31,9 @@ private slots:
         QTest::addRow("no env") << QStringList{"reconcile", "pause", "web"} << "--env";
         QTest::addRow("bad name") << QStringList{"reconcile", "pause", "bad name", "--env", "t"}
                                   << "bad name";
+        QTest::addRow("bad version")
+            << QStringList{"reconcile", "pause", "web", "--env", "t", "--if-version", "x"}
+            << "--if-version";
     }
 
     void refusesBadInput() {
@@ -66,6 +69,25 @@ private slots:
         const QJsonObject resumed = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(resumed.value("paused").toBool(true), false);
         QCOMPARE(resumed.value("pausedBy").toString(), QString());
+    }
+
+    // A script that read the setting changes it only if nobody else did since.
+    void ifVersionRefusesAStaleReading() {
+        auto r = slipctl({"reconcile", "status", "reconcileV", "--env", "t", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value("version").toInt(-1), 0);
+        r = slipctl({"reconcile", "pause", "reconcileV", "--env", "t", "--if-version", "0"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // Someone else's resume, from the same reading, loses and is told the current state.
+        r = slipctl({"reconcile", "resume", "reconcileV", "--env", "t", "--if-version", "0"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("changed by someone else meanwhile (now: paused by"),
+                 r.err.constData());
+        r = slipctl({"reconcile", "status", "reconcileV", "--env", "t", "--json"});
+        const QJsonObject now = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(now.value("paused").toBool(), true);
+        QCOMPARE(now.value("version").toInt(), 1);
+        r = slipctl({"reconcile", "resume", "reconcileV", "--env", "t", "--if-version", "1"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 };
 

@@ -91,7 +91,8 @@ private slots:
         AlertRule stale = *added;
         stale.name = QStringLiteral("other desk");
         QVERIFY(!alerts.saveRule(stale, &error));
-        QVERIFY2(error.contains("Someone else changed"), qPrintable(error));
+        QVERIFY2(error.contains("changed by someone else meanwhile (now: Memory over 95.5 %"),
+                 qPrintable(error));
         QCOMPARE(alerts.rule(added->id)->name, QStringLiteral("Memory tight"));
 
         AlertRule bad = *edited;
