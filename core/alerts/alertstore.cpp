@@ -1,6 +1,7 @@
 #include "core/alerts/alertstore.h"
 
 #include "core/base/errortext.h"
+#include "core/store/sqlerrortext.h"
 #include "core/store/sqltransaction.h"
 #include "core/store/store.h"
 
@@ -29,7 +30,7 @@ QDateTime parseIso(const QString &text) {
 
 bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error) {
     if (!query.prepare(sql)) {
-        setError(error, query.lastError().text());
+        setError(error, sqlErrorText(query.lastError()));
         return false;
     }
     for (const QVariant &v : values) {
@@ -40,7 +41,7 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
             query.addBindValue(v);
     }
     if (!query.exec()) {
-        setError(error, query.lastError().text());
+        setError(error, sqlErrorText(query.lastError()));
         return false;
     }
     return true;
@@ -149,7 +150,7 @@ std::optional<AlertRule> AlertStore::saveRule(const AlertRule &rule, QString *er
                                  "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id"),
                   fields, error))
             return std::nullopt;
-        // RETURNING, not lastInsertId(): QPSQL has no last insert id.
+        // RETURNING: the id in the same statement, alike on SQLite and PostgreSQL.
         id = insert.next() ? insert.value(0).toLongLong() : 0;
         insert.finish();
     } else {

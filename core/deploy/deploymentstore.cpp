@@ -95,7 +95,7 @@ qint64 DeploymentStore::insert(const DeploymentRecord &r, const QString &owner, 
               lockToken},
              error))
         return 0;
-    // RETURNING, not lastInsertId(): QPSQL has no last insert id.
+    // RETURNING: the id in the same statement, alike on SQLite and PostgreSQL.
     const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     if (id <= 0 && error)

@@ -1,5 +1,7 @@
 #include "core/store/boundquery.h"
 
+#include "core/store/sqlerrortext.h"
+
 #include <QSqlError>
 
 namespace slipway::core::sql {
@@ -7,7 +9,7 @@ namespace slipway::core::sql {
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *error) {
     if (!q.prepare(sql)) {
         if (error)
-            *error = q.lastError().text();
+            *error = sqlErrorText(q.lastError());
         return false;
     }
     for (const QVariant &v : values) {
@@ -18,7 +20,7 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &values, QString *
     }
     if (!q.exec()) {
         if (error)
-            *error = q.lastError().text();
+            *error = sqlErrorText(q.lastError());
         return false;
     }
     return true;

@@ -3,6 +3,7 @@
 #include "core/base/errortext.h"
 #include "core/deploy/secretenv.h"
 #include "core/store/migrations.h"
+#include "core/store/sqlerrortext.h"
 #include "core/store/sqltransaction.h"
 #include "core/store/teamroles.h"
 
@@ -42,13 +43,13 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
     // Statements without values run as they are: PostgreSQL cannot prepare DDL.
     if (values.isEmpty()) {
         if (!query.exec(sql)) {
-            setError(error, query.lastError().text());
+            setError(error, sqlErrorText(query.lastError()));
             return false;
         }
         return true;
     }
     if (!query.prepare(sql)) {
-        setError(error, query.lastError().text());
+        setError(error, sqlErrorText(query.lastError()));
         return false;
     }
     for (const QVariant &v : values) {
@@ -59,7 +60,7 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QStr
             query.addBindValue(v);
     }
     if (!query.exec()) {
-        setError(error, query.lastError().text());
+        setError(error, sqlErrorText(query.lastError()));
         return false;
     }
     return true;

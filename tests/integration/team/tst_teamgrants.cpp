@@ -164,6 +164,7 @@ private slots:
         const auto refused = slipctl(pause, team_->urlAs(viewer_));
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains("permission denied"), said(refused).constData());
+        QVERIFY2(refused.err.contains("The team database refused it"), said(refused).constData());
         QCOMPARE(slipctl({QStringLiteral("db"), QStringLiteral("grant"), viewer_,
                           QStringLiteral("operator")},
                          team_->ownerUrl())
