@@ -109,10 +109,6 @@
         <translation>不存在告警规则 %1；可能已被他人删除。</translation>
     </message>
     <message>
-        <source>Someone else changed the rule &quot;%1&quot; meanwhile; look at it again and repeat the change.</source>
-        <translation>其他人同时修改了规则“%1”；请重新查看后再次进行修改。</translation>
-    </message>
-    <message>
         <source>An acknowledgement needs a user.</source>
         <translation>确认告警需要指定用户。</translation>
     </message>
@@ -123,6 +119,18 @@
     <message>
         <source>There is no alert %1.</source>
         <translation>不存在告警 %1。</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; was changed by someone else meanwhile (now: %2%3, version %4); look at it again and repeat the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database gave the new alert no id</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -213,6 +221,14 @@
     <message>
         <source>--host: %1</source>
         <translation>--host：%1</translation>
+    </message>
+    <message>
+        <source>Share records with the team in the PostgreSQL database at URL, postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&amp;sslrootcert=FILE] (default: SLIPWAY_DATABASE, else the one saved in Slipway). The password comes from ~/.pgpass or is asked, never from the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--database: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1024,12 +1040,12 @@
         <translation> 或 </translation>
     </message>
     <message>
-        <source>The environment %1 was changed by someone else meanwhile.</source>
-        <translation>环境 %1 在此期间已被他人更改。</translation>
-    </message>
-    <message>
         <source>There is no environment with the id %1.</source>
         <translation>没有 ID 为 %1 的环境。</translation>
+    </message>
+    <message>
+        <source>The environment %1 was changed by someone else meanwhile (now: %2, version %3); look at it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1363,18 @@
         <source>Say which kind of environment to provision (test, integration, production, ...).</source>
         <translation>请指定要置备的环境类型（test、integration、production 等）。</translation>
     </message>
+    <message>
+        <source>The variables of %1 were changed by someone else meanwhile (now: %2); look at them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>The variables of %1 were changed by someone else meanwhile; look at them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KindVariables</name>
@@ -1369,6 +1397,53 @@
     <message>
         <source>No value for the secret %1 of the template %2 as %3, and Slipway never stores one. Give it when provisioning (--var %4=…), set it in the environment (export %4=…), or add the line %4=… to %5 (mode 0600; under a line [%2/%3] for this template and kind only).</source>
         <translation>模板 %2（类型 %3）的机密 %1 没有值，而 Slipway 从不存储机密的值。请在置备时提供（--var %4=…）、在环境变量中设置（export %4=…），或在 %5 中添加一行 %4=…（权限 0600；若仅用于此模板和类型，请放在 [%2/%3] 一行之下）。</translation>
+    </message>
+</context>
+<context>
+    <name>Leadership</name>
+    <message>
+        <source>The team database: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost the team database&apos;s connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a process that has not said its name</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1694,21 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileSettings</name>
+    <message>
+        <source>The reconcile of %1 in %2 was changed by someone else meanwhile (now: %3); look at it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">运行中</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2000,13 @@
     </message>
 </context>
 <context>
+    <name>SqlErrorText</name>
+    <message>
+        <source>The team database refused it: your login may not do this. Its owner can grant the right (slipctl db grant LOGIN operator). The server said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusText</name>
     <message>
         <source>less than a second</source>
@@ -2057,6 +2154,160 @@
     <message>
         <source>the database has no identity</source>
         <translation>数据库没有身份标识</translation>
+    </message>
+    <message>
+        <source>The team database: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL, Debian&apos;s libqt6sql6-psql) is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot migrate the team database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database %1 has no Slipway schema yet: its owner runs &quot;slipctl db migrate --database %1&quot; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database %1 is at schema version %2 and this Slipway needs %3: its owner runs &quot;slipctl db migrate --database %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database %1 is at schema version %2, newer than this Slipway knows (%3); use a newer Slipway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamImport</name>
+    <message>
+        <source>the desk&apos;s tables reference each other in a circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team database&apos;s table %1 has no column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desk&apos;s database is at schema version %1 and the team database at %2; both must be at the same version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desk&apos;s database has a table with an unexpected name, &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the team database already has records: %1. A desk&apos;s history goes only into a team database that has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the desk&apos;s database has no store identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store %1; rows: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamLogin</name>
+    <message>
+        <source>Connecting to the team database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team database %1 asks for your password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused that password. The team database %1 asks for your password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipway cannot use the team database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work on This Desk Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamRoles</name>
+    <message>
+        <source>the server has no role &quot;%1&quot;: create it first (CREATE ROLE %1 LOGIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only operator can be given for a target (an application, or APP/ENV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target &quot;%1&quot; is an application, or APP/ENV</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamUrl</name>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL URL: it starts with postgresql://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database URL is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database URL carries a password, and Slipway never keeps one: put it in ~/.pgpass (or the file PGPASSFILE names), or leave it out to be asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database URL names no server: postgresql://HOST/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database URL names no database: postgresql://HOST/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sslmode &quot;%1&quot; is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect_timeout &quot;%1&quot; is not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database URL has &quot;%1&quot;, which Slipway does not know (it knows sslmode, sslrootcert, sslcert, sslkey, connect_timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate path &quot;%1&quot; has a space, &apos;;&apos; or quote, which cannot be passed to the PostgreSQL driver: use a path without them</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2709,10 @@
         <translation>警告：主机 %1：%2（同一引擎有多个端点：放置副本时只计为一个）</translation>
     </message>
     <message>
+        <source>The team&apos;s PostgreSQL database, postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&amp;sslrootcert=FILE] (default: SLIPWAY_DATABASE; unset: this desk&apos;s own file). The password comes from ~/.pgpass or PGPASSWORD, never from the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: slipctl COMMAND [options]
 
 Commands:
@@ -2475,31 +2730,13 @@ Commands:
   takeover  take an application&apos;s lock from an owner that died
   reconcile pause, resume or show the reconcile of an application
   env       environments from Compose templates (up, down, ls, validate)
+  db        the team database: migrate, status, grant, revoke
+  agent     run the timed work (recovery, replica counts) until stopped
 
-Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10) and --timeout SECONDS (for the whole command; default none).
+Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10), --timeout SECONDS (for the whole command; default none) and --database URL (the team&apos;s PostgreSQL; default SLIPWAY_DATABASE, else this desk&apos;s own file).
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation>用法：slipctl COMMAND [选项]
-
-命令：
-  hosts     引擎及其版本和负载；任一引擎宕机时失败
-  images    所有主机上的镜像：标签、摘要、大小、使用者
-  ps        所有主机上的容器
-  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
-  deploy    部署应用的某个版本，替换正在运行的版本
-  history   应用的部署历史
-  rollback  将应用回滚到较早的部署
-  scale     将应用扩缩到 N 个副本
-  undo      恢复最近一次部署所替换的内容
-  adopt     认领较早的 Slipway 遗留的无主副本
-  lock      查看谁在引擎上持有应用的锁
-  takeover  从已终止的持有者处接管应用的锁
-  reconcile 暂停、恢复或查看应用的协调
-  env       基于 Compose 模板的环境（up、down、ls、validate）
-
-每个命令都接受 --host URL（可重复）、--json、--connect-timeout SECONDS（连接每台主机时等待其应答的时限；默认 10）和 --timeout SECONDS（整个命令的时限；默认不限制）。
-运行“slipctl COMMAND --help”查看某个命令的选项。
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2603,6 +2840,10 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     <message>
         <source>Cancelling the running change; Slipway quits once its new replicas are removed…</source>
         <translation>正在取消进行中的变更；删除其新副本后 Slipway 将退出…</translation>
+    </message>
+    <message>
+        <source>Timed work: run by %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3528,233 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
+    <message>
+        <source>--%1 &quot;%2&quot;: a number of seconds, more than 0 and at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot ask who leads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent or Slipway window leads the timed work on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timed work on %1 is run by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs Slipway&apos;s timed work until stopped (SIGTERM or SIGINT): finishes interrupted deployments, keeps each application&apos;s replica count, sweeps what interrupted environment runs left. Any number of agents and Slipway windows may run on one database: one of them leads (an advisory lock on PostgreSQL, a lock file beside the desk&apos;s database) and only the leader acts; the others take over when it goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who leads the timed work now, and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same as the status argument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead (or find another leads), run each timed job once, and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between two runs of each timed job (default: 60 for recovery and the environment sweep, 5 for replica counts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between two tries to lead, and between a leader&apos;s checks of its database connection (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent takes no argument but &quot;status&quot; (see --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished">已中断</translation>
+    </message>
+    <message>
+        <source>the host list did not load in time</source>
+        <translation type="unfinished">主机列表未能及时加载</translation>
+    </message>
+    <message>
+        <source>no hosts: set DOCKER_HOST, pass --host, or add one in Slipway</source>
+        <translation type="unfinished">没有主机：请设置 DOCKER_HOST、传入 --host，或在 Slipway 中添加主机</translation>
+    </message>
+    <message>
+        <source>leading: %1 runs the timed work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer leading: the timed work stops here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>following: nobody leads; trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>following: the timed work is run by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished">%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>reconcile %1/%2 failed: %3</source>
+        <translation type="unfinished">协调 %1 失败：%3 {1/%2 ?}</translation>
+    </message>
+    <message>
+        <source>reconcile %1/%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment sweep: what interrupted runs left is removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>started on %1 with %n host(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not become the leader in time; nothing done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timed work is run by %1; nothing done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your rights:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Administers the team database (--database or SLIPWAY_DATABASE):
+  migrate             create or update its schema and its three roles; run by the schema&apos;s owner
+  status              its schema version, who you are on it and your rights
+  grant ROLE RIGHT    give a login role viewer, operator or approver (operator with --target: only for those applications)
+  revoke ROLE RIGHT   take it back
+  import              move this desk&apos;s history (--data-dir) into a new team database; run once by the schema&apos;s owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrate, status, grant, revoke or import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory of Slipway&apos;s database on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grant/revoke operator for one application only, APP or APP/ENV (repeatable): its deployments, reconcile pause and retention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db takes an action: migrate, status, grant, revoke or import (see --help).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no team database: pass --database postgresql://HOST/DB or set SLIPWAY_DATABASE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db migrate takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is at schema version %2; its rights are the roles %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db status takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db %1 takes a login role and a right (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown right &quot;%1&quot;: use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: not audited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db import takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown db action &quot;%1&quot;: use migrate, status, grant, revoke or import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no desk database at %1 to import (use --data-dir DIR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot import %1 into %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2; the team database is now store %3, so the containers this desk deployed stay owned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume only if the setting is still at this version (as status --json showed it; 0: never set): a change someone made since is not overwritten, and the command fails saying what it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--if-version takes a version number (0 or more), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli::CliDeployer</name>
@@ -3473,6 +3941,13 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     <message>
         <source>The alert is not recorded yet; try again in a moment.</source>
         <translation>告警尚未记录；请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::core::ChangeFeed</name>
+    <message>
+        <source>cannot listen for changes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7553,6 +8028,85 @@ Back to: %3, %4 replicas</source>
     <message>
         <source>Taking over the lock of %1 in %2 from %3…</source>
         <translation>正在从 %3 接管 %2 中 %1 的锁…</translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::TeamDatabaseDialog</name>
+    <message>
+        <source>Team Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a team database, deployments, environments, alerts and the audit log are shared with everyone who uses it, and the server checks who you are and what you may do. Saved hosts stay on this desk. Leave it empty to keep everything on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipway never stores your password: put it in ~/.pgpass (HOST:PORT:DB:USER:PASSWORD, mode 0600), or Slipway asks for it at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run uses %1, given by --database or SLIPWAY_DATABASE, which win over what is saved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">正在连接…</translation>
+    </message>
+    <message>
+        <source>The server asks for a password that is not in ~/.pgpass: Slipway will ask for it at start.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected as %1, with the rights: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (ask the database&apos;s owner for a grant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>slipway::widgets::TeamStatusButton</name>
+    <message>
+        <source>Records: this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments, environments and the audit log are kept on this desk only. Click to share them with a team database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records are shared in the team database %1. The server knows you as %2, with the rights: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Team Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipway uses the new setting from its next start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
