@@ -122,15 +122,15 @@
     </message>
     <message>
         <source>The rule &quot;%1&quot; was changed by someone else meanwhile (now: %2%3, version %4); look at it again and repeat the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>规则“%1”已被其他人同时更改（当前：%2%3，版本 %4）；请重新查看并再次进行更改。</translation>
     </message>
     <message>
         <source>, disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>，已禁用</translation>
     </message>
     <message>
         <source>the database gave the new alert no id</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库没有为新告警分配 ID</translation>
     </message>
 </context>
 <context>
@@ -224,11 +224,11 @@
     </message>
     <message>
         <source>Share records with the team in the PostgreSQL database at URL, postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&amp;sslrootcert=FILE] (default: SLIPWAY_DATABASE, else the one saved in Slipway). The password comes from ~/.pgpass or is asked, never from the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>与团队共享记录，保存在 URL 指定的 PostgreSQL 数据库中：postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&amp;sslrootcert=FILE]（默认：SLIPWAY_DATABASE，否则为 Slipway 中保存的数据库）。密码来自 ~/.pgpass 或在启动时询问，绝不来自 URL。</translation>
     </message>
     <message>
         <source>--database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--database：%1</translation>
     </message>
 </context>
 <context>
@@ -1045,7 +1045,7 @@
     </message>
     <message>
         <source>The environment %1 was changed by someone else meanwhile (now: %2, version %3); look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>环境 %1 已被其他人同时更改（当前：%2，版本 %3）；请重新查看。</translation>
     </message>
 </context>
 <context>
@@ -1365,15 +1365,15 @@
     </message>
     <message>
         <source>The variables of %1 were changed by someone else meanwhile (now: %2); look at them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的变量已被其他人同时更改（当前：%2）；请重新查看。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>The variables of %1 were changed by someone else meanwhile; look at them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的变量已被其他人同时更改；请重新查看。</translation>
     </message>
 </context>
 <context>
@@ -1403,47 +1403,47 @@
     <name>Leadership</name>
     <message>
         <source>The team database: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库：%1。</translation>
     </message>
     <message>
         <source>Qt&apos;s PostgreSQL driver (QPSQL) is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 的 PostgreSQL 驱动（QPSQL）不可用。</translation>
     </message>
     <message>
         <source>Cannot connect to the team database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到团队数据库 %1：%2</translation>
     </message>
     <message>
         <source>server process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器进程 %1</translation>
     </message>
     <message>
         <source>as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>以 %1 身份</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1</translation>
     </message>
     <message>
         <source>lost the team database&apos;s connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>与团队数据库的连接已断开：%1</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Cannot lock %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法锁定 %1：%2</translation>
     </message>
     <message>
         <source>a process that has not said its name</source>
-        <translation type="unfinished"></translation>
+        <translation>一个未报告名称的进程</translation>
     </message>
 </context>
 <context>
@@ -1700,15 +1700,15 @@
     <name>ReconcileSettings</name>
     <message>
         <source>The reconcile of %1 in %2 was changed by someone else meanwhile (now: %3); look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中 %1 的协调已被其他人同时更改（当前：%3）；请重新查看。</translation>
     </message>
     <message>
         <source>paused by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 %1 于 %2 暂停</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">运行中</translation>
+        <translation>运行中</translation>
     </message>
 </context>
 <context>
@@ -2003,7 +2003,7 @@
     <name>SqlErrorText</name>
     <message>
         <source>The team database refused it: your login may not do this. Its owner can grant the right (slipctl db grant LOGIN operator). The server said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库拒绝了该操作：你的登录角色可能无权执行此操作。数据库所有者可以授予该权限（slipctl db grant LOGIN operator）。服务器返回：%1</translation>
     </message>
 </context>
 <context>
@@ -2157,157 +2157,157 @@
     </message>
     <message>
         <source>The team database: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库：%1。</translation>
     </message>
     <message>
         <source>Qt&apos;s PostgreSQL driver (QPSQL, Debian&apos;s libqt6sql6-psql) is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 的 PostgreSQL 驱动（QPSQL，Debian 的 libqt6sql6-psql）不可用。</translation>
     </message>
     <message>
         <source>Cannot connect to the team database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到团队数据库 %1：%2</translation>
     </message>
     <message>
         <source>Cannot migrate the team database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法迁移团队数据库 %1：%2</translation>
     </message>
     <message>
         <source>The team database %1 has no Slipway schema yet: its owner runs &quot;slipctl db migrate --database %1&quot; first.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库 %1 尚无 Slipway 架构：需由其所有者先运行“slipctl db migrate --database %1”。</translation>
     </message>
     <message>
         <source>The team database %1 is at schema version %2 and this Slipway needs %3: its owner runs &quot;slipctl db migrate --database %1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库 %1 的架构版本为 %2，而此 Slipway 需要 %3：需由其所有者运行“slipctl db migrate --database %1”。</translation>
     </message>
     <message>
         <source>The team database %1 is at schema version %2, newer than this Slipway knows (%3); use a newer Slipway.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库 %1 的架构版本为 %2，比此 Slipway 所知的版本（%3）更新；请使用更新版本的 Slipway。</translation>
     </message>
 </context>
 <context>
     <name>TeamImport</name>
     <message>
         <source>the desk&apos;s tables reference each other in a circle</source>
-        <translation type="unfinished"></translation>
+        <translation>本机数据库的表之间存在循环引用</translation>
     </message>
     <message>
         <source>the team database&apos;s table %1 has no column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库的表 %1 没有列 %2</translation>
     </message>
     <message>
         <source>%1, row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 行：%3</translation>
     </message>
     <message>
         <source>the desk&apos;s database is at schema version %1 and the team database at %2; both must be at the same version</source>
-        <translation type="unfinished"></translation>
+        <translation>本机数据库的架构版本为 %1，团队数据库为 %2；两者必须为同一版本</translation>
     </message>
     <message>
         <source>the desk&apos;s database has a table with an unexpected name, &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>本机数据库中有一个名称意外的表“%1”</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n row(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1（%n 行）</numerusform>
         </translation>
     </message>
     <message>
         <source>the team database already has records: %1. A desk&apos;s history goes only into a team database that has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库中已有记录：%1。本机的历史只能导入到没有任何记录的团队数据库中。</translation>
     </message>
     <message>
         <source>the desk&apos;s database has no store identity</source>
-        <translation type="unfinished"></translation>
+        <translation>本机数据库没有存储标识</translation>
     </message>
     <message>
         <source>store %1; rows: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>存储 %1；行数：%2</translation>
     </message>
 </context>
 <context>
     <name>TeamLogin</name>
     <message>
         <source>Connecting to the team database…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接到团队数据库…</translation>
     </message>
     <message>
         <source>Team database</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库</translation>
     </message>
     <message>
         <source>The team database %1 asks for your password:</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库 %1 需要你的密码：</translation>
     </message>
     <message>
         <source>The server refused that password. The team database %1 asks for your password:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了该密码。团队数据库 %1 需要你的密码：</translation>
     </message>
     <message>
         <source>Slipway cannot use the team database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 无法使用团队数据库。</translation>
     </message>
     <message>
         <source>Work on This Desk Only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在本机工作</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
     <name>TeamRoles</name>
     <message>
         <source>the server has no role &quot;%1&quot;: create it first (CREATE ROLE %1 LOGIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上没有角色“%1”：请先创建它（CREATE ROLE %1 LOGIN）</translation>
     </message>
     <message>
         <source>only operator can be given for a target (an application, or APP/ENV)</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 operator 可以针对目标（应用或 APP/ENV）授予</translation>
     </message>
     <message>
         <source>the target &quot;%1&quot; is an application, or APP/ENV</source>
-        <translation type="unfinished"></translation>
+        <translation>目标“%1”应为应用名称或 APP/ENV</translation>
     </message>
 </context>
 <context>
     <name>TeamUrl</name>
     <message>
         <source>&quot;%1&quot; is not a PostgreSQL URL: it starts with postgresql://</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 PostgreSQL URL：它应以 postgresql:// 开头</translation>
     </message>
     <message>
         <source>the database URL is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL 无效：%1</translation>
     </message>
     <message>
         <source>the database URL carries a password, and Slipway never keeps one: put it in ~/.pgpass (or the file PGPASSFILE names), or leave it out to be asked</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL 中包含密码，而 Slipway 从不保存密码：请将其放入 ~/.pgpass（或 PGPASSFILE 指定的文件），或将其省略以便在使用时询问</translation>
     </message>
     <message>
         <source>the database URL names no server: postgresql://HOST/DATABASE</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL 未指定服务器：postgresql://HOST/DATABASE</translation>
     </message>
     <message>
         <source>the database URL names no database: postgresql://HOST/DATABASE</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL 未指定数据库：postgresql://HOST/DATABASE</translation>
     </message>
     <message>
         <source>sslmode &quot;%1&quot; is not one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>sslmode“%1”不是 %2 之一</translation>
     </message>
     <message>
         <source>connect_timeout &quot;%1&quot; is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>connect_timeout“%1”不是秒数</translation>
     </message>
     <message>
         <source>the database URL has &quot;%1&quot;, which Slipway does not know (it knows sslmode, sslrootcert, sslcert, sslkey, connect_timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL 中含有 Slipway 不认识的“%1”（它认识 sslmode、sslrootcert、sslcert、sslkey、connect_timeout）</translation>
     </message>
     <message>
         <source>the certificate path &quot;%1&quot; has a space, &apos;;&apos; or quote, which cannot be passed to the PostgreSQL driver: use a path without them</source>
-        <translation type="unfinished"></translation>
+        <translation>证书路径“%1”中含有空格、“;”或引号，无法传给 PostgreSQL 驱动：请使用不含这些字符的路径</translation>
     </message>
 </context>
 <context>
@@ -2710,7 +2710,7 @@
     </message>
     <message>
         <source>The team&apos;s PostgreSQL database, postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&amp;sslrootcert=FILE] (default: SLIPWAY_DATABASE; unset: this desk&apos;s own file). The password comes from ~/.pgpass or PGPASSWORD, never from the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队的 PostgreSQL 数据库，postgresql://[USER@]HOST[:PORT]/DB[?sslmode=verify-full&amp;sslrootcert=FILE]（默认：SLIPWAY_DATABASE；未设置时：本机自己的数据库文件）。密码来自 ~/.pgpass 或 PGPASSWORD，绝不来自 URL。</translation>
     </message>
     <message>
         <source>Usage: slipctl COMMAND [options]
@@ -2736,7 +2736,29 @@ Commands:
 Every command takes --host URL (repeatable), --json, --connect-timeout SECONDS (for each host to answer when it is reached; default 10), --timeout SECONDS (for the whole command; default none) and --database URL (the team&apos;s PostgreSQL; default SLIPWAY_DATABASE, else this desk&apos;s own file).
 Run &apos;slipctl COMMAND --help&apos; for a command&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：slipctl COMMAND [选项]
+
+命令：
+  hosts     引擎及其版本和负载；任一引擎宕机时失败
+  images    所有主机上的镜像：标签、摘要、大小、使用者
+  ps        所有主机上的容器
+  stats     每个容器和主机的 CPU、内存、网络和磁盘使用情况
+  deploy    部署应用的某个版本，替换正在运行的版本
+  history   应用的部署历史
+  rollback  将应用回滚到之前的部署
+  scale     将应用扩缩到 N 个副本
+  undo      恢复最近一次部署所替换的内容
+  adopt     接管早先的 Slipway 留下的无所有者副本
+  lock      查看谁在引擎上持有应用的锁
+  takeover  从已终止的所有者处接管应用的锁
+  reconcile 暂停、恢复或查看应用的协调
+  env       基于 Compose 模板的环境（up、down、ls、validate）
+  db        团队数据库：migrate、status、grant、revoke
+  agent     运行定时任务（恢复、副本数）直到被停止
+
+每个命令都接受 --host URL（可重复）、--json、--connect-timeout SECONDS（连接到每个主机后等待其响应的时间；默认 10）、--timeout SECONDS（整个命令的时间；默认不限制）和 --database URL（团队的 PostgreSQL；默认 SLIPWAY_DATABASE，否则为本机自己的数据库文件）。
+运行“slipctl COMMAND --help”查看某个命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -2843,7 +2865,7 @@ Leave it to recovery: Slipway quits now; what the change started is cleaned up t
     </message>
     <message>
         <source>Timed work: run by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>定时任务：由 %1 运行</translation>
     </message>
 </context>
 <context>
@@ -3530,137 +3552,137 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     </message>
     <message>
         <source>--%1 &quot;%2&quot;: a number of seconds, more than 0 and at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1“%2”：应为大于 0 且不超过 %3 的秒数。</translation>
     </message>
     <message>
         <source>cannot ask who leads: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查询领导者：%1</translation>
     </message>
     <message>
         <source>No agent or Slipway window leads the timed work on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有代理或 Slipway 窗口在 %1 上领导定时任务。</translation>
     </message>
     <message>
         <source>The timed work on %1 is run by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的定时任务由 %2 运行。</translation>
     </message>
     <message>
         <source>Runs Slipway&apos;s timed work until stopped (SIGTERM or SIGINT): finishes interrupted deployments, keeps each application&apos;s replica count, sweeps what interrupted environment runs left. Any number of agents and Slipway windows may run on one database: one of them leads (an advisory lock on PostgreSQL, a lock file beside the desk&apos;s database) and only the leader acts; the others take over when it goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 Slipway 的定时任务直到被停止（SIGTERM 或 SIGINT）：完成被中断的部署，保持每个应用的副本数，清理被中断的环境运行留下的内容。同一数据库上可以运行任意数量的代理和 Slipway 窗口：其中一个成为领导者（在 PostgreSQL 上通过咨询锁，否则通过本机数据库旁的锁文件），只有领导者执行操作；领导者离开时，其他实例会接替。</translation>
     </message>
     <message>
         <source>Say who leads the timed work now, and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示当前由谁领导定时任务，然后退出。</translation>
     </message>
     <message>
         <source>The same as the status argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 status 参数相同。</translation>
     </message>
     <message>
         <source>Lead (or find another leads), run each timed job once, and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>成为领导者（或发现已有其他领导者），将每项定时任务运行一次，然后退出。</translation>
     </message>
     <message>
         <source>Seconds between two runs of each timed job (default: 60 for recovery and the environment sweep, 5 for replica counts).</source>
-        <translation type="unfinished"></translation>
+        <translation>每项定时任务两次运行之间的秒数（默认：恢复和环境清理为 60，副本数为 5）。</translation>
     </message>
     <message>
         <source>Seconds between two tries to lead, and between a leader&apos;s checks of its database connection (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>两次尝试成为领导者之间的秒数，以及领导者检查其数据库连接的间隔秒数（默认 5）。</translation>
     </message>
     <message>
         <source>agent takes no argument but &quot;status&quot; (see --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>agent 只接受参数“status”（参见 --help）。</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished">已中断</translation>
+        <translation>已中断</translation>
     </message>
     <message>
         <source>the host list did not load in time</source>
-        <translation type="unfinished">主机列表未能及时加载</translation>
+        <translation>主机列表未能及时加载</translation>
     </message>
     <message>
         <source>no hosts: set DOCKER_HOST, pass --host, or add one in Slipway</source>
-        <translation type="unfinished">没有主机：请设置 DOCKER_HOST、传入 --host，或在 Slipway 中添加主机</translation>
+        <translation>没有主机：请设置 DOCKER_HOST、传入 --host，或在 Slipway 中添加主机</translation>
     </message>
     <message>
         <source>leading: %1 runs the timed work</source>
-        <translation type="unfinished"></translation>
+        <translation>正在领导：%1 运行定时任务</translation>
     </message>
     <message>
         <source>no longer leading: the timed work stops here</source>
-        <translation type="unfinished"></translation>
+        <translation>不再是领导者：定时任务在此停止</translation>
     </message>
     <message>
         <source>following: nobody leads; trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随：无人领导；正在重试</translation>
     </message>
     <message>
         <source>following: the timed work is run by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随：定时任务由 %1 运行</translation>
     </message>
     <message>
         <source>database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 失败：%2</translation>
+        <translation>%1 失败：%2</translation>
     </message>
     <message>
         <source>reconcile %1/%2 failed: %3</source>
-        <translation type="unfinished">协调 %1 失败：%3 {1/%2 ?}</translation>
+        <translation>协调 %1/%2 失败：%3</translation>
     </message>
     <message>
         <source>reconcile %1/%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>协调 %1/%2：%3</translation>
     </message>
     <message>
         <source>environment sweep: what interrupted runs left is removed</source>
-        <translation type="unfinished"></translation>
+        <translation>环境清理：已删除被中断的运行留下的内容</translation>
     </message>
     <message numerus="yes">
         <source>started on %1 with %n host(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 %1 上启动，共 %n 个主机</numerusform>
         </translation>
     </message>
     <message>
         <source>stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止</translation>
     </message>
     <message>
         <source>did not become the leader in time; nothing done</source>
-        <translation type="unfinished"></translation>
+        <translation>未能及时成为领导者；未执行任何操作</translation>
     </message>
     <message>
         <source>the timed work is run by %1; nothing done</source>
-        <translation type="unfinished"></translation>
+        <translation>定时任务由 %1 运行；未执行任何操作</translation>
     </message>
     <message>
         <source>operator of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 operator</translation>
     </message>
     <message>
         <source>database:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：  %1</translation>
     </message>
     <message>
         <source>schema version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>架构版本：%1</translation>
     </message>
     <message>
         <source>you are:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>你的身份：%1</translation>
     </message>
     <message>
         <source>your rights:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>你的权限：%1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Administers the team database (--database or SLIPWAY_DATABASE):
@@ -3669,91 +3691,96 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
   grant ROLE RIGHT    give a login role viewer, operator or approver (operator with --target: only for those applications)
   revoke ROLE RIGHT   take it back
   import              move this desk&apos;s history (--data-dir) into a new team database; run once by the schema&apos;s owner</source>
-        <translation type="unfinished"></translation>
+        <translation>管理团队数据库（--database 或 SLIPWAY_DATABASE）：
+  migrate             创建或更新其架构及三个角色；由架构所有者运行
+  status              其架构版本、你在其上的身份及你的权限
+  grant ROLE RIGHT    授予登录角色 viewer、operator 或 approver 权限（operator 配合 --target：仅限这些应用）
+  revoke ROLE RIGHT   收回该权限
+  import              将本机的历史（--data-dir）迁入新的团队数据库；由架构所有者运行一次</translation>
     </message>
     <message>
         <source>migrate, status, grant, revoke or import.</source>
-        <translation type="unfinished"></translation>
+        <translation>migrate、status、grant、revoke 或 import。</translation>
     </message>
     <message>
         <source>The directory of Slipway&apos;s database on this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上 Slipway 数据库所在的目录。</translation>
     </message>
     <message>
         <source>grant/revoke operator for one application only, APP or APP/ENV (repeatable): its deployments, reconcile pause and retention.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅针对一个应用授予/收回 operator，格式为 APP 或 APP/ENV（可重复）：涉及其部署、协调暂停和保留设置。</translation>
     </message>
     <message>
         <source>db takes an action: migrate, status, grant, revoke or import (see --help).</source>
-        <translation type="unfinished"></translation>
+        <translation>db 需要一个操作：migrate、status、grant、revoke 或 import（参见 --help）。</translation>
     </message>
     <message>
         <source>no team database: pass --database postgresql://HOST/DB or set SLIPWAY_DATABASE.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有团队数据库：请传入 --database postgresql://HOST/DB 或设置 SLIPWAY_DATABASE。</translation>
     </message>
     <message>
         <source>db migrate takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>db migrate 不接受参数。</translation>
     </message>
     <message>
         <source>%1 is at schema version %2; its rights are the roles %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的架构版本为 %2；其权限对应角色 %3。</translation>
     </message>
     <message>
         <source>db status takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>db status 不接受参数。</translation>
     </message>
     <message>
         <source>db %1 takes a login role and a right (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>db %1 需要一个登录角色和一项权限（%2）。</translation>
     </message>
     <message>
         <source>unknown right &quot;%1&quot;: use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知权限“%1”：请使用 %2。</translation>
     </message>
     <message>
         <source>cannot %1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法执行 %1 %2：%3</translation>
     </message>
     <message>
         <source>warning: not audited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：未记入审计：%1</translation>
     </message>
     <message>
         <source>%1 is now %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现已在 %3 上拥有 %2 权限。</translation>
     </message>
     <message>
         <source>%1 is no longer %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已不再在 %3 上拥有 %2 权限。</translation>
     </message>
     <message>
         <source>db import takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>db import 不接受参数。</translation>
     </message>
     <message>
         <source>unknown db action &quot;%1&quot;: use migrate, status, grant, revoke or import.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 db 操作“%1”：请使用 migrate、status、grant、revoke 或 import。</translation>
     </message>
     <message>
         <source>there is no desk database at %1 to import (use --data-dir DIR).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有可导入的本机数据库（请使用 --data-dir DIR）。</translation>
     </message>
     <message>
         <source>cannot import %1 into %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 导入 %2：%3</translation>
     </message>
     <message>
         <source>Imported %1 into %2; the team database is now store %3, so the containers this desk deployed stay owned.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 导入 %2；团队数据库现在是存储 %3，因此本机部署的容器仍归其所有。</translation>
     </message>
     <message>
         <source>Pause or resume only if the setting is still at this version (as status --json showed it; 0: never set): a change someone made since is not overwritten, and the command fails saying what it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当该设置仍为此版本时才暂停或恢复（即 status --json 所显示的版本；0 表示从未设置）：不会覆盖他人在此之后所做的更改，命令会失败并说明其当前状态。</translation>
     </message>
     <message>
         <source>--if-version takes a version number (0 or more), not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--if-version 需要一个版本号（0 或更大），而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3947,7 +3974,7 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
     <name>slipway::core::ChangeFeed</name>
     <message>
         <source>cannot listen for changes</source>
-        <translation type="unfinished"></translation>
+        <translation>无法监听更改</translation>
     </message>
 </context>
 <context>
@@ -8034,79 +8061,80 @@ Back to: %3, %4 replicas</source>
     <name>slipway::widgets::TeamDatabaseDialog</name>
     <message>
         <source>Team Database</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库</translation>
     </message>
     <message>
         <source>With a team database, deployments, environments, alerts and the audit log are shared with everyone who uses it, and the server checks who you are and what you may do. Saved hosts stay on this desk. Leave it empty to keep everything on this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用团队数据库时，部署、环境、告警和审计日志将与所有使用该数据库的人共享，并由服务器检查你的身份以及你可以执行的操作。已保存的主机仍保留在本机。留空则所有内容都保存在本机。</translation>
     </message>
     <message>
         <source>Slipway never stores your password: put it in ~/.pgpass (HOST:PORT:DB:USER:PASSWORD, mode 0600), or Slipway asks for it at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 从不保存你的密码：请将其放入 ~/.pgpass（HOST:PORT:DB:USER:PASSWORD，权限 0600），否则 Slipway 会在启动时询问。</translation>
     </message>
     <message>
         <source>Database URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 URL：</translation>
     </message>
     <message>
         <source>Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>This run uses %1, given by --database or SLIPWAY_DATABASE, which win over what is saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行使用 %1（由 --database 或 SLIPWAY_DATABASE 指定），其优先于此处保存的设置。</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">正在连接…</translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>The server asks for a password that is not in ~/.pgpass: Slipway will ask for it at start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器需要的密码不在 ~/.pgpass 中：Slipway 将在启动时询问。
+%1</translation>
     </message>
     <message>
         <source>Connected as %1, with the rights: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已以 %1 身份连接，拥有权限：%2。</translation>
     </message>
     <message>
         <source>none (ask the database&apos;s owner for a grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（请向数据库所有者申请授权）</translation>
     </message>
 </context>
 <context>
     <name>slipway::widgets::TeamStatusButton</name>
     <message>
         <source>Records: this desk</source>
-        <translation type="unfinished"></translation>
+        <translation>记录：本机</translation>
     </message>
     <message>
         <source>Deployments, environments and the audit log are kept on this desk only. Click to share them with a team database.</source>
-        <translation type="unfinished"></translation>
+        <translation>部署、环境和审计日志仅保存在本机。点击以与团队数据库共享。</translation>
     </message>
     <message>
         <source>Team: %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>团队：%1，身份 %2</translation>
     </message>
     <message>
         <source>Records are shared in the team database %1. The server knows you as %2, with the rights: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录共享在团队数据库 %1 中。服务器将你识别为 %2，拥有权限：%3。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Team Database</source>
-        <translation type="unfinished"></translation>
+        <translation>团队数据库</translation>
     </message>
     <message>
         <source>Slipway uses the new setting from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slipway 将在下次启动时使用新设置。</translation>
     </message>
 </context>
 <context>
