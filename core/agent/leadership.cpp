@@ -34,30 +34,16 @@ QSqlDatabase openTeam(const StoreLocation &where, const QString &connection, con
                       QString *error) {
     QString why;
     const auto url = TeamUrl::parse(where.teamUrl, &why);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
     if (!url) {
         *error = QCoreApplication::translate("Leadership", "The team database: %1.").arg(why);
-        return db;
+        return QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
     }
+    QSqlDatabase db = url->connection(connection, where.password, name);
     if (!db.isValid()) {
         *error = QCoreApplication::translate("Leadership",
                                              "Qt's PostgreSQL driver (QPSQL) is not available.");
         return db;
     }
-    db.setHostName(url->host);
-    db.setPort(url->port);
-    db.setDatabaseName(url->database);
-    if (!url->user.isEmpty())
-        db.setUserName(url->user);
-    if (!where.password.isEmpty())
-        db.setPassword(where.password);
-    // QPSQL hands its options to libpq as they are: the name is quoted, and stripped of what
-    // could end the quote.
-    QString quoted = name;
-    quoted.remove(QLatin1Char('\'')).remove(QLatin1Char('\\')).remove(QLatin1Char(';'));
-    db.setConnectOptions(
-        url->connectOptions().replace(QLatin1String("application_name=slipway"),
-                                      QStringLiteral("application_name='%1'").arg(quoted)));
     if (!db.open())
         *error =
             QCoreApplication::translate("Leadership", "Cannot connect to the team database %1: %2")

@@ -50,15 +50,7 @@ private:
     void connectNow() {
         QString why;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection_);
-            db.setHostName(url_.host);
-            db.setPort(url_.port);
-            db.setDatabaseName(url_.database);
-            if (!url_.user.isEmpty())
-                db.setUserName(url_.user);
-            if (!password_.isEmpty())
-                db.setPassword(password_);
-            db.setConnectOptions(url_.connectOptions());
+            QSqlDatabase db = url_.connection(connection_, password_);
             if (!db.open() || !db.driver()->subscribeToNotification(channel()))
                 why = db.lastError().isValid() ? db.lastError().text().trimmed()
                                                : db.driver()->lastError().text().trimmed();

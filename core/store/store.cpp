@@ -266,20 +266,12 @@ bool Store::openTeam(const StoreLocation &where, Access access, QString *error) 
         return false;
     }
     teamConnection_ = connection_ + QStringLiteral("-team");
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), teamConnection_);
+    QSqlDatabase db = url->connection(teamConnection_, where.password);
     if (!db.isValid()) {
         setError(error, tr("Qt's PostgreSQL driver (QPSQL, Debian's libqt6sql6-psql) is not "
                            "available."));
         return false;
     }
-    db.setHostName(url->host);
-    db.setPort(url->port);
-    db.setDatabaseName(url->database);
-    if (!url->user.isEmpty())
-        db.setUserName(url->user);
-    if (!where.password.isEmpty())
-        db.setPassword(where.password);
-    db.setConnectOptions(url->connectOptions());
     if (!db.open()) {
         setError(error, tr("Cannot connect to the team database %1: %2")
                             .arg(url->display(), db.lastError().text().trimmed()));

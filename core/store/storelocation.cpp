@@ -73,10 +73,12 @@ std::optional<TeamUrl> TeamUrl::parse(const QString &text, QString *error) {
     return u;
 }
 
-QString TeamUrl::connectOptions() const {
+QString TeamUrl::connectOptions(const QString &applicationName) const {
     // libpq's own keywords (parse() refused values QPSQL cannot pass).
+    QString name = applicationName;
+    name.remove(u'\'').remove(u'\\').remove(u';');
     QStringList options{QStringLiteral("connect_timeout=%1").arg(connectTimeoutSeconds),
-                        QStringLiteral("application_name=slipway")};
+                        QStringLiteral("application_name='%1'").arg(name)};
     if (!sslMode.isEmpty())
         options << QStringLiteral("sslmode=") + sslMode;
     if (!sslRootCert.isEmpty())
@@ -86,6 +88,20 @@ QString TeamUrl::connectOptions() const {
     if (!sslKey.isEmpty())
         options << QStringLiteral("sslkey=") + sslKey;
     return options.join(u';');
+}
+
+QSqlDatabase TeamUrl::connection(const QString &connection, const QString &password,
+                                 const QString &applicationName) const {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setDatabaseName(database);
+    if (!user.isEmpty())
+        db.setUserName(user);
+    if (!password.isEmpty())
+        db.setPassword(password);
+    db.setConnectOptions(connectOptions(applicationName));
+    return db;
 }
 
 QString TeamUrl::display() const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QString>
 #include <optional>
 
@@ -28,8 +29,13 @@ public:
 
     static bool looksLikeOne(const QString &text); // postgresql:// or postgres://
     static std::optional<TeamUrl> parse(const QString &text, QString *error);
-    // QPSQL's connect options (libpq keywords, ';'-separated).
-    QString connectOptions() const;
+    // QPSQL's connect options (libpq keywords, ';'-separated); `applicationName` is what
+    // pg_stat_activity shows for the session (quote, backslash and ';' are dropped from it).
+    QString connectOptions(const QString &applicationName = QStringLiteral("slipway")) const;
+    // A QPSQL connection named `connection` (QSqlDatabase::addDatabase) set up for this
+    // server, with `password` when one was asked; not opened.
+    QSqlDatabase connection(const QString &connection, const QString &password,
+                            const QString &applicationName = QStringLiteral("slipway")) const;
     // The URL again, without anything secret: for messages and the audit.
     QString display() const;
 };
