@@ -279,6 +279,10 @@ bool Store::openTeam(const StoreLocation &where, Access access, QString *error) 
     }
     team_ = url;
     {
+        // libpq prints the server's notices ("already exists, skipping") on stderr as they
+        // come; they are for people reading SQL, not for Slipway's users.
+        QSqlQuery quiet(db);
+        quiet.exec(QStringLiteral("SET client_min_messages = warning"));
         QSqlQuery who(db);
         if (who.exec(QStringLiteral("SELECT session_user")) && who.next()) {
             QMutexLocker lock(&teamUserLock);
