@@ -25,30 +25,10 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <QTimer>
-#include <cmath>
 
 namespace slipway::cli {
 
 namespace {
-
-// A day bounds a period as it bounds every other slipctl wait.
-constexpr double kMaxSeconds = 86400;
-
-// --period-seconds and --retry-seconds: nullopt when not given; `error` set on a bad value.
-std::optional<std::chrono::milliseconds> seconds(const QCommandLineParser &parser,
-                                                 const QString &name, QString *error) {
-    if (!parser.isSet(name))
-        return std::nullopt;
-    bool ok = false;
-    const double s = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(s) || s <= 0 || s > kMaxSeconds) {
-        *error = tr("--%1 \"%2\": a number of seconds, more than 0 and at most %3.")
-                     .arg(name, parser.value(name))
-                     .arg(kMaxSeconds);
-        return std::nullopt;
-    }
-    return std::chrono::milliseconds(qint64(std::ceil(s * 1000)));
-}
 
 // One line on stdout, with the time: what the agent did, for its journal.
 void log(const QString &line) {
@@ -137,12 +117,8 @@ int runAgent(const QStringList &arguments) {
     if (!positional.isEmpty() || parser.isSet(QStringLiteral("status")))
         return status(parser, out, err);
 
-    const auto period = seconds(parser, QStringLiteral("period-seconds"), &why);
-    if (!why.isEmpty())
-        return refuse(err, why);
-    const auto retry = seconds(parser, QStringLiteral("retry-seconds"), &why);
-    if (!why.isEmpty())
-        return refuse(err, why);
+    const auto period = secondsOption(parser, QStringLiteral("period-seconds"));
+    const auto retry = secondsOption(parser, QStringLiteral("retry-seconds"));
     const bool once = parser.isSet(QStringLiteral("once"));
 
     bool stop = false;

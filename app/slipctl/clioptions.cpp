@@ -28,6 +28,8 @@ constexpr NumericOption kOptions[] = {
     {"pull-stall-timeout", true, true, 0, kDay},
     {"replicas", false, false, 1, 1000},
     {"monitor", true, true, 0, kDay},
+    {"period-seconds", true, false, 0, kDay},
+    {"retry-seconds", true, false, 0, kDay},
 };
 
 QString tr(const char *text) {

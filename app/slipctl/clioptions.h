@@ -17,7 +17,8 @@ namespace slipway::cli {
 bool checkNumericOptions(const QCommandLineParser &parser, QString *error);
 
 // The value of a seconds option (--timeout, --connect-timeout, --health-timeout,
-// --undo-window, --pull-stall-timeout, --monitor) that checkNumericOptions accepted, rounded up to
+// --undo-window, --pull-stall-timeout, --monitor, --period-seconds, --retry-seconds) that
+// checkNumericOptions accepted, rounded up to
 // whole milliseconds; nullopt when it was not given.
 std::optional<std::chrono::milliseconds> secondsOption(const QCommandLineParser &parser,
                                                        const QString &name);
