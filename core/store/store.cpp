@@ -361,16 +361,7 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error, int upT
     const QList<Migration> all = migrations(dialect);
     bool vacuum = false;
     const int known = all.isEmpty() ? 0 : all.last().version;
-    QSqlQuery newest(db);
-    const int current =
-        newest.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && newest.next()
-            ? newest.value(0).toInt()
-            : 0;
-    // A statement left open keeps SQLite's read lock: two processes opening the file at once
-    // would each wait for the other's to write, and SQLite ends that deadlock with "database
-    // is locked".
-    newest.finish();
-    if (current > known) {
+    if (const int current = schemaVersionOf(db); current > known) {
         setError(error, tr("its schema version %1 is newer than this Slipway knows (%2); "
                            "use a newer Slipway.")
                             .arg(current)
@@ -427,10 +418,20 @@ bool Store::migrate(QSqlDatabase db, SqlDialect dialect, QString *error, int upT
 }
 
 int Store::schemaVersion() const {
-    QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) || !q.next())
-        return 0;
-    return q.value(0).toInt();
+    return schemaVersionOf(database());
+}
+
+int Store::schemaVersionOf(QSqlDatabase db) {
+    QSqlQuery q(db);
+    const int version =
+        q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next()
+            ? q.value(0).toInt()
+            : 0;
+    // A statement left open keeps SQLite's read lock: two processes opening the file at once
+    // would each wait for the other's to write, and SQLite ends that deadlock with "database
+    // is locked".
+    q.finish();
+    return version;
 }
 
 QList<HostConfig> Store::userHosts(QString *error) const {

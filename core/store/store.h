@@ -53,7 +53,8 @@ public:
     // secrets.
     QString location() const;
     SqlDialect dialect() const { return team() ? SqlDialect::Postgres : SqlDialect::Sqlite; }
-    int schemaVersion() const; // the newest applied migration of database()
+    int schemaVersion() const;                   // the newest applied migration of database()
+    static int schemaVersionOf(QSqlDatabase db); // 0: none, or no schema at all
 
     // The user's saved hosts, in their order.
     QList<HostConfig> userHosts(QString *error = nullptr) const;

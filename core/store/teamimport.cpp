@@ -29,13 +29,6 @@ bool shared(const QString &table) {
            table != QLatin1String("team_targets") && !table.startsWith(QLatin1String("sqlite_"));
 }
 
-int schemaVersion(QSqlDatabase db) {
-    QSqlQuery q(db);
-    return q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next()
-               ? q.value(0).toInt()
-               : 0;
-}
-
 // The tables of a SQLite database, each after the tables it references.
 bool tablesInForeignKeyOrder(QSqlDatabase db, QStringList *ordered, QString *error) {
     QSqlQuery q(db);
@@ -177,7 +170,8 @@ bool copyTable(QSqlDatabase desk, QSqlDatabase team, const QString &table, int *
 
 bool TeamImport::run(QSqlDatabase desk, QSqlDatabase team, const QString &deskPath, Result *result,
                      QString *error) {
-    const int deskVersion = schemaVersion(desk), teamVersion = schemaVersion(team);
+    const int deskVersion = Store::schemaVersionOf(desk),
+              teamVersion = Store::schemaVersionOf(team);
     if (deskVersion != teamVersion) {
         if (error)
             *error = tr("the desk's database is at schema version %1 and the team database at "
