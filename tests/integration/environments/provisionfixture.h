@@ -70,7 +70,9 @@ protected:
         h.test = {QStringLiteral("CMD-SHELL"),
                   QStringLiteral("wget -q -O /dev/null http://127.0.0.1:8080/health")};
         h.intervalMs = 1000;
-        h.timeoutMs = 1000;
+        // A probe that answers fails fast (web:2.0.0 has no /health); the generous timeout only
+        // keeps a loaded CI machine's slow wget from turning a healthy service unhealthy.
+        h.timeoutMs = 5000;
         h.retries = 2;
         return h;
     }
