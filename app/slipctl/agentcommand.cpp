@@ -14,6 +14,9 @@
 #include "core/environments/environments.h"
 #include "core/fleet/hostmonitor.h"
 #include "core/fleet/inventory.h"
+#include "core/metrics/metrics.h"
+#include "core/metrics/statsservice.h"
+#include "core/metrics/warmstats.h"
 #include "core/store/store.h"
 #include "core/store/storethread.h"
 
@@ -102,6 +105,11 @@ int runAgent(const QStringList &arguments) {
                       tr("Seconds between two tries to lead, and between a leader's checks of "
                          "its database connection (default 5)."),
                       QStringLiteral("seconds")});
+    parser.addOption(
+        {QStringLiteral("serve-stats"),
+         tr("Also sample every running container's utilization, as a Slipway window does, and "
+            "answer slipctl stats on this desk from it: a snapshot then takes no engine round. "
+            "Costs this process a few percent of a core per 200 containers.")});
     addCommonOptions(parser);
     parser.process(arguments);
 
@@ -204,6 +212,22 @@ int runAgent(const QStringList &arguments) {
                      });
     QObject::connect(environments.get(), &core::env::Environments::sweepsDone,
                      [&] { log(tr("environment sweep: what interrupted runs left is removed")); });
+
+    // Led or not: every agent of a desk may serve it (the first one to listen does).
+    std::unique_ptr<core::Metrics> metrics;
+    std::unique_ptr<core::StatsService> statsService;
+    if (parser.isSet(QStringLiteral("serve-stats"))) {
+        metrics = std::make_unique<core::Metrics>(inventory.get(), monitor.get());
+        statsService = std::make_unique<core::StatsService>(metrics.get(), monitor.get());
+        if (statsService->listen(core::warmstats::socketPath(where.path), &why)) {
+            metrics->start();
+            log(tr("serving utilization to slipctl stats at %1").arg(statsService->socket()));
+        } else {
+            log(tr("not serving utilization: %1").arg(why));
+            statsService.reset();
+            metrics.reset();
+        }
+    }
 
     reconciler->start();
     work->start();

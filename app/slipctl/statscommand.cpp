@@ -1,8 +1,11 @@
-// One snapshot, taken the way `docker stats --no-stream` takes it: one stats request per
-// running container with stream=0 and without one-shot, all at once (bounded per host), so
-// that the engine itself puts two of its collector readings one tick apart into each reply
-// (cpu_stats and precpu_stats). Two one-shot requests per container would wait just as long,
-// the second answering at the tick after the first, for twice the requests.
+// One snapshot, as `docker stats --no-stream` shows it. When a Slipway sampler already runs on
+// this machine for the same desk (`slipctl agent --serve-stats`, or a Slipway window), its
+// latest figures are asked for first (core/metrics/warmstats.h): they cost no engine round.
+// Whatever it has not measured lately is taken the way `docker stats --no-stream` takes it: one
+// stats request per running container with stream=0 and without one-shot, all at once (bounded
+// per host), so that the engine itself puts two of its collector readings one pass apart into
+// each reply (cpu_stats and precpu_stats). A cold snapshot cannot be quicker than those two
+// passes, whichever way it asks (docs/performance.md, "slipctl stats against docker stats").
 #include "statscommand.h"
 
 #include "clideadline.h"
@@ -11,6 +14,7 @@
 #include "core/base/stringpool.h"
 #include "core/fleet/containerfilter.h"
 #include "core/metrics/usagemath.h"
+#include "core/metrics/warmstats.h"
 #include "engine/dockerclient.h"
 
 #include <QCoreApplication>
@@ -29,6 +33,8 @@ namespace um = core::usagemath;
 // Requests in flight per engine: each waits for the collector's tick, so more at once is
 // what makes the snapshot fast; bounded to keep descriptors in check on a big host.
 constexpr std::size_t kPerHostConcurrency = 256;
+// A sampler that has not answered by then is busy: measuring cold is the surer way.
+constexpr std::chrono::milliseconds kWarmAnswerTimeout{1000};
 
 QString q(const std::string &s) {
     return QString::fromStdString(s);
@@ -72,6 +78,12 @@ int runStats(const QStringList &arguments) {
                    "host's share of its capacity: one snapshot, as docker stats --no-stream."));
     addAppEnvOptions(parser);
     addHostNameOption(parser);
+    parser.addOption(
+        {QStringLiteral("direct"),
+         QCoreApplication::translate(
+             "slipctl", "Measure every container now (two passes of each engine's collector, "
+                        "about two seconds) even when a Slipway agent or window on this "
+                        "desk samples them already.")});
     addCommonOptions(parser);
     parser.process(arguments);
 
@@ -157,8 +169,37 @@ int runStats(const QStringList &arguments) {
                   [](const auto &a, const auto &b) { return a.name() < b.name(); });
     }
 
-    // The stats requests, a slice per host at a time.
+    // What a running sampler of this desk measured lately needs no engine round.
     std::vector<Row> rows;
+    if (!parser.isSet(QStringLiteral("direct"))) {
+        const QString socket = core::warmstats::socketPath(storeLocation(parser).path);
+        for (int i = 0; i < hosts.size(); ++i) {
+            auto &list = wanted[std::size_t(i)];
+            if (list.empty() || capacity[std::size_t(i)].id.empty())
+                continue;
+            core::warmstats::Request request{q(capacity[std::size_t(i)].id), {}};
+            for (const auto &c : list)
+                request.containerIds.append(q(c.id));
+            const auto warm = core::warmstats::ask(socket, request, kWarmAnswerTimeout);
+            if (!warm)
+                break; // nobody serves this desk: no use asking for the other hosts
+            std::erase_if(list, [&](const engine::ContainerSummary &c) {
+                const auto it = warm->constFind(q(c.id));
+                if (it == warm->constEnd())
+                    return false;
+                Row row{i, c, it->usage, {}};
+                row.sample.netRx = it->counters.netRx;
+                row.sample.netTx = it->counters.netTx;
+                row.sample.blockRead = it->counters.blockRead;
+                row.sample.blockWrite = it->counters.blockWrite;
+                row.sample.pids = it->counters.pids;
+                rows.push_back(std::move(row));
+                return true;
+            });
+        }
+    }
+
+    // The stats requests, a slice per host at a time.
     std::vector<int> statFailures(std::size_t(hosts.size()), 0);
     std::vector<QString> statErrors(std::size_t(hosts.size()));
     for (std::size_t start = 0;; start += kPerHostConcurrency) {
@@ -194,6 +235,11 @@ int runStats(const QStringList &arguments) {
             rows.push_back(std::move(row));
         }
     }
+
+    // Each host's containers by name, whoever measured them.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        return a.host != b.host ? a.host < b.host : a.summary.name() < b.summary.name();
+    });
 
     for (int i = 0; i < hosts.size(); ++i)
         if (statFailures[std::size_t(i)] > 0)

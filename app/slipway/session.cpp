@@ -12,6 +12,8 @@
 #include "core/fleet/inventory.h"
 #include "core/fleet/servicecatalog.h"
 #include "core/metrics/metrics.h"
+#include "core/metrics/statsservice.h"
+#include "core/metrics/warmstats.h"
 #include "core/store/auditlog.h"
 #include "core/store/changefeed.h"
 #include "core/store/storethread.h"
@@ -76,6 +78,7 @@ Session::~Session() {
     delete reconciler_;
     delete deployer_;
     delete alerts_;
+    delete statsService_;
     delete metrics_;
     delete images_;
     delete inventory_;
@@ -86,6 +89,11 @@ Session::~Session() {
 void Session::start() {
     hosts_->start();
     metrics_->start();
+    // `slipctl stats` on this desk reads what this window samples (unless an agent serves it).
+    statsService_ = new core::StatsService(metrics_, hosts_, this);
+    QString why;
+    if (!statsService_->listen(core::warmstats::socketPath(store_->location().path), &why))
+        qInfo("slipway: slipctl stats is not served from this window: %s", qPrintable(why));
     alerts_->start();
     reconciler_->start();
     environments_->refresh();

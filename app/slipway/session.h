@@ -1,6 +1,7 @@
-// Session: the core services one Slipway window works with (hosts, inventory, metrics, alerts,
-// deployments, images, Swarm services, environments, records), made and started in one place so the
-// executable and the GUI tests compose them the same way.
+// Session: the core services one Slipway window works with (hosts, inventory, metrics and what
+// slipctl stats reads of them, alerts, deployments, images, Swarm services, environments,
+// records), made and started in one place so the executable and the GUI tests compose them the
+// same way.
 #pragma once
 
 #include "core/fleet/hostmonitor.h"
@@ -20,6 +21,7 @@ class Leadership;
 class Reconciler;
 class RegistryVersions;
 class ServiceCatalog;
+class StatsService;
 class StoreThread;
 class TimedWork;
 } // namespace slipway::core
@@ -66,6 +68,7 @@ private:
     core::Inventory *inventory_;
     core::ImageCatalog *images_;
     core::Metrics *metrics_;
+    core::StatsService *statsService_ = nullptr; // made by start()
     core::AlertMonitor *alerts_;
     core::Deployer *deployer_;
     core::Reconciler *reconciler_;

@@ -99,6 +99,14 @@ std::optional<UsagePoint> Metrics::containerUsage(const QString &hostId,
     return it->latest;
 }
 
+std::optional<Metrics::Snapshot> Metrics::containerSnapshot(const QString &hostId,
+                                                            const QString &containerId) const {
+    const auto it = d->containers.constFind(Key(hostId, containerId));
+    if (it == d->containers.constEnd() || !it->hasLatest || !it->latestEndsAtPrevious)
+        return std::nullopt;
+    return Snapshot{it->latest, it->previous};
+}
+
 std::optional<AppUsage> Metrics::appUsage(const QString &app, const QString &env) const {
     const auto it = d->apps.constFind(Key(app, env));
     if (it == d->apps.constEnd() || !it->has)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/metrics/usage.h"
+#include "core/metrics/usagemath.h"
 
 #include <QObject>
 #include <QPair>
@@ -49,6 +50,14 @@ public:
     // Latest values; nullopt / empty before the first sample.
     std::optional<UsagePoint> containerUsage(const QString &hostId,
                                              const QString &containerId) const;
+    // The latest usage with the counters of the reading it ends at (I/O totals, pids), as one
+    // row of `docker stats --no-stream`; nullopt before the container's second reading.
+    struct Snapshot {
+        UsagePoint usage;
+        usagemath::Reading counters;
+    };
+    std::optional<Snapshot> containerSnapshot(const QString &hostId,
+                                              const QString &containerId) const;
     std::optional<AppUsage> appUsage(const QString &app, const QString &env) const;
     QList<HostUsage> hostUsages() const; // every host the monitor knows, in its order
     std::optional<HostUsage> hostUsage(const QString &hostId) const;

@@ -46,6 +46,7 @@ struct Metrics::Impl {
         UsagePoint latest;
         bool hasLatest = false;
         UsageHistory<PackedContainerPoint> history;
+        bool latestEndsAtPrevious = false; // `latest` was measured up to `previous`
     };
     struct AppState {
         AppUsage latest;

@@ -166,6 +166,7 @@ void Metrics::Impl::record(const Key &key, const engine::StatsSample &sample) {
     // A counter that went back is a restart: this is a first reading again.
     const bool comparable = c.hasPrevious && cur.cpuTotal >= c.previous.cpuTotal &&
                             cur.systemCpu > c.previous.systemCpu;
+    c.latestEndsAtPrevious = comparable;
     if (comparable) {
         c.latest = usagemath::containerPoint(&c.previous, cur, nowMs());
         c.hasLatest = true;

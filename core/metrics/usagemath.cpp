@@ -95,6 +95,7 @@ Reading fromSample(const engine::StatsSample &s) {
     r.netTx = s.netTx;
     r.blockRead = s.blockRead;
     r.blockWrite = s.blockWrite;
+    r.pids = s.pids;
     return r;
 }
 

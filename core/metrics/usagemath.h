@@ -25,6 +25,7 @@ struct Reading {
     std::uint64_t memoryLimit = 0;
     std::uint64_t netRx = 0, netTx = 0;
     std::uint64_t blockRead = 0, blockWrite = 0;
+    std::uint64_t pids = 0;
 };
 
 Reading fromSample(const engine::StatsSample &sample);

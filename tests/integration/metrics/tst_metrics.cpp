@@ -1,20 +1,29 @@
 // Metrics on the private engine, checked against `docker stats` over the same seconds: a
 // container burning half a core reads within 10 percentage points, one holding 64 MiB
 // within 10 %; its application's and host's figures are the sums of their containers'; the
-// series grow a point per round; a removed container is forgotten.
+// series grow a point per round; a removed container is forgotten; `slipctl stats` on the same
+// desk prints what this sampler measured (StatsService), and nothing stale.
 #include "core/fleet/hostmonitor.h"
 #include "core/fleet/inventory.h"
 #include "core/metrics/metrics.h"
+#include "core/metrics/statsservice.h"
+#include "core/metrics/warmstats.h"
 #include "core/store/storethread.h"
 #include "tests/support/fakeengine.h"
+#include "tests/support/processrun.h"
 #include "tests/support/testenv.h"
 
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
+#include <future>
 
 using namespace slipway;
 using core::Metrics;
@@ -104,6 +113,46 @@ class TestMetrics : public QObject {
         r.cpuPercent = QString(parts[0]).remove(QLatin1Char('%')).toDouble();
         r.memoryBytes = parseSize(parts[1].section(QLatin1Char('/'), 0, 0));
         return r;
+    }
+
+    // Asks `socket` from another thread (ask() blocks) while this one serves.
+    std::optional<QHash<QString, core::warmstats::Sample>>
+    askServed(const QString &socket, const core::warmstats::Request &request) {
+        auto answer = std::async(std::launch::async, [=] {
+            return core::warmstats::ask(socket, request, std::chrono::seconds(10));
+        });
+        test::waitFor(
+            [&] { return answer.wait_for(std::chrono::seconds(0)) == std::future_status::ready; },
+            std::chrono::seconds(15));
+        return answer.get();
+    }
+
+    // `slipctl stats --json` on the desk in `data`, this thread's event loop turning meanwhile
+    // so that a StatsService here can answer it.
+    QJsonObject slipctlStats(const QString &data, const QStringList &extra = {}) {
+        QProcess p;
+        p.setProcessEnvironment(test::cleanEnvironment(dir_.path()));
+        p.start(QStringLiteral(SLIPWAY_SLIPCTL),
+                QStringList{QStringLiteral("stats"), QStringLiteral("--json"),
+                            QStringLiteral("--host"), test::dockerHost(),
+                            QStringLiteral("--data-dir"), data, QStringLiteral("--app"), app_} +
+                    extra);
+        if (!test::waitFor([&] { return p.state() == QProcess::NotRunning; },
+                           std::chrono::seconds(60))) {
+            p.kill();
+            p.waitForFinished(5000);
+            return {};
+        }
+        if (p.exitCode() != 0)
+            qWarning("slipctl stats: %s", p.readAllStandardError().constData());
+        return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    }
+
+    static QJsonObject containerIn(const QJsonObject &doc, const QString &id) {
+        for (const auto &v : doc[QStringLiteral("containers")].toArray())
+            if (v.toObject()[QStringLiteral("id")].toString() == id)
+                return v.toObject();
+        return {};
     }
 
     // Waits for the next round to end.
@@ -338,6 +387,107 @@ private slots:
                      cost.cpuPercentOfCore <= 100.0 * QThread::idealThreadCount(),
                  qPrintable(QString::number(cost.cpuPercentOfCore)));
         QCOMPARE(metrics_->cost().containersSampled, cost.containersSampled);
+    }
+
+    // `slipctl stats` on the same desk while this Metrics runs (as in a Slipway window or
+    // `slipctl agent --serve-stats`): a StatsService answers it, and what slipctl prints for the
+    // burner is this sampler's own figure, not a snapshot of its own.
+    void servesSlipctlStatsOnItsDesk() {
+        const QString data = dir_.filePath(QStringLiteral("served"));
+        QVERIFY(QDir().mkpath(data));
+        const QString socket =
+            core::warmstats::socketPath(QDir(data).filePath(QStringLiteral("slipway.sqlite")));
+        core::StatsService service(metrics_.get(), monitor_.get());
+        QString why;
+        QVERIFY2(service.listen(socket, &why), qPrintable(why));
+        QCOMPARE(service.socket(), socket);
+        // One server per desk: a second is told another process serves it.
+        core::StatsService second(metrics_.get(), monitor_.get());
+        QVERIFY(!second.listen(socket, &why));
+        QVERIFY2(why.contains(socket), qPrintable(why));
+
+        const QString engineId = monitor_->identity(0);
+        QVERIFY(!engineId.isEmpty());
+        const QString unknown(64, QLatin1Char('f'));
+        bool compared = false;
+        for (int attempt = 0; attempt < 10 && !compared; ++attempt) {
+            const auto before = metrics_->containerSnapshot(kHost, burner_);
+            const auto served = askServed(socket, {engineId, {burner_, unknown}});
+            const auto after = metrics_->containerSnapshot(kHost, burner_);
+            QVERIFY(before && after && served);
+            QVERIFY(!served->contains(unknown));
+            if (before->usage.atMs != after->usage.atMs)
+                continue; // a round ended meanwhile: which one was served is not known
+            QVERIFY(served->contains(burner_));
+            const core::warmstats::Sample &s = served->value(burner_);
+            QCOMPARE(s.usage.cpuPercent, before->usage.cpuPercent);
+            QCOMPARE(s.usage.memoryBytes, before->usage.memoryBytes);
+            QCOMPARE(s.counters.netRx, before->counters.netRx);
+            QCOMPARE(s.counters.pids, before->counters.pids);
+            QVERIFY(s.counters.pids >= 1);
+            compared = true;
+        }
+        QVERIFY2(compared, "every answer straddled a round");
+        // Another engine's containers are not this sampler's to tell.
+        const auto other = askServed(socket, {QStringLiteral("NO:SUCH:ENGINE"), {burner_}});
+        QVERIFY(other);
+        QVERIFY(other->isEmpty());
+
+        // slipctl prints what the sampler measured.
+        compared = false;
+        for (int attempt = 0; attempt < 10 && !compared; ++attempt) {
+            const auto before = metrics_->containerSnapshot(kHost, burner_);
+            const QJsonObject doc = slipctlStats(data);
+            const auto after = metrics_->containerSnapshot(kHost, burner_);
+            QVERIFY(before && after);
+            const QJsonObject burner = containerIn(doc, burner_);
+            QVERIFY2(!burner.isEmpty(), QJsonDocument(doc).toJson().constData());
+            if (before->usage.atMs != after->usage.atMs)
+                continue;
+            QCOMPARE(burner[QStringLiteral("cpuPercent")].toDouble(), before->usage.cpuPercent);
+            QCOMPARE(burner[QStringLiteral("memoryBytes")].toDouble(), before->usage.memoryBytes);
+            QCOMPARE(burner[QStringLiteral("pids")].toDouble(), double(before->counters.pids));
+            compared = true;
+        }
+        QVERIFY2(compared, "every slipctl run straddled a round");
+
+        // --direct measures anew: the busy loop shows all the same.
+        const QJsonObject direct =
+            containerIn(slipctlStats(data, {QStringLiteral("--direct")}), burner_);
+        QVERIFY(!direct.isEmpty());
+        QVERIFY2(direct[QStringLiteral("cpuPercent")].toDouble() > 10,
+                 qPrintable(QString::number(direct[QStringLiteral("cpuPercent")].toDouble())));
+    }
+
+    // A sampler that stopped (a window closing, a host gone) serves nothing old: slipctl
+    // then measures for itself.
+    void staleFiguresAreNotServed() {
+        const QString data = dir_.filePath(QStringLiteral("stale"));
+        QVERIFY(QDir().mkpath(data));
+        const QString socket =
+            core::warmstats::socketPath(QDir(data).filePath(QStringLiteral("slipway.sqlite")));
+        core::StatsService service(metrics_.get(), monitor_.get());
+        QString why;
+        QVERIFY2(service.listen(socket, &why), qPrintable(why));
+        const core::warmstats::Request request{monitor_->identity(0), {burner_}};
+        const auto fresh = askServed(socket, request);
+        QVERIFY(fresh && fresh->contains(burner_));
+
+        metrics_->stop();
+        QVERIFY(test::waitFor(
+            [&] {
+                const auto served = askServed(socket, request);
+                return served && served->isEmpty();
+            },
+            std::chrono::seconds(20)));
+        const QJsonObject burner = containerIn(slipctlStats(data), burner_);
+        QVERIFY(!burner.isEmpty());
+        QVERIFY(burner[QStringLiteral("cpuPercent")].toDouble() > 10);
+
+        metrics_->start();
+        QVERIFY(
+            test::waitFor([&] { return metrics_->containerSnapshot(kHost, burner_).has_value(); },
+                          std::chrono::seconds(30)));
     }
 
     void removedContainerIsForgotten() {

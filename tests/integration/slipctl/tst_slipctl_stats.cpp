@@ -2,16 +2,21 @@
 // container of this run burning CPU and one idle. One snapshot lists each running container
 // of the application with CPU (as docker stats: the burner clearly above the idle one), memory
 // net of cache and its limit, and each host's share of its capacity; --app and --host-name
-// narrow it; bad values are refused before any call.
+// narrow it; bad values are refused before any call. With `slipctl agent --serve-stats` running
+// on the same desk, it prints the agent's own figures (no engine round), and measures again by
+// itself once the agent is gone.
+#include "core/metrics/warmstats.h"
 #include "tests/support/fakeengine.h"
 #include "tests/support/testenv.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
 
 using namespace slipway;
 
@@ -178,6 +183,90 @@ private slots:
         QVERIFY(doc.contains("containers"));
         QCOMPARE(doc["containers"].toArray().size(), 0);
         QCOMPARE(doc["hosts"].toArray().first().toObject()["containers"].toInt(), 0);
+    }
+
+    void servedByARunningAgent() {
+        const QString desk = home_.filePath(QStringLiteral("agentdesk"));
+        QProcess agent;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home_.path());
+        env.remove(QStringLiteral("DOCKER_HOST"));
+        agent.setProcessEnvironment(env);
+        agent.start(QStringLiteral(SLIPWAY_SLIPCTL),
+                    {"agent", "--serve-stats", "--host", test::dockerHost(), "--data-dir", desk,
+                     "--timeout", "240"});
+        QVERIFY(agent.waitForStarted(10000));
+        const auto stopAgent = qScopeGuard([&] {
+            if (agent.state() != QProcess::NotRunning) {
+                agent.kill();
+                agent.waitForFinished(10000);
+            }
+        });
+        QByteArray log;
+        QVERIFY2(test::waitFor(
+                     [&] {
+                         agent.waitForReadyRead(100);
+                         log += agent.readAllStandardOutput();
+                         return log.contains("serving utilization");
+                     },
+                     std::chrono::seconds(60)),
+                 log.constData());
+        const QString socket =
+            core::warmstats::socketPath(desk + QStringLiteral("/slipway.sqlite"));
+        QVERIFY2(log.contains(socket.toUtf8()), log.constData());
+
+        auto info = test::waitFor(client_->info(), std::chrono::seconds(30));
+        QVERIFY(info && info->ok());
+        const core::warmstats::Request request{QString::fromStdString(info->value().id),
+                                               {burner_, idle_}};
+        const auto served = [&] {
+            return core::warmstats::ask(socket, request, std::chrono::seconds(10));
+        };
+        // Both measured twice by the agent's sampler.
+        QVERIFY(test::waitFor(
+            [&] {
+                const auto s = served();
+                return s && s->contains(burner_) && s->contains(idle_);
+            },
+            std::chrono::seconds(60)));
+
+        // What slipctl prints is what the agent holds (asked just before and after: the same
+        // round), not a snapshot of its own.
+        bool compared = false;
+        for (int attempt = 0; attempt < 10 && !compared; ++attempt) {
+            const auto before = served();
+            Run r = slipctl({"stats", "--json", "--host", test::dockerHost(), "--data-dir", desk,
+                             "--app", app_});
+            const auto after = served();
+            QVERIFY(r.finished);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QVERIFY(before && after && before->contains(burner_) && after->contains(burner_));
+            if (before->value(burner_).usage.atMs != after->value(burner_).usage.atMs)
+                continue; // a round ended meanwhile
+            const QJsonArray containers =
+                QJsonDocument::fromJson(r.out).object()["containers"].toArray();
+            QCOMPARE(containers.size(), 2);
+            for (const auto &v : containers) {
+                const QJsonObject o = v.toObject();
+                const core::warmstats::Sample held = before->value(o["id"].toString());
+                QCOMPARE(o["cpuPercent"].toDouble(), held.usage.cpuPercent);
+                QCOMPARE(o["memoryBytes"].toDouble(), held.usage.memoryBytes);
+                QCOMPARE(o["netRxBytes"].toDouble(), double(held.counters.netRx));
+            }
+            // As docker stats shows it: the busy loop well above the idle container.
+            QVERIFY(before->value(burner_).usage.cpuPercent >
+                    before->value(idle_).usage.cpuPercent + 1);
+            compared = true;
+        }
+        QVERIFY2(compared, "every slipctl run straddled one of the agent's rounds");
+
+        // The agent stops: its socket goes with it, and slipctl measures by itself again.
+        ::kill(pid_t(agent.processId()), SIGTERM);
+        QVERIFY(agent.waitForFinished(30000));
+        QCOMPARE(agent.exitCode(), 0);
+        QVERIFY(!QFile::exists(socket));
+        const QJsonObject doc = statsJson({"--data-dir", desk, "--app", app_});
+        QCOMPARE(doc["containers"].toArray().size(), 2);
     }
 
     void problemsAreReported() {

@@ -2,14 +2,23 @@
 // and --json, filters, a host that cannot be reached, refused input), against two scripted
 // engines that answer as a real one would: the output is compared with the golden files in
 // tests/data/golden/slipctl/, so that a change in how the commands get their data does not change
-// what they print. SLIPWAY_UPDATE_GOLDEN=1 rewrites the files from the current binary.
+// what they print. `stats` prints the same again when a sampler of the desk (an agent, a Slipway
+// window) answers for all or some containers instead of the engines (core/metrics/warmstats.h).
+// SLIPWAY_UPDATE_GOLDEN=1 rewrites the files from the current binary.
+#include "core/metrics/usagemath.h"
+#include "core/metrics/warmstats.h"
+#include "engine/statsparser.h"
 #include "tests/support/fakeengine.h"
 #include "tests/support/slipctlrun.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <set>
 #include <string>
@@ -221,6 +230,74 @@ FakeEngine::Reply ping() {
     return reply;
 }
 
+// A container's figures as a sampler of the desk holds them: the very numbers the cold path
+// computes from the engine's reply, so that both must print alike.
+core::warmstats::Sample warmSample(const Fixture &c) {
+    namespace um = core::usagemath;
+    const auto parsed = engine::parseStatsSample(statsReply(c));
+    bool valid = false;
+    const um::Reading previous = um::previousFromSample(parsed.value(), &valid);
+    const um::Reading current = um::fromSample(parsed.value());
+    return {QString::fromStdString(hexId(*c.id)),
+            um::containerPoint(valid ? &previous : nullptr, current, 0), current};
+}
+
+// Answers slipctl at `socket` from a thread of its own, as an agent would: per engine ID, the
+// samples it holds.
+class WarmServer : public QThread {
+public:
+    WarmServer(QString socket, QHash<QString, QList<core::warmstats::Sample>> byEngine)
+        : socket_(std::move(socket)), byEngine_(std::move(byEngine)) {}
+    ~WarmServer() override {
+        quit();
+        wait();
+    }
+    bool begin() {
+        start();
+        ready_.acquire();
+        return listening_;
+    }
+    int asked() const { return asked_.loadAcquire(); }
+
+protected:
+    void run() override {
+        QLocalServer server;
+        listening_ = server.listen(socket_);
+        ready_.release();
+        if (!listening_)
+            return;
+        QObject::connect(&server, &QLocalServer::newConnection, [&] {
+            QLocalSocket *peer = server.nextPendingConnection();
+            QObject::connect(peer, &QLocalSocket::disconnected, peer, &QObject::deleteLater);
+            QObject::connect(peer, &QLocalSocket::readyRead, [this, peer] {
+                if (!peer->canReadLine())
+                    return;
+                asked_.fetchAndAddOrdered(1);
+                const auto request = core::warmstats::decodeRequest(peer->readLine());
+                QList<core::warmstats::Sample> answer;
+                if (request)
+                    for (const auto &s : byEngine_.value(request->engineId))
+                        if (request->containerIds.contains(s.containerId))
+                            answer.append(s);
+                peer->write(core::warmstats::encodeAnswer(answer));
+                peer->disconnectFromServer();
+            });
+        });
+        exec();
+    }
+
+private:
+    QString socket_;
+    QHash<QString, QList<core::warmstats::Sample>> byEngine_;
+    QSemaphore ready_;
+    bool listening_ = false;
+    QAtomicInt asked_;
+};
+
+// Who measures `stats`: the engines (as before), a sampler of the desk for every container, or
+// a sampler that lacks one of them (slipctl measures that one itself).
+enum class Warm { No, All, AllButDb };
+
 } // namespace
 
 class TestSlipctlGolden : public QObject {
@@ -240,17 +317,27 @@ private slots:
         QTest::addColumn<QStringList>("states");
         QTest::addColumn<QStringList>("labels");
         QTest::addColumn<bool>("unreachable"); // a third host nobody answers at
+        QTest::addColumn<int>("warm");
 
         const auto row = [](const char *file, const QStringList &args, bool all = false,
                             const QStringList &states = {}, const QStringList &labels = {},
                             bool unreachable = false) {
-            for (const bool json : {false, true}) {
-                QStringList a = args;
-                if (json)
-                    a << QStringLiteral("--json");
-                QTest::newRow(qPrintable(QString::fromLatin1(file) + (json ? ".json" : "")))
-                    << QString::fromLatin1(file) + (json ? QStringLiteral(".json") : QString()) << a
-                    << all << states << labels << unreachable;
+            const bool stats = args.first() == QLatin1String("stats");
+            for (const Warm warm : {Warm::No, Warm::All, Warm::AllButDb}) {
+                if (warm != Warm::No && !stats)
+                    continue;
+                for (const bool json : {false, true}) {
+                    QStringList a = args;
+                    if (json)
+                        a << QStringLiteral("--json");
+                    const QString golden =
+                        QString::fromLatin1(file) + (json ? QStringLiteral(".json") : QString());
+                    const char *how = warm == Warm::All        ? " (sampler)"
+                                      : warm == Warm::AllButDb ? " (sampler without db)"
+                                                               : "";
+                    QTest::newRow(qPrintable(golden + QLatin1String(how)))
+                        << golden << a << all << states << labels << unreachable << int(warm);
+                }
             }
         };
         // ps: what the engine is asked for decides its answer (see Query); the client-side
@@ -295,6 +382,7 @@ private slots:
         QFETCH(QStringList, states);
         QFETCH(QStringList, labels);
         QFETCH(bool, unreachable);
+        QFETCH(int, warm);
 
         Query query{all, {}, {}};
         for (const QString &s : states)
@@ -303,19 +391,26 @@ private slots:
             query.labels.push_back(l.toStdString());
 
         std::vector<std::unique_ptr<FakeEngine>> engines;
+        QHash<QString, QList<core::warmstats::Sample>> sampled; // what the desk's sampler holds
         for (const auto &containers : fleet()) {
             auto engine = std::make_unique<FakeEngine>();
             QVERIFY2(engine->listening(), engine->errorString().c_str());
             engine->on("/_ping", ping());
-            engine->on("/v1.41/info",
-                       FakeEngine::json(200, R"({"NCPU":4,"MemTotal":8589934592,"Name":"x"})"));
+            const std::string engineId = "ENGINE" + std::to_string(engines.size() + 1);
+            engine->on(
+                "/v1.41/info",
+                FakeEngine::json(200, R"({"ID":")" + engineId +
+                                          R"(","NCPU":4,"MemTotal":8589934592,"Name":"x"})"));
             std::string list;
             for (const Fixture &c : containers) {
                 if (answers(query, c))
                     list += (list.empty() ? "" : ",") + listEntry(c);
-                if (std::string(c.state) == "running")
+                if (std::string(c.state) == "running") {
                     engine->on("/v1.41/containers/" + hexId(*c.id) + "/stats",
                                FakeEngine::json(200, statsReply(c)));
+                    if (!(Warm(warm) == Warm::AllButDb && std::string(c.name) == "db"))
+                        sampled[QString::fromStdString(engineId)].append(warmSample(c));
+                }
             }
             engine->on("/v1.41/containers/json", FakeEngine::json(200, "[" + list + "]"));
             engines.push_back(std::move(engine));
@@ -338,8 +433,34 @@ private slots:
         for (const QString &url : urls)
             full << QStringLiteral("--host") << url;
 
+        QTemporaryDir desk;
+        std::unique_ptr<WarmServer> sampler;
+        if (Warm(warm) != Warm::No) {
+            QVERIFY(desk.isValid());
+            full << QStringLiteral("--data-dir") << desk.path();
+            sampler = std::make_unique<WarmServer>(
+                core::warmstats::socketPath(desk.filePath(QStringLiteral("slipway.sqlite"))),
+                sampled);
+            QVERIFY(sampler->begin());
+        }
+
         const test::SlipctlRun r = test::runSlipctl(full, home_.path());
         QVERIFY(r.finished);
+        // With a sampler, the engines are asked for no stats but of what it lacks.
+        int dbAsked = 0;
+        for (const auto &e : engines)
+            for (const auto &containers : fleet())
+                for (const Fixture &c : containers) {
+                    const int hits = e->hits("/v1.41/containers/" + hexId(*c.id) + "/stats");
+                    if (std::string(c.name) == "db")
+                        dbAsked += hits;
+                    else if (Warm(warm) != Warm::No)
+                        QCOMPARE(hits, 0);
+                }
+        if (Warm(warm) == Warm::AllButDb && r.out.contains(hexId('d').substr(0, 12).c_str()))
+            QVERIFY(dbAsked > 0);
+        if (Warm(warm) == Warm::All)
+            QCOMPARE(dbAsked, 0);
         QString text = QStringLiteral("exit %1\n--- stdout\n%2--- stderr\n%3")
                            .arg(r.exitCode)
                            .arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
