@@ -1,12 +1,14 @@
 // bench_stats: utilization sampling on the private engine, side by side with the docker CLI.
 // For each size: one full snapshot of N running containers by `docker stats --no-stream`
-// (given exactly those IDs), by `slipctl stats --app` (the same containers) and by one warm
-// Metrics round; then the CPU the process spends following them at a 2 s interval, with
+// (given exactly those IDs), by `slipctl stats --app` (the same containers) cold and with
+// `slipctl agent --serve-stats` running on its desk, and by one warm Metrics round; then the CPU
+// the process spends following them at a 2 s interval, with
 // Metrics' one-shot requests and, for the choice made in core/metrics/metricsround.cpp, with one
 // open stats stream per container. Prints a table; see docs/performance.md.
 #include "core/fleet/hostmonitor.h"
 #include "core/fleet/inventory.h"
 #include "core/metrics/metrics.h"
+#include "core/metrics/warmstats.h"
 #include "core/store/storethread.h"
 #include "engine/dockerclient.h"
 
@@ -18,6 +20,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
@@ -139,6 +142,7 @@ int main(int argc, char **argv) {
         {"prefix", "Name prefix of the bench containers.", "text", "slipway-benchstats"});
     parser.addOption({"no-cli", "Skip the docker CLI and slipctl snapshots (profiling runs)."});
     parser.addOption({"no-streams", "Skip following with one stream per container."});
+    parser.addOption({"no-agent", "Skip slipctl stats with an agent serving its desk."});
     parser.addOption({"concurrency", "Metrics' requests in flight per host.", "n",
                       QString::number(core::Metrics::Options{}.perHostConcurrency)});
     parser.process(app);
@@ -168,7 +172,48 @@ int main(int argc, char **argv) {
             docker.push_back(
                 runCommandMs(QStringLiteral("/usr/bin/docker"),
                              QStringList{"-H", host, "stats", "--no-stream"} + idArgs));
-            cli.push_back(runCommandMs(slipctl, {"stats", "--host", host, "--app", kApp}));
+            cli.push_back(
+                runCommandMs(slipctl, {"stats", "--direct", "--host", host, "--app", kApp}));
+        }
+
+        // slipctl stats again with an agent sampling the same desk (started, then warmed until
+        // it holds every bench container), docker stats alternating with it under that load.
+        std::vector<double> dockerBeside, served;
+        if (!parser.isSet("no-cli") && !parser.isSet("no-agent")) {
+            QTemporaryDir desk;
+            QProcess agent;
+            agent.setStandardOutputFile(QProcess::nullDevice());
+            agent.start(slipctl,
+                        {"agent", "--serve-stats", "--host", host, "--data-dir", desk.path()});
+            agent.waitForStarted(10000);
+            const auto info = client->info().wait();
+            core::warmstats::Request request;
+            request.engineId = info ? QString::fromStdString(info.value().id) : QString();
+            request.containerIds = idArgs;
+            const QString socket =
+                core::warmstats::socketPath(desk.filePath(QStringLiteral("slipway.sqlite")));
+            QElapsedTimer warming;
+            warming.start();
+            bool warm = false;
+            while (!warm && warming.elapsed() < 120000 && agent.state() == QProcess::Running) {
+                const auto answer = core::warmstats::ask(socket, request, std::chrono::seconds(5));
+                warm = answer && answer->size() == qsizetype(ids.size());
+                if (!warm)
+                    QThread::msleep(250);
+            }
+            std::printf("  agent: %s after %lld ms\n",
+                        warm ? "serving every container" : "NOT warm",
+                        static_cast<long long>(warming.elapsed()));
+            for (int r = 0; r < runs && warm; ++r) {
+                dockerBeside.push_back(
+                    runCommandMs(QStringLiteral("/usr/bin/docker"),
+                                 QStringList{"-H", host, "stats", "--no-stream"} + idArgs));
+                served.push_back(runCommandMs(
+                    slipctl, {"stats", "--host", host, "--data-dir", desk.path(), "--app", kApp}));
+            }
+            agent.terminate();
+            if (!agent.waitForFinished(30000))
+                agent.kill();
         }
 
         // Metrics over an Inventory and a HostMonitor, as the GUI runs it.
@@ -260,7 +305,14 @@ int main(int argc, char **argv) {
 
         const double dockerMs = median(docker), cliMs = median(cli), metricsMs = median(roundMs);
         row("docker stats --no-stream <ids> (ms)", dockerMs, "ms");
-        row("slipctl stats --app (same containers, cold, two readings) (ms)", cliMs, "ms");
+        row("slipctl stats --direct --app (same containers, cold) (ms)", cliMs, "ms");
+        row("slipctl stats --app, agent --serve-stats on its desk (ms)", median(served), "ms");
+        row("  docker stats --no-stream <ids>, alternating with it (ms)", median(dockerBeside),
+            "ms");
+        row("  docker stats / slipctl stats (agent serving)",
+            median(served) > 0 ? dockerMs / median(served) : 0, "x");
+        row("  docker stats beside the agent / slipctl stats (agent serving)",
+            median(served) > 0 ? median(dockerBeside) / median(served) : 0, "x");
         row("Metrics: one warm round over every running container (ms)", metricsMs, "ms");
         row("  containers in that round", measured, "");
         row("  docker stats / slipctl stats", cliMs > 0 ? dockerMs / cliMs : 0, "x");

@@ -73,9 +73,10 @@ void StatsService::answer(QLocalSocket *peer) {
     const int host = request ? hosts_->indexOfIdentity(request->engineId) : -1;
     if (host >= 0 && hosts_->status(host).state == HostStatus::State::Up) {
         const QString hostId = hosts_->host(host).id;
-        // Fresh: measured in the last round or the one before it, not a stopped sampler's.
-        const qint64 oldest =
-            QDateTime::currentMSecsSinceEpoch() - 2 * qint64(metrics_->interval().count()) - 1000;
+        // Fresh: measured in the last round or the one before it (a round being the interval
+        // plus the time the last one took, longer on a big host), not a stopped sampler's.
+        const qint64 round = qint64(metrics_->interval().count()) + metrics_->cost().lastRoundMs;
+        const qint64 oldest = QDateTime::currentMSecsSinceEpoch() - 2 * round - 1000;
         for (const QString &id : std::as_const(request->containerIds)) {
             const auto snapshot = metrics_->containerSnapshot(hostId, id);
             if (snapshot && snapshot->usage.atMs >= oldest)

@@ -1,7 +1,7 @@
 // StatsService: answers `slipctl stats` on this machine from a running Metrics (the agent's
 // or a Slipway window's), so that a snapshot costs no engine round: the socket and the wire
-// are core/metrics/warmstats.h. Only figures measured within two sampling intervals (and a
-// second) are given; slipctl measures whatever is missing itself.
+// are core/metrics/warmstats.h. Only figures of the sampler's last two rounds are given (a
+// stopped sampler's go stale); slipctl measures whatever is missing itself.
 #pragma once
 
 #include <QObject>
