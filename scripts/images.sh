@@ -7,7 +7,7 @@
 #   slipway/base:1          docker import of a rootfs with Debian's busybox-static
 #                           and all its applet links, /bin/slipway-init, /etc/passwd
 #   slipway/web:1.0.0       busybox httpd on :8080 serving /version and /health,
-#   slipway/web:1.1.0       HEALTHCHECK (interval 1s, timeout 1s, retries 2,
+#   slipway/web:1.1.0       HEALTHCHECK (interval 1s, timeout 3s, retries 2,
 #   slipway/web:1.2.0       start-period 1s) = wget http://127.0.0.1:8080/health
 #   slipway/web:2.0.0       same, but /health is missing: always unhealthy
 #   slipway/worker:1.0.0    no ports, no healthcheck; a sleep loop writing
@@ -185,7 +185,7 @@ build_web() {
     cat >"$ctx/Dockerfile" <<EOF
 FROM $BASE
 EXPOSE 8080
-HEALTHCHECK --interval=1s --timeout=1s --retries=2 --start-period=1s \\
+HEALTHCHECK --interval=1s --timeout=3s --retries=2 --start-period=1s \\
     CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/health"]
 ENTRYPOINT ["/bin/slipway-init"]
 CMD ["busybox", "httpd", "-f", "-p", "8080", "-h", "/www"]

@@ -210,7 +210,7 @@ private slots:
         QCOMPARE(catalog_->hostIds(), QStringList{kHost});
 
         // Created as Slipway writes specs: start-first both ways, rolling back on failure.
-        // The image's health check (1 s timeout, 2 retries) is loosened so that a loaded test
+        // The image's health check (3 s timeout, 2 retries) is loosened so that a loaded test
         // machine does not fail a healthy replica; 2.0.0 still never passes it.
         name_ = test::uniqueName("svccat-it");
         const std::string spec =
