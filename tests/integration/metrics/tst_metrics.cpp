@@ -148,6 +148,14 @@ class TestMetrics : public QObject {
         return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
     }
 
+    // A desk of its own under the test's folder: the folder, and the socket its sampler serves.
+    std::pair<QString, QString> newDesk(const QString &name) const {
+        const QString data = dir_.filePath(name);
+        QDir().mkpath(data);
+        return {data,
+                core::warmstats::socketPath(QDir(data).filePath(QStringLiteral("slipway.sqlite")))};
+    }
+
     static QJsonObject containerIn(const QJsonObject &doc, const QString &id) {
         for (const auto &v : doc[QStringLiteral("containers")].toArray())
             if (v.toObject()[QStringLiteral("id")].toString() == id)
@@ -393,10 +401,7 @@ private slots:
     // `slipctl agent --serve-stats`): a StatsService answers it, and what slipctl prints for the
     // burner is this sampler's own figure, not a snapshot of its own.
     void servesSlipctlStatsOnItsDesk() {
-        const QString data = dir_.filePath(QStringLiteral("served"));
-        QVERIFY(QDir().mkpath(data));
-        const QString socket =
-            core::warmstats::socketPath(QDir(data).filePath(QStringLiteral("slipway.sqlite")));
+        const auto [data, socket] = newDesk(QStringLiteral("served"));
         core::StatsService service(metrics_.get(), monitor_.get());
         QString why;
         QVERIFY2(service.listen(socket, &why), qPrintable(why));
@@ -462,10 +467,7 @@ private slots:
     // A sampler that stopped (a window closing, a host gone) serves nothing old: slipctl
     // then measures for itself.
     void staleFiguresAreNotServed() {
-        const QString data = dir_.filePath(QStringLiteral("stale"));
-        QVERIFY(QDir().mkpath(data));
-        const QString socket =
-            core::warmstats::socketPath(QDir(data).filePath(QStringLiteral("slipway.sqlite")));
+        const auto [data, socket] = newDesk(QStringLiteral("stale"));
         core::StatsService service(metrics_.get(), monitor_.get());
         QString why;
         QVERIFY2(service.listen(socket, &why), qPrintable(why));
