@@ -401,7 +401,8 @@ private slots:
     // `slipctl agent --serve-stats`): a StatsService answers it, and what slipctl prints for the
     // burner is this sampler's own figure, not a snapshot of its own.
     void servesSlipctlStatsOnItsDesk() {
-        const auto [data, socket] = newDesk(QStringLiteral("served"));
+        const auto desk = newDesk(QStringLiteral("served"));
+        const QString &data = desk.first, &socket = desk.second;
         core::StatsService service(metrics_.get(), monitor_.get());
         QString why;
         QVERIFY2(service.listen(socket, &why), qPrintable(why));
@@ -467,7 +468,8 @@ private slots:
     // A sampler that stopped (a window closing, a host gone) serves nothing old: slipctl
     // then measures for itself.
     void staleFiguresAreNotServed() {
-        const auto [data, socket] = newDesk(QStringLiteral("stale"));
+        const auto desk = newDesk(QStringLiteral("stale"));
+        const QString &data = desk.first, &socket = desk.second;
         core::StatsService service(metrics_.get(), monitor_.get());
         QString why;
         QVERIFY2(service.listen(socket, &why), qPrintable(why));
