@@ -30,6 +30,7 @@ constexpr NumericOption kOptions[] = {
     {"monitor", true, true, 0, kDay},
     {"period-seconds", true, false, 0, kDay},
     {"retry-seconds", true, false, 0, kDay},
+    {"stats-interval-seconds", true, false, 0, kDay},
 };
 
 QString tr(const char *text) {

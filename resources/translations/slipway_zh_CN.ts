@@ -3805,6 +3805,10 @@ Run &apos;slipctl env SUBCOMMAND --help&apos; for a subcommand&apos;s options.
         <source>not serving utilization: %1</source>
         <translation>不提供资源使用数据：%1</translation>
     </message>
+    <message>
+        <source>Seconds between two rounds of that sampling (default 2).</source>
+        <translation>该采样两轮之间的秒数（默认 2）。</translation>
+    </message>
 </context>
 <context>
     <name>slipway::cli::CliDeployer</name>

@@ -193,8 +193,8 @@ private slots:
         env.remove(QStringLiteral("DOCKER_HOST"));
         agent.setProcessEnvironment(env);
         agent.start(QStringLiteral(SLIPWAY_SLIPCTL),
-                    {"agent", "--serve-stats", "--host", test::dockerHost(), "--data-dir", desk,
-                     "--timeout", "240"});
+                    {"agent", "--serve-stats", "--stats-interval-seconds", "5", "--host",
+                     test::dockerHost(), "--data-dir", desk, "--timeout", "240"});
         QVERIFY(agent.waitForStarted(10000));
         const auto stopAgent = qScopeGuard([&] {
             if (agent.state() != QProcess::NotRunning) {
@@ -231,7 +231,7 @@ private slots:
             std::chrono::seconds(60)));
 
         // What slipctl prints is what the agent holds (asked just before and after: the same
-        // round), not a snapshot of its own.
+        // round, rounds being 5 s apart here), not a snapshot of its own.
         bool compared = false;
         for (int attempt = 0; attempt < 10 && !compared; ++attempt) {
             const auto before = served();

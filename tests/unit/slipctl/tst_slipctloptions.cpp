@@ -64,7 +64,7 @@ private slots:
             for (const char *value : {"abc", "nan", "inf", "-1", "1e30", "86401"})
                 QTest::addRow("%s --undo-window '%s'", qPrintable(command.first()), value)
                     << command << QStringLiteral("undo-window") << QString::fromLatin1(value);
-        for (const char *option : {"period-seconds", "retry-seconds"})
+        for (const char *option : {"period-seconds", "retry-seconds", "stats-interval-seconds"})
             for (const char *value : {"abc", "0", "-1", "nan", "86401"})
                 QTest::addRow("agent --%s '%s'", option, value)
                     << QStringList{"agent"} << QString::fromLatin1(option)
