@@ -114,8 +114,14 @@ private slots:
             test::waitFor([&] { return stateOf(victim) == "running"; }, std::chrono::seconds(15)),
             stateOf(victim).c_str());
         QCOMPARE(int(containers().size()), 2); // started again, not replaced
-        const auto entries = reconcileEntries();
-        QVERIFY(!entries.isEmpty());
+        // The audit entry is written once the start is done, a moment after the engine says so.
+        QList<core::AuditEntry> entries;
+        QVERIFY(test::waitFor(
+            [&] {
+                entries = reconcileEntries();
+                return !entries.isEmpty();
+            },
+            std::chrono::seconds(15)));
         QCOMPARE(entries.first().action, QStringLiteral("app.reconcile"));
         QCOMPARE(entries.first().result, QStringLiteral("ok"));
         QVERIFY2(entries.first().detail.contains(QStringLiteral("again")),

@@ -131,12 +131,18 @@ protected:
             for (const auto &p : c.ports) {
                 if (p.publicPort == 0)
                     continue;
-                QProcess curl;
-                curl.start(QStringLiteral("curl"),
-                           {QStringLiteral("-sf"), QStringLiteral("-m"), QStringLiteral("5"),
-                            QStringLiteral("http://127.0.0.1:%1/version").arg(p.publicPort)});
-                curl.waitForFinished(10000);
-                out.append(QString::fromUtf8(curl.readAllStandardOutput()).trimmed());
+                // A few tries: on a loaded machine one request through the published port can
+                // miss its 5 s while the replica serves.
+                QString version;
+                for (int attempt = 0; attempt < 3 && version.isEmpty(); ++attempt) {
+                    QProcess curl;
+                    curl.start(QStringLiteral("curl"),
+                               {QStringLiteral("-sf"), QStringLiteral("-m"), QStringLiteral("5"),
+                                QStringLiteral("http://127.0.0.1:%1/version").arg(p.publicPort)});
+                    curl.waitForFinished(10000);
+                    version = QString::fromUtf8(curl.readAllStandardOutput()).trimmed();
+                }
+                out.append(version);
             }
         }
         out.sort();
