@@ -145,12 +145,7 @@ int runAgent(const QStringList &arguments) {
             return refuse(err, why);
     }
     auto store = std::make_shared<core::StoreThread>(where);
-    core::HostMonitor::Options hostOptions;
-    hostOptions.probeTimeout = connectTimeoutOption(parser);
-    hostOptions.connectTimeout = connectTimeoutOption(parser);
-    if (parser.isSet(QStringLiteral("host")))
-        hostOptions.overrideHosts = commandLineHosts(parser);
-    auto monitor = std::make_unique<core::HostMonitor>(store, hostOptions);
+    auto monitor = std::make_unique<core::HostMonitor>(store, hostMonitorOptions(parser));
     auto inventory = std::make_unique<core::Inventory>(store);
     inventory->attach(monitor.get());
     auto deployer = std::make_unique<core::Deployer>(inventory.get(), monitor.get(), store, nullptr,

@@ -180,12 +180,7 @@ bool CliDeployer::open(const QCommandLineParser &parser, QString *error) {
             return false;
     }
     store_ = std::make_shared<core::StoreThread>(location_);
-    core::HostMonitor::Options hostOptions;
-    hostOptions.probeTimeout = connectTimeoutOption(parser);
-    hostOptions.connectTimeout = connectTimeoutOption(parser);
-    if (parser.isSet(QStringLiteral("host")))
-        hostOptions.overrideHosts = commandLineHosts(parser);
-    monitor_ = std::make_unique<core::HostMonitor>(store_, hostOptions);
+    monitor_ = std::make_unique<core::HostMonitor>(store_, hostMonitorOptions(parser));
     inventory_ = std::make_unique<core::Inventory>(store_);
     inventory_->attach(monitor_.get());
     deployer_ = std::make_unique<core::Deployer>(inventory_.get(), monitor_.get(), store_, nullptr,

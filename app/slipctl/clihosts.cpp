@@ -65,6 +65,15 @@ QList<core::HostConfig> commandLineHosts(const QCommandLineParser &parser) {
                                                 QProcessEnvironment::systemEnvironment());
 }
 
+core::HostMonitor::Options hostMonitorOptions(const QCommandLineParser &parser) {
+    core::HostMonitor::Options options;
+    options.probeTimeout = connectTimeoutOption(parser);
+    options.connectTimeout = connectTimeoutOption(parser);
+    if (parser.isSet(QStringLiteral("host")))
+        options.overrideHosts = commandLineHosts(parser);
+    return options;
+}
+
 void warnPlainTcp(const QList<core::HostConfig> &hosts) {
     // Once per host and process, however many times a command resolves its hosts.
     static QSet<QString> warned;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/fleet/hostconfig.h"
+#include "core/fleet/hostmonitor.h"
 #include "core/store/storelocation.h"
 
 #include <QCommandLineParser>
@@ -45,6 +46,10 @@ QList<CliHost> resolveHosts(const QCommandLineParser &parser, QString *error);
 // The --host URLs as hosts, with TLS from DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH
 // as the docker CLI's -H takes them.
 QList<core::HostConfig> commandLineHosts(const QCommandLineParser &parser);
+
+// A HostMonitor's options for a command: --connect-timeout bounds each probe and connect,
+// --host replaces the saved and discovered hosts.
+core::HostMonitor::Options hostMonitorOptions(const QCommandLineParser &parser);
 
 // Says on stderr, once per host, that a plain tcp:// host is reached without TLS.
 void warnPlainTcp(const QList<core::HostConfig> &hosts);
